@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      outDir: resolve(root, 'out/main'),
+      // better-sqlite3 is a native addon and must stay outside the bundle.
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve(root, 'electron/preload/index.ts') },
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot be an ES module: emit one CommonJS file.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,12 @@
+import type { Db } from './db/open';
+
+/** What every service receives: plain values, never windows or dialogs. */
+export interface Ctx {
+  db: Db;
+  dataFile: string;
+  appVersion: string;
+  /** Injected so tests can fix the time. */
+  now: () => Date;
+}
+
+export const isoNow = (ctx: Ctx) => ctx.now().toISOString();

@@ -1,0 +1,7 @@
+import { migration001 } from './001-directory';
+import type { Migration } from './types';
+
+/** All migrations in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,0 +1,21 @@
+import type { CallError, ErrorCode } from '../../shared/contract';
+
+/** An error meant for the user: a code for programs and a Chinese message for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'db_too_new' | 'db_unreadable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toCallError(): CallError {
+    return { code: this.code === 'db_too_new' || this.code === 'db_unreadable' ? 'refused' : this.code, message: this.message };
+  }
+}
+
+export const notFound = (what: string, id: number | string) => new AppError('not_found', `未找到编号为 ${id} 的${what}`);
+export const refused = (message: string) => new AppError('refused', message);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const badInput = (message: string) => new AppError('bad_input', message);

@@ -1,0 +1,65 @@
+import { contract, isCallName, type CallName, type CallResult } from '../../shared/contract';
+import { describeZodError } from '../../shared/contract/issues';
+import type { Ctx } from './context';
+import { AppError } from './errors';
+import type { EventHub } from './events';
+import type { Handlers } from './handler';
+
+export interface RouterOptions {
+  /** Check every answer against its output schema (on in tests, off in production for speed). */
+  validateOutput?: boolean;
+}
+
+export type Router = (name: string, input: unknown) => Promise<CallResult<unknown>>;
+
+/**
+ * The one entry point of the core. Validates the input against the contract, runs the handler
+ * (a mutation in one IMMEDIATE transaction), then tells every window what changed. Answers are
+ * values, never thrown: `{ok:true,value}` or `{ok:false,error:{code,message}}` in Chinese.
+ */
+export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, options: RouterOptions = {}): Router {
+  return async (name, rawInput) => {
+    if (!isCallName(name)) return fail('unknown_call', `没有名为“${String(name).slice(0, 60)}”的操作`);
+    const def = contract[name];
+    const parsed = def.input.safeParse(rawInput);
+    if (!parsed.success) return fail('bad_input', describeZodError(parsed.error, def.input, rawInput));
+    try {
+      const value = await execute(name, parsed.data, def.kind === 'mutation');
+      if (options.validateOutput) {
+        const out = def.output.safeParse(value);
+        if (!out.success) throw new Error(`${name} 的返回值不符合约定：${out.error.message}`);
+      }
+      if (def.kind === 'mutation') events.emit({ topics: [...def.topics], call: name });
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toCallError() };
+      console.error(`[${name}]`, e);
+      return fail('internal', `操作未能完成：${internalReason(e)}。数据未做改动。`);
+    }
+  };
+
+  async function execute(name: CallName, input: unknown, write: boolean): Promise<unknown> {
+    // The contract and the handler map are keyed alike; the casts bridge the per-key types.
+    const handler = handlers[name] as unknown as
+      | ((input: unknown, ctx: Ctx) => unknown)
+      | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };
+    if (typeof handler === 'function') {
+      return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : handler(input, ctx);
+    }
+    const prepared = await handler.prepare(input, ctx);
+    return write ? ctx.db.transaction(() => handler.run(input, ctx, prepared)).immediate() : handler.run(input, ctx, prepared);
+  }
+}
+
+function fail(code: 'bad_input' | 'unknown_call' | 'internal', message: string): CallResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function internalReason(e: unknown): string {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return '磁盘已满';
+  if (code === 'SQLITE_READONLY') return '数据文件只读';
+  if (code === 'SQLITE_BUSY') return '数据文件正被其他程序占用';
+  if (code.startsWith('SQLITE_CONSTRAINT')) return '数据不一致（违反约束）';
+  return '程序内部错误';
+}

@@ -1,0 +1,25 @@
+import type { AppStatus } from '../../../shared/contract/app';
+import type { Ctx } from '../context';
+import { schemaVersion } from '../db/open';
+import { handlers } from '../handler';
+import { directoryIsEmpty, loadDemo } from './demo';
+import { readSettings } from './settings';
+
+export function appStatus(ctx: Ctx): AppStatus {
+  const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataFile: ctx.dataFile,
+    firstRun: directoryIsEmpty(ctx) && !readSettings(ctx).welcomeDismissed,
+    counts: { people: count('person'), sectors: count('sector'), committees: count('committee'), departments: count('department') },
+  };
+}
+
+export const appHandlers = handlers({
+  'app.status': (_input, ctx) => appStatus(ctx),
+  'app.loadDemo': (_input, ctx) => {
+    loadDemo(ctx);
+    return appStatus(ctx);
+  },
+});
