@@ -1,0 +1,66 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createCore, type Core } from '../core';
+import { AppError } from '../core/errors';
+import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { buildMenu } from './menu';
+import { createConsoleWindow, isAppUrl, openProjectorWindow } from './windows';
+
+// One app per machine: a second start focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let consoleWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!consoleWindow || consoleWindow.isDestroyed()) return;
+    if (consoleWindow.isMinimized()) consoleWindow.restore();
+    consoleWindow.focus();
+  });
+
+  app.whenReady().then(() => {
+    try {
+      core = createCore({ dataDir: app.getPath('userData') });
+    } catch (e) {
+      dialog.showErrorBox('无法打开数据文件', e instanceof AppError ? e.message : String(e));
+      app.exit(1);
+      return;
+    }
+    const c = core;
+
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+    // Only our own windows showing our own page may call the core.
+    const trusted = (e: Electron.IpcMainInvokeEvent) =>
+      BrowserWindow.fromWebContents(e.sender) !== null && isAppUrl(e.senderFrame?.url ?? '');
+    ipcMain.handle('bcsl:call', (e, name: unknown, input: unknown) => {
+      if (!trusted(e)) return { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } };
+      return c.call(String(name), input);
+    });
+    ipcMain.handle('bcsl:open-projector', (e) => {
+      if (trusted(e)) openProjectorWindow();
+    });
+    c.events.subscribe((event) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('bcsl:event', event);
+    });
+
+    Menu.setApplicationMenu(buildMenu({ openProjector: () => openProjectorWindow() }));
+    consoleWindow = createConsoleWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) consoleWindow = createConsoleWindow();
+    });
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,15 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+/**
+ * The only bridge between a window and the main process: one generic invoke for every call of
+ * the contract and one event subscription. Nothing else of Node or Electron reaches the page.
+ */
+contextBridge.exposeInMainWorld('bcsl', {
+  invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('bcsl:call', name, input),
+  onEvent: (listener: (event: unknown) => void): (() => void) => {
+    const wrapped = (_e: IpcRendererEvent, event: unknown) => listener(event);
+    ipcRenderer.on('bcsl:event', wrapped);
+    return () => ipcRenderer.off('bcsl:event', wrapped);
+  },
+  openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
+});

@@ -1,0 +1,51 @@
+import { NavLink, Outlet } from 'react-router';
+import { useHotkey } from '../components/useHotkey';
+import { useApi, useCall } from '../lib/query';
+import { t } from './text';
+
+const nav = [
+  { group: t.nav.directory, items: [
+    { to: '/directory/people', label: t.nav.people },
+    { to: '/directory/sectors', label: t.nav.sectors },
+    { to: '/directory/committees', label: t.nav.committees },
+    { to: '/directory/departments', label: t.nav.departments },
+  ] },
+  { group: t.nav.system, items: [{ to: '/settings', label: t.nav.settings }] },
+];
+
+export function Shell() {
+  const api = useApi();
+  const settings = useCall('settings.get', {});
+  useHotkey('mod+shift+p', () => api.openProjector());
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark">商</span>
+          <div>
+            <div className="brand-name">{t.appName}</div>
+            <div className="brand-org" title={settings.data?.orgName}>{settings.data?.orgName ?? t.tagline}</div>
+          </div>
+        </div>
+        <nav aria-label="主导航">
+          {nav.map((g) => (
+            <div key={g.group} className="nav-group">
+              <div className="nav-title">{g.group}</div>
+              {g.items.map((i) => (
+                <NavLink key={i.to} to={i.to} className={({ isActive }) => `nav-item${isActive ? ' active' : ''}`}>
+                  {i.label}
+                </NavLink>
+              ))}
+            </div>
+          ))}
+        </nav>
+        <button type="button" className="button ghost projector-button" onClick={() => api.openProjector()} title={t.projectorHint}>
+          ▣ {t.projector}
+        </button>
+      </aside>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useRef } from 'react';
+import { Drawer } from '../../components/Drawer';
+import { ErrorText } from '../../components/Field';
+import { bytesToBase64 } from '../../lib/base64';
+import { useAction } from '../../lib/query';
+import { downloadTemplate } from './template';
+import { t } from './text';
+
+const ti = t.import;
+
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const importPeople = useAction('person.import');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const fileName = useRef('');
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    fileName.current = file.name;
+    importPeople.mutate({ fileName: file.name, dataBase64: bytesToBase64(await file.arrayBuffer()) });
+    if (fileRef.current) fileRef.current.value = '';
+  };
+  const report = importPeople.data;
+
+  return (
+    <Drawer
+      title={ti.title}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button link" onClick={downloadTemplate}>
+            {ti.template}
+          </button>
+          <span className="spacer" />
+          {report && (
+            <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+              {ti.again}
+            </button>
+          )}
+          <button type="button" className="button primary" onClick={onClose}>
+            {ti.close}
+          </button>
+        </>
+      }
+    >
+      <p className="muted-text">{ti.intro}</p>
+      <div className="dropzone">
+        <input ref={fileRef} type="file" accept=".xlsx,.csv" aria-label="选择名单文件" onChange={(e) => void onFile(e.target.files?.[0])} />
+        {importPeople.isPending && (
+          <p className="progress" role="status">
+            <span className="spinner" /> {ti.reading(fileName.current)}
+          </p>
+        )}
+      </div>
+      <ErrorText error={importPeople.error} />
+      {report && (
+        <div className="import-report" aria-label="导入结果">
+          <p className="import-summary">{ti.result(report.imported, report.rows)}</p>
+          {report.rejected.length === 0 ? (
+            <p className="ok-text">{ti.allGood}</p>
+          ) : (
+            <>
+              <p className="warn-text">{ti.rejectedTitle(report.rejected.length)}</p>
+              <table className="table compact" aria-label="未导入的行">
+                <thead>
+                  <tr>
+                    <th>{ti.row}</th>
+                    <th>{t.col.name}</th>
+                    <th>{ti.reason}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.map((r) => (
+                    <tr key={r.row}>
+                      <td className="num">{r.row}</td>
+                      <td>{r.name}</td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      )}
+    </Drawer>
+  );
+}

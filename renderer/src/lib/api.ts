@@ -1,0 +1,94 @@
+import { contract, topics, type CallName, type CallResult, type ChangeEvent, type Input, type Output, type Topic } from '../../../shared/contract';
+
+/** What the Electron preload exposes (see electron/preload). */
+interface Bridge {
+  invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
+  onEvent(listener: (event: ChangeEvent) => void): () => void;
+  openProjector?(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    bcsl?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Api {
+  transport: 'electron' | 'http';
+  call<K extends CallName>(name: K, input: Input<K>): Promise<Output<K>>;
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+  openProjector(): void;
+  topicsOf(name: string): readonly Topic[];
+}
+
+const TOKEN_KEY = 'bcsl.token';
+
+/** Serve mode: the token arrives once in the address (?token=…) and is kept for this tab. */
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpBridge(token: string): Bridge {
+  return {
+    async invoke(name, input) {
+      let res: Response;
+      try {
+        res = await fetch(`/api/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-bcsl-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'internal', message: '无法连接到冰城商量服务，请确认 npm run serve 仍在运行' } };
+      }
+      return (await res.json()) as CallResult<unknown>;
+    },
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener('change', (e) => listener(JSON.parse((e as MessageEvent<string>).data) as ChangeEvent));
+      // Events sent while the stream was down are lost: after a reconnect, treat everything as changed.
+      let opened = false;
+      source.addEventListener('open', () => {
+        if (opened) listener({ topics: [...topics], call: 'reconnect' });
+        opened = true;
+      });
+      return () => source.close();
+    },
+  };
+}
+
+/** One client, two transports: the Electron preload when present, HTTP otherwise. */
+export function createApi(token: string | null): Api {
+  const bridge = window.bcsl ?? (token ? httpBridge(token) : undefined);
+  if (!bridge) throw new ApiError('refused', '缺少访问令牌');
+  return {
+    transport: window.bcsl ? 'electron' : 'http',
+    async call(name, input) {
+      const result = await bridge.invoke(name, input);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return result.value as never;
+    },
+    subscribe: (listener) => bridge.onEvent(listener),
+    openProjector() {
+      if (bridge.openProjector) void bridge.openProjector();
+      else window.open(`/?token=${encodeURIComponent(token ?? '')}#/projector`, 'bcsl-projector');
+    },
+    topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
+  };
+}
