@@ -134,7 +134,11 @@ export const directoryCalls = {
     input: z.strictObject({
       fileName: text('文件名', { max: 255 }),
       // A 600-row roster is about 40 KB; 8 MB leaves room for sheets with pictures.
-      dataBase64: z.string().max(8 * 1024 * 1024).describe('文件内容'),
+      dataBase64: z
+        .string()
+        .max(8 * 1024 * 1024)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '不是有效的文件内容（应为 base64 编码）' })
+        .describe('文件内容'),
     }),
     output: ImportReport,
     topics: ['directory'],

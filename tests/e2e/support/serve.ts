@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** The project root: tests/e2e/support → ../../.. */
+export const projectRoot = resolve(import.meta.dirname, '../../..');
+const bin = join(projectRoot, 'node_modules', '.bin');
+
+export interface Served {
+  /** The address printed by the CLI, with ?token=… (open this in a tab). */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  token: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Starts the serve CLI (tsx electron/serve/cli.ts) on a random port with a fresh temporary data
+ * directory, and resolves once it prints the address to open. Needs the renderer already built
+ * (the npm scripts build before running vitest).
+ */
+export async function startServe({ demo = false }: { demo?: boolean } = {}): Promise<Served> {
+  if (!existsSync(join(projectRoot, 'out', 'renderer', 'index.html'))) {
+    throw new Error('找不到 out/renderer/index.html：run npm run build first（先运行 npm run build 再跑端到端测试）');
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'bcsl-e2e-'));
+  const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', '0'];
+  if (demo) args.push('--demo');
+
+  // Its own process group, so stop() also ends the node process tsx starts under it.
+  const child = spawn(join(bin, 'tsx'), args, {
+    cwd: projectRoot,
+    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (s: string) => (stderr += s));
+
+  const removeDir = () => rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+
+  let url: string;
+  let token: string;
+  try {
+    url = await new Promise<string>((resolveUrl, reject) => {
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        reject(new Error(`serve 未能启动：${why}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
+      };
+      const timer = setTimeout(() => fail(`${START_TIMEOUT_MS / 1000} 秒内没有打印访问地址`), START_TIMEOUT_MS);
+      child.stdout!.on('data', (s: string) => {
+        stdout += s;
+        const m = /在浏览器中打开：(http:\/\/\S+)/.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolveUrl(m[1]);
+        }
+      });
+      child.once('error', (e) => fail(e.message));
+      child.once('exit', (code, signal) => fail(`进程提前退出（code ${code}, signal ${signal}）`));
+    });
+    token = new URL(url).searchParams.get('token') ?? '';
+    if (!token) throw new Error(`访问地址中没有 token：${url}`);
+  } catch (e) {
+    await kill(child);
+    await removeDir();
+    throw e;
+  }
+  // Keep draining so a chatty server never blocks on a full pipe.
+  child.stdout!.on('data', () => {});
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    origin: new URL(url).origin,
+    token,
+    dataDir,
+    stop: () => (stopped ??= kill(child).then(removeDir)),
+  };
+}
+
+function signal(child: ChildProcess, sig: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    if (process.platform !== 'win32') process.kill(-child.pid, sig);
+    else child.kill(sig);
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM, then SIGKILL if it is still running after a grace period. */
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((done) => {
+    const timer = setTimeout(() => signal(child, 'SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      // tsx relays the signal to its node child; make sure nothing of the group lingers.
+      signal(child, 'SIGKILL');
+      done();
+    });
+    signal(child, 'SIGTERM');
+  });
+}
+
+/** Calls the serve API the way the browser does; returns the raw { ok, value | error } answer. */
+export async function api<T = unknown>(served: Pick<Served, 'origin' | 'token'>, name: string, input: unknown = {}) {
+  const res = await fetch(`${served.origin}/api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bcsl-token': served.token },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+}
+
+/** Like api(), but returns the value and throws on { ok: false }. */
+export async function apiValue<T = unknown>(served: Pick<Served, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
+  const r = await api<T>(served, name, input);
+  if (!r.ok) throw new Error(`${name} 失败：${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** Headless Chromium from the system (or CHROMIUM_PATH); never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`找不到 Chromium：${executablePath}（设置 CHROMIUM_PATH 指向 Chromium 可执行文件）`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Where screenshots for humans go: test-results/screens/<name>.png. */
+export function screenPath(name: string): string {
+  const dir = join(projectRoot, 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open';
+import { latestVersion, migrations } from '../../electron/core/db/migrations';
+import { AppError } from '../../electron/core/errors';
+
+const dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bcsl-mig-'));
+  dirs.push(dir);
+  return join(dir, 'bcsl.db');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('database file', () => {
+  it('is opened in WAL mode with synchronous=FULL and foreign keys on', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    db.close();
+  });
+
+  it('numbers migrations from 1 without gaps', () => {
+    migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('refuses a file from a newer version and leaves it untouched', () => {
+    const file = tempFile();
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future_thing (x TEXT); INSERT INTO future_thing VALUES (\'keep me\')');
+    raw.pragma(`user_version = ${latestVersion + 5}`);
+    raw.close();
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toContain('更新版本');
+    expect((error as AppError).message).toContain(`数据版本 ${latestVersion + 5}`);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(latestVersion + 5);
+    expect(after.prepare('SELECT x FROM future_thing').pluck().get()).toBe('keep me');
+    after.close();
+  });
+
+  it('refuses a file that is not a database with a Chinese message and does not change it', () => {
+    const file = tempFile();
+    const junk = Buffer.from('这不是数据库文件'.repeat(500));
+    writeFileSync(file, junk);
+    expect(() => openDatabase(file)).toThrow(/已损坏或不是冰城商量的数据文件/);
+    expect(Buffer.compare(readFileSync(file), junk)).toBe(0);
+  });
+});
+
+describe('migration 001 (directory and settings), from an empty file', () => {
+  it('creates the directory tables and keeps references honest', () => {
+    const db = openDatabase(tempFile(), { migrations: migrations.slice(0, 1) });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['committee', 'department', 'person', 'sector', 'sector_convenor', 'setting']));
+    const now = new Date().toISOString();
+    db.prepare('INSERT INTO sector (name, created_at, updated_at) VALUES (?, ?, ?)').run('民建', now, now);
+    db.prepare("INSERT INTO person (name, kind, sector_id, created_at, updated_at) VALUES ('甲', '委员', 1, ?, ?)").run(now, now);
+    expect(() => db.prepare("INSERT INTO person (name, kind, sector_id, created_at, updated_at) VALUES ('乙', '委员', 99, ?, ?)").run(now, now)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('INSERT INTO sector (name, created_at, updated_at) VALUES (?, ?, ?)').run('民建', now, now)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('re-opening an up-to-date file changes nothing', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const now = new Date().toISOString();
+    db.prepare('INSERT INTO department (name, created_at, updated_at) VALUES (?, ?, ?)').run('市交通运输局', now, now);
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT name FROM department').pluck().all()).toEqual(['市交通运输局']);
+    expect(again.pragma('user_version', { simple: true })).toBe(latestVersion);
+    again.close();
+  });
+});

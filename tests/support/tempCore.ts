@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../electron/core';
+
+/** A core on a real SQLite file in a fresh temp folder, answers checked against the contract. */
+export function tempCore(opts: { now?: () => Date } = {}): Core & { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bcsl-test-'));
+  const core = createCore({ dataDir: dir, validateOutput: true, now: opts.now });
+  return {
+    ...core,
+    dir,
+    dispose() {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every table's rows and the schema version: equal dumps mean the database did not change. */
+export function dumpDatabase(core: Core): string {
+  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const parts: Record<string, unknown> = { version: core.db.pragma('user_version', { simple: true }) };
+  for (const t of tables) parts[t] = core.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  return JSON.stringify(parts);
+}
+
+/** Unwraps a call's answer or fails the test with the Chinese message. */
+export function ok<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`调用失败 [${result.error.code}] ${result.error.message}`);
+  return result.value;
+}
