@@ -19,6 +19,7 @@ export interface OpenOptions {
  * transaction, and refuses a file written by a newer version of the app without touching it.
  */
 export function openDatabase(file: string, { migrations = allMigrations, readonly = false }: OpenOptions = {}): Db {
+  assertRuntime();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Db;
   try {
@@ -51,6 +52,14 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
       throw new AppError('db_unreadable', `无法打开数据文件（没有读写权限或目录不存在）：${file}`);
     }
     throw e;
+  }
+}
+
+/** better-sqlite3 13 crashes on Node 20; say so instead of segfaulting. Electron 45 ships Node 22. */
+function assertRuntime(): void {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    throw new Error(`冰城商量需要 Node.js 22 或更高版本（当前 ${process.version}）。请通过 npm 脚本运行（npm run serve / npm test），它们会使用项目自带的 Node 22。`);
   }
 }
 
