@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiValue, launchBrowser, screenPath, startServe, type Served } from './support/serve';
 
 /**
@@ -40,6 +40,7 @@ afterAll(async () => {
 /** A fresh context (own sessionStorage) with one tab on `hash`, opened with the token URL. */
 async function openApp(served: Served, hash: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await page.goto(`${served.url}#${hash}`);
   return { context, page };
@@ -65,13 +66,15 @@ async function fillPersonDrawer(
   await page.getByRole('button', { name: '新增人员' }).first().click();
   const drawer = page.getByRole('dialog', { name: '新增人员' });
   await visible(drawer);
-  await drawer.getByLabel('姓名').fill(p.name);
-  await drawer.getByRole('radio', { name: p.kind, exact: true }).click();
-  expect(await drawer.getByRole('radio', { name: p.kind, exact: true }).getAttribute('aria-checked')).toBe('true');
-  if (p.sector) await drawer.getByLabel('界别').selectOption({ label: p.sector });
-  if (p.unit) await drawer.getByLabel('单位').fill(p.unit);
-  if (p.title) await drawer.getByLabel('职务 / 职称').fill(p.title);
-  if (p.phone) await drawer.getByLabel('电话').fill(p.phone);
+  await drawer.getByRole('textbox', { name: /^姓名/ }).fill(p.name);
+  // By accessible name: each kind button must be named by its own text, not by a wrapping label.
+  const kind = drawer.getByRole('radiogroup', { name: '类别' }).getByRole('radio', { name: p.kind, exact: true });
+  await kind.click();
+  expect(await kind.getAttribute('aria-checked')).toBe('true');
+  if (p.sector) await drawer.getByRole('combobox', { name: /^界别/ }).selectOption({ label: p.sector });
+  if (p.unit) await drawer.getByRole('textbox', { name: '单位', exact: true }).fill(p.unit);
+  if (p.title) await drawer.getByRole('textbox', { name: '职务 / 职称', exact: true }).fill(p.title);
+  if (p.phone) await drawer.getByRole('textbox', { name: '电话', exact: true }).fill(p.phone);
   return drawer;
 }
 
@@ -132,6 +135,11 @@ describe('名录（示例数据）', () => {
     ({ context, page } = await openApp(served, '/directory/people'));
     await visible(peopleTable(page), 15_000);
   });
+  // A test that fails with a drawer open must not take the next ones down with it.
+  afterEach(async () => {
+    const drawer = page.getByRole('dialog').first();
+    if (await drawer.isVisible()) await drawer.getByRole('button', { name: '关闭' }).click();
+  });
   afterAll(async () => {
     await context?.close();
     await served?.stop();
@@ -176,7 +184,7 @@ describe('名录（示例数据）', () => {
     expect(await alert.innerText()).toContain('委员须选择所属界别');
     // The drawer stays open with what was typed, so the user can fix it.
     expect(await drawer.isVisible()).toBe(true);
-    expect(await drawer.getByLabel('姓名').inputValue()).toBe('冯秋实');
+    expect(await drawer.getByRole('textbox', { name: /^姓名/ }).inputValue()).toBe('冯秋实');
     await shot(page, 'person-error');
 
     await drawer.getByRole('button', { name: '取消' }).click();

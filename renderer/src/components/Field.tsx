@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export function Field({ label, hint, required, children }: { label: string; hint?: string; required?: boolean; children: ReactNode }) {
   return (
@@ -10,6 +10,20 @@ export function Field({ label, hint, required, children }: { label: string; hint
       {children}
       {hint && <span className="field-hint">{hint}</span>}
     </label>
+  );
+}
+
+/** A labelled group of buttons (radio-like choices): a <label> would hand its clicks to the first button. */
+export function FieldGroup({ label, required, children }: { label: string; required?: boolean; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field" role="group" aria-labelledby={id}>
+      <span className="field-label" id={id}>
+        {label}
+        {required && <span className="required">*</span>}
+      </span>
+      {children}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -23,6 +23,49 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
 /**
+ * Servers not yet stopped. A test that throws before its afterAll, or a vitest worker that is
+ * ended (it gets SIGTERM at the end of a run), must not leave a server, in its own process
+ * group, and its temp dir behind.
+ */
+const running = new Map<ChildProcess, string>();
+
+function stopAllNow(): void {
+  for (const [child, dir] of running) {
+    signal(child, 'SIGTERM');
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+  running.clear();
+}
+
+const ENDING_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+function onEndingSignal(sig: NodeJS.Signals): void {
+  stopAllNow();
+  unwatch();
+  process.kill(process.pid, sig); // now with the default behaviour (or whoever else listens)
+}
+function watch(): void {
+  if (running.size !== 1) return;
+  process.on('exit', stopAllNow);
+  for (const sig of ENDING_SIGNALS) process.on(sig, onEndingSignal);
+}
+function unwatch(): void {
+  process.off('exit', stopAllNow);
+  for (const sig of ENDING_SIGNALS) process.off(sig, onEndingSignal);
+}
+function track(child: ChildProcess, dir: string): void {
+  running.set(child, dir);
+  watch();
+  child.once('exit', () => {
+    running.delete(child);
+    if (running.size === 0) unwatch();
+  });
+}
+
+/**
  * Starts the serve CLI (tsx electron/serve/cli.ts) on a random port with a fresh temporary data
  * directory, and resolves once it prints the address to open. Needs the renderer already built
  * (the npm scripts build before running vitest).
@@ -44,6 +87,7 @@ export async function startServe({ demo = false }: { demo?: boolean } = {}): Pro
   });
   let stdout = '';
   let stderr = '';
+  track(child, dataDir);
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (s: string) => (stderr += s));
@@ -102,7 +146,7 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): void {
 
 /** SIGTERM, then SIGKILL if it is still running after a grace period. */
 function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((done) => {
     const timer = setTimeout(() => signal(child, 'SIGKILL'), STOP_GRACE_MS);
     child.once('exit', () => {

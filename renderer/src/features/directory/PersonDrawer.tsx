@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../../shared/contract/directory';
 import { personKinds, type PersonKind } from '../../../../shared/domain/people';
 import { Drawer } from '../../components/Drawer';
-import { ErrorText, Field } from '../../components/Field';
+import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
@@ -100,7 +100,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
         <Field label={f.name} required>
           <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={30} autoComplete="off" />
         </Field>
-        <Field label={f.kind} required>
+        <FieldGroup label={f.kind} required>
           <div className="segmented" role="radiogroup" aria-label={f.kind}>
             {personKinds.map((k) => (
               <button type="button" key={k} role="radio" aria-checked={form.kind === k} className={form.kind === k ? 'on' : ''} onClick={() => set('kind', k)}>
@@ -108,7 +108,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
               </button>
             ))}
           </div>
-        </Field>
+        </FieldGroup>
         <div className="form-row">
           <Field label={f.sector} required={form.kind === '委员'}>
             <select value={form.sectorId} onChange={(e) => set('sectorId', Number(e.target.value))}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Unit } from '../../../../shared/contract/directory';
 import type { UnitKind } from '../../../../shared/domain/people';
 import { Drawer } from '../../components/Drawer';
-import { ErrorText, Field } from '../../components/Field';
+import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
@@ -76,7 +76,8 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
           <input value={shortName} onChange={(e) => setShortName(e.target.value)} maxLength={20} />
         </Field>
         {kind === 'sector' && unit && (
-          <Field label={unitFields.convenors} hint={candidates.length ? undefined : '本界别还没有委员。先在“人员”中添加委员，再设召集人。'}>
+          <FieldGroup label={unitFields.convenors}>
+            {!candidates.length && <span className="field-hint">本界别还没有委员。先在“人员”中添加委员，再设召集人。</span>}
             <div className="chips">
               {candidates.map((p) => {
                 const on = convenorIds.includes(p.id);
@@ -93,7 +94,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
                 );
               })}
             </div>
-          </Field>
+          </FieldGroup>
         )}
         <Field label={unitFields.note}>
           <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} />
