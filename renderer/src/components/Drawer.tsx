@@ -1,3 +1,4 @@
+import { t } from './text';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A side panel for a form. Esc closes it; focus moves into it when it opens. */
@@ -16,7 +17,7 @@ export function Drawer({ title, onClose, children, footer }: { title: string; on
       <aside className="drawer" role="dialog" aria-label={title} ref={ref}>
         <header className="drawer-head">
           <h2>{title}</h2>
-          <button type="button" className="icon-button" aria-label="关闭" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>
             ×
           </button>
         </header>

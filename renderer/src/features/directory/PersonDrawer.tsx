@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../../shared/contract/directory';
 import { personKinds, type PersonKind } from '../../../../shared/domain/people';
 import { Drawer } from '../../components/Drawer';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
@@ -79,21 +80,12 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
       title={person ? `${t.editPerson}：${person.name}` : t.addPerson}
       onClose={onClose}
       footer={
-        <>
-          {person && (
-            <button type="button" className="button subtle" onClick={toggleRetired} disabled={retire.isPending} title={t.retireHint}>
-              {person.retired ? t.restore : t.retire}
-            </button>
-          )}
-          <span className="spacer" />
-          <span className="hint">{t.saveHint}</span>
-          <button type="button" className="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" form="person-form" className="button primary" disabled={save.isPending}>
-            {save.isPending ? t.saving : t.save}
-          </button>
-        </>
+        <FormFooter
+          formId="person-form"
+          saving={save.isPending}
+          onCancel={onClose}
+          retire={person && { retired: person.retired, pending: retire.isPending, onToggle: toggleRetired, hint: t.retireHint }}
+        />
       }
     >
       <form id="person-form" className="form" onSubmit={submit}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Unit } from '../../../../shared/contract/directory';
 import type { UnitKind } from '../../../../shared/domain/people';
 import { Drawer } from '../../components/Drawer';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
@@ -36,36 +37,25 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
   };
   useHotkey('mod+enter', () => submit());
 
+  const toggleRetired = () => {
+    if (!unit) return;
+    retire.mutate(
+      { kind, id: unit.id, retired: !unit.retired },
+      { onSuccess: (u) => (toast(u.retired ? t.retiredDone(u.name) : t.restoredDone(u.name)), onClose()) },
+    );
+  };
+
   return (
     <Drawer
       title={unit ? `${text.edit}：${unit.name}` : text.add}
       onClose={onClose}
       footer={
-        <>
-          {unit && (
-            <button
-              type="button"
-              className="button subtle"
-              disabled={retire.isPending}
-              onClick={() =>
-                retire.mutate(
-                  { kind, id: unit.id, retired: !unit.retired },
-                  { onSuccess: (u) => (toast(u.retired ? t.retiredDone(u.name) : t.restoredDone(u.name)), onClose()) },
-                )
-              }
-            >
-              {unit.retired ? t.restore : t.retire}
-            </button>
-          )}
-          <span className="spacer" />
-          <span className="hint">{t.saveHint}</span>
-          <button type="button" className="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" form="unit-form" className="button primary" disabled={save.isPending}>
-            {save.isPending ? t.saving : t.save}
-          </button>
-        </>
+        <FormFooter
+          formId="unit-form"
+          saving={save.isPending}
+          onCancel={onClose}
+          retire={unit && { retired: unit.retired, pending: retire.isPending, onToggle: toggleRetired }}
+        />
       }
     >
       <form id="unit-form" className="form" onSubmit={submit}>
