@@ -9,6 +9,7 @@ import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
 import { peopleHandlers } from './services/people';
 import { settingsHandlers } from './services/settings';
+import { topicHandlers } from './services/topics';
 import { unitHandlers } from './services/units';
 import { APP_VERSION } from './version';
 
@@ -19,6 +20,7 @@ const allHandlers: Handlers = {
   ...peopleHandlers,
   ...importHandlers,
   ...settingsHandlers,
+  ...topicHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';

@@ -3,6 +3,7 @@ import type { CallDef } from './define';
 import { appCalls } from './app';
 import { directoryCalls } from './directory';
 import { settingsCalls } from './settings';
+import { topicCalls } from './topics';
 
 export * from './define';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...appCalls,
   ...directoryCalls,
   ...settingsCalls,
+  ...topicCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

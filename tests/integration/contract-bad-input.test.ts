@@ -12,6 +12,8 @@ describe('contract-wide bad input', () => {
   const core = tempCore();
   beforeAll(async () => {
     ok(await core.invoke('app.loadDemo', {}));
+    // Examples refer to record 1 of each kind: make sure a topic exists too.
+    ok(await core.invoke('topic.create', contract['topic.create'].example));
   });
   afterAll(() => core.dispose());
 
