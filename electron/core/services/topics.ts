@@ -265,11 +265,15 @@ export const topicHandlers = handlers({
     if (committeeId && !ctx.db.prepare('SELECT 1 FROM committee WHERE id = ?').get(committeeId)) throw notFound('专委会', committeeId);
     const where: string[] = [];
     const args: unknown[] = [];
-    if (year) where.push('year = ?') && args.push(year);
-    if (field) where.push('field = ?') && args.push(field);
-    if (source) where.push('source = ?') && args.push(source);
-    if (committeeId) where.push('(committee_id = ? OR lead_committee_id = ?)') && args.push(committeeId, committeeId);
-    if (query) where.push("(instr(title, ?) > 0 OR instr(narrowed_title, ?) > 0)") && args.push(query, query);
+    const filter = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      args.push(...values);
+    };
+    if (year) filter('year = ?', year);
+    if (field) filter('field = ?', field);
+    if (source) filter('source = ?', source);
+    if (committeeId) filter('(committee_id = ? OR lead_committee_id = ?)', committeeId, committeeId);
+    if (query) filter('(instr(title, ?) > 0 OR instr(narrowed_title, ?) > 0)', query, query);
     const rows = ctx.db
       .prepare(`SELECT * FROM topic ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY step, coalesce(rank, 999), received_on, id`)
       .all(...args) as TopicRow[];
