@@ -33,12 +33,11 @@ async function main() {
   const dataDir = resolve(values.data ?? defaultDataDir());
   const core = createCore({ dataDir });
   if (values.demo) {
-    const status = await core.invoke('app.status', {});
-    if (status.ok && status.value.counts.people === 0 && status.value.counts.sectors === 0) {
-      const loaded = await core.invoke('app.loadDemo', {});
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      console.log('已载入示例数据');
-    }
+    // app.loadDemo itself refuses a data file that already has a directory: that is not an error here.
+    const loaded = await core.invoke('app.loadDemo', {});
+    if (loaded.ok) console.log('已载入示例数据');
+    else if (loaded.error.code === 'refused') console.log('数据目录中已有名录，未载入示例数据');
+    else throw new Error(loaded.error.message);
   }
   const token = randomBytes(18).toString('base64url');
   const { url, server } = await startServer({ core, token, staticDir, port });
