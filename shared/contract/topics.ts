@@ -94,7 +94,13 @@ export const topicCalls = {
     summary: '修改议题的登记信息和各步表单（专委会、拟题、理由、排序、计划月份、形式、牵头专委会）',
     input: z.strictObject({
       id: id('议题编号'),
-      ...Object.fromEntries(Object.entries(intake).map(([k, v]) => [k, v.optional()])),
+      title: intake.title.optional(),
+      description: intake.description,
+      source: intake.source.optional(),
+      submitter: intake.submitter,
+      receivedOn: intake.receivedOn.optional(),
+      field: intake.field,
+      sectorIds: intake.sectorIds,
       committeeId: id('承办专委会').nullable().optional(),
       narrowedTitle: text('拟定题目', { max: 80, optional: true }).optional(),
       rationale: text('拟题理由', { max: 4000, optional: true, multiline: true }).optional(),
@@ -102,7 +108,7 @@ export const topicCalls = {
       planMonth: z.number().int().min(1).max(12).describe('计划月份').nullable().optional(),
       meetingForm: choice('协商形式', meetingForms).optional(),
       leadCommitteeId: id('牵头专委会').nullable().optional(),
-    }) as z.ZodType<TopicUpdate>,
+    }),
     output: TopicDetail,
     topics: ['topics'],
     example: { id: 1, narrowedTitle: '景区公厕布局与指引', rank: 3 },
@@ -156,21 +162,3 @@ export const topicCalls = {
     example: { topicIds: [1], decision: '通过', step: 4, decidedOn: '2026-03-20', body: '主席会议' },
   }),
 };
-
-export interface TopicUpdate {
-  id: number;
-  title?: string;
-  description?: string;
-  source?: (typeof topicSources)[number];
-  submitter?: string;
-  receivedOn?: string;
-  field?: string;
-  sectorIds?: number[];
-  committeeId?: number | null;
-  narrowedTitle?: string;
-  rationale?: string;
-  rank?: number | null;
-  planMonth?: number | null;
-  meetingForm?: (typeof meetingForms)[number];
-  leadCommitteeId?: number | null;
-}

@@ -2,10 +2,11 @@ import type { Person, PersonInput } from '../../../shared/contract/directory';
 import type { z } from 'zod';
 import { rankWithScores } from '../../../shared/domain/personMatch';
 import { pinyinKeys } from '../../../shared/domain/pinyinKeys';
-import { unitKindNames, type PersonKind, type UnitKind } from '../../../shared/domain/people';
+import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import { isoNow, type Ctx } from '../context';
 import { conflict, notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { checkUnitRef } from './units';
 
 type SavePerson = z.output<typeof PersonInput>;
 
@@ -63,12 +64,7 @@ export function checkPerson(ctx: Ctx, p: SavePerson, before?: Person): void {
     ['committee', p.committeeId, before?.committeeId],
     ['department', p.departmentId, before?.departmentId],
   ];
-  for (const [kind, ref, old] of refs) {
-    if (ref == null) continue;
-    const row = ctx.db.prepare(`SELECT name, retired_at FROM ${kind} WHERE id = ?`).get(ref) as { name: string; retired_at: string | null } | undefined;
-    if (!row) throw notFound(unitKindNames[kind], ref);
-    if (row.retired_at && ref !== old) throw refused(`${unitKindNames[kind]}“${row.name}”已停用，不能选择`);
-  }
+  for (const [kind, ref, old] of refs) if (ref != null) checkUnitRef(ctx, kind, ref, { keep: old });
   if (p.kind === '委员' && p.sectorId == null) throw refused('委员须选择所属界别');
   if (p.kind === '部门代表' && p.departmentId == null) throw refused('部门代表须选择所属部门');
   const twin = ctx.db

@@ -5,6 +5,7 @@ import type { TopicSource } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { checkUnitRef } from './units';
 
 interface TopicRow {
   id: number;
@@ -129,11 +130,12 @@ interface Sitting {
 }
 
 /**
- * Appends one decision after the reducer accepts it, then stores the derived state on the topic
- * row for lists and filters. Everything else about a decision is checked before this.
+ * Appends one decision after the reducer accepts it from `before` (the state derived from the
+ * stored history), then stores the new state on the topic row for lists and filters. Everything
+ * else about a decision is checked before this.
  */
-function appendEvent(ctx: Ctx, topicId: number, event: TopicEvent, sitting: Sitting): TopicState {
-  const result = applyTopicEvent(currentState(ctx, topicId), event);
+function appendEvent(ctx: Ctx, topicId: number, before: TopicState, event: TopicEvent, sitting: Sitting): TopicState {
+  const result = applyTopicEvent(before, event);
   if (!result.ok) throw refused(result.reason);
   const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM topic_event WHERE topic_id = ?').pluck().get(topicId) as number) ?? 1;
   ctx.db
@@ -170,17 +172,8 @@ function checkDecisionFields(decision: Decision, fields: { toStep?: number; othe
   if (fields.deferredTo !== undefined && decision !== '暂缓') throw refused('只有“暂缓”需要选择推迟到的年份');
 }
 
-function checkCommittee(ctx: Ctx, id: number | null | undefined): void {
-  if (id == null) return;
-  const c = ctx.db.prepare('SELECT name, retired_at FROM committee WHERE id = ?').get(id) as { name: string; retired_at: string | null } | undefined;
-  if (!c) throw notFound('专委会', id);
-  if (c.retired_at) throw refused(`专委会“${c.name}”已停用，不能选择`);
-}
-
 function setSectors(ctx: Ctx, topicId: number, sectorIds: readonly number[]): void {
-  for (const sid of sectorIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sid)) throw notFound('界别', sid);
-  }
+  for (const sid of sectorIds) checkUnitRef(ctx, 'sector', sid, { allowRetired: true });
   ctx.db.prepare('DELETE FROM topic_sector WHERE topic_id = ?').run(topicId);
   const insert = ctx.db.prepare('INSERT INTO topic_sector (topic_id, sector_id) VALUES (?, ?)');
   for (const sid of new Set(sectorIds)) insert.run(topicId, sid);
@@ -227,8 +220,7 @@ export const topicHandlers = handlers({
   'topic.update': (input, ctx) => {
     const t = row(ctx, input.id);
     if (t.status === '已合并') throw refused(`议题“${t.title}”已合并到其他议题，不能再修改`);
-    checkCommittee(ctx, input.committeeId);
-    checkCommittee(ctx, input.leadCommitteeId);
+    for (const ref of [input.committeeId, input.leadCommitteeId]) if (ref != null) checkUnitRef(ctx, 'committee', ref);
     const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
     const receivedOn = pick(input.receivedOn, t.received_on);
     ctx.db
@@ -262,7 +254,7 @@ export const topicHandlers = handlers({
   'topic.get': ({ id }, ctx) => getTopicDetail(ctx, id),
 
   'topic.list': ({ year, field, source, committeeId, query }, ctx) => {
-    if (committeeId && !ctx.db.prepare('SELECT 1 FROM committee WHERE id = ?').get(committeeId)) throw notFound('专委会', committeeId);
+    if (committeeId) checkUnitRef(ctx, 'committee', committeeId, { allowRetired: true });
     const where: string[] = [];
     const args: unknown[] = [];
     const filter = (sql: string, ...values: unknown[]) => {
@@ -291,12 +283,12 @@ export const topicHandlers = handlers({
     checkDecision(ctx, t, decision, decidedOn);
     const sitting = { decidedOn, body, note };
     if (decision === '合并') {
-      if (!otherTopicId) throw refused('合并须选择并入的议题');
+      if (otherTopicId === undefined) throw new Error('unreachable: the reducer refuses 合并 without a target');
       if (otherTopicId === topicId) throw refused('不能把议题合并到它自己');
       const target = row(ctx, otherTopicId);
-      appendEvent(ctx, otherTopicId, { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' }, sitting);
+      appendEvent(ctx, otherTopicId, currentState(ctx, otherTopicId), { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' }, sitting);
     }
-    appendEvent(ctx, topicId, event, sitting);
+    appendEvent(ctx, topicId, before, event, sitting);
     // A deferred topic comes back in the year it was deferred to.
     if (decision === '重新启用' && before.status === '暂缓' && before.deferredTo) {
       ctx.db.prepare('UPDATE topic SET year = ? WHERE id = ?').run(before.deferredTo, topicId);
@@ -316,7 +308,7 @@ export const topicHandlers = handlers({
         throw refused(`“${t.title}”不在第 ${step} 步（当前${t.status === '进行中' ? `第 ${t.step} 步` : t.status}），本次批量决定未作任何改动`);
       }
       checkDecision(ctx, t, decision, decidedOn);
-      appendEvent(ctx, id, { decision, step: step as Step, deferredTo, note: note ?? '' }, { decidedOn, body, note, batch });
+      appendEvent(ctx, id, currentState(ctx, id), { decision, step: step as Step, deferredTo, note: note ?? '' }, { decidedOn, body, note, batch });
     }
     return ids.map((id) => toTopic(ctx, row(ctx, id)));
   },

@@ -48,6 +48,17 @@ export function getUnit(ctx: Ctx, kind: UnitKind, id: number): Unit {
   return toUnit(ctx, kind, row);
 }
 
+/**
+ * A reference to a unit chosen in a form: it must exist, and be active unless it is the value
+ * already stored (`keep`: editing must not fail because a sector was retired later) or retired
+ * ones are fine (`allowRetired`: filters, related sectors).
+ */
+export function checkUnitRef(ctx: Ctx, kind: UnitKind, id: number, { keep, allowRetired = false }: { keep?: number | null; allowRetired?: boolean } = {}): void {
+  const row = ctx.db.prepare(`SELECT name, retired_at FROM ${tables[kind]} WHERE id = ?`).get(id) as { name: string; retired_at: string | null } | undefined;
+  if (!row) throw notFound(unitKindNames[kind], id);
+  if (row.retired_at && !allowRetired && id !== keep) throw refused(`${unitKindNames[kind]}“${row.name}”已停用，不能选择`);
+}
+
 /** Finds an active unit by full or short name (spreadsheets use either). */
 export function unitIdByName(ctx: Ctx, kind: UnitKind, name: string): { id: number; retired: boolean } | undefined {
   const row = ctx.db
