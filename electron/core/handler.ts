@@ -1,8 +1,14 @@
-import type { CallName, Output, ParsedInput } from '../../shared/contract';
+import type { CallName, Contract, Output, ParsedInput } from '../../shared/contract';
 import type { Ctx } from './context';
 
-/** A plain handler runs inside the call's transaction (mutations) or directly (queries). */
-type PlainHandler<K extends CallName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K>;
+/**
+ * A plain handler runs inside the call's transaction (mutations, so it must be synchronous) or
+ * directly (queries, which may finish asynchronously, e.g. packing a docx after a synchronous read).
+ */
+type PlainHandler<K extends CallName> = (
+  input: ParsedInput<K>,
+  ctx: Ctx,
+) => Contract[K]['kind'] extends 'query' ? Output<K> | Promise<Output<K>> : Output<K>;
 
 /**
  * A handler with slow preparation (reading a spreadsheet): `prepare` runs first, outside any

@@ -8,6 +8,7 @@ import { createRouter, type Router } from './router';
 import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
 import { peopleHandlers } from './services/people';
+import { planHandlers } from './services/plan';
 import { settingsHandlers } from './services/settings';
 import { topicHandlers } from './services/topics';
 import { unitHandlers } from './services/units';
@@ -21,6 +22,7 @@ const allHandlers: Handlers = {
   ...importHandlers,
   ...settingsHandlers,
   ...topicHandlers,
+  ...planHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';

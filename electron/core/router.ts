@@ -44,7 +44,7 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
       | ((input: unknown, ctx: Ctx) => unknown)
       | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };
     if (typeof handler === 'function') {
-      return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : handler(input, ctx);
+      return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : await handler(input, ctx);
     }
     const prepared = await handler.prepare(input, ctx);
     return write ? ctx.db.transaction(() => handler.run(input, ctx, prepared)).immediate() : handler.run(input, ctx, prepared);

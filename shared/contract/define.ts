@@ -7,8 +7,10 @@ import type { z } from 'zod';
 export const topics = ['directory', 'settings', 'topics'] as const;
 export type Topic = (typeof topics)[number];
 
-export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  kind: 'query' | 'mutation';
+export type CallKind = 'query' | 'mutation';
+
+export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, K extends CallKind = CallKind> {
+  kind: K;
   /** One line in Chinese: what the call does (shown in docs and error reports). */
   summary: string;
   input: I;
@@ -20,11 +22,11 @@ export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
 
 type Spec<I extends z.ZodType, O extends z.ZodType> = Omit<CallDef<I, O>, 'kind'>;
 
-export function query<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O> {
+export function query<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O, 'query'> {
   return { kind: 'query', ...spec };
 }
 
-export function mutation<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O> {
+export function mutation<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O, 'mutation'> {
   return { kind: 'mutation', ...spec };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallDef } from './define';
 import { appCalls } from './app';
 import { directoryCalls } from './directory';
+import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...directoryCalls,
   ...settingsCalls,
   ...topicCalls,
+  ...planCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -99,6 +99,8 @@ export const topicCalls = {
       source: intake.source.optional(),
       submitter: intake.submitter,
       receivedOn: intake.receivedOn.optional(),
+      /** The plan year; follows the date received unless set (a topic received in December for next year's plan). */
+      year: year('年度').optional(),
       field: intake.field,
       sectorIds: intake.sectorIds,
       committeeId: id('承办专委会').nullable().optional(),

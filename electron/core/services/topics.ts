@@ -51,8 +51,23 @@ function row(ctx: Ctx, id: number): TopicRow {
   return r;
 }
 
-function toTopic(ctx: Ctx, r: TopicRow): Topic {
-  return {
+/** Rows to topics with their sectors and merged-in topics: two queries for any number of rows. */
+function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const sectors = ctx.db
+    .prepare('SELECT topic_id AS owner, sector_id AS id FROM topic_sector WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id')
+    .all(ids) as { owner: number; id: number }[];
+  const merged = ctx.db
+    .prepare('SELECT merged_into AS owner, id FROM topic WHERE merged_into IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(ids) as { owner: number; id: number }[];
+  const group = (list: { owner: number; id: number }[]) => {
+    const map = new Map<number, number[]>();
+    for (const { owner, id } of list) map.set(owner, [...(map.get(owner) ?? []), id]);
+    return map;
+  };
+  const sectorsOf = group(sectors);
+  const mergedOf = group(merged);
+  return rows.map((r) => ({
     id: r.id,
     title: r.title,
     description: r.description,
@@ -61,7 +76,7 @@ function toTopic(ctx: Ctx, r: TopicRow): Topic {
     receivedOn: r.received_on,
     field: r.field,
     year: r.year,
-    sectorIds: ctx.db.prepare('SELECT sector_id FROM topic_sector WHERE topic_id = ? ORDER BY sector_id').pluck().all(r.id) as number[],
+    sectorIds: sectorsOf.get(r.id) ?? [],
     committeeId: r.committee_id,
     narrowedTitle: r.narrowed_title,
     rationale: r.rationale,
@@ -72,11 +87,13 @@ function toTopic(ctx: Ctx, r: TopicRow): Topic {
     step: r.step,
     status: r.status,
     mergedInto: r.merged_into,
-    mergedFrom: ctx.db.prepare('SELECT id FROM topic WHERE merged_into = ? ORDER BY id').pluck().all(r.id) as number[],
+    mergedFrom: mergedOf.get(r.id) ?? [],
     deferredTo: r.deferred_to,
     updatedAt: r.updated_at,
-  };
+  }));
 }
+
+const toTopic = (ctx: Ctx, r: TopicRow): Topic => toTopics(ctx, [r])[0];
 
 function eventRows(ctx: Ctx, topicId: number): EventRow[] {
   return ctx.db
@@ -236,7 +253,7 @@ export const topicHandlers = handlers({
         pick(input.submitter, t.submitter),
         receivedOn,
         pick(input.field, t.field),
-        input.receivedOn ? Number(receivedOn.slice(0, 4)) : t.year,
+        input.year ?? (input.receivedOn ? Number(receivedOn.slice(0, 4)) : t.year),
         pick(input.committeeId, t.committee_id),
         pick(input.narrowedTitle, t.narrowed_title),
         pick(input.rationale, t.rationale),
@@ -269,7 +286,7 @@ export const topicHandlers = handlers({
     const rows = ctx.db
       .prepare(`SELECT * FROM topic ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY step, coalesce(rank, 999), received_on, id`)
       .all(...args) as TopicRow[];
-    return rows.map((r) => toTopic(ctx, r));
+    return toTopics(ctx, rows);
   },
 
   'topic.decide': ({ topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }, ctx) => {

@@ -1,0 +1,183 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+  type ISectionOptions,
+} from 'docx';
+
+/**
+ * The page of GB/T 9704-2012 (党政机关公文格式), shared by every document the app writes:
+ * A4, 天头 37 mm, 订口 28 mm, a 156 × 225 mm text block of 22 lines × 28 characters in 3号仿宋,
+ * page numbers "— 1 —" in 4号宋体 outside the text block, odd right and even left.
+ */
+
+/** Millimetres to twips (1/1440 inch), the unit of Word's page geometry. */
+export const mm = (value: number) => Math.round((value * 1440) / 25.4);
+
+export const PAGE = { width: mm(210), height: mm(297), top: mm(37), left: mm(28), bottom: mm(35), right: mm(26) } as const;
+
+/** Font names as Chinese government templates spell them (Word substitutes when one is missing). */
+export const FONT = {
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  title: '方正小标宋简体',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+/** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
+export const SIZE = { er: 44, san: 32, si: 28 } as const;
+
+/** 225 mm / 22 lines ≈ 28.95 pt per line, as twips; the grid also fits 28 characters in 156 mm. */
+export const LINE_PITCH = 579;
+const CHAR_SPACE = -849; // (156 mm / 28 − 16 pt) in 1/4096 pt, as Word writes it for this grid
+const CHAR = 320; // one 3号 character, in twips
+
+export const RED = 'C00000';
+
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline'> & { font?: string; size?: number };
+
+/** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
+export function run(text: string, style: RunStyle = {}): TextRun {
+  const { font = FONT.body, size = SIZE.san, ...rest } = style;
+  return new TextRun({ text, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' }, size, ...rest });
+}
+
+const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+/** The document title: 2号小标宋, centred (red for a 纪要's masthead). */
+export function title(text: string, color?: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 780, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [run(text, { font: FONT.title, size: SIZE.er, color })],
+  });
+}
+
+/** A body paragraph with the two-character first-line indent. */
+export function body(content: string | TextRun[], options: { indent?: boolean; align?: 'left' | 'center' | 'right' | 'both' } = {}): Paragraph {
+  const { indent = true, align = 'both' } = options;
+  return new Paragraph({
+    alignment: align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType[align === 'left' ? 'LEFT' : align === 'center' ? 'CENTER' : 'RIGHT'],
+    spacing: exact,
+    indent: indent ? { firstLine: 2 * CHAR, firstLineChars: 200 } : undefined,
+    children: typeof content === 'string' ? [run(content)] : content,
+  });
+}
+
+/** Headings inside the body: 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋 — all 3号, indented like body text. */
+export function heading(level: 1 | 2 | 3 | 4, text: string): Paragraph {
+  const font = level === 1 ? FONT.heading1 : level === 2 ? FONT.heading2 : FONT.body;
+  return body([run(text, { font })]);
+}
+
+/** The 成文日期 (or an office above it): right-aligned, four characters in from the right. */
+export function dateLine(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: 4 * CHAR }, children: [run(text)] });
+}
+
+export const blankLine = () => new Paragraph({ spacing: exact, children: [] });
+
+function pageNumber(side: 'odd' | 'even'): Footer {
+  const oneChar = 280; // one 4号 character
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { eastAsia: FONT.pageNumber, ascii: FONT.pageNumber, hAnsi: FONT.pageNumber },
+            size: SIZE.si,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
+
+/** A ruled table in 4号 text with a bold header row that repeats on every page. */
+export function table(headers: string[], rows: string[][], widths: number[]): Table {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const cell = (text: string, i: number, head: boolean) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      borders: cellBorders,
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      children: text.split('\n').map(
+        (line) =>
+          new Paragraph({
+            alignment: head || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+            children: [run(line, { size: SIZE.si, font: head ? FONT.heading1 : FONT.body })],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false)) })),
+    ],
+  });
+}
+
+/** Width of the text block in twips, for tables (landscape swaps the page). */
+export const textWidth = (landscape = false) => (landscape ? PAGE.height - PAGE.top - PAGE.bottom : PAGE.width - PAGE.left - PAGE.right);
+
+/** A whole document in the GB/T 9704 page, with odd/even page numbers. */
+export function officialDocument(options: { title: string; creator: string; children: ISectionOptions['children']; landscape?: boolean }): Document {
+  const { landscape = false } = options;
+  return new Document({
+    title: options.title,
+    creator: options.creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.san },
+          paragraph: { spacing: exact },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            // Portrait sides and an orientation: docx swaps the sides itself for landscape.
+            size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: landscape
+              ? { top: PAGE.left, bottom: PAGE.right, left: PAGE.top, right: PAGE.bottom, header: mm(15), footer: mm(18) }
+              : { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(15), footer: mm(23) },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+        },
+        footers: { default: pageNumber('odd'), even: pageNumber('even') },
+        children: options.children,
+      },
+    ],
+  });
+}
+
+export const toBuffer = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc);

@@ -1,0 +1,30 @@
+/** Chinese dates and numerals as official documents write them (GB/T 9704: Arabic dates, no leading zeros). */
+
+/** '2026-03-05' → '2026年3月5日'. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (enough for numbered items and issues). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
+  if (n < 10) return digits[n];
+  if (n < 20) return `十${n % 10 ? digits[n % 10] : ''}`;
+  const units = ['千', '百', '十', ''];
+  const parts = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let zero = false;
+  parts.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += digits[d] + units[i];
+  });
+  return out;
+}
