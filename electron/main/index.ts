@@ -3,6 +3,7 @@ import { createCore, type Core } from '../core';
 import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { buildMenu } from './menu';
+import { saveFileWithDialog } from './saveFile';
 import { createConsoleWindow, isAppUrl, openProjectorWindow } from './windows';
 
 // One app per machine: a second start focuses the first window instead.
@@ -43,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle('bcsl:open-projector', (e) => {
       if (trusted(e)) openProjectorWindow();
     });
+    ipcMain.handle('bcsl:save-file', (e, fileName: unknown, dataBase64: unknown) =>
+      trusted(e) ? saveFileWithDialog(e.sender, fileName, dataBase64) : { saved: false, error: '拒绝来自未知页面的请求' },
+    );
     c.events.subscribe((event) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('bcsl:event', event);
     });

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 /**
  * The only bridge between a window and the main process: one generic invoke for every call of
- * the contract and one event subscription. Nothing else of Node or Electron reaches the page.
+ * the contract and one event subscription, plus opening the projector and saving an exported file. Nothing else of Node or Electron reaches the page.
  */
 contextBridge.exposeInMainWorld('bcsl', {
   invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('bcsl:call', name, input),
@@ -12,4 +12,5 @@ contextBridge.exposeInMainWorld('bcsl', {
     return () => ipcRenderer.off('bcsl:event', wrapped);
   },
   openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
+  saveFile: (fileName: string, dataBase64: string): Promise<unknown> => ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiValue, launchBrowser, screenPath, startServe, type Served } from './support/serve';
+import { apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, WAIT, type Served } from './support/serve';
 
 /**
  * The directory as a user meets it: real Chromium against the real serve mode (HTTP + SSE),
@@ -26,8 +26,6 @@ interface UnitRow {
   name: string;
 }
 
-const WAIT = 5_000;
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -37,17 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh context (own sessionStorage) with one tab on `hash`, opened with the token URL. */
-async function openApp(served: Served, hash: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(`${served.url}#${hash}`);
-  return { context, page };
-}
-
-const visible = (locator: Locator, timeout = WAIT) => locator.waitFor({ state: 'visible', timeout });
-const hidden = (locator: Locator, timeout = WAIT) => locator.waitFor({ state: 'hidden', timeout });
+const openApp = (served: Served, hash: string) => openAppIn(browser, served, hash);
 const peopleTable = (page: Page) => page.getByRole('table', { name: '人员名单' });
 const countLine = (page: Page, n: number) => page.getByText(`共 ${n} 人`, { exact: true });
 /** Names in the first column of the people table, as shown. */

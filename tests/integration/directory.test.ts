@@ -25,6 +25,17 @@ describe('first run and demo data', () => {
     expect(dumpDatabase(core)).toBe(snapshot);
   });
 
+  it('the demo brings topics at every step, decided through the same rules as the wizard', async () => {
+    ok(await core.invoke('app.loadDemo', {}));
+    const topics = ok(await core.invoke('topic.list', {}));
+    const at = (step: number) => topics.filter((x) => x.status === '进行中' && x.step === step).length;
+    expect([1, 2, 3, 4, 5].map(at).every((n) => n > 0)).toBe(true);
+    expect(new Set(topics.map((x) => x.status))).toEqual(new Set(['进行中', '已定题', '不予采纳', '已合并', '暂缓']));
+    const merged = topics.find((x) => x.status === '已合并')!;
+    expect(topics.find((x) => x.id === merged.mergedInto)!.mergedFrom).toEqual([merged.id]);
+    expect(ok(await core.invoke('plan.get', { year: 2026 })).items.map((i) => i.month)).toEqual([5, 7]);
+  });
+
   it('starting blank dismisses the welcome without data', async () => {
     const s = ok(await core.invoke('settings.get', {}));
     ok(await core.invoke('settings.save', { ...s, welcomeDismissed: true }));

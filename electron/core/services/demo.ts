@@ -1,9 +1,13 @@
 import demo from '../../../resources/demo/directory.json';
+import demoTopics from '../../../resources/demo/topics.json';
 import { defaultStepNames, orgLevels, type OrgLevel } from '../../../shared/domain/settings';
 import type { PersonKind, UnitKind } from '../../../shared/domain/people';
+import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
+import type { Decision } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
 import { refused } from '../errors';
 import { insertPerson } from './people';
+import { decideTopic, insertTopic, updateTopic } from './topics';
 import { writeSettings } from './settings';
 import { insertUnit, setConvenors } from './units';
 
@@ -54,5 +58,65 @@ export function loadDemo(ctx: Ctx): void {
   }
   for (const s of demo.sectors) {
     if (s.convenors.length) setConvenors(ctx, ids.sector.get(s.name)!, s.convenors.map((n) => people.get(n)!));
+  }
+  loadDemoTopics(ctx, ids.sector, ids.committee);
+}
+
+interface DemoTopic {
+  title: string;
+  description?: string;
+  source: string;
+  submitter?: string;
+  receivedOn: string;
+  field: string;
+  sectors?: string[];
+  committee?: string;
+  narrowedTitle?: string;
+  rationale?: string;
+  rank?: number;
+  planMonth?: number;
+  meetingForm?: string;
+  leadCommittee?: string;
+  /** [decision, date, body, note, merge target title | deferred-to year] */
+  decisions: (string | number)[][];
+}
+
+/** Topics at every step, through the same services (and so the same reducer) as the wizard. */
+function loadDemoTopics(ctx: Ctx, sectors: Map<string, number>, committees: Map<string, number>): void {
+  const byTitle = new Map<string, number>();
+  for (const d of demoTopics.topics as DemoTopic[]) {
+    const id = insertTopic(ctx, {
+      title: d.title,
+      description: d.description,
+      source: d.source as TopicSource,
+      submitter: d.submitter,
+      receivedOn: d.receivedOn,
+      field: d.field,
+      sectorIds: (d.sectors ?? []).map((s) => sectors.get(s)!),
+    });
+    byTitle.set(d.title, id);
+    updateTopic(ctx, {
+      id,
+      committeeId: d.committee ? committees.get(d.committee) : undefined,
+      narrowedTitle: d.narrowedTitle,
+      rationale: d.rationale,
+      rank: d.rank,
+      planMonth: d.planMonth,
+      meetingForm: d.meetingForm as MeetingForm | undefined,
+      leadCommitteeId: d.leadCommittee ? committees.get(d.leadCommittee) : undefined,
+    });
+    for (const [decision, decidedOn, body, note, extra] of d.decisions as [Decision, string, string, string, string | number | undefined][]) {
+      const step = (ctx.db.prepare('SELECT step FROM topic WHERE id = ?').pluck().get(id) as number) ?? 1;
+      decideTopic(ctx, {
+        topicId: id,
+        decision: decision as Exclude<Decision, '接收合并'>,
+        step,
+        decidedOn,
+        body,
+        note,
+        ...(decision === '合并' ? { otherTopicId: byTitle.get(String(extra)) } : {}),
+        ...(decision === '暂缓' ? { deferredTo: Number(extra) } : {}),
+      });
+    }
   }
 }

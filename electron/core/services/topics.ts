@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract';
 import type { Topic, TopicDetail, TopicEventOut } from '../../../shared/contract/topics';
 import { applyTopicEvent, deriveTopicState, type Decision, type Step, type TopicEvent, type TopicState } from '../../../shared/domain/topicState';
 import type { TopicSource } from '../../../shared/domain/topics';
@@ -206,7 +207,7 @@ interface NewTopic {
   sectorIds?: number[];
 }
 
-function insertTopic(ctx: Ctx, t: NewTopic): number {
+export function insertTopic(ctx: Ctx, t: NewTopic): number {
   const now = isoNow(ctx);
   const id = Number(
     ctx.db
@@ -218,6 +219,66 @@ function insertTopic(ctx: Ctx, t: NewTopic): number {
   );
   if (t.sectorIds?.length) setSectors(ctx, id, t.sectorIds);
   return id;
+}
+
+/** Edits the intake and the step forms; fields not given keep their value. */
+export function updateTopic(ctx: Ctx, input: ParsedInput<'topic.update'>): TopicDetail {
+  const t = row(ctx, input.id);
+  if (t.status === '已合并') throw refused(`议题“${t.title}”已合并到其他议题，不能再修改`);
+  for (const ref of [input.committeeId, input.leadCommitteeId]) if (ref != null) checkUnitRef(ctx, 'committee', ref);
+  const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
+  const receivedOn = pick(input.receivedOn, t.received_on);
+  ctx.db
+    .prepare(
+      `UPDATE topic SET title = ?, description = ?, source = ?, submitter = ?, received_on = ?, field = ?, year = ?,
+         committee_id = ?, narrowed_title = ?, rationale = ?, rank = ?, plan_month = ?, meeting_form = ?, lead_committee_id = ?, updated_at = ?
+       WHERE id = ?`,
+    )
+    .run(
+      pick(input.title, t.title),
+      pick(input.description, t.description),
+      pick(input.source, t.source),
+      pick(input.submitter, t.submitter),
+      receivedOn,
+      pick(input.field, t.field),
+      input.year ?? (input.receivedOn ? Number(receivedOn.slice(0, 4)) : t.year),
+      pick(input.committeeId, t.committee_id),
+      pick(input.narrowedTitle, t.narrowed_title),
+      pick(input.rationale, t.rationale),
+      pick(input.rank, t.rank),
+      pick(input.planMonth, t.plan_month),
+      pick(input.meetingForm, t.meeting_form),
+      pick(input.leadCommitteeId, t.lead_committee_id),
+      isoNow(ctx),
+      t.id,
+    );
+  if (input.sectorIds) setSectors(ctx, t.id, input.sectorIds);
+  return getTopicDetail(ctx, t.id);
+}
+
+/** One decision on one topic (the wizard's buttons), checked by the shared reducer first. */
+export function decideTopic(ctx: Ctx, { topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }: ParsedInput<'topic.decide'>): TopicDetail {
+  const t = row(ctx, topicId);
+  checkDecisionFields(decision, { toStep, otherTopicId, deferredTo });
+  const event: TopicEvent = { decision, step: step as Step, toStep: toStep as Step | undefined, otherTopicId, deferredTo, note: note ?? '' };
+  // The reducer speaks first: a skipped step or a closed topic matters more than an empty form.
+  const before = currentState(ctx, topicId);
+  const allowed = applyTopicEvent(before, event);
+  if (!allowed.ok) throw refused(allowed.reason);
+  checkDecision(ctx, t, decision, decidedOn);
+  const sitting = { decidedOn, body, note };
+  if (decision === '合并') {
+    if (otherTopicId === undefined) throw new Error('unreachable: the reducer refuses 合并 without a target');
+    if (otherTopicId === topicId) throw refused('不能把议题合并到它自己');
+    const target = row(ctx, otherTopicId);
+    appendEvent(ctx, otherTopicId, currentState(ctx, otherTopicId), { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' }, sitting);
+  }
+  appendEvent(ctx, topicId, before, event, sitting);
+  // A deferred topic comes back in the year it was deferred to.
+  if (decision === '重新启用' && before.status === '暂缓' && before.deferredTo) {
+    ctx.db.prepare('UPDATE topic SET year = ? WHERE id = ?').run(before.deferredTo, topicId);
+  }
+  return getTopicDetail(ctx, topicId);
 }
 
 export const topicHandlers = handlers({
@@ -234,39 +295,7 @@ export const topicHandlers = handlers({
     return titles.map((title) => toTopic(ctx, row(ctx, insertTopic(ctx, { ...common, title }))));
   },
 
-  'topic.update': (input, ctx) => {
-    const t = row(ctx, input.id);
-    if (t.status === '已合并') throw refused(`议题“${t.title}”已合并到其他议题，不能再修改`);
-    for (const ref of [input.committeeId, input.leadCommitteeId]) if (ref != null) checkUnitRef(ctx, 'committee', ref);
-    const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
-    const receivedOn = pick(input.receivedOn, t.received_on);
-    ctx.db
-      .prepare(
-        `UPDATE topic SET title = ?, description = ?, source = ?, submitter = ?, received_on = ?, field = ?, year = ?,
-           committee_id = ?, narrowed_title = ?, rationale = ?, rank = ?, plan_month = ?, meeting_form = ?, lead_committee_id = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(
-        pick(input.title, t.title),
-        pick(input.description, t.description),
-        pick(input.source, t.source),
-        pick(input.submitter, t.submitter),
-        receivedOn,
-        pick(input.field, t.field),
-        input.year ?? (input.receivedOn ? Number(receivedOn.slice(0, 4)) : t.year),
-        pick(input.committeeId, t.committee_id),
-        pick(input.narrowedTitle, t.narrowed_title),
-        pick(input.rationale, t.rationale),
-        pick(input.rank, t.rank),
-        pick(input.planMonth, t.plan_month),
-        pick(input.meetingForm, t.meeting_form),
-        pick(input.leadCommitteeId, t.lead_committee_id),
-        isoNow(ctx),
-        t.id,
-      );
-    if (input.sectorIds) setSectors(ctx, t.id, input.sectorIds);
-    return getTopicDetail(ctx, t.id);
-  },
+  'topic.update': (input, ctx) => updateTopic(ctx, input),
 
   'topic.get': ({ id }, ctx) => getTopicDetail(ctx, id),
 
@@ -289,29 +318,7 @@ export const topicHandlers = handlers({
     return toTopics(ctx, rows);
   },
 
-  'topic.decide': ({ topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }, ctx) => {
-    const t = row(ctx, topicId);
-    checkDecisionFields(decision, { toStep, otherTopicId, deferredTo });
-    const event: TopicEvent = { decision, step: step as Step, toStep: toStep as Step | undefined, otherTopicId, deferredTo, note: note ?? '' };
-    // The reducer speaks first: a skipped step or a closed topic matters more than an empty form.
-    const before = currentState(ctx, topicId);
-    const allowed = applyTopicEvent(before, event);
-    if (!allowed.ok) throw refused(allowed.reason);
-    checkDecision(ctx, t, decision, decidedOn);
-    const sitting = { decidedOn, body, note };
-    if (decision === '合并') {
-      if (otherTopicId === undefined) throw new Error('unreachable: the reducer refuses 合并 without a target');
-      if (otherTopicId === topicId) throw refused('不能把议题合并到它自己');
-      const target = row(ctx, otherTopicId);
-      appendEvent(ctx, otherTopicId, currentState(ctx, otherTopicId), { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' }, sitting);
-    }
-    appendEvent(ctx, topicId, before, event, sitting);
-    // A deferred topic comes back in the year it was deferred to.
-    if (decision === '重新启用' && before.status === '暂缓' && before.deferredTo) {
-      ctx.db.prepare('UPDATE topic SET year = ? WHERE id = ?').run(before.deferredTo, topicId);
-    }
-    return getTopicDetail(ctx, topicId);
-  },
+  'topic.decide': (input, ctx) => decideTopic(ctx, input),
 
   'topic.decideBatch': ({ topicIds, decision, step, deferredTo, decidedOn, body, note }, ctx) => {
     checkDecisionFields(decision, { deferredTo });

@@ -1,9 +1,20 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useHotkey } from '../components/useHotkey';
 import { useApi, useCall } from '../lib/query';
 import { t } from './text';
 
-const nav = [
+interface NavItem {
+  to: string;
+  label: string;
+  match?: (path: string) => boolean;
+}
+
+const nav: { group: string; items: NavItem[] }[] = [
+  { group: t.nav.topics, items: [
+    // The board stays lit on a topic's page, but not on the plan.
+    { to: '/topics', label: t.nav.board, match: (path: string) => path.startsWith('/topics') && !path.startsWith('/topics/plan') },
+    { to: '/topics/plan', label: t.nav.plan },
+  ] },
   { group: t.nav.directory, items: [
     { to: '/directory/people', label: t.nav.people },
     { to: '/directory/sectors', label: t.nav.sectors },
@@ -15,6 +26,7 @@ const nav = [
 
 export function Shell() {
   const api = useApi();
+  const { pathname } = useLocation();
   const settings = useCall('settings.get', {});
   useHotkey('mod+shift+p', () => api.openProjector());
   return (
@@ -32,7 +44,7 @@ export function Shell() {
             <div key={g.group} className="nav-group">
               <div className="nav-title">{g.group}</div>
               {g.items.map((i) => (
-                <NavLink key={i.to} to={i.to} className={({ isActive }) => `nav-item${isActive ? ' active' : ''}`}>
+                <NavLink key={i.to} to={i.to} className={({ isActive }) => `nav-item${(i.match ? i.match(pathname) : isActive) ? ' active' : ''}`}>
                   {i.label}
                 </NavLink>
               ))}

@@ -3,15 +3,18 @@ import { PeoplePage } from '../features/directory/PeoplePage';
 import { UnitsPage } from '../features/directory/UnitsPage';
 import { ProjectorPage } from '../features/projector/ProjectorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { BoardPage } from '../features/topics/BoardPage';
+import { PlanPage } from '../features/topics/PlanPage';
+import { TopicPage } from '../features/topics/TopicPage';
 import { WelcomePage } from '../features/welcome/WelcomePage';
 import { useCall } from '../lib/query';
 import { Shell } from './Shell';
 
-/** The start page: the welcome on first run, the people list afterwards. */
+/** The start page: the welcome on first run, the topic board afterwards. */
 function Home() {
   const status = useCall('app.status', {});
   if (!status.data) return null;
-  return <Navigate to={status.data.firstRun ? '/welcome' : '/directory/people'} replace />;
+  return <Navigate to={status.data.firstRun ? '/welcome' : '/topics'} replace />;
 }
 
 export const router = createHashRouter([
@@ -22,6 +25,9 @@ export const router = createHashRouter([
     element: <Shell />,
     children: [
       { index: true, element: <Home /> },
+      { path: 'topics', element: <BoardPage /> },
+      { path: 'topics/plan', element: <PlanPage /> },
+      { path: 'topics/:id', element: <TopicPage /> },
       { path: 'directory/people', element: <PeoplePage /> },
       { path: 'directory/sectors', element: <UnitsPage kind="sector" key="sector" /> },
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },

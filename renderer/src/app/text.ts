@@ -2,6 +2,9 @@ export const t = {
   appName: '冰城商量',
   tagline: '协商议事',
   nav: {
+    topics: '协商议题',
+    board: '议题看板',
+    plan: '年度协商计划',
     directory: '基础信息',
     people: '人员',
     sectors: '界别',

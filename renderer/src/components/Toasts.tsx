@@ -15,7 +15,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback((text: string, tone: Toast['tone'] = 'ok') => {
     const id = Date.now() + Math.random();
-    setToasts((t) => [...t, { id, text, tone }]);
+    // A quick run of actions keeps only the newest few on screen.
+    setToasts((t) => [...t, { id, text, tone }].slice(-3));
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), tone === 'error' ? 6000 : 2500);
   }, []);
   return (

@@ -1,3 +1,4 @@
+import { base64ToBytes } from './base64';
 import { contract, topics, type CallName, type CallResult, type ChangeEvent, type Input, type Output, type Topic } from '../../../shared/contract';
 
 /** What the Electron preload exposes (see electron/preload). */
@@ -5,6 +6,14 @@ interface Bridge {
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   openProjector?(): Promise<void>;
+  saveFile?(fileName: string, dataBase64: string): Promise<SaveResult>;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went: a path (Electron) or the browser's downloads. */
+  where?: string;
+  error?: string;
 }
 
 declare global {
@@ -27,6 +36,8 @@ export interface Api {
   call<K extends CallName>(name: K, input: Input<K>): Promise<Output<K>>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
   openProjector(): void;
+  /** Saves an exported document: a save dialog in Electron, a download in the browser. */
+  saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
   topicsOf(name: string): readonly Topic[];
 }
 
@@ -88,6 +99,14 @@ export function createApi(token: string | null): Api {
     openProjector() {
       if (bridge.openProjector) void bridge.openProjector();
       else window.open(`/?token=${encodeURIComponent(token ?? '')}#/projector`, 'bcsl-projector');
+    },
+    async saveFile(fileName, dataBase64) {
+      if (bridge.saveFile) return bridge.saveFile(fileName, dataBase64);
+      const url = URL.createObjectURL(new Blob([base64ToBytes(dataBase64)]));
+      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true, where: '浏览器的下载文件夹' };
     },
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
   };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The project root: tests/e2e/support → ../../.. */
 export const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -185,7 +185,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
   });
 }
 
@@ -195,3 +195,17 @@ export function screenPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
 }
+
+export const WAIT = 5_000;
+
+/** A fresh context (own sessionStorage) with one tab on `hash`, opened with the token URL. */
+export async function openAppIn(browser: Browser, served: Served, hash: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(`${served.url}#${hash}`);
+  return { context, page };
+}
+
+export const visible = (locator: Locator, timeout = WAIT) => locator.waitFor({ state: 'visible', timeout });
+export const hidden = (locator: Locator, timeout = WAIT) => locator.waitFor({ state: 'hidden', timeout });

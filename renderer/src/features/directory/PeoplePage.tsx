@@ -8,7 +8,7 @@ import { useCall } from '../../lib/query';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { t } from './text';
-import { useUnits } from './useUnitNames';
+import { useUnits } from '../../lib/useUnits';
 
 export function PeoplePage() {
   const [showRetired, setShowRetired] = useState(false);

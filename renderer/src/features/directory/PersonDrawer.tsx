@@ -8,7 +8,7 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
 import { t } from './text';
-import { useUnits } from './useUnitNames';
+import { useUnits } from '../../lib/useUnits';
 
 const f = t.field;
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Unit } from '../../../../shared/contract/directory';
-import type { UnitKind } from '../../../../shared/domain/people';
-import { useCall } from '../../lib/query';
+import type { Unit } from '../../../shared/contract/directory';
+import type { UnitKind } from '../../../shared/domain/people';
+import { useCall } from './query';
 
 /** All units of a kind (retired too, so old references still show a name) and a name lookup. */
 export function useUnits(kind: UnitKind) {

@@ -1,0 +1,240 @@
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Topic } from '../../../../shared/contract/topics';
+import { topicFields, topicSources } from '../../../../shared/domain/topics';
+import { STEPS } from '../../../../shared/domain/topicState';
+import { EmptyState } from '../../components/EmptyState';
+import { useHotkey } from '../../components/useHotkey';
+import { useCall } from '../../lib/query';
+import { useUnits } from '../../lib/useUnits';
+import { BatchBar } from './BatchBar';
+import { IntakeDrawer } from './IntakeDrawer';
+import { PasteDialog } from './PasteDialog';
+import { useStepNames } from './steps';
+import { t } from './text';
+import { TopicCard } from './TopicCard';
+
+const closedStatuses = ['不予采纳', '已合并', '暂缓'] as const;
+
+export function BoardPage() {
+  const navigate = useNavigate();
+  const all = useCall('topic.list', {});
+  const stepNames = useStepNames();
+  const committees = useUnits('committee');
+  const [year, setYear] = useState<number | 'all' | null>(null);
+  const [field, setField] = useState('');
+  const [source, setSource] = useState('');
+  const [committeeId, setCommitteeId] = useState(0);
+  const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState<'one' | 'list' | null>(null);
+  const [selected, setSelected] = useState<{ step: number; ids: number[] }>({ step: 0, ids: [] });
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkey('/', () => searchRef.current?.focus());
+  useHotkey('mod+n', () => setAdding('one'));
+
+  const topics = all.data ?? [];
+  const years = useMemo(() => [...new Set(topics.map((x) => x.year))].sort((a, b) => b - a), [topics]);
+  // Until the user picks one, the board shows the newest year that has topics.
+  const shownYear = year ?? years[0] ?? 'all';
+  const fields = useMemo(() => [...new Set([...topicFields, ...topics.map((x) => x.field).filter(Boolean)])], [topics]);
+
+  // All topics of an office fit in the window: filtering here is instant on every keystroke.
+  const deferredQuery = useDeferredValue(query.trim());
+  const shown = useMemo(
+    () =>
+      topics.filter(
+        (x) =>
+          (shownYear === 'all' || x.year === shownYear) &&
+          (!field || x.field === field) &&
+          (!source || x.source === source) &&
+          (!committeeId || x.committeeId === committeeId || x.leadCommitteeId === committeeId) &&
+          (!deferredQuery || x.title.includes(deferredQuery) || x.narrowedTitle.includes(deferredQuery)),
+      ),
+    [topics, shownYear, field, source, committeeId, deferredQuery],
+  );
+  const inStep = (step: number) => shown.filter((x) => x.status === '进行中' && x.step === step);
+  const decided = shown.filter((x) => x.status === '已定题');
+  const closed = shown.filter((x) => (closedStatuses as readonly string[]).includes(x.status));
+  const filtered = field || source || committeeId || deferredQuery;
+
+  const toggle = (topic: Topic) =>
+    setSelected((s) => {
+      const ids = s.step === topic.step ? s.ids : [];
+      return { step: topic.step, ids: ids.includes(topic.id) ? ids.filter((i) => i !== topic.id) : [...ids, topic.id] };
+    });
+  const open = (topic: Topic) => navigate(`/topics/${topic.id}`);
+  const clearFilters = () => (setField(''), setSource(''), setCommitteeId(0), setQuery(''));
+
+  return (
+    <section className="page wide">
+      <header className="page-head">
+        <div>
+          <h1>{t.board}</h1>
+          <p className="page-sub">{t.boardSub(shownYear === 'all' ? t.allYears : t.yearLabel(shownYear), shown.length, decided.length)}</p>
+        </div>
+        <div className="page-actions">
+          <Link className="button" to="/topics/plan">
+            {t.plan}
+          </Link>
+          <button type="button" className="button" onClick={() => setAdding('list')}>
+            {t.pasteList}
+          </button>
+          <button type="button" className="button primary" onClick={() => setAdding('one')} title="Ctrl+N">
+            + {t.addTopic}
+          </button>
+        </div>
+      </header>
+
+      <div className="toolbar">
+        <input
+          ref={searchRef}
+          className="search"
+          type="search"
+          placeholder={t.searchPlaceholder}
+          aria-label="搜索议题"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        />
+        <select aria-label="年度" value={String(shownYear)} onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+          <option value="all">{t.allYears}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {t.yearLabel(y)}
+            </option>
+          ))}
+        </select>
+        <select aria-label="领域" value={field} onChange={(e) => setField(e.target.value)}>
+          <option value="">{t.allFields}</option>
+          {fields.map((f) => (
+            <option key={f}>{f}</option>
+          ))}
+        </select>
+        <select aria-label="来源" value={source} onChange={(e) => setSource(e.target.value)}>
+          <option value="">{t.allSources}</option>
+          {topicSources.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <select aria-label="专委会" value={committeeId} onChange={(e) => setCommitteeId(Number(e.target.value))}>
+          <option value={0}>{t.allCommittees}</option>
+          {committees.active.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {all.isSuccess && topics.length === 0 ? (
+        <EmptyState
+          title={t.emptyBoard}
+          actions={
+            <>
+              <button type="button" className="button primary" onClick={() => setAdding('one')}>
+                {t.addTopic}
+              </button>
+              <button type="button" className="button" onClick={() => setAdding('list')}>
+                {t.pasteList}
+              </button>
+            </>
+          }
+        >
+          {t.emptyBoardHint}
+        </EmptyState>
+      ) : all.isSuccess && shown.length === 0 ? (
+        <EmptyState
+          title={t.noMatch}
+          actions={
+            filtered ? (
+              <button type="button" className="button" onClick={clearFilters}>
+                {t.clearFilters}
+              </button>
+            ) : undefined
+          }
+        >
+          {t.noMatchHint}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="board" role="list" aria-label="议题看板">
+            {STEPS.map((step) => (
+              <Column
+                key={step}
+                label={stepNames[step - 1]}
+                badge={String(step)}
+                topics={inStep(step)}
+                onSelectAll={step >= 4 && inStep(step).length > 1 ? () => setSelected({ step, ids: inStep(step).map((x) => x.id) }) : undefined}
+              >
+                {(topic) => (
+                  <TopicCard
+                    key={topic.id}
+                    topic={topic}
+                    committee={committees.names.get(topic.committeeId ?? 0)}
+                    onOpen={open}
+                    selectable={step >= 4}
+                    selected={selected.ids.includes(topic.id)}
+                    onToggle={toggle}
+                  />
+                )}
+              </Column>
+            ))}
+            <Column label={t.decided} badge="✓" topics={decided} tone="done">
+              {(topic) => <TopicCard key={topic.id} topic={topic} committee={committees.names.get(topic.leadCommitteeId ?? 0)} onOpen={open} />}
+            </Column>
+          </div>
+          {closed.length > 0 && (
+            <section className="closed-topics" aria-label={t.closed}>
+              <h2>
+                {t.closed} <span className="count">{closed.length}</span>
+              </h2>
+              <div className="closed-list">
+                {closed.map((topic) => (
+                  <TopicCard key={topic.id} topic={topic} onOpen={open} />
+                ))}
+              </div>
+            </section>
+          )}
+        </>
+      )}
+
+      {selected.ids.length > 0 && (
+        <BatchBar step={selected.step} ids={selected.ids} stepName={stepNames[selected.step - 1]} onDone={() => setSelected({ step: 0, ids: [] })} />
+      )}
+      {adding === 'one' && <IntakeDrawer onClose={() => setAdding(null)} />}
+      {adding === 'list' && <PasteDialog onClose={() => setAdding(null)} />}
+    </section>
+  );
+}
+
+function Column({
+  label,
+  badge,
+  topics,
+  tone,
+  onSelectAll,
+  children,
+}: {
+  label: string;
+  badge: string;
+  topics: Topic[];
+  tone?: 'done';
+  onSelectAll?: () => void;
+  children: (topic: Topic) => React.ReactNode;
+}) {
+  return (
+    <div className={`board-column${tone ? ` ${tone}` : ''}`} role="listitem" aria-label={`${label}（${topics.length}）`}>
+      <header className="board-column-head">
+        <span className="step-no">{badge}</span>
+        <span className="board-column-name">{label}</span>
+        {onSelectAll && (
+          <button type="button" className="column-select" onClick={onSelectAll} title={t.selectAllHint}>
+            {t.selectAll}
+          </button>
+        )}
+        <span className="count">{topics.length}</span>
+      </header>
+      <div className="board-column-body">{topics.length ? topics.map(children) : <p className="board-empty">{t.emptyColumn}</p>}</div>
+    </div>
+  );
+}

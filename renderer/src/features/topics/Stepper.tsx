@@ -1,0 +1,20 @@
+import type { TopicDetail } from '../../../../shared/contract/topics';
+import { STEPS } from '../../../../shared/domain/topicState';
+
+/** The six steps in a row: passed ones ticked, the current one highlighted, a closed topic marked where it stopped. */
+export function Stepper({ topic, stepNames }: { topic: TopicDetail; stepNames: readonly string[] }) {
+  const done = topic.status === '已定题';
+  return (
+    <ol className="stepper" aria-label="六步选题法">
+      {STEPS.map((step) => {
+        const state = done || step < topic.step ? 'passed' : step === topic.step ? (topic.status === '进行中' ? 'current' : 'stopped') : 'ahead';
+        return (
+          <li key={step} className={`stepper-step ${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="stepper-dot">{state === 'passed' ? '✓' : step}</span>
+            <span className="stepper-name">{stepNames[step - 1]}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

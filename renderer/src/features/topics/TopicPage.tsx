@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { TopicDetail } from '../../../../shared/contract/topics';
+import { chineseDate } from '../../../../shared/domain/chineseText';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorText } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { useHotkey } from '../../components/useHotkey';
+import { possibleDecisions, type Step } from '../../../../shared/domain/topicState';
+import { useAction, useCall } from '../../lib/query';
+import { useUnits } from '../../lib/useUnits';
+import { DecisionPanel } from './DecisionPanel';
+import { IntakeDrawer } from './IntakeDrawer';
+import { StepForm, stepFormDirty, stepFormOf, stepUpdate, type StepFormValues } from './StepForm';
+import { Stepper } from './Stepper';
+import { defaultBody, useStepNames } from './steps';
+import { t } from './text';
+import { Timeline } from './Timeline';
+
+const w = t.wizard;
+
+export function TopicPage() {
+  const id = Number(useParams().id);
+  const topic = useCall('topic.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  if (topic.error) {
+    return (
+      <section className="page">
+        <Link className="back-link" to="/topics">
+          {w.back}
+        </Link>
+        <EmptyState title={topic.error.message} />
+      </section>
+    );
+  }
+  if (!topic.data) return <section className="page" aria-busy="true" />;
+  return <Wizard topic={topic.data} key={topic.data.id} />;
+}
+
+function Wizard({ topic }: { topic: TopicDetail }) {
+  const toast = useToast();
+  const stepNames = useStepNames();
+  const settings = useCall('settings.get', {});
+  const committees = useUnits('committee');
+  const sectors = useUnits('sector');
+  const update = useAction('topic.update');
+  const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
+  const [editing, setEditing] = useState(false);
+  const active = topic.status === '进行中';
+  const dirty = active && stepFormDirty(topic.step, form, topic);
+
+  // Another window changed the topic: follow it unless there is unsaved typing here.
+  useEffect(() => {
+    if (!dirty) setForm(stepFormOf(topic));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [topic.updatedAt, topic.step]);
+
+  const saveForm = async (): Promise<boolean> => {
+    const changes = stepUpdate(topic.step, form);
+    if (!changes || !dirty) return true;
+    try {
+      await update.mutateAsync({ id: topic.id, ...changes });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  useHotkey('mod+s', () => void saveForm().then((ok) => ok && toast(w.formSaved)), dirty);
+
+  const committeeName = committees.names.get(topic.committeeId ?? 0);
+  const committeeFullName = committees.units.find((c) => c.id === topic.committeeId)?.name;
+  // A decided or merged topic has nothing left to decide: its page is the record, without an empty card.
+  const decidable = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom }).length > 0;
+  const title = topic.narrowedTitle || topic.title;
+  const banner =
+    topic.status === '暂缓' ? t.statusBanner.暂缓(topic.deferredTo) : topic.status !== '进行中' ? t.statusBanner[topic.status] : null;
+
+  return (
+    <section className="page wizard">
+      <Link className="back-link" to="/topics">
+        {w.back}
+      </Link>
+      <header className="page-head">
+        <div>
+          <h1>{title}</h1>
+          <p className="page-sub">
+            <span className={`tag status-tag s-${topic.status}`}>{t.status[topic.status]}</span>
+            <span className="tag">{topic.source}</span>
+            {topic.field && <span className="tag muted">{topic.field}</span>}
+            <span className="tag muted">{t.yearLabel(topic.year)}</span>
+            {topic.narrowedTitle && topic.narrowedTitle !== topic.title && (
+              <span className="original-title">
+                {w.originalTitle}：{topic.title}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          {topic.status !== '已合并' && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t.intake.edit}
+            </button>
+          )}
+        </div>
+      </header>
+
+      <Stepper topic={topic} stepNames={stepNames} />
+      {banner && (
+        <div className={`status-banner s-${topic.status}`}>
+          {banner}
+          {topic.status === '已定题' && (
+            <Link to="/topics/plan" className="banner-link">
+              {w.seePlan}
+            </Link>
+          )}
+        </div>
+      )}
+
+      <div className={`wizard-grid${decidable ? '' : ' single'}`}>
+        {decidable && (
+          <div className="card">
+            {active && (
+              <>
+                <h2 className="card-title">{w.stepForm(topic.step, stepNames[topic.step - 1])}</h2>
+                <StepForm step={topic.step} form={form} onChange={setForm} />
+                {dirty && (
+                  <div className="decision-actions">
+                    <span className="hint warn">{w.unsaved}</span>
+                    <span className="spacer" />
+                    <button type="button" className="button" disabled={update.isPending} onClick={() => void saveForm().then((ok) => ok && toast(w.formSaved))}>
+                      {w.saveForm}
+                    </button>
+                  </div>
+                )}
+                <ErrorText error={update.error} />
+                <hr className="divider" />
+              </>
+            )}
+            <DecisionPanel
+              key={`${topic.step}-${topic.status}-${topic.events.length}`}
+              topic={topic}
+              stepNames={stepNames}
+              defaultBody={defaultBody(topic.step, stepNames, settings.data?.office ?? '', committeeFullName)}
+              beforePass={saveForm}
+            />
+          </div>
+        )}
+
+        <aside className="card info-card" aria-label={w.info}>
+          <h2 className="card-title">{w.info}</h2>
+          <dl className="info-list">
+            <dt>{t.intake.fields.description}</dt>
+            <dd className="pre">{topic.description || w.none}</dd>
+            <dt>{t.intake.fields.submitter}</dt>
+            <dd>{topic.submitter || w.none}</dd>
+            <dt>{t.intake.fields.receivedOn}</dt>
+            <dd>{chineseDate(topic.receivedOn)}</dd>
+            <dt>{t.intake.fields.sectors}</dt>
+            <dd>{topic.sectorIds.map((s) => sectors.names.get(s)).join('、') || w.none}</dd>
+            {topic.committeeId && (
+              <>
+                <dt>{t.stepFields.committee}</dt>
+                <dd>{committeeName}</dd>
+              </>
+            )}
+            {topic.rationale && (
+              <>
+                <dt>{t.stepFields.rationale}</dt>
+                <dd className="pre">{topic.rationale}</dd>
+              </>
+            )}
+            {topic.rank != null && (
+              <>
+                <dt>{t.stepFields.rank}</dt>
+                <dd>{t.rank(topic.rank)}</dd>
+              </>
+            )}
+            {topic.status === '已定题' && (
+              <>
+                <dt>{w.planLabel}</dt>
+                <dd>
+                  {topic.planMonth} 月 · {topic.meetingForm} · {committees.names.get(topic.leadCommitteeId ?? 0)}
+                </dd>
+              </>
+            )}
+            {topic.mergedInto && (
+              <>
+                <dt>{w.mergedInto}</dt>
+                <dd>
+                  <Link to={`/topics/${topic.mergedInto}`}>{topic.events.findLast((e) => e.decision === '合并')?.otherTopicTitle ?? `#${topic.mergedInto}`}</Link>
+                </dd>
+              </>
+            )}
+            {topic.mergedFrom.length > 0 && (
+              <>
+                <dt>{w.mergedFrom}</dt>
+                <dd>
+                  {topic.events
+                    .filter((e) => e.decision === '接收合并' && e.otherTopicId)
+                    .map((e) => (
+                      <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
+                        {e.otherTopicTitle}
+                      </Link>
+                    ))}
+                </dd>
+              </>
+            )}
+          </dl>
+        </aside>
+      </div>
+
+      <section className="card history">
+        <h2 className="card-title">{w.history}</h2>
+        <Timeline events={topic.events} stepNames={stepNames} />
+      </section>
+
+      {editing && <IntakeDrawer topic={topic} onClose={() => setEditing(false)} />}
+    </section>
+  );
+}
