@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { directoryArea } from './areas/directory';
+import { topicsArea } from './areas/topics';
 import { type Area, type Figure, passes } from './figures';
 
 /**
@@ -8,7 +9,7 @@ import { type Area, type Figure, passes } from './figures';
  * object under the keys of quality-bars.md; `-- --only AREA` runs one area. Figures of parts not
  * built yet are absent, never faked.
  */
-const areas: Area[] = [directoryArea];
+const areas: Area[] = [directoryArea, topicsArea];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const chosen = values.only ? areas.filter((a) => a.name === values.only) : areas;

@@ -50,7 +50,7 @@ const CHAR = 320; // one 3号 character, in twips
 
 export const RED = 'C00000';
 
-type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline'> & { font?: string; size?: number };
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'snapToGrid'> & { font?: string; size?: number };
 
 /** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
 export function run(text: string, style: RunStyle = {}): TextRun {
@@ -65,7 +65,8 @@ export function title(text: string, color?: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 780, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: [run(text, { font: FONT.title, size: SIZE.er, color })],
+    // 2号 characters keep their own width: the 3号 character grid would space them out.
+    children: [run(text, { font: FONT.title, size: SIZE.er, color, snapToGrid: false })],
   });
 }
 
@@ -105,6 +106,7 @@ function pageNumber(side: 'odd' | 'even'): Footer {
             children: ['— ', PageNumber.CURRENT, ' —'],
             font: { eastAsia: FONT.pageNumber, ascii: FONT.pageNumber, hAnsi: FONT.pageNumber },
             size: SIZE.si,
+            snapToGrid: false,
           }),
         ],
       }),
@@ -129,7 +131,8 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
           new Paragraph({
             alignment: head || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-            children: [run(line, { size: SIZE.si, font: head ? FONT.heading1 : FONT.body })],
+            // 4号 text off the 3号 character grid, or each character would take a 3号 cell.
+            children: [run(line, { size: SIZE.si, font: head ? FONT.heading1 : FONT.body, snapToGrid: false })],
           }),
       ),
     });
@@ -146,6 +149,8 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
 /** Width of the text block in twips, for tables (landscape swaps the page). */
 export const textWidth = (landscape = false) => (landscape ? PAGE.height - PAGE.top - PAGE.bottom : PAGE.width - PAGE.left - PAGE.right);
 
+const bodyRun = { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.san };
+
 /** A whole document in the GB/T 9704 page, with odd/even page numbers. */
 export function officialDocument(options: { title: string; creator: string; children: ISectionOptions['children']; landscape?: boolean }): Document {
   const { landscape = false } = options;
@@ -154,12 +159,10 @@ export function officialDocument(options: { title: string; creator: string; chil
     creator: options.creator,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: {
-        document: {
-          run: { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.san },
-          paragraph: { spacing: exact },
-        },
-      },
+      default: { document: { run: bodyRun, paragraph: { spacing: exact } } },
+      // Normal carries the body font and size itself: readers that size the character grid from
+      // Normal (LibreOffice) rather than from the defaults then get the 3号 grid too.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: bodyRun, paragraph: { spacing: exact } }],
     },
     sections: [
       {
