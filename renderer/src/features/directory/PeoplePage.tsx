@@ -1,8 +1,9 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/contract/directory';
 import { personKinds } from '../../../../shared/domain/people';
 import { rankByName } from '../../../../shared/domain/personMatch';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchBox } from '../../components/SearchBox';
 import { useHotkey } from '../../components/useHotkey';
 import { useCall } from '../../lib/query';
 import { ImportDialog } from './ImportDialog';
@@ -17,7 +18,6 @@ export function PeoplePage() {
   const [sectorId, setSectorId] = useState(0);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
   const people = useCall('person.list', { includeRetired: showRetired });
   const sectors = useUnits('sector');
   const departments = useUnits('department');
@@ -29,8 +29,6 @@ export function PeoplePage() {
     return rankByName(pool, deferredQuery, (p) => p);
   }, [people.data, kind, sectorId, deferredQuery]);
 
-  useHotkey('/', () => searchRef.current?.focus());
-  useHotkey('mod+k', () => searchRef.current?.focus());
   useHotkey('mod+n', () => setEditing('new'));
 
   const affiliation = (p: Person) =>
@@ -55,18 +53,12 @@ export function PeoplePage() {
       </header>
 
       <div className="toolbar">
-        <input
-          ref={searchRef}
-          className="search"
-          type="search"
+        <SearchBox
+          label="搜索人员"
           placeholder={t.searchPlaceholder}
-          aria-label="搜索人员"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setQuery('');
-            if (e.key === 'Enter' && shown.length === 1) setEditing(shown[0]);
-          }}
+          onChange={setQuery}
+          onEnter={() => shown.length === 1 && setEditing(shown[0])}
         />
         <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="类别">
           <option value="">{t.allKinds}</option>

@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Topic } from '../../../../shared/contract/topics';
 import { topicFields, topicSources } from '../../../../shared/domain/topics';
 import { STEPS } from '../../../../shared/domain/topicState';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchBox } from '../../components/SearchBox';
 import { useHotkey } from '../../components/useHotkey';
 import { useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
@@ -28,8 +29,6 @@ export function BoardPage() {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState<'one' | 'list' | null>(null);
   const [selected, setSelected] = useState<{ step: number; ids: number[] }>({ step: 0, ids: [] });
-  const searchRef = useRef<HTMLInputElement>(null);
-  useHotkey('/', () => searchRef.current?.focus());
   useHotkey('mod+n', () => setAdding('one'));
 
   const topics = all.data ?? [];
@@ -86,16 +85,7 @@ export function BoardPage() {
       </header>
 
       <div className="toolbar">
-        <input
-          ref={searchRef}
-          className="search"
-          type="search"
-          placeholder={t.searchPlaceholder}
-          aria-label="搜索议题"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-        />
+        <SearchBox label="搜索议题" placeholder={t.searchPlaceholder} value={query} onChange={setQuery} onEnter={() => shown.length === 1 && open(shown[0])} />
         <select aria-label="年度" value={String(shownYear)} onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
           <option value="all">{t.allYears}</option>
           {years.map((y) => (
