@@ -7,8 +7,11 @@ import type { Handlers } from './handler';
 import { createRouter, type Router } from './router';
 import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
+import { meetingHandlers } from './services/meetings';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
+import { queueHandlers } from './services/queue';
+import { screenHandlers } from './services/screen';
 import { settingsHandlers } from './services/settings';
 import { topicHandlers } from './services/topics';
 import { unitHandlers } from './services/units';
@@ -23,6 +26,9 @@ const allHandlers: Handlers = {
   ...settingsHandlers,
   ...topicHandlers,
   ...planHandlers,
+  ...meetingHandlers,
+  ...queueHandlers,
+  ...screenHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';

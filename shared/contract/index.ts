@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallDef } from './define';
 import { appCalls } from './app';
 import { directoryCalls } from './directory';
+import { meetingCalls } from './meetings';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsCalls,
   ...topicCalls,
   ...planCalls,
+  ...meetingCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -14,6 +14,10 @@ describe('contract-wide bad input', () => {
     ok(await core.invoke('app.loadDemo', {}));
     // Examples refer to record 1 of each kind: make sure a topic exists too.
     ok(await core.invoke('topic.create', contract['topic.create'].example));
+    // …and a meeting with its template agenda, a speech and a department response to it.
+    ok(await core.invoke('meeting.create', contract['meeting.create'].example));
+    ok(await core.invoke('queue.add', contract['queue.add'].example));
+    ok(await core.invoke('queue.add', { meetingId: 1, personId: 2, kind: '部门回应' }));
   });
   afterAll(() => core.dispose());
 

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Speech } from '../../shared/contract/meetings';
+import { elapsedMs } from '../../shared/domain/speechTimer';
+import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+
+let core: ReturnType<typeof tempCore>;
+let clock = 0;
+let meetingId: number;
+const ids: Record<string, number> = {};
+
+beforeEach(async () => {
+  clock = Date.parse('2026-05-14T01:00:00Z');
+  core = tempCore({ now: () => new Date(clock) });
+  ok(await core.invoke('app.loadDemo', {}));
+  meetingId = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '队列测试', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+  for (const p of ok(await core.invoke('person.list', {}))) ids[p.name] = p.id;
+});
+afterEach(() => core.dispose());
+
+const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
+const tick = (seconds: number) => (clock += seconds * 1000);
+const add = async (name: string, kind: Speech['kind']) => ok(await core.invoke('queue.add', { meetingId, personId: ids[name], kind }));
+const queue = async () => ok(await core.invoke('queue.get', { meetingId })).entries;
+const names = (entries: Speech[]) => entries.map((e) => e.name);
+const byName = (entries: Speech[], name: string) => entries.find((e) => e.name === name)!;
+const invariant = (entries: Speech[]) => {
+  expect(entries.map((e) => e.position)).toEqual(entries.map((_, i) => i + 1));
+  expect(entries.filter((e) => e.state === '发言中' || e.state === '暂停').length).toBeLessThanOrEqual(1);
+};
+
+async function sixSpeakers() {
+  await add('林静', '预约发言');
+  await add('谢婷', '即席发言');
+  await add('赵宏伟', '情况通报');
+  await add('黄振华', '专家点评');
+  await add('冯桂芝', '群众评议');
+  return add('钱文斌', '部门回应');
+}
+
+describe('the speaker queue', () => {
+  it('adds speakers of six kinds with the limits from settings, and makes them participants', async () => {
+    const entries = (await sixSpeakers()).entries;
+    expect(entries.map((e) => [e.name, e.kind, e.limitSeconds, e.state])).toEqual([
+      ['林静', '预约发言', 480, '等待'],
+      ['谢婷', '即席发言', 300, '等待'],
+      ['赵宏伟', '情况通报', 600, '等待'],
+      ['黄振华', '专家点评', 300, '等待'],
+      ['冯桂芝', '群众评议', 180, '等待'],
+      ['钱文斌', '部门回应', 300, '等待'],
+    ]);
+    invariant(entries);
+    const m = ok(await core.invoke('meeting.get', { id: meetingId }));
+    expect(m.participants.find((p) => p.personId === ids['钱文斌'])?.role).toBe('部门代表');
+  });
+
+  it('reorders by position and moves to the top, keeping positions gapless', async () => {
+    const entries = (await sixSpeakers()).entries;
+    let q = ok(await core.invoke('queue.move', { id: byName(entries, '冯桂芝').id, toIndex: 1 })).entries;
+    expect(names(q)).toEqual(['林静', '冯桂芝', '谢婷', '赵宏伟', '黄振华', '钱文斌']);
+    q = ok(await core.invoke('queue.moveToTop', { id: byName(q, '钱文斌').id })).entries;
+    expect(names(q)).toEqual(['钱文斌', '林静', '冯桂芝', '谢婷', '赵宏伟', '黄振华']);
+    q = ok(await core.invoke('queue.move', { id: byName(q, '钱文斌').id, toIndex: 99 })).entries;
+    expect(names(q).at(-1)).toBe('钱文斌');
+    invariant(q);
+  });
+
+  it('runs speeches with start, pause, resume and end; time is the sum of the speaking intervals', async () => {
+    const entries = (await sixSpeakers()).entries;
+    const lin = byName(entries, '林静').id;
+    let q = ok(await core.invoke('queue.start', { id: lin })).entries;
+    expect(byName(q, '林静').state).toBe('发言中');
+    expect(ok(await core.invoke('meeting.get', { id: meetingId })).status).toBe('进行中');
+    tick(100);
+    q = ok(await core.invoke('queue.pause', { id: lin })).entries;
+    tick(30); // paused: not counted
+    q = ok(await core.invoke('queue.resume', { id: lin })).entries;
+    tick(50);
+    expect(elapsedMs(byName(q, '林静').intervals, clock)).toBe(150_000);
+    q = ok(await core.invoke('queue.extend', { id: lin, seconds: 60 })).entries;
+    expect(byName(q, '林静').limitSeconds).toBe(540);
+    q = ok(await core.invoke('queue.end', { id: lin })).entries;
+    const done = byName(q, '林静');
+    expect(done.state).toBe('已发言');
+    expect(elapsedMs(done.intervals, clock + 999_999)).toBe(150_000);
+    expect(err(await core.call('queue.pause', { id: lin }))).toContain('只有正在发言的可以暂停');
+  });
+
+  it('starting the next speaker ends the current one; one speaker at most', async () => {
+    const entries = (await sixSpeakers()).entries;
+    ok(await core.invoke('queue.start', { id: byName(entries, '林静').id }));
+    tick(60);
+    // The chair calls someone out of order: the current speaker ends, the new one moves up.
+    let q = ok(await core.invoke('queue.start', { id: byName(entries, '黄振华').id })).entries;
+    expect(q.map((e) => [e.name, e.state])).toEqual([
+      ['林静', '已发言'],
+      ['黄振华', '发言中'],
+      ['谢婷', '等待'],
+      ['赵宏伟', '等待'],
+      ['冯桂芝', '等待'],
+      ['钱文斌', '等待'],
+    ]);
+    tick(30);
+    q = ok(await core.invoke('queue.next', { meetingId })).entries;
+    expect(q.filter((e) => e.state === '发言中').map((e) => e.name)).toEqual(['谢婷']);
+    invariant(q);
+  });
+
+  it('withdraws a waiting speech, which then is skipped', async () => {
+    const entries = (await sixSpeakers()).entries;
+    ok(await core.invoke('queue.withdraw', { id: byName(entries, '林静').id }));
+    const q = ok(await core.invoke('queue.next', { meetingId })).entries;
+    expect(byName(q, '林静').state).toBe('撤回');
+    expect(byName(q, '谢婷').state).toBe('发言中');
+    expect(err(await core.call('queue.start', { id: byName(q, '林静').id }))).toContain('已撤回');
+  });
+
+  it('links a department response to the speeches it answers, and refuses other links', async () => {
+    const entries = (await sixSpeakers()).entries;
+    const response = byName(entries, '钱文斌').id;
+    const q = ok(await core.invoke('queue.setAnswers', { responseId: response, speechIds: [byName(entries, '林静').id, byName(entries, '谢婷').id] })).entries;
+    expect(byName(q, '钱文斌').answers.sort()).toEqual([byName(entries, '林静').id, byName(entries, '谢婷').id].sort());
+    const before = dumpDatabase(core);
+    expect(err(await core.call('queue.setAnswers', { responseId: byName(entries, '林静').id, speechIds: [byName(entries, '谢婷').id] }))).toContain('只有“部门回应”');
+    expect(err(await core.call('queue.setAnswers', { responseId: response, speechIds: [response] }))).toContain('只能答复');
+    expect(dumpDatabase(core)).toBe(before);
+  });
+
+  it('puts a new speech under the agenda item running now', async () => {
+    const m = ok(await core.invoke('meeting.get', { id: meetingId }));
+    ok(await core.invoke('agenda.start', { id: m.agenda[3].id }));
+    const q = (await add('林静', '预约发言')).entries;
+    expect(q[0].agendaItemId).toBe(m.agenda[3].id);
+  });
+
+  it('refuses a retired person and an agenda item of another meeting', async () => {
+    const other = ok(await core.invoke('meeting.create', { topicId: null, form: '微协商', title: '另一次', startsAt: '2026-06-01T09:00', useTemplate: true }));
+    expect(err(await core.call('queue.add', { meetingId, personId: ids['林静'], kind: '预约发言', agendaItemId: other.agenda[0].id }))).toContain('不属于这次会议');
+    ok(await core.invoke('person.setRetired', { id: ids['谢婷'], retired: true }));
+    expect(err(await core.call('queue.add', { meetingId, personId: ids['谢婷'], kind: '即席发言' }))).toContain('已停用');
+    expect(await queue()).toEqual([]);
+  });
+});
