@@ -74,3 +74,26 @@ describe('agenda schedule', () => {
     expect(s.items[1].start).toBe(t(400));
   });
 });
+
+describe('speech statistics', () => {
+  it('counts speeches, total time and overtime per speaker and per kind, skipping those not given', async () => {
+    const { speechStats } = await import('../../shared/domain/speechStats');
+    const s = speechStats(
+      [
+        { name: '林静', kind: '预约发言', state: '已发言', limitSeconds: 480, intervals: [{ from: at(0), to: at(500) }] },
+        { name: '林静', kind: '即席发言', state: '已发言', limitSeconds: 300, intervals: [{ from: at(600), to: at(700) }] },
+        { name: '谢婷', kind: '预约发言', state: '发言中', limitSeconds: 480, intervals: [{ from: at(800), to: null }] },
+        { name: '冯桂芝', kind: '群众评议', state: '等待', limitSeconds: 180, intervals: [] },
+      ],
+      t(900),
+    );
+    expect(s.bySpeaker).toEqual([
+      { key: '林静', count: 2, total: 600, over: 20 },
+      { key: '谢婷', count: 1, total: 100, over: 0 },
+    ]);
+    expect(s.byKind).toEqual([
+      { key: '预约发言', count: 2, total: 600, over: 20 },
+      { key: '即席发言', count: 1, total: 100, over: 0 },
+    ]);
+  });
+});

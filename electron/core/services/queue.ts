@@ -32,13 +32,16 @@ export function getQueue(ctx: Ctx, meetingId: number): Queue {
   const answers = ctx.db
     .prepare('SELECT a.response_id AS owner, a.speech_id AS id FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ? ORDER BY a.speech_id')
     .all(meetingId) as { owner: number; id: number }[];
+  const group = <T,>(rows: (T & { owner: number })[]) => {
+    const map = new Map<number, T[]>();
+    for (const { owner, ...rest } of rows) map.set(owner, [...(map.get(owner) ?? []), rest as unknown as T]);
+    return map;
+  };
+  const intervalsOf = group<{ from: string; to: string | null }>(intervals);
+  const answersOf = group<{ id: number }>(answers);
   return {
     meetingId,
-    entries: entries.map((e) => ({
-      ...e,
-      intervals: intervals.filter((i) => i.owner === e.id).map(({ from, to }) => ({ from, to })),
-      answers: answers.filter((a) => a.owner === e.id).map((a) => a.id),
-    })),
+    entries: entries.map((e) => ({ ...e, intervals: intervalsOf.get(e.id) ?? [], answers: (answersOf.get(e.id) ?? []).map((a) => a.id) })),
   };
 }
 
@@ -85,10 +88,12 @@ function startSpeech(ctx: Ctx, s: SpeechRow): void {
   const m = writableMeeting(ctx, s.meeting_id);
   startIfPreparing(ctx, m);
   const now = isoNow(ctx);
-  const current = onFloor(ordered(ctx, s.meeting_id));
-  if (current) endSpeech(ctx, current.id, now);
   const rows = ordered(ctx, s.meeting_id);
-  renumber(ctx, moveTo(rows, s.id, firstWaitingIndex(rows.filter((r) => r.id !== s.id))));
+  const current = onFloor(rows);
+  if (current) endSpeech(ctx, current.id, now);
+  // One read of the order: the ended speaker's new state is applied in memory.
+  const after = rows.map((r) => (r.id === current?.id ? { ...r, state: '已发言' as SpeechState } : r));
+  renumber(ctx, moveTo(after, s.id, firstWaitingIndex(after.filter((r) => r.id !== s.id))));
   ctx.db.prepare("UPDATE speech SET state = '发言中' WHERE id = ?").run(s.id);
   ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at) VALUES (?, ?)').run(s.id, now);
 }

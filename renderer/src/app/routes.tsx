@@ -1,5 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { PeoplePage } from '../features/directory/PeoplePage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { UnitsPage } from '../features/directory/UnitsPage';
 import { ProjectorPage } from '../features/projector/ProjectorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -28,6 +30,8 @@ export const router = createHashRouter([
       { path: 'topics', element: <BoardPage /> },
       { path: 'topics/plan', element: <PlanPage /> },
       { path: 'topics/:id', element: <TopicPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'directory/people', element: <PeoplePage /> },
       { path: 'directory/sectors', element: <UnitsPage kind="sector" key="sector" /> },
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },

@@ -5,6 +5,8 @@ export const t = {
     topics: '协商议题',
     board: '议题看板',
     plan: '年度协商计划',
+    meetingsGroup: '协商会议',
+    meetings: '会议',
     directory: '基础信息',
     people: '人员',
     sectors: '界别',

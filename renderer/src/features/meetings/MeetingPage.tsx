@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MeetingDetail } from '../../../../shared/contract/meetings';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorText } from '../../components/Field';
+import { useAction, useCall } from '../../lib/query';
+import { useNow } from '../../lib/useNow';
+import { AgendaEditor } from './AgendaEditor';
+import { AgendaProgress } from './AgendaProgress';
+import { CurrentSpeaker } from './CurrentSpeaker';
+import { MeetingDrawer } from './MeetingDrawer';
+import { ParticipantsPanel } from './ParticipantsPanel';
+import { ScreenControl } from './ScreenControl';
+import { SpeakerQueue } from './SpeakerQueue';
+import { SpeechStats } from './SpeechStats';
+import { StatusTag } from './StatusTag';
+import { t } from './text';
+
+type Tab = keyof typeof t.tabs;
+
+export function MeetingPage() {
+  const id = Number(useParams().id);
+  const meeting = useCall('meeting.get', { id }, { enabled: id > 0 });
+  if (meeting.error) return <EmptyState title={meeting.error.message} />;
+  if (!meeting.data) return <section className="page" aria-busy="true" />;
+  return <Meeting meeting={meeting.data} key={meeting.data.id} />;
+}
+
+function Meeting({ meeting }: { meeting: MeetingDetail }) {
+  const [tab, setTab] = useState<Tab>(meeting.status === '筹备中' ? 'people' : 'console');
+  const [editing, setEditing] = useState(false);
+  const readOnly = meeting.status === '已归档';
+
+  return (
+    <section className="page wide meeting-page">
+      <Link className="back-link" to="/meetings">
+        ← {t.meetings}
+      </Link>
+      <header className="page-head">
+        <div>
+          <h1>{meeting.title}</h1>
+          <p className="page-sub meeting-sub">
+            <StatusTag status={meeting.status} />
+            <span>
+              {meeting.form} {t.issue(meeting.issueNo)}
+            </span>
+            <span>{meeting.startsAt.replace('T', ' ')}</span>
+            {meeting.place && <span>{meeting.place}</span>}
+            {meeting.adHoc && (
+              <span className="tag warn-tag" title={t.adHocHint}>
+                {t.adHoc}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          {!readOnly && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t.editMeeting}
+            </button>
+          )}
+          <StatusActions meeting={meeting} />
+        </div>
+      </header>
+      {readOnly && <div className="status-banner">{t.status.archivedNote}</div>}
+
+      <div className="tabs" role="tablist">
+        {(Object.keys(t.tabs) as Tab[]).map((k) => (
+          <button type="button" role="tab" key={k} aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => setTab(k)}>
+            {t.tabs[k]}
+          </button>
+        ))}
+      </div>
+
+      {tab === 'console' && <Console meeting={meeting} readOnly={readOnly} />}
+      {tab === 'people' && <ParticipantsPanel meeting={meeting} readOnly={readOnly} />}
+      {tab === 'agenda' && <AgendaEditor meeting={meeting} readOnly={readOnly} key={meeting.agenda.map((a) => a.id).join()} />}
+      {tab === 'info' && <MeetingInfo meeting={meeting} />}
+      {editing && <MeetingDrawer meeting={meeting} onClose={() => setEditing(false)} />}
+    </section>
+  );
+}
+
+/** The live console: timer and controls, the queue, the agenda with progress, the projector. */
+function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
+  const queue = useCall('queue.get', { meetingId: meeting.id });
+  const settings = useCall('settings.get', {});
+  const now = useNow(250);
+  const entries = queue.data?.entries ?? [];
+  return (
+    <div className="console-grid">
+      <div className="console-main">
+        <CurrentSpeaker meeting={meeting} entries={entries} now={now} warnSeconds={settings.data?.warnSeconds ?? 60} readOnly={readOnly} />
+        <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} />
+      </div>
+      <div className="console-side">
+        {!readOnly && <ScreenControl meetingId={meeting.id} />}
+        <AgendaProgress meeting={meeting} now={now} readOnly={readOnly} />
+        <SpeechStats entries={entries} now={now} />
+      </div>
+    </div>
+  );
+}
+
+function StatusActions({ meeting }: { meeting: MeetingDetail }) {
+  const setStatus = useAction('meeting.setStatus');
+  const [reason, setReason] = useState<string | null>(null);
+  const s = t.status;
+  const go = (status: MeetingDetail['status'], reason?: string) => setStatus.mutate({ id: meeting.id, status, reason });
+  return (
+    <>
+      {meeting.status === '筹备中' && (
+        <button type="button" className="button primary" onClick={() => go('进行中')}>
+          {s.start}
+        </button>
+      )}
+      {meeting.status === '进行中' && (
+        <button type="button" className="button" onClick={() => go('已结束')}>
+          {s.end}
+        </button>
+      )}
+      {meeting.status === '已结束' && (
+        <>
+          <button type="button" className="button" onClick={() => go('进行中')}>
+            {s.reopen}
+          </button>
+          <button type="button" className="button primary" onClick={() => go('已归档')}>
+            {s.archive}
+          </button>
+        </>
+      )}
+      {meeting.status === '已归档' &&
+        (reason === null ? (
+          <button type="button" className="button" onClick={() => setReason('')}>
+            {s.unarchive}
+          </button>
+        ) : (
+          // Electron has no window.prompt: the reason is asked for in place.
+          <span className="inline-field">
+            <input autoFocus aria-label={s.unarchiveReason} placeholder={s.unarchiveReason} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            <button type="button" className="button primary" onClick={() => go('已结束', reason)}>
+              {s.unarchive}
+            </button>
+          </span>
+        ))}
+      <ErrorText error={setStatus.error} />
+    </>
+  );
+}
+
+function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
+  const people = new Map(meeting.participants.map((p) => [p.personId, p.name]));
+  const f = t.fields;
+  return (
+    <section className="card">
+      <dl className="info-list wide-dt">
+        <dt>{f.form}</dt>
+        <dd>{meeting.form}</dd>
+        <dt>{f.issueNo}</dt>
+        <dd>{t.issue(meeting.issueNo)}</dd>
+        <dt>{f.startsAt}</dt>
+        <dd>{meeting.startsAt.replace('T', ' ')}</dd>
+        <dt>{f.place}</dt>
+        <dd>{meeting.place || f.none}</dd>
+        <dt>{f.chair}</dt>
+        <dd>{(meeting.chairId && people.get(meeting.chairId)) || f.none}</dd>
+        <dt>{f.recorder}</dt>
+        <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
+        <dt>{f.topic}</dt>
+        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>查看议题</Link> : t.adHoc}</dd>
+      </dl>
+      {meeting.statusLog.length > 0 && (
+        <>
+          <h3 className="card-title">状态记录</h3>
+          <ul className="status-log">
+            {meeting.statusLog.map((l, i) => (
+              <li key={i}>
+                {new Date(l.at).toLocaleString('zh-CN')}：{l.from} → {l.to}
+                {l.reason && `（${l.reason}）`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useMemo, useState } from 'react';
+import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
+import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
+import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
+import { ErrorText } from '../../components/Field';
+import { PersonPicker } from '../../components/PersonPicker';
+import { useAction } from '../../lib/query';
+import { AnswersDialog } from './AnswersDialog';
+import { t } from './text';
+
+const q = t.queue;
+
+/** The queue: add in two keystrokes, reorder by drag or Alt+↑/↓, act on each entry. */
+export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: MeetingDetail; entries: Speech[]; now: number; readOnly: boolean }) {
+  const [kind, setKind] = useState<SpeechKind>('预约发言');
+  const [answering, setAnswering] = useState<Speech | null>(null);
+  const add = useAction('queue.add');
+  const move = useAction('queue.move');
+  const act = {
+    start: useAction('queue.start'),
+    withdraw: useAction('queue.withdraw'),
+    toTop: useAction('queue.moveToTop'),
+  };
+  const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
+  const waiting = entries.filter((e) => e.state === '等待');
+  const names = new Map(entries.map((e) => [e.id, e.name]));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  const moveBy = (entry: Speech, delta: number) => {
+    const index = waiting.findIndex((w) => w.id === entry.id) + delta;
+    if (index >= 0 && index < waiting.length) move.mutate({ id: entry.id, toIndex: index });
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    move.mutate({ id: Number(active.id), toIndex: waiting.findIndex((w) => w.id === Number(over.id)) });
+  };
+  // Alt+↑/↓ on a focused waiting row moves it one place.
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-speech-id]');
+    const entry = row && waiting.find((w) => w.id === Number(row.dataset.speechId));
+    if (!entry) return;
+    e.preventDefault();
+    e.stopPropagation();
+    moveBy(entry, e.key === 'ArrowUp' ? -1 : 1);
+  };
+  const error = add.error ?? move.error ?? act.start.error ?? act.withdraw.error ?? act.toTop.error;
+
+  return (
+    <section className="card queue-card" aria-label={q.title}>
+      <header className="card-head">
+        <h2 className="card-title">{q.title}</h2>
+        <span className="hint">{q.keys}</span>
+      </header>
+      {!readOnly && (
+        <div className="queue-add">
+          <PersonPicker
+            label="加入发言队列"
+            placeholder={q.addPlaceholder}
+            preferred={participants}
+            onPick={(p) => add.mutate({ meetingId: meeting.id, personId: p.id, kind })}
+          />
+          <select aria-label={q.kind} value={kind} onChange={(e) => setKind(e.target.value as SpeechKind)}>
+            {speechKinds.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <ErrorText error={error} />
+      {entries.length === 0 ? (
+        <p className="muted-text queue-empty">{q.empty}</p>
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <SortableContext items={waiting.map((w) => w.id)} strategy={verticalListSortingStrategy}>
+            <ol className="queue-list" aria-label="发言顺序" onKeyDown={onListKey}>
+              {entries.map((e) => (
+                <QueueRow key={e.id} entry={e} now={now} readOnly={readOnly} answered={e.answers.map((a) => names.get(a)).filter(Boolean).join('、')}>
+                  {!readOnly && e.state === '等待' && (
+                    <>
+                      <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
+                        {q.start}
+                      </button>
+                      <button type="button" className="mini" onClick={() => act.toTop.mutate({ id: e.id })}>
+                        {q.toTop}
+                      </button>
+                      <button type="button" className="mini subtle" onClick={() => act.withdraw.mutate({ id: e.id })}>
+                        {q.withdraw}
+                      </button>
+                    </>
+                  )}
+                  {!readOnly && e.kind === '部门回应' && e.state !== '撤回' && (
+                    <button type="button" className="mini" onClick={() => setAnswering(e)}>
+                      {q.answers}
+                    </button>
+                  )}
+                </QueueRow>
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
+      )}
+      {answering && <AnswersDialog response={answering} entries={entries} onClose={() => setAnswering(null)} />}
+    </section>
+  );
+}
+
+function QueueRow({ entry, now, readOnly, answered, children }: { entry: Speech; now: number; readOnly: boolean; answered: string; children: React.ReactNode }) {
+  const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== '等待' });
+  const spoken = entry.intervals.length ? clock(elapsedMs(entry.intervals, now) / 1000) : '';
+  return (
+    <li
+      ref={sortable.setNodeRef}
+      style={{ transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
+      className={`queue-row st-${entry.state}${sortable.isDragging ? ' dragging' : ''}`}
+      data-speech-id={entry.id}
+      aria-label={`${entry.name} ${entry.kind} ${entry.state}`}
+    >
+      <span className="queue-handle" {...sortable.attributes} {...sortable.listeners} aria-label={`拖动调整 ${entry.name} 的顺序`} tabIndex={entry.state === '等待' ? 0 : -1}>
+        {entry.state === '等待' ? '⋮⋮' : ''}
+      </span>
+      <span className="queue-no">{entry.position}</span>
+      <div className="queue-who">
+        <span className="strong">{entry.name}</span>
+        <span className="muted-text">{entry.affiliation}</span>
+        {answered && <span className="queue-answers">{t.queue.answered(answered)}</span>}
+      </div>
+      <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
+      <span className="queue-state">{entry.state === '等待' ? clock(entry.limitSeconds) : `${entry.state}${spoken ? ` ${spoken}` : ''}`}</span>
+      <span className="queue-actions">{children}</span>
+    </li>
+  );
+}
