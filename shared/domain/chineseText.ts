@@ -1,5 +1,10 @@
 /** Chinese dates and numerals as official documents write them (GB/T 9704: Arabic dates, no leading zeros). */
 
+/** A moment as the date on this machine's calendar (local time, as a meeting room reads it): '2026-03-05'. */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** '2026-03-05' → '2026年3月5日'. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);

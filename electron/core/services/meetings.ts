@@ -8,7 +8,7 @@ import { handlers } from '../handler';
 import { getPerson } from './people';
 import { checkUnitRef } from './units';
 
-interface MeetingRow {
+export interface MeetingRow {
   id: number;
   topic_id: number | null;
   form: MeetingForm;

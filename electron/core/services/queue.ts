@@ -1,9 +1,10 @@
 import type { Queue, Speech } from '../../../shared/contract/meetings';
 import { firstWaitingIndex, moveTo, nextWaiting, onFloor, type SpeechState } from '../../../shared/domain/queueOrder';
 import { isoNow, type Ctx } from '../context';
+import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
-import { AFFILIATION_SQL, ensureParticipant, meetingRow, startIfPreparing, writableMeeting } from './meetings';
+import { AFFILIATION_SQL, ensureParticipant, meetingRow, startIfPreparing, writableMeeting, type MeetingRow } from './meetings';
 import { getPerson } from './people';
 import { readSettings } from './settings';
 
@@ -32,13 +33,8 @@ export function getQueue(ctx: Ctx, meetingId: number): Queue {
   const answers = ctx.db
     .prepare('SELECT a.response_id AS owner, a.speech_id AS id FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ? ORDER BY a.speech_id')
     .all(meetingId) as { owner: number; id: number }[];
-  const group = <T,>(rows: (T & { owner: number })[]) => {
-    const map = new Map<number, T[]>();
-    for (const { owner, ...rest } of rows) map.set(owner, [...(map.get(owner) ?? []), rest as unknown as T]);
-    return map;
-  };
-  const intervalsOf = group<{ from: string; to: string | null }>(intervals);
-  const answersOf = group<{ id: number }>(answers);
+  const intervalsOf = groupByOwner<{ from: string; to: string | null }>(intervals);
+  const answersOf = groupByOwner<{ id: number }>(answers);
   return {
     meetingId,
     entries: entries.map((e) => ({ ...e, intervals: intervalsOf.get(e.id) ?? [], answers: (answersOf.get(e.id) ?? []).map((a) => a.id) })),
@@ -84,8 +80,7 @@ function endSpeech(ctx: Ctx, id: number, at: string): void {
 }
 
 /** Gives the floor to a waiting entry: whoever holds it is ended, and the entry moves to the head of the waiting line. */
-function startSpeech(ctx: Ctx, s: SpeechRow): void {
-  const m = writableMeeting(ctx, s.meeting_id);
+function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
   startIfPreparing(ctx, m);
   const now = isoNow(ctx);
   const rows = ordered(ctx, s.meeting_id);
@@ -101,11 +96,11 @@ function startSpeech(ctx: Ctx, s: SpeechRow): void {
 const statePhrase: Record<SpeechState, string> = { 等待: '还在等待', 发言中: '正在发言', 暂停: '已暂停', 已发言: '已结束', 撤回: '已撤回' };
 
 /** Loads the entry, refuses if its meeting is archived, checks its state, runs the change, answers the queue. */
-function withSpeech(ctx: Ctx, id: number, allowed: readonly SpeechState[], refusal: string, change: (s: SpeechRow, now: string) => void): Queue {
+function withSpeech(ctx: Ctx, id: number, allowed: readonly SpeechState[], refusal: string, change: (s: SpeechRow, now: string, m: MeetingRow) => void): Queue {
   const s = speechRow(ctx, id);
-  writableMeeting(ctx, s.meeting_id);
+  const m = writableMeeting(ctx, s.meeting_id);
   if (!allowed.includes(s.state)) throw refused(`${refusal}，该发言${statePhrase[s.state]}`);
-  change(s, isoNow(ctx));
+  change(s, isoNow(ctx), m);
   return getQueue(ctx, s.meeting_id);
 }
 
@@ -139,7 +134,7 @@ export const queueHandlers = handlers({
 
   'queue.moveToTop': ({ id }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以移到最前', (s) => moveWaiting(ctx, s, 0)),
 
-  'queue.start': ({ id }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以开始', (s) => startSpeech(ctx, s)),
+  'queue.start': ({ id }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以开始', (s, _now, m) => startSpeech(ctx, s, m)),
 
   'queue.pause': ({ id }, ctx) =>
     withSpeech(ctx, id, ['发言中'], '只有正在发言的可以暂停', (s, now) => {
@@ -166,10 +161,10 @@ export const queueHandlers = handlers({
     }),
 
   'queue.next': ({ meetingId }, ctx) => {
-    writableMeeting(ctx, meetingId);
+    const m = writableMeeting(ctx, meetingId);
     const rows = ordered(ctx, meetingId);
     const next = nextWaiting(rows);
-    if (next) startSpeech(ctx, next);
+    if (next) startSpeech(ctx, next, m);
     else {
       const current = onFloor(rows);
       if (!current) throw refused('没有等待发言的人');

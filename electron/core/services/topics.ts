@@ -4,6 +4,7 @@ import type { Topic, TopicDetail, TopicEventOut } from '../../../shared/contract
 import { applyTopicEvent, deriveTopicState, type Decision, type Step, type TopicEvent, type TopicState } from '../../../shared/domain/topicState';
 import type { TopicSource } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
+import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
@@ -61,13 +62,8 @@ function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
   const merged = ctx.db
     .prepare('SELECT merged_into AS owner, id FROM topic WHERE merged_into IN (SELECT value FROM json_each(?)) ORDER BY id')
     .all(ids) as { owner: number; id: number }[];
-  const group = (list: { owner: number; id: number }[]) => {
-    const map = new Map<number, number[]>();
-    for (const { owner, id } of list) map.set(owner, [...(map.get(owner) ?? []), id]);
-    return map;
-  };
-  const sectorsOf = group(sectors);
-  const mergedOf = group(merged);
+  const sectorsOf = groupByOwner<{ id: number }>(sectors);
+  const mergedOf = groupByOwner<{ id: number }>(merged);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -77,7 +73,7 @@ function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
     receivedOn: r.received_on,
     field: r.field,
     year: r.year,
-    sectorIds: sectorsOf.get(r.id) ?? [],
+    sectorIds: (sectorsOf.get(r.id) ?? []).map((x) => x.id),
     committeeId: r.committee_id,
     narrowedTitle: r.narrowed_title,
     rationale: r.rationale,
@@ -88,7 +84,7 @@ function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
     step: r.step,
     status: r.status,
     mergedInto: r.merged_into,
-    mergedFrom: mergedOf.get(r.id) ?? [],
+    mergedFrom: (mergedOf.get(r.id) ?? []).map((x) => x.id),
     deferredTo: r.deferred_to,
     updatedAt: r.updated_at,
   }));

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TopicDetail } from '../../../../shared/contract/topics';
-import { possibleDecisions, type Decision, type Step } from '../../../../shared/domain/topicState';
+import type { Decision } from '../../../../shared/domain/topicState';
 import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
@@ -13,16 +13,19 @@ const w = t.wizard;
 const needsNote: readonly Decision[] = ['退回', '不予采纳', '重新启用'];
 
 /**
- * The decisions the shared reducer allows from this state, and the fields each one asks for.
+ * The decisions the shared reducer allows (`options`), and the fields each one asks for.
  * `beforePass` saves the step's form first, so 通过 never runs on stale fields.
  */
 export function DecisionPanel({
   topic,
+  options,
   stepNames,
   defaultBody,
   beforePass,
 }: {
   topic: TopicDetail;
+  /** What the shared reducer allows from the topic's state (never empty here). */
+  options: readonly Decision[];
   stepNames: readonly string[];
   defaultBody: string;
   beforePass: () => Promise<boolean>;
@@ -30,7 +33,6 @@ export function DecisionPanel({
   const toast = useToast();
   const decide = useAction('topic.decide');
   const all = useCall('topic.list', {});
-  const options = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom, deferredTo: topic.deferredTo ?? undefined });
   const [decision, setDecision] = useState<Decision | null>(null);
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const [body, setBody] = useState<string | null>(null);
@@ -77,8 +79,6 @@ export function DecisionPanel({
     }
   };
   useHotkey('mod+enter', () => void submit(), decision !== null);
-
-  if (!options.length) return <p className="muted-text">{w.nothingToDecide}</p>;
 
   return (
     <div className="decision-panel">

@@ -69,7 +69,8 @@ function Wizard({ topic }: { topic: TopicDetail }) {
   const committeeName = committees.names.get(topic.committeeId ?? 0);
   const committeeFullName = committees.units.find((c) => c.id === topic.committeeId)?.name;
   // A decided or merged topic has nothing left to decide: its page is the record, without an empty card.
-  const decidable = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom }).length > 0;
+  const options = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom });
+  const decidable = options.length > 0;
   const title = topic.narrowedTitle || topic.title;
   const banner =
     topic.status === '暂缓' ? t.statusBanner.暂缓(topic.deferredTo) : topic.status !== '进行中' ? t.statusBanner[topic.status] : null;
@@ -138,6 +139,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             <DecisionPanel
               key={`${topic.step}-${topic.status}-${topic.events.length}`}
               topic={topic}
+              options={options}
               stepNames={stepNames}
               defaultBody={defaultBody(topic.step, stepNames, settings.data?.office ?? '', committeeFullName)}
               beforePass={saveForm}

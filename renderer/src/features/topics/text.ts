@@ -74,7 +74,6 @@ export const t = {
     historyEmpty: '还没有决定记录。通过第 1 步后，记录会按时间出现在这里。',
     batch: '批量',
     registered: (date: string) => `${date} 登记`,
-    nothingToDecide: '该议题已结束，没有可作的决定。',
     mergedInto: '已合并到',
     mergedFrom: '并入本议题的',
     noStepForm: '本步没有需要填写的表单：在下面记录会议的决定即可。',
