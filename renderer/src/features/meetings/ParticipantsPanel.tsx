@@ -81,7 +81,7 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                       </button>
                     ))}
                   </div>
-                  {x.checkedInAt && <span className="hint">{p.checkedIn(time(x.checkedInAt))}</span>}
+                  {x.checkedInAt && <span className="hint">{p.checkedIn(time(x.checkedInAt), x.attendance === '出席')}</span>}
                 </td>
                 <td>
                   {!readOnly && (

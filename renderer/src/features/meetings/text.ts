@@ -86,6 +86,6 @@ export const t = {
     role: '角色',
     remove: '移出',
     empty: '还没有参会人员。输入姓名或拼音添加，或在发言队列中直接加入发言人。',
-    checkedIn: (time: string) => `${time} 签到`,
+    checkedIn: (time: string, present: boolean) => `${time} ${present ? '签到' : '登记'}`,
   },
 };
