@@ -6,6 +6,8 @@ export interface Ctx {
   db: Db;
   dataFile: string;
   appVersion: string;
+  /** Random per start of the core: tells this run's saves from an earlier run's (crash notice). */
+  session: string;
   /** Injected so tests can fix the time. */
   now: () => Date;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallName, CallResult, Input, Output } from '../../shared/contract';
 import type { Ctx } from './context';
@@ -8,6 +9,7 @@ import { createRouter, type Router } from './router';
 import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
 import { meetingHandlers } from './services/meetings';
+import { minutesHandlers } from './services/minutes';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -29,6 +31,7 @@ const allHandlers: Handlers = {
   ...meetingHandlers,
   ...queueHandlers,
   ...screenHandlers,
+  ...minutesHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';
@@ -53,7 +56,7 @@ export interface Core {
 export function createCore({ dataDir, validateOutput = false, now = () => new Date() }: CoreOptions): Core {
   const dataFile = join(dataDir, DATA_FILE_NAME);
   const db = openDatabase(dataFile);
-  const ctx: Ctx = { db, dataFile, appVersion: APP_VERSION, now };
+  const ctx: Ctx = { db, dataFile, appVersion: APP_VERSION, session: randomUUID(), now };
   const events = new EventHub();
   const call = createRouter(allHandlers, ctx, events, { validateOutput });
   return {

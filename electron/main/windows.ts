@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, screen, shell } from 'electron';
+import { flushBeforeClose } from './flushOnClose';
 import { loadWindowState, rememberWindowState } from './windowState';
 
 const preload = join(import.meta.dirname, '../preload/index.cjs');
@@ -60,6 +61,7 @@ export function createConsoleWindow(): BrowserWindow {
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   secure(win);
+  flushBeforeClose(win);
   rememberWindowState('console', win);
   load(win, '/');
   return win;

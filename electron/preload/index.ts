@@ -2,7 +2,9 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 /**
  * The only bridge between a window and the main process: one generic invoke for every call of
- * the contract and one event subscription, plus opening the projector and saving an exported file. Nothing else of Node or Electron reaches the page.
+ * the contract and one event subscription, plus opening the projector, saving an exported file and
+ * answering the main side's request to store unsaved text before the window closes. Nothing
+ * else of Node or Electron reaches the page.
  */
 contextBridge.exposeInMainWorld('bcsl', {
   invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('bcsl:call', name, input),
@@ -13,4 +15,11 @@ contextBridge.exposeInMainWorld('bcsl', {
   },
   openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
   saveFile: (fileName: string, dataBase64: string): Promise<unknown> => ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
+  onFlushRequest: (handler: () => Promise<void>): void => {
+    ipcRenderer.on('bcsl:flush', () => {
+      void handler()
+        .catch(() => undefined)
+        .finally(() => ipcRenderer.send('bcsl:flushed'));
+    });
+  },
 });

@@ -6,6 +6,7 @@ import { router } from './app/routes';
 import { t } from './app/text';
 import { ToastProvider } from './components/Toasts';
 import { createApi, takeToken } from './lib/api';
+import { BeforeCloseProvider } from './lib/beforeClose';
 import { ApiProvider } from './lib/query';
 import './styles.css';
 
@@ -29,9 +30,11 @@ if (!window.bcsl && !token) {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <ApiProvider api={api}>
-          <ToastProvider>
-            <RouterProvider router={router} />
-          </ToastProvider>
+          <BeforeCloseProvider>
+            <ToastProvider>
+              <RouterProvider router={router} />
+            </ToastProvider>
+          </BeforeCloseProvider>
         </ApiProvider>
       </QueryClientProvider>
     </StrictMode>,

@@ -3,6 +3,7 @@ import type { CallDef } from './define';
 import { appCalls } from './app';
 import { directoryCalls } from './directory';
 import { meetingCalls } from './meetings';
+import { minutesCalls } from './minutes';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -17,6 +18,7 @@ export const contract = {
   ...topicCalls,
   ...planCalls,
   ...meetingCalls,
+  ...minutesCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

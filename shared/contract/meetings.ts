@@ -169,7 +169,8 @@ export const meetingCalls = {
     summary: '会议状态：筹备中→进行中→已结束→已归档；取消归档须说明理由',
     input: z.strictObject({ id: id('会议编号'), status: choice('状态', meetingStatuses), reason: text('理由', { max: 500, optional: true }).optional() }),
     output: MeetingDetail,
-    topics: ['meetings'],
+    // Ending a meeting snapshots its minutes.
+    topics: ['meetings', 'minutes'],
     example: { id: 1, status: '进行中' },
   }),
   'participant.add': mutation({

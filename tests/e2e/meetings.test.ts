@@ -102,6 +102,7 @@ describe('meeting set-up and the live console', () => {
     await row('赵宏伟').getByRole('button', { name: '置顶' }).click();
     await expect.poll(async () => (await queue())[0].name).toBe('赵宏伟');
     // Drag: 钱文斌 onto 谢婷's place.
+    await row('钱文斌').scrollIntoViewIfNeeded();
     const from = await row('钱文斌').locator('.queue-handle').boundingBox();
     const to = await row('谢婷').locator('.queue-handle').boundingBox();
     await page.mouse.move(from!.x + 5, from!.y + 5);

@@ -5,6 +5,7 @@ import type { MeetingForm } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { snapshotMinutes } from './minutesRevisions';
 import { getPerson } from './people';
 import { checkUnitRef } from './units';
 
@@ -98,6 +99,7 @@ export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = '
     ctx.db.prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE meeting_id = ? AND state IN ('发言中', '暂停')").run(now, m.id);
     ctx.db.prepare('UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL').run(now, m.id);
   }
+  if (to === '已结束') snapshotMinutes(ctx, m.id, '会议结束');
   ctx.db.prepare('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?').run(to, now, m.id);
   ctx.db.prepare('INSERT INTO meeting_status_log (meeting_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(m.id, m.status, to, reason, now);
 }

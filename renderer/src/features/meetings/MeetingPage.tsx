@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useAction, useCall } from '../../lib/query';
+import { hhmm } from '../../lib/dates';
 import { useNow } from '../../lib/useNow';
+import { MinutesEditor } from '../minutes/MinutesEditor';
+import type { SpeakerInfo } from '../minutes/SpeakerNode';
 import { AgendaEditor } from './AgendaEditor';
 import { AgendaProgress } from './AgendaProgress';
 import { CurrentSpeaker } from './CurrentSpeaker';
@@ -81,23 +84,30 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-/** The live console: timer and controls, the queue, the agenda with progress, the projector. */
+/** The live console: timer and controls, the queue, the agenda, the projector, and the minutes beside them. */
 function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const queue = useCall('queue.get', { meetingId: meeting.id });
   const settings = useCall('settings.get', {});
   const now = useNow(250);
   const entries = queue.data?.entries ?? [];
+  const onFloor = entries.find((e) => e.state === '发言中' || e.state === '暂停');
+  // Stable while the same speech holds the floor: the editor does not re-render with the clock.
+  const floorId = onFloor?.id;
+  const floor = useMemo<SpeakerInfo | null>(
+    () => (onFloor ? { speechId: onFloor.id, name: onFloor.name, affiliation: onFloor.affiliation, kind: onFloor.kind, time: hhmm(Date.parse(onFloor.intervals[0]?.from ?? onFloor.endedAt ?? '')) } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [floorId],
+  );
   return (
-    <div className="console-grid">
+    <div className="console-grid with-minutes">
       <div className="console-main">
         <CurrentSpeaker meeting={meeting} entries={entries} now={now} warnSeconds={settings.data?.warnSeconds ?? 60} readOnly={readOnly} />
         <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} />
-      </div>
-      <div className="console-side">
         {!readOnly && <ScreenControl meetingId={meeting.id} />}
         <AgendaProgress meeting={meeting} now={now} readOnly={readOnly} />
         <SpeechStats entries={entries} now={now} />
       </div>
+      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={floor} />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+import { ipcMain, type BrowserWindow } from 'electron';
+
+/** Longest wait for a window's editor to store its text before it closes anyway. */
+const FLUSH_TIMEOUT_MS = 5000;
+
+/**
+ * A window does not close (nor the app quit) until its page has saved what was typed: on
+ * 'close' the page is asked to flush, and the window closes once it answers or the wait ends.
+ */
+export function flushBeforeClose(win: BrowserWindow): void {
+  let flushed = false;
+  win.on('close', (e) => {
+    if (flushed || win.webContents.isCrashed()) return;
+    e.preventDefault();
+    const contents = win.webContents;
+    const done = () => {
+      clearTimeout(timer);
+      ipcMain.off('bcsl:flushed', onFlushed);
+      flushed = true;
+      if (!win.isDestroyed()) win.close();
+    };
+    const onFlushed = (event: Electron.IpcMainEvent) => {
+      if (event.sender === contents) done();
+    };
+    const timer = setTimeout(done, FLUSH_TIMEOUT_MS);
+    ipcMain.on('bcsl:flushed', onFlushed);
+    contents.send('bcsl:flush');
+  });
+}

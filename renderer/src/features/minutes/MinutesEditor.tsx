@@ -1,0 +1,257 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MinutesState } from '../../../../shared/contract/minutes';
+import type { MarkKind } from '../../../../shared/domain/minutesDoc';
+import { ErrorText } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { useApi, useCall } from '../../lib/query';
+import type { Autosaver, SaveState } from './autosave';
+import { minutesConfig } from './editorConfig';
+import { LocalDraft, type Draft } from './localDraft';
+import { MarksPanel } from './MarksPanel';
+import { AutosavePlugin, LOAD_TAG, type SaveSession } from './plugins/AutosavePlugin';
+import { MarkPlugin } from './plugins/MarkPlugin';
+import { SpeakerHeaderPlugin } from './plugins/SpeakerHeaderPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { RevisionsDrawer } from './RevisionsDrawer';
+import { SaveStatus } from './SaveStatus';
+import type { SpeakerInfo } from './SpeakerNode';
+import { t } from './text';
+import './minutes.css';
+
+interface Props {
+  meetingId: number;
+  readOnly: boolean;
+  /** The speech on the floor, if any: its header is inserted when it starts. */
+  floor: SpeakerInfo | null;
+}
+
+interface Loaded {
+  state: MinutesState;
+  /** What the editor opens with: the stored text, or a newer local draft of it. */
+  doc: string | null;
+  /** The opened text is not stored yet (a restored draft): save it at once. */
+  unsaved: boolean;
+  notice: string | null;
+  olderDraft: Draft | null;
+  /** Bumped to open another text (a restored revision): the editor is rebuilt around it. */
+  generation: number;
+}
+
+const clock = (iso: string | number) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+
+/** Reads the stored minutes and any local draft, and decides what the editor opens with. */
+async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, draft: LocalDraft, generation: number): Promise<Loaded> {
+  const state = await api.call('minutes.get', { meetingId });
+  const kept = draft.read();
+  let notice = state.recoveredFrom ? t.recovered(clock(state.recoveredFrom)) : null;
+  if (!kept || kept.doc === state.doc) {
+    draft.drop();
+    return { state, doc: state.doc, unsaved: false, notice, olderDraft: null, generation };
+  }
+  if (kept.baseVersion === state.version) {
+    notice = t.draftRestored(clock(kept.at));
+    return { state, doc: kept.doc, unsaved: true, notice, olderDraft: null, generation };
+  }
+  return { state, doc: state.doc, unsaved: false, notice, olderDraft: kept, generation };
+}
+
+/** The live minutes of one meeting: the editor, its toolbar, the marks beside it, the save status below. */
+export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, floor }: Props) {
+  const api = useApi();
+  const status = useCall('app.status', {});
+  const dataFile = status.data?.dataFile;
+  const draft = useMemo(() => (dataFile ? new LocalDraft(dataFile, meetingId) : null), [dataFile, meetingId]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+
+  useEffect(() => {
+    if (!draft) return;
+    let live = true;
+    openMinutes(api, meetingId, draft, 0).then(
+      (l) => live && setLoaded(l),
+      (e: Error) => live && setLoadError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, meetingId, draft]);
+
+  if (loadError) return <ErrorText error={loadError} />;
+  if (!loaded || !draft) return <section className="card minutes-card" aria-busy="true">{t.loading}</section>;
+  return (
+    <LexicalComposer key={loaded.generation} initialConfig={minutesConfig(loaded.doc, !readOnly)}>
+      <MinutesBody meetingId={meetingId} readOnly={readOnly} floor={floor} loaded={loaded} draft={draft} reopen={(state) => setLoaded({ ...fromState(state), generation: loaded.generation + 1 })} />
+    </LexicalComposer>
+  );
+});
+
+const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, notice: null, olderDraft: null });
+
+function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
+  const [editor] = useLexicalComposerContext();
+  const api = useApi();
+  const toast = useToast();
+  const settings = useCall('settings.get', {});
+  const marks = useCall('mark.list', { meetingId });
+  const stored = useCall('minutes.status', { meetingId });
+  const session = useMemo<SaveSession>(() => ({ version: loaded.state.version, overwrite: false }), [loaded]);
+  const saver = useRef<Autosaver | null>(null);
+  const [save, setSave] = useState<SaveState>({ phase: loaded.unsaved ? 'dirty' : 'saved', savedAt: loaded.state.savedAt ? Date.parse(loaded.state.savedAt) : null, error: null, failures: 0 });
+  const [chars, setChars] = useState(loaded.state.chars);
+  const [notice, setNotice] = useState(loaded.notice);
+  const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
+  const [showRevisions, setShowRevisions] = useState(false);
+
+  const onReady = useCallback(
+    (s: Autosaver) => {
+      saver.current = s;
+      if (loaded.unsaved) s.changed();
+    },
+    [loaded],
+  );
+  const saveNow = useCallback(() => void saver.current?.flush(), []);
+  const onMarked = useCallback(
+    (kind: MarkKind) => {
+      toast(`已标记为“${kind}”`);
+      saveNow();
+    },
+    [toast, saveNow],
+  );
+
+  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+
+  // Another window saved newer text and nothing here is unsaved: follow it.
+  const storedVersion = stored.data?.version;
+  useEffect(() => {
+    const idle = () => {
+      const s = saver.current;
+      return s && !s.hasUnsaved && s.current.phase !== 'saving' && s.current.phase !== 'blocked' ? s : null;
+    };
+    if (storedVersion === undefined || storedVersion <= session.version || !idle()) return;
+    let live = true;
+    api.call('minutes.get', { meetingId }).then((state) => {
+      const s = idle();
+      if (!live || !s || !state.doc || state.version <= session.version) return;
+      editor.setEditorState(editor.parseEditorState(state.doc), { tag: LOAD_TAG });
+      session.version = state.version;
+      setChars(state.chars);
+      s.reset(state.savedAt ? Date.parse(state.savedAt) : null);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [storedVersion, session, editor, api, meetingId]);
+
+  function loadDraft(d: Draft) {
+    editor.setEditorState(editor.parseEditorState(d.doc));
+    saver.current?.changed();
+    setOlderDraft(null);
+    draft.drop();
+  }
+
+  return (
+    <section className="card minutes-card" aria-label={t.title}>
+      <ToolbarPlugin
+        floor={readOnly ? null : floor}
+        onMarked={onMarked}
+        onNeedSelection={() => toast(t.selectFirst, 'error')}
+        onChanged={saveNow}
+        extra={
+          <button type="button" className="tb-btn tb-right" onClick={() => setShowRevisions(true)}>
+            {t.toolbar.revisions}
+          </button>
+        }
+      />
+      {readOnly && <div className="minutes-banner">{t.readOnly}</div>}
+      {notice && (
+        <div className="minutes-banner info" role="status">
+          {notice}
+          <button type="button" className="mini" onClick={() => setNotice(null)}>
+            {t.dismiss}
+          </button>
+        </div>
+      )}
+      {olderDraft && (
+        <div className="minutes-banner warn" role="alert">
+          {t.draftOlder(clock(olderDraft.at))}
+          <button type="button" className="mini" onClick={() => loadDraft(olderDraft)}>
+            {t.loadDraft}
+          </button>
+          <button
+            type="button"
+            className="mini subtle"
+            onClick={() => {
+              draft.drop();
+              setOlderDraft(null);
+            }}
+          >
+            {t.discardDraft}
+          </button>
+        </div>
+      )}
+      {save.phase === 'failed' && save.error && (
+        <div className="minutes-banner error" role="alert" data-testid="save-failed">
+          {t.save.failedBanner(save.error.replace(/。$/, ''))}
+          <button type="button" className="mini" onClick={saveNow}>
+            {t.save.retryNow}
+          </button>
+        </div>
+      )}
+      {save.phase === 'blocked' && save.error && (
+        <div className="minutes-banner error" role="alert" data-testid="save-blocked">
+          {t.save.conflictBanner(save.error.replace(/。$/, ''))}
+          <button
+            type="button"
+            className="mini"
+            title={t.save.overwriteHint}
+            onClick={() => {
+              session.overwrite = true;
+              saver.current?.unblock();
+            }}
+          >
+            {t.save.overwrite}
+          </button>
+        </div>
+      )}
+      <div className="minutes-body">
+        <div className="minutes-scroll">
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="minutes-content" aria-label={t.title} spellCheck={false} />}
+            placeholder={<div className="minutes-placeholder">{t.placeholder}</div>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} onChanged={saveNow} />
+      </div>
+      <SaveStatus state={save} chars={chars} />
+      <HistoryPlugin />
+      <ListPlugin />
+      <MarkPlugin onMarked={onMarked} />
+      <SpeakerHeaderPlugin floor={floor} enabled={!readOnly && (settings.data?.autoSpeakerHeader ?? false)} />
+      {!readOnly && <AutosavePlugin meetingId={meetingId} session={session} draft={draft} onState={setSave} onSaved={(r) => setChars(r.chars)} onReady={onReady} />}
+      {showRevisions && (
+        <RevisionsDrawer
+          meetingId={meetingId}
+          readOnly={readOnly}
+          onClose={() => setShowRevisions(false)}
+          beforeRestore={async () => {
+            if ((await saver.current?.flush()) === 'failed') throw new Error(t.save.failed);
+            return session.version;
+          }}
+          onRestored={(state) => {
+            toast(t.revisions.restored);
+            reopen(state);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
