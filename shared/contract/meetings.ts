@@ -109,6 +109,8 @@ const meetingFields = {
 
 const speechId = { id: id('发言编号') };
 const queueOut = { output: Queue, topics: ['queue'] as const };
+/** Starting a speech starts a meeting still in preparation: its status changes too. */
+const startOut = { output: Queue, topics: ['queue', 'meetings'] as const };
 
 export const meetingCalls = {
   'meeting.list': query({
@@ -251,7 +253,7 @@ export const meetingCalls = {
     example: { id: 1, toIndex: 0 },
   }),
   'queue.moveToTop': mutation({ summary: '移到等待发言的最前', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
-  'queue.start': mutation({ summary: '开始发言（正在发言的随之结束）', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
+  'queue.start': mutation({ summary: '开始发言（正在发言的随之结束）', input: z.strictObject(speechId), ...startOut, example: { id: 1 } }),
   'queue.pause': mutation({ summary: '暂停发言计时', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
   'queue.resume': mutation({ summary: '继续发言计时', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
   'queue.end': mutation({ summary: '结束发言', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
@@ -265,7 +267,7 @@ export const meetingCalls = {
   'queue.next': mutation({
     summary: '下一位：结束当前发言，请等待中的第一位开始',
     input: z.strictObject({ meetingId: id('会议编号') }),
-    ...queueOut,
+    ...startOut,
     example: { meetingId: 1 },
   }),
   'queue.setAnswers': mutation({

@@ -122,7 +122,7 @@ describe('meeting set-up and the live console', () => {
     await visible(page.locator('.paused-badge'));
     await visible(projector.getByText('暂停').first());
     await page.getByRole('button', { name: /继续/ }).click();
-    await page.getByRole('button', { name: /结束/ }).click();
+    await page.getByRole('region', { name: '当前发言' }).getByRole('button', { name: /结束/ }).click();
     await visible(page.getByText('目前没有人发言'));
     // N: the next speaker.
     await page.keyboard.press('n');

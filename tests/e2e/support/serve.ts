@@ -17,6 +17,8 @@ export interface Served {
   token: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut ends it: no handler runs. Resolves once it is gone. */
+  crash(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -27,11 +29,12 @@ const STOP_GRACE_MS = 5_000;
  * ended (it gets SIGTERM at the end of a run), must not leave a server, in its own process
  * group, and its temp dir behind.
  */
-const running = new Map<ChildProcess, string>();
+const running = new Map<ChildProcess, string | null>();
 
 function stopAllNow(): void {
   for (const [child, dir] of running) {
     signal(child, 'SIGTERM');
+    if (dir === null) continue;
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -56,7 +59,7 @@ function unwatch(): void {
   process.off('exit', stopAllNow);
   for (const sig of ENDING_SIGNALS) process.off(sig, onEndingSignal);
 }
-function track(child: ChildProcess, dir: string): void {
+function track(child: ChildProcess, dir: string | null): void {
   running.set(child, dir);
   watch();
   child.once('exit', () => {
@@ -70,11 +73,12 @@ function track(child: ChildProcess, dir: string): void {
  * directory, and resolves once it prints the address to open. Needs the renderer already built
  * (the npm scripts build before running vitest).
  */
-export async function startServe({ demo = false }: { demo?: boolean } = {}): Promise<Served> {
+export async function startServe({ demo = false, dataDir: reuse }: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
   if (!existsSync(join(projectRoot, 'out', 'renderer', 'index.html'))) {
     throw new Error('找不到 out/renderer/index.html：run npm run build first（先运行 npm run build 再跑端到端测试）');
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'bcsl-e2e-'));
+  // A given folder is the caller's (a restart after a crash): it is neither tracked nor removed.
+  const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'bcsl-e2e-')));
   const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', '0'];
   if (demo) args.push('--demo');
 
@@ -87,12 +91,12 @@ export async function startServe({ demo = false }: { demo?: boolean } = {}): Pro
   });
   let stdout = '';
   let stderr = '';
-  track(child, dataDir);
+  track(child, reuse ? null : dataDir);
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (s: string) => (stderr += s));
 
-  const removeDir = () => rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  const removeDir = () => (reuse ? Promise.resolve() : rm(dataDir, { recursive: true, force: true, maxRetries: 3 }));
 
   let url: string;
   let token: string;
@@ -131,6 +135,12 @@ export async function startServe({ demo = false }: { demo?: boolean } = {}): Pro
     token,
     dataDir,
     stop: () => (stopped ??= kill(child).then(removeDir)),
+    crash: () =>
+      (stopped ??= new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        signal(child, 'SIGKILL');
+      })),
   };
 }
 

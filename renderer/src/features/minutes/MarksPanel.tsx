@@ -4,7 +4,7 @@ import { jumpToMark, removeMark } from './plugins/MarkPlugin';
 import { t } from './text';
 
 /** Every marked passage in document order, as the core recorded it: jump to it, or unmark it. */
-export function MarksPanel({ marks, readOnly, onChanged }: { marks: readonly Mark[]; readOnly: boolean; onChanged(): void }) {
+export function MarksPanel({ marks, readOnly, onChanged, reveal }: { marks: readonly Mark[]; readOnly: boolean; onChanged(): void; /** Unfolds folded text first. */ reveal(): void }) {
   const [editor] = useLexicalComposerContext();
   return (
     <aside className="marks-panel" aria-label={t.marks.title}>
@@ -17,7 +17,10 @@ export function MarksPanel({ marks, readOnly, onChanged }: { marks: readonly Mar
         <ol className="marks-list">
           {marks.map((m) => (
             <li key={m.id} data-kind={m.kind}>
-              <button type="button" className="mark-item" title={t.marks.jump} onClick={() => jumpToMark(editor, m.id)}>
+              <button type="button" className="mark-item" title={t.marks.jump} onClick={() => {
+                  reveal();
+                  jumpToMark(editor, m.id);
+                }}>
                 <span className="mark-kind" data-kind={m.kind}>
                   {t.marks.kinds[m.kind]}
                 </span>
@@ -29,10 +32,7 @@ export function MarksPanel({ marks, readOnly, onChanged }: { marks: readonly Mar
                   type="button"
                   className="mini subtle"
                   aria-label={`${t.marks.remove}：${m.excerpt.slice(0, 20)}`}
-                  onClick={() => {
-                    removeMark(editor, m.id);
-                    onChanged();
-                  }}
+                  onClick={() => removeMark(editor, m.id, onChanged)}
                 >
                   {t.marks.remove}
                 </button>

@@ -19,6 +19,7 @@ import { AutosavePlugin, LOAD_TAG, type SaveSession } from './plugins/AutosavePl
 import { MarkPlugin } from './plugins/MarkPlugin';
 import { SpeakerHeaderPlugin } from './plugins/SpeakerHeaderPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { FOLD_FROM_CHARS, useSectionFold } from './plugins/useSectionFold';
 import { RevisionsDrawer } from './RevisionsDrawer';
 import { SaveStatus } from './SaveStatus';
 import type { SpeakerInfo } from './SpeakerNode';
@@ -108,6 +109,7 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
   const [notice, setNotice] = useState(loaded.notice);
   const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
   const [showRevisions, setShowRevisions] = useState(false);
+  const fold = useSectionFold(editor);
 
   const onReady = useCallback(
     (s: Autosaver) => {
@@ -126,6 +128,12 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
   );
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+
+  // A new speaker in long minutes: keep only the last few sections on the page.
+  const long = chars > FOLD_FROM_CHARS;
+  const refold = useCallback(() => {
+    if (long || fold.isFolded()) fold.foldEarlier();
+  }, [long, fold]);
 
   // Another window saved newer text and nothing here is unsaved: follow it.
   const storedVersion = stored.data?.version;
@@ -159,14 +167,28 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
   return (
     <section className="card minutes-card" aria-label={t.title}>
       <ToolbarPlugin
-        floor={readOnly ? null : floor}
+        readOnly={readOnly}
+        floor={floor}
         onMarked={onMarked}
         onNeedSelection={() => toast(t.selectFirst, 'error')}
         onChanged={saveNow}
         extra={
-          <button type="button" className="tb-btn tb-right" onClick={() => setShowRevisions(true)}>
-            {t.toolbar.revisions}
-          </button>
+          <span className="tb-right">
+            {fold.info ? (
+              <button type="button" className="tb-btn" onClick={fold.expandAll}>
+                {t.toolbar.unfold}
+              </button>
+            ) : (
+              chars > FOLD_FROM_CHARS && (
+                <button type="button" className="tb-btn" title={t.toolbar.foldHint} onClick={fold.foldEarlier}>
+                  {t.toolbar.fold}
+                </button>
+              )
+            )}
+            <button type="button" className="tb-btn" onClick={() => setShowRevisions(true)}>
+              {t.toolbar.revisions}
+            </button>
+          </span>
         }
       />
       {readOnly && <div className="minutes-banner">{t.readOnly}</div>}
@@ -222,19 +244,27 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
       )}
       <div className="minutes-body">
         <div className="minutes-scroll">
+          {fold.info && (
+            <div className="fold-bar" role="status">
+              {t.folded(fold.info.sections, fold.info.chars)}
+              <button type="button" className="mini" onClick={fold.expandAll}>
+                {t.toolbar.unfold}
+              </button>
+            </div>
+          )}
           <RichTextPlugin
             contentEditable={<ContentEditable className="minutes-content" aria-label={t.title} spellCheck={false} />}
             placeholder={<div className="minutes-placeholder">{t.placeholder}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} onChanged={saveNow} />
+        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} onChanged={saveNow} reveal={fold.expandAll} />
       </div>
       <SaveStatus state={save} chars={chars} />
       <HistoryPlugin />
       <ListPlugin />
       <MarkPlugin onMarked={onMarked} />
-      <SpeakerHeaderPlugin floor={floor} enabled={!readOnly && (settings.data?.autoSpeakerHeader ?? false)} />
+      <SpeakerHeaderPlugin floor={floor} enabled={!readOnly && (settings.data?.autoSpeakerHeader ?? false)} onInserted={refold} />
       {!readOnly && <AutosavePlugin meetingId={meetingId} session={session} draft={draft} onState={setSave} onSaved={(r) => setChars(r.chars)} onReady={onReady} />}
       {showRevisions && (
         <RevisionsDrawer

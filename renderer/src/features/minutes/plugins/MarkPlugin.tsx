@@ -8,28 +8,35 @@ import { markId, markKindOf, markKinds, type MarkKind } from '../../../../../sha
 /**
  * Marks the selected text as 建议, 回应/承诺 or 共识. The mark lives in the document (its id says
  * its kind); the core records it with its excerpt and speech when the document is saved.
+ * `committed` runs once the change is in the editor's state (saving then includes it).
  * Returns false when nothing is selected.
  */
-export function applyMark(editor: LexicalEditor, kind: MarkKind): boolean {
+export function applyMark(editor: LexicalEditor, kind: MarkKind, committed: () => void): boolean {
   let applied = false;
-  editor.update(() => {
-    const selection = $getSelection();
-    if (!$isRangeSelection(selection) || selection.isCollapsed() || !selection.getTextContent().trim()) return;
-    $wrapSelectionInMarkNode(selection, selection.isBackward(), markId(kind, crypto.randomUUID()));
-    applied = true;
-  });
+  editor.update(
+    () => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed() || !selection.getTextContent().trim()) return;
+      $wrapSelectionInMarkNode(selection, selection.isBackward(), markId(kind, crypto.randomUUID()));
+      applied = true;
+    },
+    { onUpdate: () => applied && committed() },
+  );
   return applied;
 }
 
 /** Removes a mark: its text stays, unhighlighted; the record goes at the next save. */
-export function removeMark(editor: LexicalEditor, id: string): void {
-  editor.update(() => {
-    for (const { node } of $dfs()) {
-      if (!$isMarkNode(node) || !node.hasID(id)) continue;
-      node.deleteID(id);
-      if (node.getIDs().length === 0) $unwrapMarkNode(node);
-    }
-  });
+export function removeMark(editor: LexicalEditor, id: string, committed: () => void): void {
+  editor.update(
+    () => {
+      for (const { node } of $dfs()) {
+        if (!$isMarkNode(node) || !node.hasID(id)) continue;
+        node.deleteID(id);
+        if (node.getIDs().length === 0) $unwrapMarkNode(node);
+      }
+    },
+    { onUpdate: committed },
+  );
 }
 
 /** The marks around the caret (for the toolbar's 取消标记). */
@@ -45,24 +52,30 @@ export function marksAtSelection(editor: LexicalEditor): string[] {
   });
 }
 
-/** Scrolls to a mark's text and selects it. */
-export function jumpToMark(editor: LexicalEditor, id: string): boolean {
-  let found = false;
-  editor.update(() => {
-    for (const { node } of $dfs()) {
-      if ($isMarkNode(node) && node.hasID(id)) {
-        node.select(0, node.getChildrenSize());
-        found = true;
-        const el = editor.getElementByKey(node.getKey());
-        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        el?.classList.add('m-mark-flash');
-        setTimeout(() => el?.classList.remove('m-mark-flash'), 1200);
-        return;
+/** Selects a mark's text and scrolls it into the middle of the view. */
+export function jumpToMark(editor: LexicalEditor, id: string): void {
+  let key: string | null = null;
+  editor.update(
+    () => {
+      for (const { node } of $dfs()) {
+        if ($isMarkNode(node) && node.hasID(id)) {
+          node.select(0, node.getChildrenSize());
+          key = node.getKey();
+          return;
+        }
       }
-    }
-  });
-  if (found) editor.focus();
-  return found;
+    },
+    {
+      onUpdate: () => {
+        const el = key ? editor.getElementByKey(key) : null;
+        if (!el) return;
+        el.scrollIntoView({ block: 'center' });
+        el.classList.add('m-mark-flash');
+        setTimeout(() => el.classList.remove('m-mark-flash'), 1200);
+        editor.focus();
+      },
+    },
+  );
 }
 
 /** Alt+1/2/3 mark the selection; each highlighted passage shows its kind by colour and on hover. */
@@ -77,7 +90,7 @@ export function MarkPlugin({ onMarked }: { onMarked(kind: MarkKind): void }) {
         if (index < 0) return false;
         e.preventDefault();
         const kind = markKinds[index];
-        if (applyMark(editor, kind)) onMarked(kind);
+        applyMark(editor, kind, () => onMarked(kind));
         return true;
       },
       COMMAND_PRIORITY_NORMAL,

@@ -40,12 +40,12 @@ function whenNotComposing(editor: LexicalEditor, fn: () => void): () => void {
 }
 
 /** Inserts a header when a new speaker takes the floor (the setting 自动插入发言人标题). */
-export function SpeakerHeaderPlugin({ floor, enabled }: { floor: SpeakerInfo | null; enabled: boolean }) {
+export function SpeakerHeaderPlugin({ floor, enabled, onInserted }: { floor: SpeakerInfo | null; enabled: boolean; onInserted(): void }) {
   const [editor] = useLexicalComposerContext();
   const speechId = floor?.speechId;
   useEffect(() => {
     if (!floor || !enabled || !editor.isEditable()) return;
-    return whenNotComposing(editor, () => editor.update(() => $appendHeader(floor), { tag: HEADER_TAG }));
+    return whenNotComposing(editor, () => editor.update(() => $appendHeader(floor), { tag: HEADER_TAG, onUpdate: onInserted }));
     // The header is written once per speech: a new speech id is what matters, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, speechId, enabled]);

@@ -46,6 +46,7 @@ function setBlock(editor: LexicalEditor, block: Block): void {
 }
 
 interface Props {
+  readOnly: boolean;
   floor: SpeakerInfo | null;
   onMarked(kind: MarkKind): void;
   onNeedSelection(): void;
@@ -54,7 +55,7 @@ interface Props {
 }
 
 /** Block style, bold/italic, undo/redo, the three marks, the current speaker's header. */
-export function ToolbarPlugin({ floor, onMarked, onNeedSelection, onChanged, extra }: Props) {
+export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onChanged, extra }: Props) {
   const [editor] = useLexicalComposerContext();
   const [block, setBlockState] = useState<Block>('paragraph');
   const [format, setFormat] = useState({ bold: false, italic: false });
@@ -87,6 +88,12 @@ export function ToolbarPlugin({ floor, onMarked, onNeedSelection, onChanged, ext
   const tb = t.toolbar;
   // mousedown, not click: the editor keeps its selection while a button is pressed.
   const keep = (e: React.MouseEvent) => e.preventDefault();
+  if (readOnly)
+    return (
+      <div className="minutes-toolbar" role="toolbar" aria-label={t.title}>
+        {extra}
+      </div>
+    );
   return (
     <div className="minutes-toolbar" role="toolbar" aria-label={t.title}>
       <select aria-label={tb.block} value={block} onChange={(e) => setBlock(editor, e.target.value as Block)}>
@@ -119,7 +126,7 @@ export function ToolbarPlugin({ floor, onMarked, onNeedSelection, onChanged, ext
             data-kind={kind}
             title={t.markHint(kind, t.markKey[kind])}
             onMouseDown={keep}
-            onClick={() => (applyMark(editor, kind) ? onMarked(kind) : onNeedSelection())}
+            onClick={() => applyMark(editor, kind, () => onMarked(kind)) || onNeedSelection()}
           >
             {kind}
           </button>
@@ -129,10 +136,7 @@ export function ToolbarPlugin({ floor, onMarked, onNeedSelection, onChanged, ext
             type="button"
             className="tb-btn"
             onMouseDown={keep}
-            onClick={() => {
-              inMark.forEach((id) => removeMark(editor, id));
-              onChanged();
-            }}
+            onClick={() => inMark.forEach((id) => removeMark(editor, id, onChanged))}
           >
             {tb.unmark}
           </button>

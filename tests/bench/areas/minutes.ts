@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createCore, type Core } from '../../../electron/core';
+import { generateMinutesDoc, type Section } from '../../../electron/core/generate/minutesText';
+import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { apiValue, launchBrowser, openAppIn, startServe, type Served } from '../../e2e/support/serve';
+import { type Area, type Figure, median, percentile, round } from '../figures';
+
+const REFERENCE_CHARS = 60_000;
+const SPEECHES = 40;
+const MARKS = 30;
+const KEYSTROKES = 200;
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+type Call = <T>(name: string, input: unknown) => Promise<T>;
+
+/** A meeting with 40 speeches that really happened (so marks link to them), in the core or over HTTP. */
+async function referenceMeeting(call: Call, title: string): Promise<{ meetingId: number; sections: Section[] }> {
+  const people = await call<{ id: number; name: string }[]>('person.list', {});
+  const { id: meetingId } = await call<{ id: number }>('meeting.create', { topicId: null, form: '冰城商量', title, startsAt: '2026-05-14T09:00', useTemplate: true });
+  const sections: Section[] = [];
+  for (let i = 0; i < SPEECHES; i++) {
+    const person = people[i % people.length];
+    const q = await call<{ entries: { id: number; name: string; affiliation: string }[] }>('queue.add', { meetingId, personId: person.id, kind: '预约发言' });
+    const s = q.entries[q.entries.length - 1];
+    sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: '预约发言', time: `${String(9 + Math.floor(i / 10)).padStart(2, '0')}:${String((i % 10) * 6).padStart(2, '0')}` });
+  }
+  return { meetingId, sections };
+}
+
+/** The main side of a save: validate, write, plain-text projection and marks, as the router runs it. */
+async function saveMedian(): Promise<{ median: number; chars: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bcsl-bench-'));
+  const core: Core = createCore({ dataDir: dir });
+  try {
+    must(await core.invoke('app.loadDemo', {}));
+    const call: Call = async (name, input) => must(await core.call(name, input)) as never;
+    const { meetingId, sections } = await referenceMeeting(call, '记录保存基准');
+    const doc = generateMinutesDoc({ sections, chars: REFERENCE_CHARS, marks: MARKS });
+    const chars = readMinutesDoc(doc).chars;
+    let version = 0;
+    const times: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      // Each save differs from the last by what was typed in between.
+      const edited = doc.replace('"text":"会议记录"', `"text":"会议记录${'记'.repeat(i)}"`);
+      const t0 = performance.now();
+      version = must(await core.invoke('minutes.save', { meetingId, doc: edited, baseVersion: version })).version;
+      if (i >= 10) times.push(performance.now() - t0);
+    }
+    return { median: median(times), chars };
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keystroke to the next painted frame, measured in the page on its own clock: from the input
+ * event's timestamp to a task queued in the first animation frame after it (which runs once
+ * that frame is painted). Half the keys are Latin letters pressed, half Chinese characters
+ * inserted as an input method commits them. The autosave runs as in use (typing never pauses).
+ */
+async function keystrokes(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keystrokes: number[]; __listening?: boolean };
+    w.__keystrokes = [];
+    if (w.__listening) return;
+    w.__listening = true;
+    // On the document: the editor element is a new one for each meeting opened.
+    document.addEventListener(
+      'beforeinput',
+      (e) => {
+        if (!(e.target as Element).closest?.('.minutes-content')) return;
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__keystrokes.push(performance.now() - t0);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+  });
+  // Type at the end, in a fresh paragraph, as during a meeting.
+  await page.locator('.minutes-content > *').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  const han = '委员建议加快推进公厕指引标识更新并纳入城管平台统一监测';
+  for (let i = 0; i < KEYSTROKES + 20; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes.length);
+    if (i % 2) await page.keyboard.insertText(han[i % han.length]);
+    else await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26]);
+    await page.waitForFunction((n) => (window as unknown as { __keystrokes: number[] }).__keystrokes.length > n, before);
+    await page.waitForTimeout(40);
+  }
+  const all = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes);
+  return all.slice(20); // the first keys warm up the page
+}
+
+async function openMinutes(page: Page, served: Served, meetingId: number): Promise<void> {
+  await page.goto(`${served.origin}/#/meetings/${meetingId}`);
+  await page.getByRole('tab', { name: '会议控制台' }).click();
+  await page.getByRole('textbox', { name: '会议记录' }).waitFor();
+}
+
+/** The minutes editor with the reference minutes and with an empty document; the core's save. */
+export const minutesArea: Area = {
+  name: 'minutes',
+  async run(): Promise<Figure[]> {
+    const save = await saveMedian();
+    const served = await startServe({ demo: true });
+    const browser = await launchBrowser().catch(async (e) => {
+      await served.stop();
+      throw e;
+    });
+    try {
+      const call: Call = (name, input) => apiValue(served, name, input);
+      const full = await referenceMeeting(call, '参考会议记录');
+      const doc = generateMinutesDoc({ sections: full.sections, chars: REFERENCE_CHARS, marks: MARKS });
+      await call('minutes.save', { meetingId: full.meetingId, doc, baseVersion: 0 });
+      const empty = await referenceMeeting(call, '空白会议记录');
+
+      const { page } = await openAppIn(browser, served, '/meetings');
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await openMinutes(page, served, empty.meetingId);
+      const emptySamples = await keystrokes(page);
+      await openMinutes(page, served, full.meetingId);
+      // Long minutes open with the earlier speakers folded: that is the editor as used.
+      await page.getByRole('status').filter({ hasText: '已折叠' }).waitFor();
+      const fullSamples = await keystrokes(page);
+      await page.getByRole('button', { name: '展开全部' }).first().click();
+      const unfoldedSamples = await keystrokes(page);
+      if (process.env.BENCH_DEBUG) {
+        const show = (xs: number[]) => [...xs].sort((a, b) => b - a).slice(0, 15).map((x) => x.toFixed(1)).join(' ');
+        console.error(`空白 最慢：${show(emptySamples)} 中位 ${median(emptySamples).toFixed(1)}\n长记录 最慢：${show(fullSamples)} 中位 ${median(fullSamples).toFixed(1)}\n全部展开 最慢：${show(unfoldedSamples)}`);
+      }
+      const p95Full = percentile(fullSamples, 95);
+      const p95Empty = percentile(emptySamples, 95);
+      return [
+        { key: 'minutes.keystroke_p95_ms', label: `按键到下一帧，p95（${(save.chars / 10_000).toFixed(1)} 万字记录，${fullSamples.length} 次）`, value: round(p95Full), unit: 'ms', bar: { max: 16 } },
+        { key: 'minutes.keystroke_empty_p95_ms', label: '按键到下一帧，p95（空白记录）', value: round(p95Empty), unit: 'ms' },
+        { key: 'minutes.keystroke_ratio_vs_empty', label: '长记录与空白记录之比（p95）', value: round(p95Full / p95Empty), unit: 'x', bar: { max: 1.5 } },
+        { key: 'minutes.keystroke_median_ms', label: '按键到下一帧，中位数（长记录）', value: round(median(fullSamples)), unit: 'ms' },
+        { key: 'minutes.keystroke_unfolded_p95_ms', label: '按键到下一帧，p95（长记录全部展开）', value: round(percentile(unfoldedSamples, 95)), unit: 'ms' },
+        { key: 'minutes.save_median_ms', label: `保存 ${(save.chars / 10_000).toFixed(1)} 万字记录（主进程：校验、写入、纯文本、标记），中位数`, value: round(save.median), unit: 'ms', bar: { max: 15 } },
+      ];
+    } finally {
+      await browser.close();
+      await served.stop();
+    }
+  },
+};
