@@ -15,11 +15,13 @@ contextBridge.exposeInMainWorld('bcsl', {
   },
   openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
   saveFile: (fileName: string, dataBase64: string): Promise<unknown> => ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
-  onFlushRequest: (handler: () => Promise<void>): void => {
-    ipcRenderer.on('bcsl:flush', () => {
+  onFlushRequest: (handler: () => Promise<void>): (() => void) => {
+    const listener = () => {
       void handler()
         .catch(() => undefined)
         .finally(() => ipcRenderer.send('bcsl:flushed'));
-    });
+    };
+    ipcRenderer.on('bcsl:flush', listener);
+    return () => ipcRenderer.off('bcsl:flush', listener);
   },
 });

@@ -104,12 +104,13 @@ describe('marks', () => {
     expect(marks.map((m) => [m.id, m.speechId])).toEqual([[COMMITMENT, member]]);
   });
 
-  it('refuses marks pasted from another meeting rather than moving them', async () => {
+  it('saves text pasted with another meeting’s marks without moving those marks', async () => {
     ok(await save(doc(p(mark(SUGGESTION, '甲会议的建议'))), 0));
     const other = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '另一次会', startsAt: '2026-06-01T09:00' })).id;
-    const r = await core.invoke('minutes.save', { meetingId: other, doc: doc(p(mark(SUGGESTION, '甲会议的建议'))), baseVersion: 0 });
-    expect(err(r)).toContain('其他会议的标记');
-    expect(ok(await core.invoke('mark.list', { meetingId }))).toHaveLength(1);
+    ok(await core.invoke('minutes.save', { meetingId: other, doc: doc(p(mark(SUGGESTION, '甲会议的建议')), p(mark(COMMITMENT, '乙会议的承诺'))), baseVersion: 0 }));
+    expect(ok(await core.invoke('minutes.get', { meetingId: other })).doc).toContain('甲会议的建议');
+    expect(ok(await core.invoke('mark.list', { meetingId: other })).map((m) => m.excerpt)).toEqual(['乙会议的承诺']);
+    expect(ok(await core.invoke('mark.list', { meetingId })).map((m) => m.excerpt)).toEqual(['甲会议的建议']);
   });
 });
 
@@ -148,7 +149,7 @@ describe('an archived meeting', () => {
     const v = ok(await save(doc(p(t('定稿'))), 0)).version;
     const rev = ok(await core.invoke('minutes.revisions', { meetingId }))[0].id;
     for (const status of ['进行中', '已结束', '已归档'] as const) ok(await core.invoke('meeting.setStatus', { id: meetingId, status }));
-    expect(ok(await core.invoke('minutes.get', { meetingId })).readOnly).toBe(true);
+    expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({ readOnly: true, recoveredFrom: null });
     const before = dumpDatabase(core);
     for (const r of [await save(doc(p(t('改动'))), v), await core.invoke('minutes.close', { meetingId, version: v }), await core.invoke('minutes.restore', { revisionId: rev, baseVersion: v })]) {
       expect(err(r)).toContain('已归档');

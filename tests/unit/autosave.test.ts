@@ -75,12 +75,16 @@ describe('autosave', () => {
     expect(s.time()).toBe(MAX_MS);
     expect(s.saves).toHaveLength(1);
     await s.settle(0);
+    // The next unsaved keystroke starts the next five seconds.
+    const firstOfNext = s.time();
     for (let t = 0; t < MAX_MS; t += 400) {
       s.type('词');
-      await s.advance(400);
+      await s.advance(Math.min(400, MAX_MS - 1 - t));
     }
+    expect(s.saves).toHaveLength(1);
+    await s.advance(firstOfNext + MAX_MS - s.time());
     expect(s.saves).toHaveLength(2);
-    expect(s.saves[1].doc.endsWith('词')).toBe(true);
+    expect(s.saves[1].doc).toContain('词'.repeat(MAX_MS / 400));
   });
 
   it('keeps one save in flight; what is typed meanwhile is saved right after', async () => {
@@ -143,6 +147,45 @@ describe('autosave', () => {
     expect(s.saver.current.phase).toBe('dirty');
     await s.advance(IDLE_MS);
     expect(s.saves[1].doc).toBe('含其他会议标记，已改');
+  });
+
+  it('two flushes at once: the closing one waits for everything typed and passes its flag on', async () => {
+    const s = setup();
+    s.type('甲');
+    await s.advance(IDLE_MS);
+    s.type('乙');
+    const plain = s.saver.flush();
+    const closing = s.saver.flush(true);
+    await s.settle(0);
+    await Promise.resolve();
+    expect(s.saves).toHaveLength(2);
+    s.type('丙'); // typed while the second save is in flight
+    await s.settle(1);
+    await Promise.resolve();
+    expect(s.saves[2]).toMatchObject({ doc: '甲乙丙', closing: true });
+    await s.settle(2);
+    // Whichever flush made the saves, neither reports a failure and nothing is left unsaved.
+    expect(await closing).not.toBe('failed');
+    expect(await plain).not.toBe('failed');
+    expect(s.saver.hasUnsaved).toBe(false);
+  });
+
+  it('flush reports a failure and keeps the text unsaved', async () => {
+    const s = setup();
+    s.type('甲');
+    const flushed = s.saver.flush(true);
+    await s.settle(0, false, new SaveError('磁盘已满', 'timer'));
+    expect(await flushed).toBe('failed');
+    expect(s.saver.hasUnsaved).toBe(true);
+    expect(s.drafts).toEqual(['甲']);
+  });
+
+  it('a disposed saver schedules nothing more', async () => {
+    const s = setup();
+    s.saver.dispose();
+    s.type('甲');
+    await s.advance(MAX_MS * 2);
+    expect(s.saves).toHaveLength(0);
   });
 
   it('flush saves now, after the save in flight, and reports the outcome', async () => {

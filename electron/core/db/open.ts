@@ -24,7 +24,9 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
-    db.pragma('busy_timeout = 5000');
+    // Another program holding the file (a backup or sync tool) makes a write wait this long, then
+    // fail with a clear message and be retried: the main process must not freeze for seconds.
+    db.pragma('busy_timeout = 1000');
     // Reading the schema version is the first real read: it fails on a file that is not a database.
     const version = db.pragma('user_version', { simple: true }) as number;
     const latest = migrations.length ? migrations[migrations.length - 1].version : 0;

@@ -50,7 +50,8 @@ function getMinutes(ctx: Ctx, meetingId: number): MinutesState {
     version: r?.version ?? 0,
     savedAt: r?.saved_at ?? null,
     chars: r?.chars ?? 0,
-    recoveredFrom: r && !r.clean && r.session !== ctx.session ? r.saved_at : null,
+    // An archived meeting's minutes cannot have been open for typing since: no notice for them.
+    recoveredFrom: r && !r.clean && r.session !== ctx.session && m.status !== '已归档' ? r.saved_at : null,
     readOnly: m.status === '已归档',
   };
 }
@@ -93,8 +94,9 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
     const row = existing.get(mark.id);
     existing.delete(mark.id);
     if (!row) {
-      // Text pasted from another meeting's minutes brings that meeting's mark ids along.
-      if (taken.get(mark.id, meetingId) !== undefined) throw badInput('粘贴的内容含有其他会议的标记，请先取消这些标记再粘贴');
+      // Text pasted from another meeting's minutes brings that meeting's mark ids along: the text
+      // is saved, but such a mark stays that meeting's record (mark it again here to record it).
+      if (taken.get(mark.id, meetingId) !== undefined) continue;
       insert.run(mark.id, meetingId, mark.kind, mark.excerpt, speechId, mark.order, now);
     } else if (row.kind !== mark.kind || row.excerpt !== mark.excerpt || row.speech_id !== speechId || row.ord !== mark.order) {
       update.run(mark.kind, mark.excerpt, speechId, mark.order, mark.id);

@@ -7,8 +7,8 @@ interface Bridge {
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   openProjector?(): Promise<void>;
   saveFile?(fileName: string, dataBase64: string): Promise<SaveResult>;
-  /** Electron asks before a window closes: store what is unsaved, then it closes. */
-  onFlushRequest?(handler: () => Promise<void>): void;
+  /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
+  onFlushRequest?(handler: () => Promise<void>): () => void;
 }
 
 export interface SaveResult {
@@ -41,8 +41,8 @@ export interface Api {
   /** Saves an exported document: a save dialog in Electron, a download in the browser. */
   saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
   topicsOf(name: string): readonly Topic[];
-  /** Runs `handler` before the window closes (Electron); the browser has no such moment. */
-  onFlushRequest(handler: () => Promise<void>): void;
+  /** Runs `handler` before the window closes (Electron; the browser has no such moment). Returns the unsubscribe. */
+  onFlushRequest(handler: () => Promise<void>): () => void;
 }
 
 const TOKEN_KEY = 'bcsl.token';
@@ -113,6 +113,6 @@ export function createApi(token: string | null): Api {
       return { saved: true, where: '浏览器的下载文件夹' };
     },
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
-    onFlushRequest: (handler) => bridge.onFlushRequest?.(handler),
+    onFlushRequest: (handler) => bridge.onFlushRequest?.(handler) ?? (() => {}),
   };
 }

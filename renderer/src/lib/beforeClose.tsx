@@ -1,34 +1,50 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useApi } from './query';
 
-type Flusher = () => Promise<unknown>;
+/** An open editor with unsaved text to look after. */
+export interface Guarded {
+  /** Store what is unsaved now (before a change that depends on it, e.g. ending the meeting). */
+  flush(): Promise<unknown>;
+  /** Store it and mark the editor closed cleanly (the window is closing). */
+  close(): Promise<unknown>;
+}
 
-const BeforeCloseContext = createContext<Set<Flusher> | null>(null);
+const GuardContext = createContext<Set<Guarded> | null>(null);
 
 /**
- * Collects what must be stored before the window closes (the minutes editor's unsaved text) and
- * answers Electron's request on close: every registered flush runs, then the window may close.
+ * Collects the open editors and answers Electron's request when the window closes: every editor
+ * stores its text, then the window may close.
  */
 export function BeforeCloseProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const flushers = useRef(new Set<Flusher>()).current;
-  useEffect(() => {
-    api.onFlushRequest(async () => {
-      await Promise.allSettled([...flushers].map((f) => f()));
-    });
-  }, [api, flushers]);
-  return <BeforeCloseContext.Provider value={flushers}>{children}</BeforeCloseContext.Provider>;
+  const guarded = useRef(new Set<Guarded>()).current;
+  useEffect(
+    () =>
+      api.onFlushRequest(async () => {
+        await Promise.allSettled([...guarded].map((g) => g.close()));
+      }),
+    [api, guarded],
+  );
+  return <GuardContext.Provider value={guarded}>{children}</GuardContext.Provider>;
 }
 
-/** Registers `flush` to run before the window closes, for as long as the component is mounted. */
-export function useBeforeClose(flush: Flusher): void {
-  const flushers = useContext(BeforeCloseContext);
-  const ref = useRef(flush);
-  ref.current = flush;
+/** Registers an editor for as long as the component is mounted. */
+export function useGuardedEditor(editor: Guarded): void {
+  const guarded = useContext(GuardContext);
+  const ref = useRef(editor);
+  ref.current = editor;
   useEffect(() => {
-    if (!flushers) return;
-    const f = () => ref.current();
-    flushers.add(f);
-    return () => void flushers.delete(f);
-  }, [flushers]);
+    if (!guarded) return;
+    const entry: Guarded = { flush: () => ref.current.flush(), close: () => ref.current.close() };
+    guarded.add(entry);
+    return () => void guarded.delete(entry);
+  }, [guarded]);
+}
+
+/** Stores every open editor's unsaved text: call before a change that must include it. */
+export function useFlushEditors(): () => Promise<void> {
+  const guarded = useContext(GuardContext);
+  return useCallback(async () => {
+    if (guarded) await Promise.allSettled([...guarded].map((g) => g.flush()));
+  }, [guarded]);
 }

@@ -8,3 +8,8 @@ export function hhmm(ms: number): string {
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
+
+/** 09:05:07 on this computer's clock, from an instant (ms or ISO). */
+export function clockTime(at: number | string): string {
+  return new Date(at).toLocaleTimeString('zh-CN', { hour12: false });
+}

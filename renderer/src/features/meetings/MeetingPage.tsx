@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
+import { useFlushEditors } from '../../lib/beforeClose';
 import { useAction, useCall } from '../../lib/query';
 import { hhmm } from '../../lib/dates';
 import { useNow } from '../../lib/useNow';
@@ -114,9 +115,11 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
 
 function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   const setStatus = useAction('meeting.setStatus');
+  const flushEditors = useFlushEditors();
   const [reason, setReason] = useState<string | null>(null);
   const s = t.status;
-  const go = (status: MeetingDetail['status'], reason?: string) => setStatus.mutate({ id: meeting.id, status, reason });
+  // The minutes' last words go in first: ending snapshots them, archiving makes them read-only.
+  const go = (status: MeetingDetail['status'], reason?: string) => void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
   return (
     <>
       {meeting.status === '筹备中' && (

@@ -11,6 +11,7 @@ import type { MarkKind } from '../../../../shared/domain/minutesDoc';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useApi, useCall } from '../../lib/query';
+import { clockTime } from '../../lib/dates';
 import type { Autosaver, SaveState } from './autosave';
 import { minutesConfig } from './editorConfig';
 import { LocalDraft, type Draft } from './localDraft';
@@ -39,28 +40,36 @@ interface Loaded {
   doc: string | null;
   /** The opened text is not stored yet (a restored draft): save it at once. */
   unsaved: boolean;
+  /** Where saving starts from: a draft based on an older version saves over the stored text, keeping it as a revision. */
+  session: SaveSession;
   notice: string | null;
   olderDraft: Draft | null;
   /** Bumped to open another text (a restored revision): the editor is rebuilt around it. */
   generation: number;
 }
 
-const clock = (iso: string | number) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
-
-/** Reads the stored minutes and any local draft, and decides what the editor opens with. */
+/**
+ * Reads the stored minutes and any local draft, and decides what the editor opens with. A draft
+ * kept after the last save (a failed save, a reload while saving) is the newest text: it opens,
+ * and its first save keeps the stored text as a revision if that moved on meanwhile. An older
+ * draft is offered, not imposed. An archived meeting opens as stored.
+ */
 async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, draft: LocalDraft, generation: number): Promise<Loaded> {
   const state = await api.call('minutes.get', { meetingId });
   const kept = draft.read();
-  let notice = state.recoveredFrom ? t.recovered(clock(state.recoveredFrom)) : null;
+  const stored = { state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, olderDraft: null, generation };
+  const notice = state.recoveredFrom ? t.recovered(clockTime(state.recoveredFrom)) : null;
   if (!kept || kept.doc === state.doc) {
     draft.drop();
-    return { state, doc: state.doc, unsaved: false, notice, olderDraft: null, generation };
+    return { ...stored, notice };
   }
-  if (kept.baseVersion === state.version) {
-    notice = t.draftRestored(clock(kept.at));
-    return { state, doc: kept.doc, unsaved: true, notice, olderDraft: null, generation };
+  if (state.readOnly) return { ...stored, notice: t.draftArchived(clockTime(kept.at)) };
+  const newer = !state.savedAt || kept.at > Date.parse(state.savedAt);
+  if (kept.baseVersion === state.version || newer) {
+    const session = { version: kept.baseVersion, overwrite: kept.baseVersion !== state.version };
+    return { ...stored, doc: kept.doc, unsaved: true, session, notice: t.draftRestored(clockTime(kept.at)) };
   }
-  return { state, doc: state.doc, unsaved: false, notice, olderDraft: kept, generation };
+  return { ...stored, notice, olderDraft: kept };
 }
 
 /** The live minutes of one meeting: the editor, its toolbar, the marks beside it, the save status below. */
@@ -93,7 +102,7 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   );
 });
 
-const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, notice: null, olderDraft: null });
+const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, notice: null, olderDraft: null });
 
 function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
   const [editor] = useLexicalComposerContext();
@@ -102,9 +111,9 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
   const settings = useCall('settings.get', {});
   const marks = useCall('mark.list', { meetingId });
   const stored = useCall('minutes.status', { meetingId });
-  const session = useMemo<SaveSession>(() => ({ version: loaded.state.version, overwrite: false }), [loaded]);
+  const session = useMemo<SaveSession>(() => ({ ...loaded.session }), [loaded]);
   const saver = useRef<Autosaver | null>(null);
-  const [save, setSave] = useState<SaveState>({ phase: loaded.unsaved ? 'dirty' : 'saved', savedAt: loaded.state.savedAt ? Date.parse(loaded.state.savedAt) : null, error: null, failures: 0 });
+  const [save, setSave] = useState<SaveState>({ phase: loaded.unsaved ? 'dirty' : 'saved', savedAt: loaded.state.savedAt ? Date.parse(loaded.state.savedAt) : null, error: null, waitingFor: null, failures: 0 });
   const [chars, setChars] = useState(loaded.state.chars);
   const [notice, setNotice] = useState(loaded.notice);
   const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
@@ -147,6 +156,8 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
     api.call('minutes.get', { meetingId }).then((state) => {
       const s = idle();
       if (!live || !s || !state.doc || state.version <= session.version) return;
+      fold.expandAll(); // the new text has new nodes: nothing of the old fold applies
+      // A parsed state has no selection: the caret, and the focus, stay where they are.
       editor.setEditorState(editor.parseEditorState(state.doc), { tag: LOAD_TAG });
       session.version = state.version;
       setChars(state.chars);
@@ -155,13 +166,16 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
     return () => {
       live = false;
     };
-  }, [storedVersion, session, editor, api, meetingId]);
+  }, [storedVersion, session, editor, api, meetingId, fold]);
 
+  /** The user chose an older draft: it is saved over the stored text, which stays as a revision. */
   function loadDraft(d: Draft) {
+    fold.expandAll();
     editor.setEditorState(editor.parseEditorState(d.doc));
+    session.version = d.baseVersion;
+    session.overwrite = true;
     saver.current?.changed();
     setOlderDraft(null);
-    draft.drop();
   }
 
   return (
@@ -202,7 +216,7 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
       )}
       {olderDraft && (
         <div className="minutes-banner warn" role="alert">
-          {t.draftOlder(clock(olderDraft.at))}
+          {t.draftOlder(clockTime(olderDraft.at))}
           <button type="button" className="mini" onClick={() => loadDraft(olderDraft)}>
             {t.loadDraft}
           </button>
@@ -228,18 +242,20 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
       )}
       {save.phase === 'blocked' && save.error && (
         <div className="minutes-banner error" role="alert" data-testid="save-blocked">
-          {t.save.conflictBanner(save.error.replace(/。$/, ''))}
-          <button
-            type="button"
-            className="mini"
-            title={t.save.overwriteHint}
-            onClick={() => {
-              session.overwrite = true;
-              saver.current?.unblock();
-            }}
-          >
-            {t.save.overwrite}
-          </button>
+          {save.waitingFor === 'user' ? t.save.conflictBanner(save.error.replace(/。$/, '')) : t.save.refusedBanner(save.error.replace(/。$/, ''))}
+          {save.waitingFor === 'user' && (
+            <button
+              type="button"
+              className="mini"
+              title={t.save.overwriteHint}
+              onClick={() => {
+                session.overwrite = true;
+                saver.current?.unblock();
+              }}
+            >
+              {t.save.overwrite}
+            </button>
+          )}
         </div>
       )}
       <div className="minutes-body">

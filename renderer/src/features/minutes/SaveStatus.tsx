@@ -1,7 +1,7 @@
+import { clockTime } from '../../lib/dates';
 import type { SaveState } from './autosave';
 import { t } from './text';
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: false });
 
 /** One line under the editor: is everything stored, and how long the minutes are. */
 export function SaveStatus({ state, chars }: { state: SaveState; chars: number }) {
@@ -14,7 +14,7 @@ export function SaveStatus({ state, chars }: { state: SaveState; chars: number }
         : state.phase === 'dirty'
           ? s.dirty
           : state.savedAt
-            ? s.saved(time(state.savedAt))
+            ? s.saved(clockTime(state.savedAt))
             : s.never;
   return (
     <footer className={`minutes-status phase-${state.phase}`} data-testid="save-status" data-phase={state.phase}>

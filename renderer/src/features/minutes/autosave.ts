@@ -15,8 +15,10 @@ export interface SaveState {
   phase: SavePhase;
   /** Clock time of the last successful save. */
   savedAt: number | null;
-  /** Why the last save failed (failed: retrying; blocked: waiting for the user). */
+  /** Why the last save failed (failed: retrying; blocked: waiting for an edit or for the user). */
   error: string | null;
+  /** For 'blocked': what lets saving go on ('change': the next edit; 'user': a decision). */
+  waitingFor: RetryWhen | null;
   failures: number;
 }
 
@@ -54,9 +56,10 @@ export class Autosaver {
   private lastChangeAt = 0;
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
-  private state: SaveState = { phase: 'saved', savedAt: null, error: null, failures: 0 };
+  private state: SaveState = { phase: 'saved', savedAt: null, error: null, waitingFor: null, failures: 0 };
   private disposed = false;
-  private blockedUntil: RetryWhen = 'timer';
+  /** Closing flushes waiting: whichever flush saves next, the save says the editor is closing. */
+  private closers = 0;
 
   constructor(private readonly host: AutosaveHost) {}
 
@@ -76,27 +79,40 @@ export class Autosaver {
     this.lastChangeAt = now;
     this.firstChangeAt ??= now;
     if (this.state.phase === 'saved') this.set({ phase: 'dirty' });
-    if (this.state.phase === 'blocked' && this.blockedUntil === 'change') this.set({ phase: 'dirty', error: null });
+    if (this.state.phase === 'blocked' && this.state.waitingFor === 'change') this.set({ phase: 'dirty', error: null, waitingFor: null });
     if (this.state.phase === 'blocked') return;
     if (this.state.phase !== 'failed') this.schedule();
   }
 
   /**
-   * Saves now if anything is unsaved, after the save in flight. Resolves once stored or failed:
-   * 'clean' (nothing to save), 'saved', or 'failed' (still unsaved; the retry is scheduled).
+   * Saves now, after the save in flight, until nothing is unsaved (text typed meanwhile is saved
+   * too). Resolves 'clean' (nothing was unsaved), 'saved', or 'failed' (a save failed: the text
+   * is still unsaved and the retry is scheduled). `closing` goes with every save it makes.
    */
   async flush(closing = false): Promise<'clean' | 'saved' | 'failed'> {
     this.cancelTimer();
-    if (this.inFlight) await this.inFlight;
-    if (!this.dirty) return 'clean';
-    await this.run(closing);
-    return this.dirty ? 'failed' : 'saved';
+    if (closing) this.closers++;
+    try {
+      let saved = false;
+      for (;;) {
+        if (this.inFlight) {
+          await this.inFlight;
+          continue;
+        }
+        if (!this.dirty) return saved ? 'saved' : 'clean';
+        await this.run(this.closers > 0);
+        if (this.state.phase === 'failed' || this.state.phase === 'blocked') return 'failed';
+        saved = true;
+      }
+    } finally {
+      if (closing) this.closers--;
+    }
   }
 
   /** After the user resolved a blocking problem (chose to overwrite, or the meeting reopened). */
   unblock(): void {
     if (this.state.phase !== 'blocked') return;
-    this.set({ phase: this.dirty ? 'dirty' : 'saved', error: null, failures: 0 });
+    this.set({ phase: this.dirty ? 'dirty' : 'saved', error: null, waitingFor: null, failures: 0 });
     if (this.dirty) this.schedule(0);
   }
 
@@ -105,7 +121,7 @@ export class Autosaver {
     this.cancelTimer();
     this.dirty = false;
     this.firstChangeAt = null;
-    this.set({ phase: 'saved', savedAt, error: null, failures: 0 });
+    this.set({ phase: 'saved', savedAt, error: null, waitingFor: null, failures: 0 });
   }
 
   dispose(): void {
@@ -139,16 +155,16 @@ export class Autosaver {
     this.set({ phase: 'saving' });
     const attempt = this.host.save(doc, closing).then(
       () => {
-        this.set({ phase: this.dirty ? 'dirty' : 'saved', savedAt: startedAt, error: null, failures: 0 });
+        this.set({ phase: this.dirty ? 'dirty' : 'saved', savedAt: startedAt, error: null, waitingFor: null, failures: 0 });
       },
       (e: unknown) => {
         // The text is still only in the editor: dirty again, from the first unsaved change.
         this.dirty = true;
         this.firstChangeAt = Math.min(firstChangeAt ?? startedAt, this.firstChangeAt ?? Infinity);
         this.host.keepDraft?.(doc);
-        this.blockedUntil = e instanceof SaveError ? e.retry : 'timer';
+        const retry = e instanceof SaveError ? e.retry : 'timer';
         const message = e instanceof Error ? e.message : String(e);
-        this.set({ phase: this.blockedUntil === 'timer' ? 'failed' : 'blocked', error: message, failures: this.state.failures + 1 });
+        this.set({ phase: retry === 'timer' ? 'failed' : 'blocked', error: message, waitingFor: retry === 'timer' ? null : retry, failures: this.state.failures + 1 });
       },
     );
     this.inFlight = attempt.finally(() => {

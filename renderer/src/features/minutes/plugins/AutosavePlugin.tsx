@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useRef } from 'react';
 import { ApiError } from '../../../lib/api';
-import { useBeforeClose } from '../../../lib/beforeClose';
+import { useGuardedEditor } from '../../../lib/beforeClose';
 import { useApi } from '../../../lib/query';
 import { Autosaver, SaveError, type SaveState } from '../autosave';
 import type { LocalDraft } from '../localDraft';
@@ -29,53 +29,51 @@ interface Props {
 
 /**
  * Saves the minutes as the Autosaver decides: after each real edit, on leaving the editor, when
- * the page hides and before the window closes; a failing save keeps a local draft.
+ * the page hides and before the window closes; a failing save keeps a local draft. The saver
+ * lives exactly as long as this effect: created and disposed together, never reused after.
  */
-export function AutosavePlugin({ meetingId, session, draft, onState, onSaved, onReady }: Props) {
+export function AutosavePlugin(props: Props) {
   const [editor] = useLexicalComposerContext();
   const api = useApi();
-
-  const saver = useMemo(
-    () =>
-      new Autosaver({
-        serialize: () => JSON.stringify(editor.getEditorState().toJSON()),
-        async save(doc, closing) {
-          try {
-            const r = await api.call('minutes.save', { meetingId, doc, baseVersion: session.version, closing, overwrite: session.overwrite || undefined });
-            session.version = r.version;
-            session.overwrite = false;
-            draft.drop();
-            onSaved(r);
-          } catch (e) {
-            const code = e instanceof ApiError ? e.code : 'internal';
-            const message = e instanceof Error ? e.message : String(e);
-            throw new SaveError(message, code === 'conflict' ? 'user' : code === 'bad_input' || code === 'refused' || code === 'not_found' ? 'change' : 'timer');
-          }
-        },
-        keepDraft: (doc) => draft.keep(doc, session.version),
-        onState,
-        now: () => Date.now(),
-        setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-        clearTimeout: (h) => window.clearTimeout(h as number),
-      }),
-    // One saver per mounted editor: its inputs are fixed for the editor's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [editor],
-  );
-
-  useEffect(() => onReady(saver), [saver, onReady]);
-
-  /** Stores what is left and marks the editor closed cleanly; a failed store stays as a local draft. */
-  const closeEditor = useMemo(
-    () => async () => {
-      const outcome = await saver.flush(true);
-      if (outcome === 'clean') await api.call('minutes.close', { meetingId, version: session.version }).catch(() => undefined);
-      if (saver.hasUnsaved) draft.keep(JSON.stringify(editor.getEditorState().toJSON()), session.version);
-    },
-    [saver, api, meetingId, session, draft, editor],
-  );
+  // The latest props, read when a save runs (the saver outlives renders).
+  const latest = useRef(props);
+  latest.current = props;
+  const live = useRef<{ saver: Autosaver; close(): Promise<void> } | null>(null);
 
   useEffect(() => {
+    const serialize = () => JSON.stringify(editor.getEditorState().toJSON());
+    const { meetingId, session, draft } = latest.current;
+    const saver = new Autosaver({
+      serialize,
+      async save(doc, closing) {
+        try {
+          const r = await api.call('minutes.save', { meetingId, doc, baseVersion: session.version, closing, overwrite: session.overwrite || undefined });
+          session.version = r.version;
+          session.overwrite = false;
+          draft.drop();
+          latest.current.onSaved(r);
+        } catch (e) {
+          const code = e instanceof ApiError ? e.code : 'internal';
+          const message = e instanceof Error ? e.message : String(e);
+          throw new SaveError(message, code === 'conflict' ? 'user' : code === 'bad_input' || code === 'refused' || code === 'not_found' ? 'change' : 'timer');
+        }
+      },
+      keepDraft: (doc) => draft.keep(doc, session.version),
+      onState: (state) => latest.current.onState(state),
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (h) => window.clearTimeout(h as number),
+    });
+    latest.current.onReady(saver);
+
+    /** Stores what is left and marks the editor closed cleanly; what cannot be stored stays as a local draft. */
+    const close = async () => {
+      const outcome = await saver.flush(true);
+      if (outcome !== 'failed') await api.call('minutes.close', { meetingId, version: session.version }).catch(() => undefined);
+      else draft.keep(serialize(), session.version);
+    };
+    live.current = { saver, close };
+
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
       saver.changed();
@@ -93,7 +91,7 @@ export function AutosavePlugin({ meetingId, session, draft, onState, onSaved, on
     };
     // The page is going away (reload, tab closed): a save may not finish, the local draft will.
     const onLeave = () => {
-      if (saver.hasUnsaved || saver.current.phase === 'saving') draft.keep(JSON.stringify(editor.getEditorState().toJSON()), session.version);
+      if (saver.hasUnsaved || saver.current.phase === 'saving') draft.keep(serialize(), session.version);
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onLeave);
@@ -104,12 +102,16 @@ export function AutosavePlugin({ meetingId, session, draft, onState, onSaved, on
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onLeave);
       window.removeEventListener('beforeunload', onLeave);
-      // Leaving the meeting page.
-      void closeEditor().finally(() => saver.dispose());
+      live.current = null;
+      // Leaving the meeting page: store the rest, then this saver is done.
+      void close().finally(() => saver.dispose());
     };
-  }, [editor, saver, session, draft, closeEditor]);
+  }, [editor, api]);
 
-  useBeforeClose(closeEditor);
+  useGuardedEditor({
+    flush: async () => live.current?.saver.flush(),
+    close: async () => live.current?.close(),
+  });
 
   return null;
 }

@@ -1,10 +1,15 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertNodeToNearestRoot } from '@lexical/utils';
-import { $createParagraphNode, $getRoot, $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $getRoot, $getSelection, $isParagraphNode, $isRangeSelection, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_SELECTION_FOCUS_TAG, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { $createSpeakerNode, $isSpeakerNode, type SpeakerInfo } from '../SpeakerNode';
 
 const HEADER_TAG = 'speaker-header';
+/**
+ * A header is written while the secretary may be working the queue: the update must not move
+ * the focus into the editor (Space and N would then type instead of pausing) nor scroll it.
+ */
+const headerTags = [HEADER_TAG, SKIP_SELECTION_FOCUS_TAG, SKIP_SCROLL_INTO_VIEW_TAG];
 
 function $hasHeader(speechId: number): boolean {
   return $getRoot()
@@ -45,7 +50,7 @@ export function SpeakerHeaderPlugin({ floor, enabled, onInserted }: { floor: Spe
   const speechId = floor?.speechId;
   useEffect(() => {
     if (!floor || !enabled || !editor.isEditable()) return;
-    return whenNotComposing(editor, () => editor.update(() => $appendHeader(floor), { tag: HEADER_TAG, onUpdate: onInserted }));
+    return whenNotComposing(editor, () => editor.update(() => $appendHeader(floor), { tag: headerTags, onUpdate: onInserted }));
     // The header is written once per speech: a new speech id is what matters, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, speechId, enabled]);

@@ -13,11 +13,12 @@ export interface FoldInfo {
   chars: number;
 }
 
-function $caretInFirstShownBlock(hidden: ReadonlySet<NodeKey>): boolean {
+/** The caret is in the first text shown: above it are only the section's header and folded text. */
+function $caretAtFoldEdge(hidden: ReadonlySet<NodeKey>): boolean {
   const selection = $getSelection();
-  const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
-  const before = top?.getPreviousSibling();
-  return !!before && hidden.has(before.getKey());
+  let node = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement()?.getPreviousSibling() : null;
+  while (node && $isSpeakerNode(node)) node = node.getPreviousSibling();
+  return !!node && hidden.has(node.getKey());
 }
 
 /**
@@ -55,11 +56,14 @@ export function useSectionFold(editor: LexicalEditor) {
       const headers = children.flatMap((n, i) => ($isSpeakerNode(n) ? [i] : []));
       if (headers.length <= KEEP_SECTIONS) return;
       let boundary = headers[headers.length - KEEP_SECTIONS];
+      // Never fold away text inside the selection: both its ends stay shown.
       const selection = $getSelection();
       if ($isRangeSelection(selection)) {
-        const top = selection.anchor.getNode().getTopLevelElement();
-        const at = top ? children.findIndex((n) => n.is(top)) : -1;
-        if (at >= 0 && at < boundary) boundary = Math.max(0, ...headers.filter((h) => h <= at));
+        for (const point of [selection.anchor, selection.focus]) {
+          const top = point.getNode().getTopLevelElement();
+          const at = top ? children.findIndex((n) => n.is(top)) : -1;
+          if (at >= 0 && at < boundary) boundary = Math.max(0, ...headers.filter((h) => h <= at));
+        }
       }
       for (let i = 0; i < boundary; i++) {
         next.add(children[i].getKey());
@@ -93,7 +97,7 @@ export function useSectionFold(editor: LexicalEditor) {
       KEY_DOWN_COMMAND,
       (e: KeyboardEvent) => {
         if (!hidden.current.size) return false;
-        const up = (e.key === 'Home' && (e.ctrlKey || e.metaKey)) || e.key === 'PageUp' || (e.key === 'ArrowUp' && $caretInFirstShownBlock(hidden.current));
+        const up = (e.key === 'Home' && (e.ctrlKey || e.metaKey)) || e.key === 'PageUp' || (e.key === 'ArrowUp' && $caretAtFoldEdge(hidden.current));
         if (up) expandAll();
         return false;
       },
