@@ -10,6 +10,8 @@ import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
 import { meetingHandlers } from './services/meetings';
 import { minutesHandlers } from './services/minutes';
+import { documentHandlers } from './services/documents';
+import { resolutionHandlers } from './services/resolutions';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -32,6 +34,8 @@ const allHandlers: Handlers = {
   ...queueHandlers,
   ...screenHandlers,
   ...minutesHandlers,
+  ...resolutionHandlers,
+  ...documentHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';

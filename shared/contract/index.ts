@@ -4,6 +4,7 @@ import { appCalls } from './app';
 import { directoryCalls } from './directory';
 import { meetingCalls } from './meetings';
 import { minutesCalls } from './minutes';
+import { documentCalls, resolutionCalls } from './resolutions';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -19,6 +20,8 @@ export const contract = {
   ...planCalls,
   ...meetingCalls,
   ...minutesCalls,
+  ...resolutionCalls,
+  ...documentCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

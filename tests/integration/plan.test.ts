@@ -63,8 +63,8 @@ describe('the annual plan', () => {
     // A4 with 天头 37 mm, 订口 28 mm, bottom 35 mm, right 26 mm (in twips).
     expect([attr(doc.document, 'w:pgSz', 'w:w'), attr(doc.document, 'w:pgSz', 'w:h')]).toEqual(['11906', '16838']);
     expect(['w:top', 'w:left', 'w:bottom', 'w:right'].map((a) => attr(doc.document, 'w:pgMar', a))).toEqual(['2098', '1587', '1984', '1474']);
-    // 22 lines of 28 characters.
-    expect(attr(doc.document, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    // 22 lines of 28 characters: a line grid of 28.95 pt, and body characters condensed to fit 28.
+    expect(attr(doc.document, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attr(doc.document, 'w:docGrid', 'w:linePitch')).toBe('579');
     // Page numbers "— 1 —": odd pages right, even pages left.
     expect(doc.settings).toContain('<w:evenAndOddHeaders');
@@ -82,7 +82,9 @@ describe('the annual plan', () => {
     expect(heading.xml).toContain('<w:jc w:val="center"/>');
     const date = doc.paragraphs.find((p) => p.text === '2026年11月22日')!;
     expect(date.xml).toContain('<w:jc w:val="right"/>');
-    expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1280');
+    // Four characters of 3号 as set on the 28-character line (16 pt condensed by 0.25 pt = 315 twips).
+    expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1260');
+    expect(date.xml).toContain('<w:spacing w:val="-5"/>');
 
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0]).toEqual([

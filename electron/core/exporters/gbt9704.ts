@@ -9,11 +9,17 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  FrameAnchorType,
+  FrameWrap,
+  HorizontalPositionAlign,
   Table,
   TableCell,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   VerticalAlign,
+  VerticalPositionAlign,
   WidthType,
   type IRunOptions,
   type ISectionOptions,
@@ -23,6 +29,12 @@ import {
  * The page of GB/T 9704-2012 (党政机关公文格式), shared by every document the app writes:
  * A4, 天头 37 mm, 订口 28 mm, a 156 × 225 mm text block of 22 lines × 28 characters in 3号仿宋,
  * page numbers "— 1 —" in 4号宋体 outside the text block, odd right and even left.
+ *
+ * 22 lines come from a line grid and exact 28.95 pt line spacing; 28 characters from condensing
+ * each 3号 character by 0.25 pt (16 pt characters need 448 pt, the line has 442). Word's own
+ * character grid (linesAndChars with a negative charSpace) does the same in Word, but LibreOffice
+ * then gives each character two grid cells and sets 14 a line; condensed runs read alike in
+ * Word, WPS and LibreOffice.
  */
 
 /** Millimetres to twips (1/1440 inch), the unit of Word's page geometry. */
@@ -45,29 +57,46 @@ export const SIZE = { er: 44, san: 32, si: 28 } as const;
 
 /** 225 mm / 22 lines ≈ 28.95 pt per line, as twips; the grid also fits 28 characters in 156 mm. */
 export const LINE_PITCH = 579;
-const CHAR_SPACE = -849; // (156 mm / 28 − 16 pt) in 1/4096 pt, as Word writes it for this grid
-const CHAR = 320; // one 3号 character, in twips
+/** Condensing of a 3号 character, in twips (−0.25 pt): 28 of them fit the 156 mm line. */
+const BODY_CONDENSE = -5;
+const CHAR = 315; // one 3号 character as condensed, in twips (16 pt − 0.25 pt)
 
 export const RED = 'C00000';
 
-type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'snapToGrid'> & { font?: string; size?: number };
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'strike' | 'snapToGrid'> & { font?: string; size?: number };
 
 /** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
 export function run(text: string, style: RunStyle = {}): TextRun {
   const { font = FONT.body, size = SIZE.san, ...rest } = style;
-  return new TextRun({ text, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' }, size, ...rest });
+  return new TextRun({
+    text,
+    font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' },
+    size,
+    characterSpacing: size === SIZE.san ? BODY_CONDENSE : undefined,
+    ...rest,
+  });
 }
 
+/** A tab character (to the next tab stop). */
+const tab = (size: number = SIZE.san) => new TextRun({ children: [new Tab()], size });
+
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/** One 3号 character, for indents counted in characters. */
+export const CHARS = (n: number) => n * CHAR;
 
 /** The document title: 2号小标宋, centred (red for a 纪要's masthead). */
 export function title(text: string, color?: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 780, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    // 2号 characters keep their own width: the 3号 character grid would space them out.
+    // The 2号 title keeps its own line height, off the body's line grid.
     children: [run(text, { font: FONT.title, size: SIZE.er, color, snapToGrid: false })],
   });
+}
+
+/** A centred line in the body's pitch (第X期 under a title, a subtitle). */
+export function centred(runs: TextRun[]): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs });
 }
 
 /** A body paragraph with the two-character first-line indent. */
@@ -93,6 +122,65 @@ export function dateLine(text: string): Paragraph {
 }
 
 export const blankLine = () => new Paragraph({ spacing: exact, children: [] });
+
+/**
+ * 出席：names — the label in 3号黑体 two characters in, the names in 3号仿宋; wrapped lines
+ * line up after the colon.
+ */
+export function labelledList(label: string, value: string): Paragraph {
+  const width = [...label].length;
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact,
+    indent: { left: CHARS(2 + width), hanging: CHARS(width) },
+    children: [run(label, { font: FONT.heading1 }), run(value)],
+  });
+}
+
+/** One line with text at both ends, one character in from each side (the office and the date under a masthead). */
+export function spreadLine(left: string, right: string, options: { rule?: string } = {}): Paragraph {
+  const inner = textWidth() - CHARS(1);
+  return new Paragraph({
+    spacing: exact,
+    indent: { left: CHARS(1), right: CHARS(1) },
+    tabStops: [{ type: TabStopType.RIGHT, position: inner - CHARS(1) }],
+    // The masthead's red rule (版头分隔线) runs under this line across the text block.
+    border: options.rule ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: options.rule, space: 4 } } : undefined,
+    children: [run(left), tab(), run(right)],
+  });
+}
+
+/**
+ * 版记 at the foot of the last page: lines in 4号仿宋 between rules as wide as the text block,
+ * the first and last 0.35 mm, those between 0.25 mm. The lines are paragraphs in one frame
+ * aligned to the bottom of the text block (adjacent paragraphs with the same frame share it, in
+ * Word, WPS and LibreOffice alike), so the note stays at the foot whatever the text above.
+ */
+export function editionNote(lines: { left: string; right?: string }[]): Paragraph[] {
+  const width = textWidth();
+  const heavy = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 }; // 1 pt ≈ 0.35 mm
+  const light = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }; // 0.75 pt ≈ 0.26 mm
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        frame: {
+          type: 'alignment',
+          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+          width,
+          wrap: FrameWrap.NOT_BESIDE,
+        },
+        border: { top: i === 0 ? heavy : undefined, bottom: i === lines.length - 1 ? heavy : light },
+        indent: { left: 280, right: 280 },
+        tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
+        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 60, after: 60 },
+        children: [
+          run(line.left, { size: SIZE.si, snapToGrid: false }),
+          ...(line.right ? [tab(SIZE.si), run(line.right, { size: SIZE.si, snapToGrid: false })] : []),
+        ],
+      }),
+  );
+}
 
 function pageNumber(side: 'odd' | 'even'): Footer {
   const oneChar = 280; // one 4号 character
@@ -131,7 +219,7 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
           new Paragraph({
             alignment: head || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-            // 4号 text off the 3号 character grid, or each character would take a 3号 cell.
+            // 4号 table text off the body's line grid: rows as tall as their text, not a 28.95 pt step.
             children: [run(line, { size: SIZE.si, font: head ? FONT.heading1 : FONT.body, snapToGrid: false })],
           }),
       ),
@@ -174,7 +262,7 @@ export function officialDocument(options: { title: string; creator: string; chil
               ? { top: PAGE.left, bottom: PAGE.right, left: PAGE.top, right: PAGE.bottom, header: mm(15), footer: mm(18) }
               : { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(15), footer: mm(23) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumber('odd'), even: pageNumber('even') },
         children: options.children,

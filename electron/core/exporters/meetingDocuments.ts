@@ -1,0 +1,151 @@
+import { Paragraph } from 'docx';
+import type { Resolution } from '../../../shared/contract/resolutions';
+import { chineseDate, chineseNumeral } from '../../../shared/domain/chineseText';
+import type { ElementNodeJson } from '../../../shared/domain/minutesDoc';
+import { blankLine, body, centred, editionNote, FONT, labelledList, officialDocument, RED, run, spreadLine, table, textWidth, title, toBuffer } from './gbt9704';
+import { minutesToParagraphs } from './minutesToDocx';
+
+/** What the three documents say about a meeting, read once from the data file. */
+export interface MeetingFacts {
+  orgName: string;
+  office: string;
+  form: string;
+  issueNo: number;
+  /** The meeting's name (its topic, usually). */
+  title: string;
+  /** Local wall-clock start, 2026-05-14T09:00. */
+  startsAt: string;
+  place: string;
+  chair: string;
+  recorder: string;
+  /** 出席: the chair and members present; 列席: the others present; 请假. */
+  present: string[];
+  attending: string[];
+  leave: string[];
+  /** Those present, counted by role, in the order roles are listed. */
+  counts: { role: string; count: number }[];
+}
+
+/** 冰城商量 → 冰城商量协商议政会议纪要; other forms → 专题协商会议纪要. */
+export function summaryTitle(form: string): string {
+  return form === '冰城商量' ? '冰城商量协商议政会议纪要' : `${form}会议纪要`;
+}
+
+const when = (startsAt: string) => {
+  const hour = Number(startsAt.slice(11, 13));
+  return `${chineseDate(startsAt)}${hour < 12 ? '上午' : '下午'}`;
+};
+const clockTime = (startsAt: string) => `${Number(startsAt.slice(11, 13))}:${startsAt.slice(14, 16)}`;
+const names = (list: readonly string[]) => list.join('、') || '无';
+
+function departmentsLine(r: Resolution): string {
+  const parts = [`主办单位：${r.leadDepartment || '（未定）'}`];
+  if (r.coDepartments.length) parts.push(`协办单位：${r.coDepartments.join('、')}`);
+  parts.push(`办理时限：${r.deadline ? chineseDate(r.deadline) : '（未定）'}`);
+  return `${parts.join('；')}。`;
+}
+
+/**
+ * 会议纪要: the red masthead title, 第X期, the office and date over a red rule; the overview;
+ * 现将会议议定事项纪要如下：; the resolutions 一、二、… with 主办/协办/时限; 出席/列席/请假;
+ * the 版记 at the foot of the last page.
+ */
+export async function meetingSummaryDocx(m: MeetingFacts, resolutions: readonly Resolution[], date: string): Promise<Buffer> {
+  const counts = m.counts.map((c) => `${c.role}${c.count}人`).join('，');
+  const overview = [
+    `${when(m.startsAt)}，${m.orgName}在${m.place || '会场'}召开${m.form}第${m.issueNo}期协商议政会议，围绕“${m.title}”进行协商。`,
+    m.chair ? `会议由${m.chair}主持。` : '',
+    counts ? `参加会议的有${counts}。` : '',
+  ].join('');
+  const items: Paragraph[] = resolutions.flatMap((r, i) => [
+    body([run(`${chineseNumeral(i + 1)}、`, { font: FONT.heading1 }), run(r.text)]),
+    body([run(departmentsLine(r), { font: FONT.heading2 })]),
+  ]);
+  const copyTo = [...new Set(resolutions.flatMap((r) => [r.leadDepartment, ...r.coDepartments]).filter(Boolean))];
+  const doc = officialDocument({
+    title: summaryTitle(m.form),
+    creator: m.office,
+    children: [
+      title(summaryTitle(m.form), RED),
+      centred([run(`第${m.issueNo}期`)]),
+      spreadLine(m.office, chineseDate(date), { rule: RED }),
+      blankLine(),
+      body(overview),
+      body('现将会议议定事项纪要如下：'),
+      ...items,
+      blankLine(),
+      labelledList('出席：', names(m.present)),
+      labelledList('列席：', names(m.attending)),
+      ...(m.leave.length ? [labelledList('请假：', names(m.leave))] : []),
+      ...editionNote([{ left: `抄送：${copyTo.join('，') || '无'}。` }, { left: m.office, right: `${chineseDate(date)}印发` }]),
+    ],
+  });
+  return toBuffer(doc);
+}
+
+/** 会议记录: a cover table of the meeting's facts, then the minutes as typed. */
+export async function meetingRecordDocx(m: MeetingFacts, minutes: ElementNodeJson | null): Promise<Buffer> {
+  const width = textWidth();
+  const cover = table(
+    ['项目', '内容'],
+    [
+      ['会议名称', `${m.form}第${m.issueNo}期：${m.title}`],
+      ['时间', `${chineseDate(m.startsAt)} ${clockTime(m.startsAt)}`],
+      ['地点', m.place || '—'],
+      ['主持人', m.chair || '—'],
+      ['记录人', m.recorder || '—'],
+      ['出席', names(m.present)],
+      ['列席', names(m.attending)],
+      ['请假', names(m.leave)],
+    ],
+    [1500, width - 1500],
+  );
+  const doc = officialDocument({
+    title: `${m.form}第${m.issueNo}期会议记录`,
+    creator: m.office,
+    children: [
+      title('会议记录'),
+      blankLine(),
+      cover,
+      blankLine(),
+      ...(minutes ? minutesToParagraphs(minutes) : [body('（本次会议没有会议记录。）')]),
+    ],
+  });
+  return toBuffer(doc);
+}
+
+/** The follow-up of a resolution as the list shows it (status and reply class come with the follow-up). */
+export interface ListedResolution extends Resolution {
+  status: string;
+  replyClass: string;
+}
+
+/** 协商意见办理清单: one landscape table of the resolutions, departments, deadlines, status and reply class. */
+export async function resolutionListDocx(m: MeetingFacts, resolutions: readonly ListedResolution[], date: string): Promise<Buffer> {
+  const width = textWidth(true);
+  const widths = [800, 0, 2200, 2200, 1700, 1300, 1300];
+  widths[1] = width - widths.reduce((a, b) => a + b, 0);
+  const rows = resolutions.map((r, i) => [
+    String(i + 1),
+    r.text,
+    r.leadDepartment || '—',
+    r.coDepartments.join('\n') || '—',
+    r.deadline ? chineseDate(r.deadline) : '—',
+    r.status,
+    r.replyClass || '—',
+  ]);
+  const doc = officialDocument({
+    title: `${m.form}第${m.issueNo}期协商意见办理清单`,
+    creator: m.office,
+    landscape: true,
+    children: [
+      title(`${m.form}第${m.issueNo}期协商意见办理清单`),
+      centred([run(`（${m.title}）`, { font: FONT.heading2 })]),
+      blankLine(),
+      table(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别'], rows, widths),
+      blankLine(),
+      spreadLine(m.office, chineseDate(date)),
+    ],
+  });
+  return toBuffer(doc);
+}

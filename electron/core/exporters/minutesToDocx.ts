@@ -1,0 +1,105 @@
+import { AlignmentType, LineRuleType, Paragraph, ShadingType, TextRun } from 'docx';
+import { cleanText, markKindOf, TEXT_FORMAT, type DocNode, type ElementNodeJson, type MarkKind, type SpeakerNodeJson, type TextNodeJson } from '../../../shared/domain/minutesDoc';
+import { CHARS, FONT, LINE_PITCH, run } from './gbt9704';
+
+/** Marked passages keep a label and a light shading, so a reader of the Word file sees them. */
+const markShade: Record<MarkKind, string> = { 建议: 'DCE6F7', '回应/承诺': 'FBE3C8', 共识: 'D5EFDF' };
+export const markLabel = (kind: MarkKind) => `〔${kind}〕`;
+
+interface Inline {
+  font: string;
+  bold: boolean;
+  /** The kinds of the marks around the text, innermost last. */
+  marks: readonly MarkKind[];
+}
+
+const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const headingFont = { h1: FONT.heading1, h2: FONT.heading2 } as Record<string, string>;
+
+const paragraph = (children: TextRun[], indent: { left?: number; firstLine?: number; hanging?: number }, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact, indent, keepNext, children });
+
+/**
+ * The minutes as typed, in the GB/T 9704 page: headings 一级 黑体 / 二级 楷体 / 三级 仿宋 bold,
+ * paragraphs with the two-character indent, lists numbered or bulleted in the text itself (every
+ * reader shows the same numbers), bold, italic, underline and strikethrough kept, each speaker's
+ * section opening with a line of who spoke and when, marks labelled 〔建议〕 and shaded.
+ */
+export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
+  const out: Paragraph[] = [];
+  const labelled = new Set<string>();
+
+  const inlineRuns = (nodes: readonly DocNode[], style: Inline, runs: TextRun[] = []): TextRun[] => {
+    for (const node of nodes) {
+      if (node.type === 'text' || node.type === 'tab') {
+        const { text, format = 0 } = node as TextNodeJson;
+        const kind = style.marks[style.marks.length - 1];
+        runs.push(
+          run(cleanText(text), {
+            font: style.font,
+            bold: style.bold || (format & TEXT_FORMAT.bold) !== 0,
+            italics: (format & TEXT_FORMAT.italic) !== 0,
+            underline: format & TEXT_FORMAT.underline ? {} : undefined,
+            strike: (format & TEXT_FORMAT.strikethrough) !== 0,
+            shading: kind ? { type: ShadingType.CLEAR, fill: markShade[kind], color: 'auto' } : undefined,
+          }),
+        );
+      } else if (node.type === 'linebreak') {
+        runs.push(new TextRun({ break: 1 }));
+      } else if (node.type === 'mark') {
+        const kinds: MarkKind[] = [];
+        for (const id of (node as ElementNodeJson).ids ?? []) {
+          const kind = markKindOf(id);
+          if (!kind) continue;
+          kinds.push(kind);
+          // The label once per mark, before its first words (a mark over two lines is one mark).
+          if (!labelled.has(id)) {
+            labelled.add(id);
+            runs.push(run(markLabel(kind), { font: FONT.heading2, bold: true }));
+          }
+        }
+        inlineRuns((node as ElementNodeJson).children, { ...style, marks: [...style.marks, ...kinds] }, runs);
+      } else if ('children' in node) {
+        inlineRuns(node.children, style, runs);
+      }
+    }
+    return runs;
+  };
+
+  const body: Inline = { font: FONT.body, bold: false, marks: [] };
+
+  const list = (node: ElementNodeJson, depth: number) => {
+    let n = 0;
+    for (const item of node.children) {
+      if (item.type !== 'listitem') continue;
+      const children = (item as ElementNodeJson).children;
+      const inline = children.filter((c) => c.type !== 'list');
+      if (inline.length) {
+        n++;
+        const prefix = node.listType === 'number' ? `${n}.` : '●';
+        out.push(paragraph([run(`${prefix} `), ...inlineRuns(inline, body)], { left: CHARS(2 + 2 * (depth + 1)), hanging: CHARS(2) }));
+      }
+      for (const sub of children) if (sub.type === 'list') list(sub as ElementNodeJson, depth + 1);
+    }
+  };
+
+  for (const node of root.children) {
+    if (node.type === 'speaker') {
+      const s = node as SpeakerNodeJson;
+      const who = [run(`【${s.kind}】`, { font: FONT.heading2 }), run(s.name, { font: FONT.heading1 })];
+      if (s.affiliation) who.push(run(`（${s.affiliation}）`, { font: FONT.heading2 }));
+      out.push(paragraph([...who, run(`\u3000${s.time}`)], {}, true));
+    } else if (node.type === 'heading') {
+      const h = node as ElementNodeJson;
+      const font = headingFont[h.tag ?? ''];
+      out.push(paragraph(inlineRuns(h.children, { ...body, font: font ?? FONT.body, bold: !font }), { firstLine: CHARS(2) }, true));
+    } else if (node.type === 'list') {
+      list(node as ElementNodeJson, 0);
+    } else if (node.type === 'quote') {
+      out.push(paragraph(inlineRuns((node as ElementNodeJson).children, { ...body, font: FONT.heading2 }), { left: CHARS(2), firstLine: CHARS(2) }));
+    } else if ('children' in node) {
+      out.push(paragraph(inlineRuns(node.children, body), { firstLine: CHARS(2) }));
+    }
+  }
+  return out;
+}

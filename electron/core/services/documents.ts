@@ -1,0 +1,81 @@
+import type { DocumentKind } from '../../../shared/contract/resolutions';
+import { localIsoDate } from '../../../shared/domain/chineseText';
+import { safeFileName } from '../../../shared/domain/fileNames';
+import { participantRoles } from '../../../shared/domain/meetings';
+import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { localToday, type Ctx } from '../context';
+import { refused } from '../errors';
+import { meetingRecordDocx, meetingSummaryDocx, resolutionListDocx, type MeetingFacts } from '../exporters/meetingDocuments';
+import { handlers } from '../handler';
+import { meetingRow } from './meetings';
+import { listResolutions } from './resolutions';
+import { readSettings } from './settings';
+
+/** Roles listed under 出席 (the others present are 列席); staff are not listed. */
+const PRESENT_ROLES = new Set(['主持人', '委员']);
+const UNLISTED_ROLES = new Set(['工作人员']);
+
+/** Everything the documents say about a meeting, read in one go (one consistent snapshot). */
+export function meetingFacts(ctx: Ctx, meetingId: number): MeetingFacts {
+  const m = meetingRow(ctx, meetingId);
+  const { orgName, office } = readSettings(ctx);
+  const person = (id: number | null) => (id === null ? '' : ((ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(id) as string | undefined) ?? ''));
+  const people = ctx.db
+    .prepare('SELECT p.name, pa.role, pa.attendance FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ? ORDER BY pa.id')
+    .all(meetingId) as { name: string; role: string; attendance: string }[];
+  // Not checked in counts as there: the secretary marks who is on leave or absent.
+  const there = people.filter((p) => p.attendance === '出席' || p.attendance === '未签到');
+  const topic = m.topic_id === null ? null : (ctx.db.prepare("SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ?").pluck().get(m.topic_id) as string);
+  return {
+    orgName,
+    office,
+    form: m.form,
+    issueNo: m.issue_no,
+    title: topic ?? m.title,
+    startsAt: m.starts_at,
+    place: m.place,
+    chair: person(m.chair_id),
+    recorder: person(m.recorder_id),
+    present: there.filter((p) => PRESENT_ROLES.has(p.role)).map((p) => p.name),
+    attending: there.filter((p) => !PRESENT_ROLES.has(p.role) && !UNLISTED_ROLES.has(p.role)).map((p) => p.name),
+    leave: people.filter((p) => p.attendance === '请假').map((p) => p.name),
+    counts: participantRoles
+      .filter((r) => !UNLISTED_ROLES.has(r))
+      .map((role) => ({ role, count: there.filter((p) => p.role === role).length }))
+      .filter((c) => c.count > 0),
+  };
+}
+
+/** `第3期-中央大街景区公厕…-会议纪要.docx`, safe on Windows and under 120 characters. */
+export function documentFileName(facts: Pick<MeetingFacts, 'issueNo' | 'title'>, kind: DocumentKind): string {
+  const suffix = `-${kind}`;
+  const room = 119 - '.docx'.length - suffix.length - `第${facts.issueNo}期-`.length;
+  const title = [...facts.title].slice(0, room).join('');
+  return safeFileName(`第${facts.issueNo}期-${title}${suffix}`, '.docx');
+}
+
+/** Builds one of a meeting's three documents. Reads everything before the first await. */
+export async function exportMeetingDocument(ctx: Ctx, meetingId: number, kind: DocumentKind): Promise<{ fileName: string; data: Buffer }> {
+  const facts = meetingFacts(ctx, meetingId);
+  const fileName = documentFileName(facts, kind);
+  if (kind === '会议记录') {
+    const doc = ctx.db.prepare('SELECT doc FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as string | undefined;
+    return { fileName, data: await meetingRecordDocx(facts, doc ? readMinutesDoc(doc).root : null) };
+  }
+  const list = listResolutions(ctx, meetingId);
+  if (!list.items.length) throw refused('这次会议还没有协商意见，请先在“协商意见”中整理');
+  if (kind === '会议纪要') {
+    if (!list.confirmed) throw refused('协商意见尚未经主持人确认，不能导出会议纪要；请在“协商意见”中确认');
+    return { fileName, data: await meetingSummaryDocx(facts, list.items, localIsoDate(new Date(list.confirmed.at))) };
+  }
+  // Until the follow-up is recorded, every resolution waits to be assigned (待交办).
+  const listed = list.items.map((r) => ({ ...r, status: '待交办', replyClass: '' }));
+  return { fileName, data: await resolutionListDocx(facts, listed, localToday(ctx)) };
+}
+
+export const documentHandlers = handlers({
+  'document.export': async ({ meetingId, kind }, ctx) => {
+    const { fileName, data } = await exportMeetingDocument(ctx, meetingId, kind);
+    return { fileName, dataBase64: data.toString('base64') };
+  },
+});

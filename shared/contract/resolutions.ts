@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { choice, id, isoDate, text } from './fields';
+import { Mark } from './minutes';
+
+export const Resolution = z.object({
+  id: z.number(),
+  position: z.number(),
+  text: z.string(),
+  leadDepartmentId: z.number().nullable(),
+  leadDepartment: z.string(),
+  coDepartmentIds: z.array(z.number()),
+  coDepartments: z.array(z.string()),
+  /** 办理时限, ISO date. */
+  deadline: z.string().nullable(),
+  /** The marks it came from (建议, 回应/承诺, 共识), as recorded in the minutes. */
+  markIds: z.array(z.string()),
+  /** The speeches it came from: those of its marks and any linked directly. */
+  speechIds: z.array(z.number()),
+  speakers: z.array(z.string()),
+});
+export type Resolution = z.infer<typeof Resolution>;
+
+export const ResolutionList = z.object({
+  meetingId: z.number(),
+  items: z.array(Resolution),
+  /** The chair's confirmation; any change to the list withdraws it. */
+  confirmed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  /** Suggestions and commitments marked in the minutes that no resolution has taken up. */
+  untaken: z.array(Mark),
+});
+export type ResolutionList = z.infer<typeof ResolutionList>;
+
+const resolutionFields = {
+  text: text('协商意见', { max: 2000, multiline: true }),
+  leadDepartmentId: id('主办单位').nullable(),
+  coDepartmentIds: z.array(id('协办单位')).max(20).describe('协办单位'),
+  deadline: isoDate('办理时限').nullable(),
+  markIds: z.array(z.string().max(60).describe('标记')).max(50).describe('来源标记'),
+  speechIds: z.array(id('发言')).max(100).describe('来源发言'),
+};
+
+const out = { output: ResolutionList, topics: ['resolutions'] as const };
+
+export const resolutionCalls = {
+  'resolution.list': query({
+    summary: '会议的协商意见（议定事项），按顺序；含确认情况和未采纳的建议',
+    input: z.strictObject({ meetingId: id('会议编号') }),
+    output: ResolutionList,
+    topics: ['resolutions', 'minutes', 'directory'],
+    example: { meetingId: 1 },
+  }),
+  'resolution.create': mutation({
+    summary: '新增一条协商意见',
+    input: z.strictObject({ meetingId: id('会议编号'), ...resolutionFields }),
+    ...out,
+    example: { meetingId: 1, text: '完善中央大街景区公厕指引标识。', leadDepartmentId: 1, coDepartmentIds: [2], deadline: '2026-09-30', markIds: [], speechIds: [1] },
+  }),
+  'resolution.fromMark': mutation({
+    summary: '把会议记录中标记的建议或承诺转为协商意见（一步完成）',
+    input: z.strictObject({ markId: z.string().min(1).max(60).describe('标记') }),
+    ...out,
+    example: { markId: 'jy-00000000-0000' },
+  }),
+  'resolution.update': mutation({
+    summary: '修改协商意见',
+    input: z.strictObject({ id: id('协商意见'), ...resolutionFields }),
+    ...out,
+    example: { id: 1, text: '完善公厕指引标识，并在导航软件中标注。', leadDepartmentId: 1, coDepartmentIds: [], deadline: '2026-09-30', markIds: [], speechIds: [] },
+  }),
+  'resolution.move': mutation({
+    summary: '调整协商意见的顺序',
+    input: z.strictObject({ id: id('协商意见'), toIndex: z.number().int().min(0).max(999).describe('新位置') }),
+    ...out,
+    example: { id: 1, toIndex: 0 },
+  }),
+  'resolution.remove': mutation({
+    summary: '删除一条协商意见（来源标记回到未采纳的建议）',
+    input: z.strictObject({ id: id('协商意见') }),
+    ...out,
+    example: { id: 1 },
+  }),
+  'resolution.confirm': mutation({
+    summary: '主持人确认协商意见（导出会议纪要前须确认）',
+    input: z.strictObject({ meetingId: id('会议编号'), by: text('确认人', { max: 30 }) }),
+    ...out,
+    example: { meetingId: 1, by: '王振华' },
+  }),
+};
+
+export const documentKinds = ['会议纪要', '会议记录', '协商意见办理清单'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const documentCalls = {
+  'document.export': query({
+    summary: '导出会议文件（Word，GB/T 9704 版式）：会议纪要、会议记录或协商意见办理清单',
+    input: z.strictObject({ meetingId: id('会议编号'), kind: choice('文件', documentKinds) }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+    topics: ['resolutions', 'minutes', 'meetings', 'settings'],
+    example: { meetingId: 1, kind: '会议记录' },
+  }),
+};

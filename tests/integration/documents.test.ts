@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentFileName } from '../../electron/core/services/documents';
+import { chineseDate, chineseNumeral } from '../../shared/domain/chineseText';
+import { readMinutesDoc } from '../../shared/domain/minutesDoc';
+import { attr, readDocx } from '../support/docx';
+import { heldMeeting, type Scenario } from '../support/meetingScenario';
+import { ok, tempCore } from '../support/tempCore';
+
+/**
+ * The three documents of a held meeting, each read back with independent readers (jszip for the
+ * package's XML, mammoth for the text as Word gives it) and checked as a reader of GB/T 9704
+ * would: page, margins, grid, fonts and sizes, numbering, footers, and every resolution and
+ * speaker in order.
+ */
+let core: ReturnType<typeof tempCore>;
+let s: Scenario;
+const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
+
+beforeAll(async () => {
+  core = tempCore({ now: () => new Date(2026, 4, 15, 10, 0) });
+  ok(await core.invoke('app.loadDemo', {}));
+  s = await heldMeeting(core.invoke, { speeches: 8, minutesChars: 5000, resolutions: 3 });
+});
+afterAll(() => core.dispose());
+
+const exported = async (kind: '会议纪要' | '会议记录' | '协商意见办理清单') => {
+  const out = ok(await core.invoke('document.export', { meetingId: s.meetingId, kind }));
+  return { fileName: out.fileName, doc: await readDocx(out.dataBase64) };
+};
+
+/** Every GB/T 9704 document: A4, 37/28/35/26 mm, 22 lines, odd/even page numbers with the page field. */
+function expectOfficialPage(doc: Awaited<ReturnType<typeof readDocx>>, landscape = false) {
+  const [w, h] = [attr(doc.document, 'w:pgSz', 'w:w'), attr(doc.document, 'w:pgSz', 'w:h')];
+  expect(landscape ? [h, w] : [w, h]).toEqual(['11906', '16838']);
+  if (landscape) expect(attr(doc.document, 'w:pgSz', 'w:orient')).toBe('landscape');
+  const margins = ['w:top', 'w:left', 'w:bottom', 'w:right'].map((a) => attr(doc.document, 'w:pgMar', a));
+  expect(margins).toEqual(landscape ? ['1587', '2098', '1474', '1984'] : ['2098', '1587', '1984', '1474']);
+  expect(attr(doc.document, 'w:docGrid', 'w:linePitch')).toBe('579');
+  expect(doc.settings).toContain('<w:evenAndOddHeaders');
+  expect(doc.footers.default).toMatch(/<w:jc w:val="right"\/>/);
+  expect(doc.footers.even).toMatch(/<w:jc w:val="left"\/>/);
+  for (const f of [doc.footers.default, doc.footers.even]) expect(f).toMatch(/PAGE[\s\S]*— |— [\s\S]*PAGE/);
+}
+
+const font = (xml: string) => /w:eastAsia="([^"]+)"/.exec(xml)?.[1];
+const size = (xml: string) => /<w:sz w:val="(\d+)"\/>/.exec(xml)?.[1];
+
+describe('会议纪要', () => {
+  it('is refused until the chair has confirmed the resolutions, in Chinese', async () => {
+    const other = await heldMeeting(core.invoke, { title: '未确认的会议', resolutions: 1, confirm: false });
+    expect(err(await core.invoke('document.export', { meetingId: other.meetingId, kind: '会议纪要' }))).toContain('尚未经主持人确认');
+    const none = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '没有议定事项', startsAt: '2026-06-01T09:00' })).id;
+    expect(err(await core.invoke('document.export', { meetingId: none, kind: '协商意见办理清单' }))).toContain('还没有协商意见');
+  });
+
+  it('has the red masthead, 第X期, the office and date, the overview, the numbered resolutions, attendance and the 版记', async () => {
+    const { fileName, doc } = await exported('会议纪要');
+    expect(fileName).toBe('第1期-中央大街景区公厕布局、指引和冬季运行-会议纪要.docx');
+    expectOfficialPage(doc);
+
+    const [titleP, issue, officeLine] = doc.paragraphs;
+    expect(titleP.text).toBe('冰城商量协商议政会议纪要');
+    expect(font(titleP.xml)).toBe('方正小标宋简体');
+    expect(size(titleP.xml)).toBe('44');
+    expect(titleP.xml).toContain('<w:color w:val="C00000"/>');
+    expect(titleP.xml).toContain('<w:jc w:val="center"/>');
+    expect(issue.text).toBe('第1期');
+    // Office at the left, the confirmation date at the right (a right tab), a red rule under them.
+    const confirmed = new Date(s.list.confirmed!.at);
+    expect(officeLine.text).toBe(`政协哈尔滨市委员会办公厅${chineseDate(`${confirmed.getFullYear()}-${confirmed.getMonth() + 1}-${confirmed.getDate()}`)}`);
+    expect(officeLine.xml).toContain('<w:tab w:val="right"');
+    expect(officeLine.xml).toMatch(/<w:bottom [^>]*w:color="C00000"/);
+
+    const texts = doc.paragraphs.map((p) => p.text);
+    const overview = texts.find((t) => t.startsWith('2026年5月14日上午'))!;
+    expect(overview).toContain('在市政协三楼协商议事厅召开冰城商量第1期协商议政会议');
+    expect(overview).toContain(`会议由${s.chair}主持`);
+    expect(overview).toMatch(/参加会议的有主持人1人，委员\d+人，部门代表4人，专家学者1人，群众代表2人。/);
+    const lead = texts.indexOf('现将会议议定事项纪要如下：');
+    expect(lead).toBeGreaterThan(texts.indexOf(overview));
+
+    // Resolutions 一、二、三、 in order, each followed by its departments and deadline.
+    s.list.items.forEach((r, i) => {
+      const at = texts.indexOf(`${chineseNumeral(i + 1)}、${r.text}`);
+      expect(at, `第${i + 1}项`).toBeGreaterThan(lead);
+      expect(texts[at + 1]).toBe(`主办单位：${r.leadDepartment}；协办单位：${r.coDepartments.join('、')}；办理时限：${chineseDate(r.deadline!)}。`);
+      const numberRun = doc.paragraphs[at].xml.split('</w:r>')[0];
+      expect(font(numberRun)).toBe('黑体');
+      expect(size(doc.paragraphs[at].xml)).toBe('32');
+      expect(font(doc.paragraphs[at].xml.split('</w:r>')[1])).toBe('仿宋_GB2312');
+    });
+
+    // 出席 / 列席 / 请假: the label in 3号黑体 two characters in, names aligned after the colon.
+    const present = doc.paragraphs.find((p) => p.text.startsWith('出席：'))!;
+    expect(font(present.xml)).toBe('黑体');
+    expect(attr(present.xml, 'w:ind', 'w:hanging')).toBe(String(3 * 315));
+    expect(attr(present.xml, 'w:ind', 'w:left')).toBe(String(5 * 315));
+    expect(present.text).toContain(s.chair);
+    const attending = texts.find((t) => t.startsWith('列席：'))!;
+    expect(attending.split('：')[1].split('、')).toHaveLength(7);
+    expect(texts.find((t) => t.startsWith('请假：'))!.split('：')[1].split('、')).toHaveLength(1);
+
+    // 版记: 抄送 and 印发 in 4号 between rules, framed to the foot of the text block.
+    const copy = doc.paragraphs.find((p) => p.text.startsWith('抄送：'))!;
+    const issued = doc.paragraphs.find((p) => p.text.endsWith('印发'))!;
+    expect(texts.indexOf(copy.text)).toBe(texts.length - 2);
+    for (const p of [copy, issued]) {
+      expect(p.xml).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
+      expect(size(p.xml)).toBe('28');
+    }
+    expect(copy.xml).toMatch(/<w:top w:val="single" [^>]*w:sz="8"/);
+    expect(copy.xml).toMatch(/<w:bottom w:val="single" [^>]*w:sz="6"/);
+    expect(issued.xml).toMatch(/<w:bottom w:val="single" [^>]*w:sz="8"/);
+    for (const d of new Set(s.list.items.flatMap((r) => [r.leadDepartment, ...r.coDepartments]))) expect(copy.text).toContain(d);
+
+    // Body text: 3号仿宋, condensed to 28 characters a line, exact 28.95 pt lines, two characters in.
+    expect(font(doc.paragraphs[texts.indexOf(overview)].xml)).toBe('仿宋_GB2312');
+    expect(doc.paragraphs[texts.indexOf(overview)].xml).toContain('<w:spacing w:val="-5"/>');
+    expect(attr(doc.paragraphs[texts.indexOf(overview)].xml, 'w:spacing', 'w:line')).toBe('579');
+    expect(attr(doc.paragraphs[texts.indexOf(overview)].xml, 'w:ind', 'w:firstLine')).toBe('630');
+    // mammoth reads it as Word would: every resolution is in the text.
+    for (const r of s.list.items) expect(doc.text).toContain(r.text);
+  });
+});
+
+describe('会议记录', () => {
+  it('opens with the cover table and keeps every speaker in order, with headings, lists, emphasis and marks', async () => {
+    const { fileName, doc } = await exported('会议记录');
+    expect(fileName).toBe('第1期-中央大街景区公厕布局、指引和冬季运行-会议记录.docx');
+    expectOfficialPage(doc);
+    expect(doc.paragraphs[0].text).toBe('会议记录');
+    expect(doc.tables[0].map((row) => row[0])).toEqual(['项目', '会议名称', '时间', '地点', '主持人', '记录人', '出席', '列席', '请假']);
+    expect(doc.tables[0][2][1]).toBe('2026年5月14日 9:00');
+    expect(doc.tables[0][4][1]).toBe(s.chair);
+
+    // Each speaker's section opens with a line of who and when, in the order they spoke.
+    const texts = doc.paragraphs.map((p) => p.text);
+    const headers = s.sections.map((x) => texts.indexOf(`【${x.kind}】${x.name}${x.affiliation ? `（${x.affiliation}）` : ''}\u3000${x.time}`));
+    expect(headers.every((i) => i > 0)).toBe(true);
+    expect([...headers].sort((a, b) => a - b)).toEqual(headers);
+    const header = doc.paragraphs[headers[0]];
+    expect(header.xml).toContain('w:eastAsia="黑体"');
+    expect(header.xml).toContain('<w:keepNext/>');
+
+    // The typed text, whole and in order, as mammoth reads it.
+    const stored = readMinutesDoc(ok(await core.invoke('minutes.get', { meetingId: s.meetingId })).doc!);
+    const sentences = stored.plain.split('\n').filter((l) => l && !l.startsWith('【')).slice(0, 40);
+    let from = 0;
+    for (const line of sentences) {
+      const plainLine = line.replace(/\s+/g, '');
+      const at = doc.text.replace(/〔(建议|回应\/承诺|共识)〕/g, '').replace(/\s+/g, '').indexOf(plainLine.slice(0, 30), from);
+      expect(at, line.slice(0, 20)).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    // The typed heading (a 小标题, level two) in 楷体; bold and italic runs kept; list items numbered in the text.
+    const h = doc.paragraphs.find((p) => p.text === '会议记录' && p !== doc.paragraphs[0])!;
+    expect(font(h.xml)).toBe('楷体_GB2312');
+    expect(doc.document).toMatch(/<w:b\/>[\s\S]*?<w:t[^>]*>(我|结合|刚才)/);
+    expect(doc.document).toContain('<w:i/>');
+    expect(texts.some((t) => /^1\. /.test(t) || /^● /.test(t))).toBe(true);
+    // Marks stay recognisable: a label and shading.
+    for (const kind of ['建议', '回应/承诺', '共识']) expect(doc.text).toContain(`〔${kind}〕`);
+    expect(doc.document).toMatch(/<w:shd [^>]*w:fill="DCE6F7"/);
+  });
+});
+
+describe('协商意见办理清单', () => {
+  it('is a landscape table of the resolutions with departments, deadlines, status and reply class', async () => {
+    const { fileName, doc } = await exported('协商意见办理清单');
+    expect(fileName).toBe('第1期-中央大街景区公厕布局、指引和冬季运行-协商意见办理清单.docx');
+    expectOfficialPage(doc, true);
+    expect(doc.paragraphs[0].text).toBe('冰城商量第1期协商意见办理清单');
+    const [head, ...rows] = doc.tables[0];
+    expect(head).toEqual(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别']);
+    expect(rows).toEqual(s.list.items.map((r, i) => [String(i + 1), r.text, r.leadDepartment, r.coDepartments.join('\n'), chineseDate(r.deadline!), '待交办', '—']));
+    expect(doc.document).toContain('<w:tblHeader/>');
+  });
+});
+
+describe('file names', () => {
+  it('replace what Windows forbids and stay under 120 characters', () => {
+    expect(documentFileName({ issueNo: 3, title: '关于“公厕/指引”的协商: A*B?' }, '会议纪要')).toBe('第3期-关于“公厕-指引”的协商- A-B--会议纪要.docx');
+    const long = documentFileName({ issueNo: 12, title: '很长的议题'.repeat(40) }, '协商意见办理清单');
+    expect([...long].length).toBeLessThan(120);
+    expect(long.endsWith('-协商意见办理清单.docx')).toBe(true);
+  });
+});
