@@ -9,17 +9,16 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  FrameAnchorType,
-  FrameWrap,
-  HorizontalPositionAlign,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableRow,
   Tab,
   TabStopType,
   TextRun,
   VerticalAlign,
-  VerticalPositionAlign,
   WidthType,
   type IRunOptions,
   type ISectionOptions,
@@ -152,34 +151,50 @@ export function spreadLine(left: string, right: string, options: { rule?: string
 
 /**
  * 版记 at the foot of the last page: lines in 4号仿宋 between rules as wide as the text block,
- * the first and last 0.35 mm, those between 0.25 mm. The lines are paragraphs in one frame
- * aligned to the bottom of the text block (adjacent paragraphs with the same frame share it, in
- * Word, WPS and LibreOffice alike), so the note stays at the foot whatever the text above.
+ * the first and last 0.35 mm, those between 0.25 mm. A table positioned at the bottom of the
+ * text block (Word's 表格定位: vertical, bottom, relative to the margin), so it stays at the
+ * foot whatever the length of the text above; a reader without table positioning (LibreOffice
+ * 7) shows it, rules and all, right after the text.
  */
-export function editionNote(lines: { left: string; right?: string }[]): Paragraph[] {
+export function editionNote(lines: { left: string; right?: string }[]): Table {
   const width = textWidth();
-  const heavy = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 }; // 1 pt ≈ 0.35 mm
-  const light = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }; // 0.75 pt ≈ 0.26 mm
-  return lines.map(
-    (line, i) =>
-      new Paragraph({
-        frame: {
-          type: 'alignment',
-          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-          width,
-          wrap: FrameWrap.NOT_BESIDE,
-        },
-        border: { top: i === 0 ? heavy : undefined, bottom: i === lines.length - 1 ? heavy : light },
-        indent: { left: 280, right: 280 },
-        tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
-        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 60, after: 60 },
-        children: [
-          run(line.left, { size: SIZE.si, snapToGrid: false }),
-          ...(line.right ? [tab(SIZE.si), run(line.right, { size: SIZE.si, snapToGrid: false })] : []),
-        ],
-      }),
-  );
+  const heavy = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 1 pt ≈ 0.35 mm
+  const light = { style: BorderStyle.SINGLE, size: 6, color: '000000' }; // 0.75 pt ≈ 0.26 mm
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
+    borders: { top: heavy, bottom: heavy, insideHorizontal: light, left: none, right: none, insideVertical: none },
+    rows: lines.map(
+      (line) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { left: 0, right: 0, top: 60, bottom: 60 },
+              children: [
+                new Paragraph({
+                  indent: { left: 280, right: 280 },
+                  tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
+                  spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+                  children: [
+                    run(line.left, { size: SIZE.si, snapToGrid: false }),
+                    ...(line.right ? [tab(SIZE.si), run(line.right, { size: SIZE.si, snapToGrid: false })] : []),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        }),
+    ),
+  });
 }
 
 function pageNumber(side: 'odd' | 'even'): Footer {

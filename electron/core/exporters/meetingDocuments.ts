@@ -77,7 +77,9 @@ export async function meetingSummaryDocx(m: MeetingFacts, resolutions: readonly 
       labelledList('出席：', names(m.present)),
       labelledList('列席：', names(m.attending)),
       ...(m.leave.length ? [labelledList('请假：', names(m.leave))] : []),
-      ...editionNote([{ left: `抄送：${copyTo.join('，') || '无'}。` }, { left: m.office, right: `${chineseDate(date)}印发` }]),
+      editionNote([{ left: `抄送：${copyTo.join('，') || '无'}。` }, { left: m.office, right: `${chineseDate(date)}印发` }]),
+      // Word needs a paragraph after a table that ends the document.
+      new Paragraph({ children: [] }),
     ],
   });
   return toBuffer(doc);
