@@ -17,6 +17,8 @@ export interface ScenarioOptions {
   speeches?: number;
   minutesChars?: number;
   resolutions?: number;
+  /** Marked passages in the minutes (kinds in turn: 建议, 回应/承诺, 共识). */
+  marks?: number;
   startsAt?: string;
   confirm?: boolean;
 }
@@ -37,6 +39,7 @@ export interface Scenario {
  */
 export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Promise<Scenario> {
   const { title = '中央大街景区公厕布局、指引和冬季运行', speeches = 8, minutesChars = 6000, resolutions = 3, startsAt = '2026-05-14T09:00', confirm = true } = o;
+  const marks = o.marks ?? resolutions * 3 + 3;
   const call = <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> => must(invoke(name, input));
   const people = await call('person.list', {});
   const departments = (await call('unit.list', { kind: 'department' })).filter((d) => !d.retired);
@@ -61,13 +64,13 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
     const minute = 10 + i * 3;
     sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: s.kind, time: `${String(9 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}` });
   }
-  const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: Math.ceil(resolutions * 1.5) + 3, seed: meetingId });
+  const doc = generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId });
   await call('minutes.save', { meetingId, doc, baseVersion: 0 });
-  const marks = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
+  const suggestions = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
   let list = (await call('resolution.list', { meetingId })) as ResolutionList;
   for (let i = 0; i < resolutions; i++) {
-    list = marks[i]
-      ? await call('resolution.fromMark', { markId: marks[i].id })
+    list = suggestions[i]
+      ? await call('resolution.fromMark', { markId: suggestions[i].id })
       : await call('resolution.create', { meetingId, text: `第${i + 1}项议定事项：加强景区公厕日常管理和保洁。`, leadDepartmentId: null, coDepartmentIds: [], deadline: null, markIds: [], speechIds: [] });
   }
   for (const [i, r] of list.items.entries()) {

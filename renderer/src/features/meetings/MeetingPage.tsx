@@ -8,6 +8,7 @@ import { useAction, useCall } from '../../lib/query';
 import { hhmm } from '../../lib/dates';
 import { useNow } from '../../lib/useNow';
 import { MinutesEditor } from '../minutes/MinutesEditor';
+import { ResolutionsPanel } from '../resolutions/ResolutionsPanel';
 import type { SpeakerInfo } from '../minutes/SpeakerNode';
 import { AgendaEditor } from './AgendaEditor';
 import { AgendaProgress } from './AgendaProgress';
@@ -79,6 +80,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
       {tab === 'console' && <Console meeting={meeting} readOnly={readOnly} />}
       {tab === 'people' && <ParticipantsPanel meeting={meeting} readOnly={readOnly} />}
       {tab === 'agenda' && <AgendaEditor meeting={meeting} readOnly={readOnly} key={meeting.agenda.map((a) => a.id).join()} />}
+      {tab === 'resolutions' && <ResolutionsPanel meeting={meeting} readOnly={readOnly} />}
       {tab === 'info' && <MeetingInfo meeting={meeting} />}
       {editing && <MeetingDrawer meeting={meeting} onClose={() => setEditing(false)} />}
     </section>

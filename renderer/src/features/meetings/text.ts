@@ -25,7 +25,7 @@ export const t = {
   },
   created: (title: string) => `已新建会议：${title}`,
   saved: '会议信息已保存',
-  tabs: { console: '会议控制台', people: '参会与签到', agenda: '议程', info: '会议信息' },
+  tabs: { console: '会议控制台', people: '参会与签到', agenda: '议程', resolutions: '协商意见与文件', info: '会议信息' },
   status: {
     start: '开始会议',
     end: '结束会议',

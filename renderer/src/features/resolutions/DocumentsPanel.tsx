@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { documentKinds, type DocumentKind, type ResolutionList } from '../../../../shared/contract/resolutions';
+import { ErrorText } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { useFlushEditors } from '../../lib/beforeClose';
+import { useApi } from '../../lib/query';
+import { t } from './text';
+
+/**
+ * The three Word documents. Each is built in the core; Electron asks where to save it, the
+ * browser downloads it. "全部导出" runs them one after another and says which one it is on.
+ */
+export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: ResolutionList }) {
+  const api = useApi();
+  const toast = useToast();
+  const flushEditors = useFlushEditors();
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const d = t.docs;
+
+  const blocked = (kind: DocumentKind): string | null => {
+    if (kind === '会议记录') return null;
+    if (!data.items.length) return d.needItems;
+    if (kind === '会议纪要' && !data.confirmed) return d.needConfirm;
+    return null;
+  };
+
+  async function run(kinds: readonly DocumentKind[]) {
+    setError(null);
+    try {
+      await flushEditors(); // the minutes' last words belong in the 会议记录
+      for (const [i, kind] of kinds.entries()) {
+        setProgress(d.exporting(i + 1, kinds.length, kind));
+        const file = await api.call('document.export', { meetingId, kind });
+        const saved = await api.saveFile(file.fileName, file.dataBase64);
+        if (saved.error) throw new Error(saved.error);
+        if (saved.saved) toast(d.exported(file.fileName, saved.where));
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const ready = documentKinds.filter((k) => !blocked(k));
+  return (
+    <section className="card documents-card" aria-label={d.title}>
+      <h2 className="card-title">{d.title}</h2>
+      <p className="muted small">{d.hint}</p>
+      <ul className="document-list">
+        {documentKinds.map((kind) => (
+          <li key={kind}>
+            <div>
+              <strong>{kind}</strong>
+              <p className="muted small">{blocked(kind) ?? d.kinds[kind]}</p>
+            </div>
+            <button type="button" className="button" disabled={!!progress || !!blocked(kind)} onClick={() => void run([kind])} aria-label={`${d.export}${kind}`}>
+              {d.export}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button primary" disabled={!!progress || ready.length === 0} onClick={() => void run(ready)}>
+        {d.exportAll}
+      </button>
+      {progress && (
+        <p className="export-progress" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" /> {progress}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </section>
+  );
+}
