@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { directoryArea } from './areas/directory';
+import { exportArea } from './areas/export';
 import { minutesArea } from './areas/minutes';
 import { projectorArea } from './areas/projector';
 import { queueArea } from './areas/queue';
@@ -12,7 +13,7 @@ import { type Area, type Figure, passes } from './figures';
  * object under the keys of quality-bars.md; `-- --only AREA` runs one area. Figures of parts not
  * built yet are absent, never faked.
  */
-const areas: Area[] = [directoryArea, topicsArea, queueArea, projectorArea, minutesArea];
+const areas: Area[] = [directoryArea, topicsArea, queueArea, projectorArea, minutesArea, exportArea];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const chosen = values.only ? areas.filter((a) => a.name === values.only) : areas;
