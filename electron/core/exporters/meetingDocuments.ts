@@ -125,7 +125,7 @@ export interface ListedResolution extends Resolution {
 /** 协商意见办理清单: one landscape table of the resolutions, departments, deadlines, status and reply class. */
 export async function resolutionListDocx(m: MeetingFacts, resolutions: readonly ListedResolution[], date: string): Promise<Buffer> {
   const width = textWidth(true);
-  const widths = [800, 0, 2200, 2200, 1700, 1300, 1300];
+  const widths = [700, 0, 2000, 2000, 1500, 1100, 1100];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
   const rows = resolutions.map((r, i) => [
     String(i + 1),
