@@ -42,7 +42,8 @@ export function isoDate(label: string) {
     .string()
     .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为“年-月-日”格式，例如 2026-05-14' })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: '不是有效的日期' })
+    // 2026-02-30 parses (it rolls over to March): only a date that reads back the same is one.
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: '不是有效的日期' })
     .describe(label);
 }
 

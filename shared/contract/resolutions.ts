@@ -13,9 +13,11 @@ export const Resolution = z.object({
   coDepartments: z.array(z.string()),
   /** 办理时限, ISO date. */
   deadline: z.string().nullable(),
-  /** The marks it came from (建议, 回应/承诺, 共识), as recorded in the minutes. */
+  /** The marks it came from (建议, 回应/承诺, 共识) that are in the minutes now. */
   markIds: z.array(z.string()),
-  /** The speeches it came from: those of its marks and any linked directly. */
+  /** Speeches linked directly (what the form edits). */
+  directSpeechIds: z.array(z.number()),
+  /** Every speech it came from: those of its marks and those linked directly. */
   speechIds: z.array(z.number()),
   speakers: z.array(z.string()),
 });
@@ -37,6 +39,7 @@ const resolutionFields = {
   coDepartmentIds: z.array(id('协办单位')).max(20).describe('协办单位'),
   deadline: isoDate('办理时限').nullable(),
   markIds: z.array(z.string().max(60).describe('标记')).max(50).describe('来源标记'),
+  /** Speeches linked directly; those of the marks come with the marks. */
   speechIds: z.array(id('发言')).max(100).describe('来源发言'),
 };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
 beforeEach(() => {
@@ -7,7 +7,6 @@ beforeEach(() => {
 });
 afterEach(() => core.dispose());
 
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 
 describe('first run and demo data', () => {
   it('an empty file is a first run; the demo fills the directory once', async () => {

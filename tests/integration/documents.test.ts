@@ -4,7 +4,7 @@ import { chineseDate, chineseNumeral } from '../../shared/domain/chineseText';
 import { readMinutesDoc } from '../../shared/domain/minutesDoc';
 import { attr, readDocx } from '../support/docx';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { ok, tempCore } from '../support/tempCore';
+import { err, ok, tempCore } from '../support/tempCore';
 
 /**
  * The three documents of a held meeting, each read back with independent readers (jszip for the
@@ -14,7 +14,6 @@ import { ok, tempCore } from '../support/tempCore';
  */
 let core: ReturnType<typeof tempCore>;
 let s: Scenario;
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 
 beforeAll(async () => {
   core = tempCore({ now: () => new Date(2026, 4, 15, 10, 0) });
@@ -112,7 +111,15 @@ describe('会议纪要', () => {
     expect(noteXml).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(noteXml).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
     expect(size(noteXml)).toBe('28');
-    expect(doc.document.lastIndexOf('印发')).toBeGreaterThan(doc.document.lastIndexOf('请假：'));
+    // The last thing in the body: the table, then the paragraph Word needs after it.
+    expect(doc.document).toMatch(/印发<\/w:t>[\s\S]*<\/w:tbl><w:p\s*\/?>(<\/w:p>)?<w:sectPr/);
+    // The office one character in from the left, the date one character in from the right (tabs count from the margin).
+    const tabs = [...officeLine.xml.matchAll(/<w:tab w:val="(\w+)" w:pos="(\d+)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(tabs).toEqual([
+      ['left', '315'],
+      ['right', String(11906 - 1587 - 1474 - 315)],
+    ]);
+    expect(attr(officeLine.xml, 'w:ind', 'w:left')).toBeUndefined();
     for (const d of new Set(s.list.items.flatMap((r) => [r.leadDepartment, ...r.coDepartments]))) expect(note[0][0]).toContain(d);
 
     // Body text: 3号仿宋, condensed to 28 characters a line, exact 28.95 pt lines, two characters in.
@@ -157,7 +164,8 @@ describe('会议记录', () => {
     // The typed heading (a 小标题, level two) in 楷体; bold and italic runs kept; list items numbered in the text.
     const h = doc.paragraphs.find((p) => p.text === '会议记录' && p !== doc.paragraphs[0])!;
     expect(font(h.xml)).toBe('楷体_GB2312');
-    expect(doc.document).toMatch(/<w:b\/>[\s\S]*?<w:t[^>]*>(我|结合|刚才)/);
+    // The bold opening sentence of a speech (the generator writes one per section) is a bold run.
+    expect(doc.document).toMatch(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t[^>]*>(我谈三点意见|结合调研情况|我代表界别委员发言|刚才几位委员讲得很好|我从群众的角度谈一谈)/);
     expect(doc.document).toContain('<w:i/>');
     expect(texts.some((t) => /^1\. /.test(t) || /^● /.test(t))).toBe(true);
     // Marks stay recognisable: a label and shading.
@@ -176,6 +184,10 @@ describe('协商意见办理清单', () => {
     expect(head).toEqual(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别']);
     expect(rows).toEqual(s.list.items.map((r, i) => [String(i + 1), r.text, r.leadDepartment, r.coDepartments.join('\n'), chineseDate(r.deadline!), '待交办', '—']));
     expect(doc.document).toContain('<w:tblHeader/>');
+    // The date right-aligned four characters in, as on any document.
+    const date = doc.paragraphs.find((p) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(p.text))!;
+    expect(date.xml).toContain('<w:jc w:val="right"/>');
+    expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1260');
   });
 });
 

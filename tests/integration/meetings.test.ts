@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
 let clock = Date.parse('2026-05-14T01:00:00Z');
@@ -11,7 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 const person = async (name: string) => ok(await core.invoke('person.search', { query: name, limit: 1 }))[0].person;
 const topics = () => core.invoke('topic.list', {}).then(ok);
 const create = async (input: Partial<Input<'meeting.create'>> = {}) =>

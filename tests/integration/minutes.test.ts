@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { markId } from '../../shared/domain/minutesDoc';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
 let clock = 0;
@@ -14,7 +14,6 @@ const doc = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', c
 const speaker = (speechId: number, name: string) => ({ type: 'speaker', speechId, name, affiliation: '', kind: '预约发言', time: '09:30', version: 1 });
 const mark = (id: string, text: string) => ({ type: 'mark', ids: [id], children: [t(text)], version: 1, direction: null, format: '', indent: 0 });
 const tick = (minutes: number) => (clock += minutes * 60_000);
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 
 const SUGGESTION = markId('建议', 'aaaaaaaa-0001');
 const COMMITMENT = markId('回应/承诺', 'bbbbbbbb-0002');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Speech } from '../../shared/contract/meetings';
 import { elapsedMs } from '../../shared/domain/speechTimer';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
 let clock = 0;
@@ -17,7 +17,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 const tick = (seconds: number) => (clock += seconds * 1000);
 const add = async (name: string, kind: Speech['kind']) => ok(await core.invoke('queue.add', { meetingId, personId: ids[name], kind }));
 const queue = async () => ok(await core.invoke('queue.get', { meetingId })).entries;

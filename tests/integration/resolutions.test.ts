@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markId } from '../../shared/domain/minutesDoc';
 import { heldMeeting } from '../support/meetingScenario';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 
 beforeEach(async () => {
   core = tempCore({ now: () => new Date(2026, 4, 14, 12, 0) });
@@ -93,16 +92,60 @@ describe('consensus resolutions', () => {
     expect(dumpDatabase(core)).toBe(before);
   });
 
-  it('keep a resolution when its mark leaves the minutes, without the link', async () => {
+  it('keep their link to a mark that leaves the text for a while (cut and pasted, undone, restored)', async () => {
     const s = await heldMeeting(core.invoke, { resolutions: 1 });
     const r = s.list.items[0];
     const state = ok(await core.invoke('minutes.get', { meetingId: s.meetingId }));
-    // The secretary removes the highlight: the mark node goes, its text stays.
-    const unmarked = state.doc!.replace(new RegExp(`\\{"type":"mark"[^{}]*"ids":\\["${r.markIds[0]}"\\][^{}]*"children":\\[(\\{[^{}]*\\})\\]\\}`), '$1');
-    expect(unmarked).not.toBe(state.doc);
-    ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc: unmarked, baseVersion: state.version }));
-    const list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
+    // The marked passage is cut: the mark node goes, and its record with the next save.
+    const cut = state.doc!.replace(new RegExp(`\\{"type":"mark"[^{}]*"ids":\\["${r.markIds[0]}"\\][^{}]*"children":\\[(\\{[^{}]*\\})\\]\\}`), '$1');
+    expect(cut).not.toBe(state.doc);
+    const v = ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc: cut, baseVersion: state.version })).version;
+    let list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
     expect(list.items[0]).toMatchObject({ id: r.id, text: r.text, markIds: [] });
+    expect(list.confirmed).not.toBeNull();
+    // Pasted back: the same mark id, the same link; it is not offered as untaken.
+    ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc: state.doc!, baseVersion: v }));
+    list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
+    expect(list.items[0].markIds).toEqual(r.markIds);
+    expect(list.untaken.map((m) => m.id)).not.toContain(r.markIds[0]);
+  });
+
+  it('withdraw the confirmation on a change of substance only, and edit only the speeches linked directly', async () => {
+    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const [a, b] = s.list.items;
+    const confirmedWith = async (p: Promise<Parameters<typeof ok>[0]>) => (ok(await p), ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).confirmed !== null);
+    const reconfirm = () => core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair });
+    // Saving the form unchanged, or moving an item onto its own place: still confirmed.
+    expect(await confirmedWith(core.invoke('resolution.update', pick(a)))).toBe(true);
+    expect(await confirmedWith(core.invoke('resolution.move', { id: a.id, toIndex: 0 }))).toBe(true);
+    // Sources only: still confirmed; the mark's speech is not copied into the direct links.
+    const speech = s.sections.find((x) => !a.speechIds.includes(x.speechId))!.speechId;
+    expect(await confirmedWith(core.invoke('resolution.update', { ...pick(a), speechIds: [speech] }))).toBe(true);
+    let list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
+    expect(list.items[0].directSpeechIds).toEqual([speech]);
+    expect(list.items[0].speechIds).toEqual([...new Set([...a.speechIds, speech])].sort((x, y) => x - y));
+    // Unlinking the mark takes its speech away too.
+    ok(await core.invoke('resolution.update', { ...pick(a), markIds: [], speechIds: [] }));
+    list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
+    expect(list.items[0].speechIds).toEqual([]);
+    ok(await core.invoke('resolution.update', pick(a)));
+    // Text, a new item, a removal, one taken from a mark: each withdraws it.
+    expect(await confirmedWith(core.invoke('resolution.update', { ...pick(b), text: `${b.text}（修改）` }))).toBe(false);
+    ok(await reconfirm());
+    const extra = ok(await core.invoke('resolution.create', { meetingId: s.meetingId, text: '新增一项', leadDepartmentId: a.leadDepartmentId, coDepartmentIds: [], deadline: '2026-12-31', markIds: [], speechIds: [] }));
+    expect(extra.confirmed).toBeNull();
+    ok(await reconfirm());
+    expect(await confirmedWith(core.invoke('resolution.remove', { id: extra.items[2].id }))).toBe(false);
+    ok(await reconfirm());
+    const mark = ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).untaken.find((m) => m.kind === '建议')!;
+    expect(await confirmedWith(core.invoke('resolution.fromMark', { markId: mark.id }))).toBe(false);
+  });
+
+  it('link a mark to one resolution only, and refuse an impossible deadline', async () => {
+    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const [a, b] = s.list.items;
+    expect(err(await core.invoke('resolution.update', { ...pick(b), markIds: [...b.markIds, a.markIds[0]] }))).toBe('这条标记已经转为第一项协商意见');
+    expect(err(await core.invoke('resolution.update', { ...pick(b), deadline: '2026-02-30' }))).toContain('不是有效的日期');
   });
 
   it('of an archived meeting refuse every change', async () => {
@@ -115,6 +158,7 @@ describe('consensus resolutions', () => {
       await core.invoke('resolution.move', { id: r.id, toIndex: 1 }),
       await core.invoke('resolution.remove', { id: r.id }),
       await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }),
+      await core.invoke('resolution.fromMark', { markId: s.list.untaken[0].id }),
       await core.invoke('resolution.create', { meetingId: s.meetingId, text: '新增', leadDepartmentId: null, coDepartmentIds: [], deadline: null, markIds: [], speechIds: [] }),
     ]) {
       expect(err(result)).toContain('已归档');
@@ -123,6 +167,6 @@ describe('consensus resolutions', () => {
   });
 });
 
-function pick(r: { id: number; text: string; leadDepartmentId: number | null; coDepartmentIds: number[]; deadline: string | null; markIds: string[]; speechIds: number[] }) {
-  return { id: r.id, text: r.text, leadDepartmentId: r.leadDepartmentId, coDepartmentIds: r.coDepartmentIds, deadline: r.deadline, markIds: r.markIds, speechIds: r.speechIds };
+function pick(r: { id: number; text: string; leadDepartmentId: number | null; coDepartmentIds: number[]; deadline: string | null; markIds: string[]; directSpeechIds: number[] }) {
+  return { id: r.id, text: r.text, leadDepartmentId: r.leadDepartmentId, coDepartmentIds: r.coDepartmentIds, deadline: r.deadline, markIds: r.markIds, speechIds: r.directSpeechIds };
 }

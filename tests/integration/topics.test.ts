@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
-import { dumpDatabase, ok, tempCore } from '../support/tempCore';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 let core: ReturnType<typeof tempCore>;
 let committeeId: number;
@@ -10,7 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
 const create = async (title: string, receivedOn = '2026-02-10') =>
   ok(await core.invoke('topic.create', { title, source: '微言要议', receivedOn, field: '城市管理' }));
 const decide = (input: Input<'topic.decide'>) => core.call('topic.decide', input);

@@ -76,7 +76,7 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
   for (const [i, r] of list.items.entries()) {
     const lead = departments[i % departments.length];
     const co = departments[(i + 1) % departments.length];
-    list = await call('resolution.update', { id: r.id, text: r.text, leadDepartmentId: lead.id, coDepartmentIds: [co.id], deadline: `2026-${String(7 + (i % 5)).padStart(2, '0')}-30`, markIds: r.markIds, speechIds: r.speechIds });
+    list = await call('resolution.update', { id: r.id, text: r.text, leadDepartmentId: lead.id, coDepartmentIds: [co.id], deadline: `2026-${String(7 + (i % 5)).padStart(2, '0')}-30`, markIds: r.markIds, speechIds: r.directSpeechIds });
   }
   if (confirm) list = await call('resolution.confirm', { meetingId, by: chair.name });
   return { meetingId, chair: chair.name, sections, list, people };

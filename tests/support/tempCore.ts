@@ -30,3 +30,6 @@ export function ok<T>(result: { ok: true; value: T } | { ok: false; error: { cod
   if (!result.ok) throw new Error(`调用失败 [${result.error.code}] ${result.error.message}`);
   return result.value;
 }
+
+/** The Chinese message of a refused call, or '' when it succeeded. */
+export const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);

@@ -64,11 +64,14 @@ export const RED = 'C00000';
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'strike' | 'snapToGrid'> & { font?: string; size?: number };
 
+/** Characters XML 1.0 cannot hold (Word refuses the file): C0 controls, U+FFFE/FFFF, lone surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
 export function run(text: string, style: RunStyle = {}): TextRun {
   const { font = FONT.body, size = SIZE.san, ...rest } = style;
   return new TextRun({
-    text,
+    text: text.replace(NOT_XML, ''),
     font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' },
     size,
     characterSpacing: size === SIZE.san ? BODY_CONDENSE : undefined,
@@ -98,22 +101,32 @@ export function centred(runs: TextRun[]): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: runs });
 }
 
-/** A body paragraph with the two-character first-line indent. */
-export function body(content: string | TextRun[], options: { indent?: boolean; align?: 'left' | 'center' | 'right' | 'both' } = {}): Paragraph {
-  const { indent = true, align = 'both' } = options;
+export interface ParagraphOptions {
+  /** Twips; the default is the body's two-character first-line indent. */
+  indent?: { left?: number; hanging?: number; firstLine?: number };
+  align?: 'left' | 'center' | 'right' | 'both';
+  /** Keep with the next paragraph (headings, a speaker's line). */
+  keepNext?: boolean;
+}
+
+/** A paragraph at the body's pitch: exact 28.95 pt lines, justified, two characters in. */
+export function paragraph(runs: TextRun[], { indent = { firstLine: CHARS(2) }, align = 'both', keepNext = false }: ParagraphOptions = {}): Paragraph {
   return new Paragraph({
     alignment: align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType[align === 'left' ? 'LEFT' : align === 'center' ? 'CENTER' : 'RIGHT'],
     spacing: exact,
-    indent: indent ? { firstLine: 2 * CHAR, firstLineChars: 200 } : undefined,
-    children: typeof content === 'string' ? [run(content)] : content,
+    indent,
+    keepNext,
+    children: runs,
   });
 }
 
-/** Headings inside the body: 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋 — all 3号, indented like body text. */
-export function heading(level: 1 | 2 | 3 | 4, text: string): Paragraph {
-  const font = level === 1 ? FONT.heading1 : level === 2 ? FONT.heading2 : FONT.body;
-  return body([run(text, { font })]);
+/** A body paragraph of plain text (or runs) with the two-character first-line indent. */
+export function body(content: string | TextRun[], options: ParagraphOptions = {}): Paragraph {
+  return paragraph(typeof content === 'string' ? [run(content)] : content, options);
 }
+
+/** Heading fonts inside the body: 一、 黑体, （一） 楷体, 1. and （1） 仿宋 — all 3号. */
+export const HEADING_FONT: Record<1 | 2 | 3 | 4, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
 
 /** The 成文日期 (or an office above it): right-aligned, four characters in from the right. */
 export function dateLine(text: string): Paragraph {
@@ -136,16 +149,21 @@ export function labelledList(label: string, value: string): Paragraph {
   });
 }
 
-/** One line with text at both ends, one character in from each side (the office and the date under a masthead). */
-export function spreadLine(left: string, right: string, options: { rule?: string } = {}): Paragraph {
-  const inner = textWidth() - CHARS(1);
+/**
+ * One line with text at both ends, one character in from each side (the office and the date
+ * under a masthead). Tab stops count from the margin, so the paragraph itself has no indent and
+ * its rule (版头分隔线, red under a 纪要's masthead) runs the full width of the text block.
+ */
+export function spreadLine(left: string, right: string, options: { rule?: string; landscape?: boolean } = {}): Paragraph {
+  const width = textWidth(options.landscape);
   return new Paragraph({
     spacing: exact,
-    indent: { left: CHARS(1), right: CHARS(1) },
-    tabStops: [{ type: TabStopType.RIGHT, position: inner - CHARS(1) }],
-    // The masthead's red rule (版头分隔线) runs under this line across the text block.
+    tabStops: [
+      { type: TabStopType.LEFT, position: CHARS(1) },
+      { type: TabStopType.RIGHT, position: width - CHARS(1) },
+    ],
     border: options.rule ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: options.rule, space: 4 } } : undefined,
-    children: [run(left), tab(), run(right)],
+    children: [tab(), run(left), tab(), run(right)],
   });
 }
 

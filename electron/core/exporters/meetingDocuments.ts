@@ -2,7 +2,7 @@ import { Paragraph } from 'docx';
 import type { Resolution } from '../../../shared/contract/resolutions';
 import { chineseDate, chineseNumeral } from '../../../shared/domain/chineseText';
 import type { ElementNodeJson } from '../../../shared/domain/minutesDoc';
-import { blankLine, body, centred, editionNote, FONT, labelledList, officialDocument, RED, run, spreadLine, table, textWidth, title, toBuffer } from './gbt9704';
+import { blankLine, body, centred, dateLine, editionNote, FONT, labelledList, officialDocument, RED, run, spreadLine, table, textWidth, title, toBuffer } from './gbt9704';
 import { minutesToParagraphs } from './minutesToDocx';
 
 /** What the three documents say about a meeting, read once from the data file. */
@@ -57,10 +57,15 @@ export async function meetingSummaryDocx(m: MeetingFacts, resolutions: readonly 
     m.chair ? `会议由${m.chair}主持。` : '',
     counts ? `参加会议的有${counts}。` : '',
   ].join('');
-  const items: Paragraph[] = resolutions.flatMap((r, i) => [
-    body([run(`${chineseNumeral(i + 1)}、`, { font: FONT.heading1 }), run(r.text)]),
-    body([run(departmentsLine(r), { font: FONT.heading2 })]),
-  ]);
+  // A resolution typed on several lines keeps them as paragraphs; the number opens the first.
+  const items: Paragraph[] = resolutions.flatMap((r, i) => {
+    const [first, ...rest] = r.text.split('\n').filter((line) => line.trim());
+    return [
+      body([run(`${chineseNumeral(i + 1)}、`, { font: FONT.heading1 }), run(first ?? '')]),
+      ...rest.map((line) => body(line)),
+      body([run(departmentsLine(r), { font: FONT.heading2 })]),
+    ];
+  });
   const copyTo = [...new Set(resolutions.flatMap((r) => [r.leadDepartment, ...r.coDepartments]).filter(Boolean))];
   const doc = officialDocument({
     title: summaryTitle(m.form),
@@ -146,7 +151,8 @@ export async function resolutionListDocx(m: MeetingFacts, resolutions: readonly 
       blankLine(),
       table(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别'], rows, widths),
       blankLine(),
-      spreadLine(m.office, chineseDate(date)),
+      dateLine(m.office),
+      dateLine(chineseDate(date)),
     ],
   });
   return toBuffer(doc);

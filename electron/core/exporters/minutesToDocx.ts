@@ -1,6 +1,6 @@
-import { AlignmentType, LineRuleType, Paragraph, ShadingType, TextRun } from 'docx';
+import { ShadingType, TextRun, type Paragraph } from 'docx';
 import { cleanText, markKindOf, TEXT_FORMAT, type DocNode, type ElementNodeJson, type MarkKind, type SpeakerNodeJson, type TextNodeJson } from '../../../shared/domain/minutesDoc';
-import { CHARS, FONT, LINE_PITCH, run } from './gbt9704';
+import { CHARS, FONT, HEADING_FONT, paragraph, run } from './gbt9704';
 
 /** Marked passages keep a label and a light shading, so a reader of the Word file sees them. */
 const markShade: Record<MarkKind, string> = { 建议: 'DCE6F7', '回应/承诺': 'FBE3C8', 共识: 'D5EFDF' };
@@ -13,14 +13,11 @@ interface Inline {
   marks: readonly MarkKind[];
 }
 
-const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const headingFont = { h1: FONT.heading1, h2: FONT.heading2 } as Record<string, string>;
-
-const paragraph = (children: TextRun[], indent: { left?: number; firstLine?: number; hanging?: number }, keepNext = false) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact, indent, keepNext, children });
+/** The editor's headings by level: 标题 h1 → 一级, 小标题 h2 → 二级, anything deeper → 三级. */
+const headingLevel = (tag?: string) => (tag === 'h1' ? 1 : tag === 'h2' ? 2 : 3);
 
 /**
- * The minutes as typed, in the GB/T 9704 page: headings 一级 黑体 / 二级 楷体 / 三级 仿宋 bold,
+ * The minutes as typed, in the GB/T 9704 page: headings 一级 黑体 / 二级 楷体 / 三级 仿宋,
  * paragraphs with the two-character indent, lists numbered or bulleted in the text itself (every
  * reader shows the same numbers), bold, italic, underline and strikethrough kept, each speaker's
  * section opening with a line of who spoke and when, marks labelled 〔建议〕 and shaded.
@@ -77,7 +74,7 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
       if (inline.length) {
         n++;
         const prefix = node.listType === 'number' ? `${n}.` : '●';
-        out.push(paragraph([run(`${prefix} `), ...inlineRuns(inline, body)], { left: CHARS(2 + 2 * (depth + 1)), hanging: CHARS(2) }));
+        out.push(paragraph([run(`${prefix} `), ...inlineRuns(inline, body)], { indent: { left: CHARS(2 + 2 * (depth + 1)), hanging: CHARS(2) } }));
       }
       for (const sub of children) if (sub.type === 'list') list(sub as ElementNodeJson, depth + 1);
     }
@@ -86,19 +83,18 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
   for (const node of root.children) {
     if (node.type === 'speaker') {
       const s = node as SpeakerNodeJson;
-      const who = [run(`【${s.kind}】`, { font: FONT.heading2 }), run(s.name, { font: FONT.heading1 })];
-      if (s.affiliation) who.push(run(`（${s.affiliation}）`, { font: FONT.heading2 }));
-      out.push(paragraph([...who, run(`\u3000${s.time}`)], {}, true));
+      const who = [run(`【${cleanText(s.kind)}】`, { font: FONT.heading2 }), run(cleanText(s.name), { font: FONT.heading1 })];
+      if (s.affiliation) who.push(run(`（${cleanText(s.affiliation)}）`, { font: FONT.heading2 }));
+      out.push(paragraph([...who, run(`\u3000${s.time}`)], { indent: {}, keepNext: true }));
     } else if (node.type === 'heading') {
       const h = node as ElementNodeJson;
-      const font = headingFont[h.tag ?? ''];
-      out.push(paragraph(inlineRuns(h.children, { ...body, font: font ?? FONT.body, bold: !font }), { firstLine: CHARS(2) }, true));
+      out.push(paragraph(inlineRuns(h.children, { ...body, font: HEADING_FONT[headingLevel(h.tag)] }), { keepNext: true }));
     } else if (node.type === 'list') {
       list(node as ElementNodeJson, 0);
     } else if (node.type === 'quote') {
-      out.push(paragraph(inlineRuns((node as ElementNodeJson).children, { ...body, font: FONT.heading2 }), { left: CHARS(2), firstLine: CHARS(2) }));
+      out.push(paragraph(inlineRuns((node as ElementNodeJson).children, { ...body, font: FONT.heading2 }), { indent: { left: CHARS(2), firstLine: CHARS(2) } }));
     } else if ('children' in node) {
-      out.push(paragraph(inlineRuns(node.children, body), { firstLine: CHARS(2) }));
+      out.push(paragraph(inlineRuns(node.children, body)));
     }
   }
   return out;

@@ -64,7 +64,8 @@ export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
   );
   const items: Resolution[] = rows.map((r) => {
     const fromMarks = (marks.get(r.id) ?? []).map((m) => m.speechId).filter((s): s is number => s !== null);
-    const speechIds = [...new Set([...fromMarks, ...(speeches.get(r.id) ?? []).map((s) => s.id)])].sort((a, b) => a - b);
+    const direct = (speeches.get(r.id) ?? []).map((s) => s.id).sort((a, b) => a - b);
+    const speechIds = [...new Set([...fromMarks, ...direct])].sort((a, b) => a - b);
     return {
       id: r.id,
       position: r.position,
@@ -75,6 +76,7 @@ export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
       coDepartments: (co.get(r.id) ?? []).map((c) => c.name),
       deadline: r.deadline,
       markIds: (marks.get(r.id) ?? []).map((m) => m.id),
+      directSpeechIds: direct,
       speechIds,
       speakers: [...new Set(speechIds.map((s) => speakerOf.get(s)).filter((n): n is string => !!n))],
     };
@@ -82,8 +84,8 @@ export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
   const confirmation = ctx.db.prepare('SELECT confirmed_by AS "by", confirmed_at AS "at" FROM resolution_confirmation WHERE meeting_id = ?').get(meetingId) as
     | { by: string; at: string }
     | undefined;
-  const taken = new Set(items.flatMap((i) => i.markIds));
-  const untaken = listMarks(ctx, meetingId).filter((m) => m.kind !== '共识' && !taken.has(m.id));
+  const linked = ctx.db.prepare('SELECT 1 FROM resolution_mark WHERE mark_id = ?').pluck();
+  const untaken = listMarks(ctx, meetingId).filter((m) => m.kind !== '共识' && linked.get(m.id) === undefined);
   return { meetingId, items, confirmed: confirmation ?? null, untaken };
 }
 
@@ -98,10 +100,13 @@ function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow)
     checkUnitRef(ctx, 'department', id, { keep: previousCo.has(id) ? id : undefined });
   }
   const markMeeting = ctx.db.prepare('SELECT meeting_id FROM mark WHERE id = ?').pluck();
+  const linkedTo = ctx.db.prepare('SELECT r.position FROM resolution_mark rm JOIN resolution r ON r.id = rm.resolution_id WHERE rm.mark_id = ? AND rm.resolution_id <> ?').pluck();
   for (const id of f.markIds) {
     const m = markMeeting.get(id) as number | undefined;
     if (m === undefined) throw notFound('标记', id);
     if (m !== meetingId) throw refused('只能引用本次会议记录中的标记');
+    const other = linkedTo.get(id, keep?.id ?? 0) as number | undefined;
+    if (other !== undefined) throw refused(`这条标记已经转为第${chineseNumeral(other)}项协商意见`);
   }
   const speechMeeting = ctx.db.prepare('SELECT meeting_id FROM speech WHERE id = ?').pluck();
   for (const id of f.speechIds) {
@@ -112,10 +117,12 @@ function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow)
 }
 
 function writeLinks(ctx: Ctx, id: number, f: Fields): void {
-  for (const table of ['resolution_co', 'resolution_mark', 'resolution_speech']) ctx.db.prepare(`DELETE FROM ${table} WHERE resolution_id = ?`).run(id);
+  for (const table of ['resolution_co', 'resolution_speech']) ctx.db.prepare(`DELETE FROM ${table} WHERE resolution_id = ?`).run(id);
+  // A link whose mark is out of the text just now (cut, not yet pasted back) is not the form's to drop.
+  ctx.db.prepare('DELETE FROM resolution_mark WHERE resolution_id = ? AND mark_id IN (SELECT id FROM mark)').run(id);
   const co = ctx.db.prepare('INSERT INTO resolution_co (resolution_id, department_id, ord) VALUES (?, ?, ?)');
   [...new Set(f.coDepartmentIds)].forEach((d, i) => co.run(id, d, i));
-  const mark = ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)');
+  const mark = ctx.db.prepare('INSERT OR IGNORE INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)');
   for (const m of new Set(f.markIds)) mark.run(id, m);
   const speech = ctx.db.prepare('INSERT INTO resolution_speech (resolution_id, speech_id) VALUES (?, ?)');
   for (const s of new Set(f.speechIds)) speech.run(id, s);
@@ -134,6 +141,15 @@ function insertResolution(ctx: Ctx, meetingId: number, f: Fields): void {
     .run(meetingId, position, f.text, f.leadDepartmentId, f.deadline, now, now);
   writeLinks(ctx, Number(lastInsertRowid), f);
   changed(ctx, meetingId);
+}
+
+const orderedIds = (ctx: Ctx, meetingId: number) => ctx.db.prepare('SELECT id FROM resolution WHERE meeting_id = ? ORDER BY position').pluck().all(meetingId) as number[];
+
+/** What the chair confirmed: text, departments and deadline (sources do not change what is agreed). */
+function substance(ctx: Ctx, id: number): string {
+  const r = ctx.db.prepare('SELECT text, lead_department_id, deadline FROM resolution WHERE id = ?').get(id);
+  const co = ctx.db.prepare('SELECT department_id FROM resolution_co WHERE resolution_id = ? ORDER BY ord').pluck().all(id);
+  return JSON.stringify([r, co]);
 }
 
 function renumber(ctx: Ctx, meetingId: number, ids: readonly number[]): void {
@@ -189,17 +205,21 @@ export const resolutionHandlers = handlers({
     const r = resolutionRow(ctx, id);
     writableMeeting(ctx, r.meeting_id);
     checkRefs(ctx, r.meeting_id, f, r);
+    const before = substance(ctx, id);
     ctx.db.prepare('UPDATE resolution SET text = ?, lead_department_id = ?, deadline = ?, updated_at = ? WHERE id = ?').run(f.text, f.leadDepartmentId, f.deadline, isoNow(ctx), id);
     writeLinks(ctx, id, f);
-    changed(ctx, r.meeting_id);
+    // Saving the form unchanged, or changing only the sources, leaves the confirmation standing.
+    if (substance(ctx, id) !== before) changed(ctx, r.meeting_id);
     return listResolutions(ctx, r.meeting_id);
   },
 
   'resolution.move': ({ id, toIndex }, ctx) => {
     const r = resolutionRow(ctx, id);
     writableMeeting(ctx, r.meeting_id);
-    const ids = (ctx.db.prepare('SELECT id FROM resolution WHERE meeting_id = ? ORDER BY position').pluck().all(r.meeting_id) as number[]).filter((x) => x !== id);
+    const before = orderedIds(ctx, r.meeting_id);
+    const ids = before.filter((x) => x !== id);
     ids.splice(Math.min(toIndex, ids.length), 0, id);
+    if (ids.join() === before.join()) return listResolutions(ctx, r.meeting_id);
     renumber(ctx, r.meeting_id, ids);
     changed(ctx, r.meeting_id);
     return listResolutions(ctx, r.meeting_id);
@@ -209,7 +229,7 @@ export const resolutionHandlers = handlers({
     const r = resolutionRow(ctx, id);
     writableMeeting(ctx, r.meeting_id);
     ctx.db.prepare('DELETE FROM resolution WHERE id = ?').run(id);
-    renumber(ctx, r.meeting_id, ctx.db.prepare('SELECT id FROM resolution WHERE meeting_id = ? ORDER BY position').pluck().all(r.meeting_id) as number[]);
+    renumber(ctx, r.meeting_id, orderedIds(ctx, r.meeting_id));
     changed(ctx, r.meeting_id);
     return listResolutions(ctx, r.meeting_id);
   },

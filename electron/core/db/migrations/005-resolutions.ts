@@ -26,11 +26,12 @@ export const migration005: Migration = {
         PRIMARY KEY (resolution_id, department_id)
       ) STRICT;
 
-      -- Where a resolution came from: marks in the minutes (a mark removed from the text takes
-      -- its link with it) and speeches.
+      -- Where a resolution came from: marks in the minutes, and speeches linked directly. A mark
+      -- id is stable while the text is cut and pasted, undone or restored (its record comes and
+      -- goes with each save), so the link names the id without a foreign key and outlives that.
       CREATE TABLE resolution_mark (
         resolution_id INTEGER NOT NULL REFERENCES resolution(id) ON DELETE CASCADE,
-        mark_id TEXT NOT NULL REFERENCES mark(id) ON DELETE CASCADE,
+        mark_id TEXT NOT NULL,
         PRIMARY KEY (resolution_id, mark_id)
       ) STRICT;
       CREATE INDEX resolution_mark_mark ON resolution_mark(mark_id);

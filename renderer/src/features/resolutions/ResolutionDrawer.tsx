@@ -27,8 +27,12 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
     coDepartmentIds: resolution?.coDepartmentIds ?? [],
     deadline: resolution?.deadline ?? '',
     markIds: resolution?.markIds ?? [],
-    speechIds: resolution?.speechIds ?? [],
+    // Only the speeches linked directly: those of the marks come with the marks.
+    speechIds: resolution?.directSpeechIds ?? [],
   });
+  const viaMarks = new Set(
+    (marks.data ?? []).filter((m) => form.markIds.includes(m.id) && m.speechId !== null).map((m) => m.speechId as number),
+  );
   const d = t.drawer;
   const pending = create.isPending || update.isPending;
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
@@ -36,6 +40,7 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
   const choosable = departments.units.filter((u) => !u.retired || u.id === form.leadDepartmentId || form.coDepartmentIds.includes(u.id));
 
   const submit = () => {
+    if (pending) return;
     const input = { ...form, deadline: form.deadline || null };
     const done = { onSuccess: () => (toast(t.saved), onClose()) };
     if (resolution) update.mutate({ id: resolution.id, ...input }, done);
@@ -103,8 +108,13 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
               {queue.data!.entries
                 .filter((e) => e.state === '已发言' || e.state === '发言中' || e.state === '暂停' || form.speechIds.includes(e.id))
                 .map((e) => (
-                  <label key={e.id} className="check">
-                    <input type="checkbox" checked={form.speechIds.includes(e.id)} onChange={() => setForm({ ...form, speechIds: toggle(form.speechIds, e.id) })} />
+                  <label key={e.id} className="check" title={viaMarks.has(e.id) ? d.viaMark : undefined}>
+                    <input
+                      type="checkbox"
+                      checked={viaMarks.has(e.id) || form.speechIds.includes(e.id)}
+                      disabled={viaMarks.has(e.id)}
+                      onChange={() => setForm({ ...form, speechIds: toggle(form.speechIds, e.id) })}
+                    />
                     {e.position}. {e.name}（{e.kind}）
                   </label>
                 ))}

@@ -1,7 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import type { Resolution, ResolutionList } from '../../../../shared/contract/resolutions';
 import { chineseDate, chineseNumeral } from '../../../../shared/domain/chineseText';
@@ -18,6 +18,7 @@ import './resolutions.css';
 export function ResolutionsPanel({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const list = useCall('resolution.list', { meetingId: meeting.id });
   const [editing, setEditing] = useState<Resolution | 'new' | null>(null);
+  const closeDrawer = useCallback(() => setEditing(null), []);
   if (list.error) return <ErrorText error={list.error} />;
   if (!list.data) return <section className="card" aria-busy="true" />;
   const data = list.data;
@@ -39,7 +40,7 @@ export function ResolutionsPanel({ meeting, readOnly }: { meeting: MeetingDetail
         <Untaken data={data} readOnly={readOnly} />
       </div>
       <DocumentsPanel meetingId={meeting.id} data={data} />
-      {editing && <ResolutionDrawer meeting={meeting} resolution={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && <ResolutionDrawer meeting={meeting} resolution={editing === 'new' ? null : editing} onClose={closeDrawer} />}
     </div>
   );
 }
@@ -81,7 +82,8 @@ function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boo
     move.mutate({ id: Number(active.id), toIndex: data.items.findIndex((r) => r.id === Number(over.id)) });
   };
   const onKey = (e: React.KeyboardEvent) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    // One move at a time: the next is computed from the list the previous one answers.
+    if (readOnly || move.isPending || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-resolution-id]');
     const index = data.items.findIndex((r) => r.id === Number(row?.dataset.resolutionId));
     const to = index + (e.key === 'ArrowUp' ? -1 : 1);

@@ -33,6 +33,7 @@ export const t = {
     deadline: '办理时限',
     marks: '来源标记',
     speeches: '来源发言',
+    viaMark: '来自所选标记所在的发言',
     pick: '— 请选择 —',
   },
   saved: '协商意见已保存',
