@@ -12,6 +12,7 @@ import { meetingHandlers } from './services/meetings';
 import { minutesHandlers } from './services/minutes';
 import { documentHandlers } from './services/documents';
 import { resolutionHandlers } from './services/resolutions';
+import { followUpHandlers } from './services/followUp';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -36,6 +37,7 @@ const allHandlers: Handlers = {
   ...minutesHandlers,
   ...resolutionHandlers,
   ...documentHandlers,
+  ...followUpHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * Topics name what a change touches. A mutation lists the topics it changes; a query lists the
  * topics it reads. Every window re-fetches the queries whose topics a change event names.
  */
-export const topics = ['directory', 'settings', 'topics', 'meetings', 'queue', 'screen', 'minutes', 'resolutions'] as const;
+export const topics = ['directory', 'settings', 'topics', 'meetings', 'queue', 'screen', 'minutes', 'resolutions', 'followup'] as const;
 export type Topic = (typeof topics)[number];
 
 export type CallKind = 'query' | 'mutation';

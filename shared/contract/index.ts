@@ -5,6 +5,7 @@ import { directoryCalls } from './directory';
 import { meetingCalls } from './meetings';
 import { minutesCalls } from './minutes';
 import { documentCalls, resolutionCalls } from './resolutions';
+import { followUpCalls } from './followUp';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -22,6 +23,7 @@ export const contract = {
   ...minutesCalls,
   ...resolutionCalls,
   ...documentCalls,
+  ...followUpCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -3,11 +3,13 @@ import { localIsoDate } from '../../../shared/domain/chineseText';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type Ctx } from '../context';
 import { refused } from '../errors';
 import { meetingRecordDocx, meetingSummaryDocx, resolutionListDocx, type MeetingFacts } from '../exporters/meetingDocuments';
 import { handlers } from '../handler';
 import { meetingRow } from './meetings';
+import { followUpOfMeeting } from './followUp';
 import { listResolutions } from './resolutions';
 import { readSettings } from './settings';
 
@@ -68,8 +70,11 @@ export async function exportMeetingDocument(ctx: Ctx, meetingId: number, kind: D
     if (!list.confirmed) throw refused('协商意见尚未经主持人确认，不能导出会议纪要；请在“协商意见”中确认');
     return { fileName, data: await meetingSummaryDocx(facts, list.items, localIsoDate(new Date(list.confirmed.at))) };
   }
-  // Until the follow-up is recorded, every resolution waits to be assigned (待交办).
-  const listed = list.items.map((r) => ({ ...r, status: '待交办', replyClass: '' }));
+  const followUp = followUpOfMeeting(ctx, meetingId);
+  const listed = list.items.map((r) => {
+    const f = followUp.get(r.id);
+    return { ...r, status: f ? `${f.state}${f.overdue ? '（逾期）' : ''}` : '待交办', replyClass: f?.replyClass ? `${f.replyClass}类（${replyClassNames[f.replyClass]}）` : '' };
+  });
   return { fileName, data: await resolutionListDocx(facts, listed, localToday(ctx)) };
 }
 

@@ -6,6 +6,7 @@ import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { meetingRow, writableMeeting } from './meetings';
+import { followUpStarted } from './followUp';
 import { listMarks } from './minutes';
 import { checkUnitRef } from './units';
 
@@ -228,6 +229,7 @@ export const resolutionHandlers = handlers({
   'resolution.remove': ({ id }, ctx) => {
     const r = resolutionRow(ctx, id);
     writableMeeting(ctx, r.meeting_id);
+    if (followUpStarted(ctx, id)) throw refused('这项协商意见已经交办，督办记录须保留，不能删除');
     ctx.db.prepare('DELETE FROM resolution WHERE id = ?').run(id);
     renumber(ctx, r.meeting_id, orderedIds(ctx, r.meeting_id));
     changed(ctx, r.meeting_id);
