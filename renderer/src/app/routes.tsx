@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { PeoplePage } from '../features/directory/PeoplePage';
+import { FollowUpPage } from '../features/followup/FollowUpPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { UnitsPage } from '../features/directory/UnitsPage';
@@ -32,6 +33,7 @@ export const router = createHashRouter([
       { path: 'topics/:id', element: <TopicPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'followup', element: <FollowUpPage /> },
       { path: 'directory/people', element: <PeoplePage /> },
       { path: 'directory/sectors', element: <UnitsPage kind="sector" key="sector" /> },
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },

@@ -7,6 +7,7 @@ export const t = {
     plan: '年度协商计划',
     meetingsGroup: '协商会议',
     meetings: '会议',
+    followup: '跟踪督办',
     directory: '基础信息',
     people: '人员',
     sectors: '界别',
