@@ -13,6 +13,7 @@ import { minutesHandlers } from './services/minutes';
 import { documentHandlers } from './services/documents';
 import { resolutionHandlers } from './services/resolutions';
 import { followUpHandlers } from './services/followUp';
+import { archiveHandlers } from './services/archive';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -38,6 +39,7 @@ const allHandlers: Handlers = {
   ...resolutionHandlers,
   ...documentHandlers,
   ...followUpHandlers,
+  ...archiveHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';
@@ -56,6 +58,8 @@ export interface Core {
   events: EventHub;
   db: Db;
   dataFile: string;
+  /** The services' context, for in-process tools (the archive generator, tests, the bench). */
+  ctx: Ctx;
   close(): void;
 }
 
@@ -71,6 +75,7 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     events,
     db,
     dataFile,
+    ctx,
     close: () => db.close(),
   };
 }

@@ -6,6 +6,7 @@ import { meetingCalls } from './meetings';
 import { minutesCalls } from './minutes';
 import { documentCalls, resolutionCalls } from './resolutions';
 import { followUpCalls } from './followUp';
+import { archiveCalls } from './archive';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -24,6 +25,7 @@ export const contract = {
   ...resolutionCalls,
   ...documentCalls,
   ...followUpCalls,
+  ...archiveCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { archiveArea } from './areas/archive';
 import { directoryArea } from './areas/directory';
 import { exportArea } from './areas/export';
 import { minutesArea } from './areas/minutes';
@@ -13,7 +14,7 @@ import { type Area, type Figure, passes } from './figures';
  * object under the keys of quality-bars.md; `-- --only AREA` runs one area. Figures of parts not
  * built yet are absent, never faked.
  */
-const areas: Area[] = [directoryArea, topicsArea, queueArea, projectorArea, minutesArea, exportArea];
+const areas: Area[] = [directoryArea, topicsArea, queueArea, projectorArea, minutesArea, exportArea, archiveArea];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const chosen = values.only ? areas.filter((a) => a.name === values.only) : areas;

@@ -196,3 +196,21 @@ describe('migration 006 (follow-up), from version 5 with data in it', () => {
     v6.close();
   });
 });
+
+describe('migration 007 (archive search), from version 6 with data in it', () => {
+  it('indexes what is already there and keeps the index with later changes', () => {
+    const file = tempFile();
+    const v6 = openDatabase(file, { migrations: migrations.slice(0, 6) });
+    const now = new Date().toISOString();
+    v6.prepare("INSERT INTO topic (title, description, source, received_on, year, created_at, updated_at) VALUES ('中央大街景区公厕不足', '游客反映', '热线', '2026-01-01', 2026, ?, ?)").run(now, now);
+    v6.close();
+
+    const v7 = openDatabase(file, { migrations: migrations.slice(0, 7) });
+    const find = (q: string) => v7.prepare('SELECT kind, ref_id FROM search_index WHERE search_index MATCH ?').all(`"${q}"`);
+    expect(find('景区公厕')).toEqual([{ kind: 'topic', ref_id: 1 }]);
+    v7.prepare("UPDATE topic SET title = '松花江沿岸步道照明' WHERE id = 1").run();
+    expect(find('景区公厕')).toEqual([]);
+    expect(find('沿岸步道')).toEqual([{ kind: 'topic', ref_id: 1 }]);
+    v7.close();
+  });
+});

@@ -5,6 +5,7 @@ import type { MeetingForm } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { indexMinutes } from './archive';
 import { snapshotMinutes } from './minutesRevisions';
 import { getPerson } from './people';
 import { checkUnitRef } from './units';
@@ -102,6 +103,8 @@ export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = '
   if (to === '已结束') snapshotMinutes(ctx, m.id, '会议结束');
   ctx.db.prepare('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?').run(to, now, m.id);
   ctx.db.prepare('INSERT INTO meeting_status_log (meeting_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(m.id, m.status, to, reason, now);
+  // The minutes enter the search index as they stand (with the meeting's new status).
+  indexMinutes(ctx, m.id);
 }
 
 /** Starting a speech or an agenda item starts a meeting still in preparation. */

@@ -4,9 +4,10 @@ import { migration003 } from './003-meetings';
 import { migration004 } from './004-minutes';
 import { migration005 } from './005-resolutions';
 import { migration006 } from './006-followup';
+import { migration007 } from './007-search';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,0 +1,116 @@
+import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { followUpStates } from '../../../shared/domain/followUp';
+import type { Ctx } from '../context';
+import { isoNow } from '../context';
+import { indexMinutes } from '../services/archive';
+import { generateMinutesDoc, type Section } from './minutesText';
+
+/**
+ * A realistic archive of past meetings for the bench and for trying the app at scale: for each
+ * meeting a decided topic, participants from the directory, ended speeches, minutes with marks,
+ * confirmed resolutions with departments and deadlines, and their follow-up at some stage. Rows
+ * are written directly (one transaction per meeting, the app's own tables and rules), because a
+ * thousand meetings through the calls would take minutes. Needs a directory (load the demo first).
+ */
+export interface ArchiveOptions {
+  meetings: number;
+  /** Characters of minutes per meeting. */
+  minutesChars?: number;
+  speeches?: number;
+  resolutions?: number;
+  firstYear?: number;
+  seed?: number;
+}
+
+const subjects = ['老旧小区加装电梯', '冬季人行道积雪清理', '中央大街景区公厕', '松花江沿岸步道', '社区养老服务站', '中小学课后服务', '菜市场改造提升', '背街小巷停车', '冰雪旅游服务', '农贸市场食品安全', '公交线路优化', '社区卫生服务中心'];
+const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
+
+export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
+  const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
+  const people = ctx.db.prepare("SELECT id, name, kind, coalesce((SELECT name FROM sector WHERE id = sector_id), unit, '') AS aff FROM person WHERE retired_at IS NULL ORDER BY id").all() as {
+    id: number;
+    name: string;
+    kind: string;
+    aff: string;
+  }[];
+  const departments = ctx.db.prepare('SELECT id FROM department WHERE retired_at IS NULL').pluck().all() as number[];
+  if (people.length < 10 || !departments.length) throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据');
+  const now = isoNow(ctx);
+  let s = seed >>> 0 || 1;
+  const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
+
+  const q = {
+    topic: ctx.db.prepare(
+      `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
+       VALUES (?, ?, '委员', ?, ?, '已定题', 6, ?, ?, ?, ?, ?)`,
+    ),
+    meeting: ctx.db.prepare(
+      `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, '市政协三楼协商议事厅', ?, '已归档', ?, ?)`,
+    ),
+    participant: ctx.db.prepare("INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING"),
+    speech: ctx.db.prepare("INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at) VALUES (?, ?, ?, ?, '已发言', 480, ?, ?)"),
+    interval: ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (?, ?, ?)'),
+    minutes: ctx.db.prepare("INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)"),
+    mark: ctx.db.prepare('INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    resolution: ctx.db.prepare('INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    link: ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)'),
+    confirm: ctx.db.prepare('INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)'),
+    event: ctx.db.prepare('INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    followup: ctx.db.prepare("INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
+    issue: ctx.db.prepare('SELECT coalesce(max(issue_no), 0) + 1 FROM meeting WHERE year = ? AND form = ?').pluck(),
+  };
+
+  let chars = 0;
+  const oneMeeting = (i: number) => {
+    const year = firstYear + Math.floor((i * 4) / Math.max(1, meetings));
+    const month = 1 + (i % 12);
+    const day = 1 + (i % 27);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const subject = subjects[i % subjects.length];
+    const title = `${subject}（第${i + 1}次协商）`;
+    const form = forms[i % forms.length];
+    const topicId = Number(q.topic.run(subject, `群众反映${subject}问题集中`, `${year}-01-05`, year, title, form, month, now, now).lastInsertRowid);
+    const chair = people[rand(people.length)];
+    const meetingId = Number(q.meeting.run(topicId, form, title, year, q.issue.get(year, form), `${date}T09:00`, chair.id, now, now).lastInsertRowid);
+    q.participant.run(meetingId, chair.id, '主持人');
+    const sections: Section[] = [];
+    for (let k = 0; k < speeches; k++) {
+      const p = people[rand(people.length)];
+      q.participant.run(meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员');
+      const kind = p.kind === '部门代表' ? '部门回应' : '预约发言';
+      const start = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
+      const speechId = Number(q.speech.run(meetingId, p.id, kind, k + 1, start, start).lastInsertRowid);
+      q.interval.run(speechId, start, start);
+      sections.push({ speechId, name: p.name, affiliation: p.aff, kind, time: start.slice(11, 16) });
+    }
+    const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
+    const summary = readMinutesDoc(doc);
+    chars += summary.chars;
+    q.minutes.run(meetingId, doc, summary.plain, summary.chars, now);
+    for (const m of summary.marks) q.mark.run(m.id, meetingId, m.kind, m.excerpt, m.speechId, m.order, now);
+    const suggestions = summary.marks.filter((m) => m.kind === '建议');
+    for (let r = 0; r < resolutions; r++) {
+      const text = suggestions[r]?.excerpt ?? `${subject}第${r + 1}项议定事项：加强日常管理。`;
+      const deadline = `${year}-${String(Math.min(12, month + 3)).padStart(2, '0')}-28`;
+      const resolutionId = Number(q.resolution.run(meetingId, r + 1, text, departments[rand(departments.length)], deadline, now, now).lastInsertRowid);
+      if (suggestions[r]) q.link.run(resolutionId, suggestions[r].id);
+      // Follow-up at some stage along the path, each step dated after the last.
+      const stage = rand(followUpStates.length);
+      const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
+      steps.forEach((action, n) => {
+        const on = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + n * 5).padStart(2, '0')}`;
+        q.event.run(resolutionId, action, on, '政协办公厅', '', action === '答复' ? '已按建议办理' : null, action === '答复' ? 'A' : null, action === '评价' ? '满意' : null, now);
+      });
+      if (stage > 0) {
+        const last = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + (stage - 1) * 5).padStart(2, '0')}`;
+        const sent = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-01`;
+        q.followup.run(resolutionId, followUpStates[stage], sent, stage >= 3 ? last : null, stage >= 3 ? '已按建议办理' : '', stage >= 3 ? 'A' : null, stage >= 4 ? '满意' : null, last, now);
+      }
+    }
+    q.confirm.run(meetingId, chair.name, now);
+    indexMinutes(ctx, meetingId);
+  };
+  for (let i = 0; i < meetings; i++) ctx.db.transaction(() => oneMeeting(i))();
+  return { meetings, chars };
+}
