@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { ArchivePage } from '../features/archive/ArchivePage';
 import { PeoplePage } from '../features/directory/PeoplePage';
 import { FollowUpPage } from '../features/followup/FollowUpPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -34,6 +35,7 @@ export const router = createHashRouter([
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'followup', element: <FollowUpPage /> },
+      { path: 'archive', element: <ArchivePage /> },
       { path: 'directory/people', element: <PeoplePage /> },
       { path: 'directory/sectors', element: <UnitsPage kind="sector" key="sector" /> },
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },

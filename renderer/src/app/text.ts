@@ -8,6 +8,7 @@ export const t = {
     meetingsGroup: '协商会议',
     meetings: '会议',
     followup: '跟踪督办',
+    archive: '档案检索',
     directory: '基础信息',
     people: '人员',
     sectors: '界别',
