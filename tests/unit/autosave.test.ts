@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Autosaver, IDLE_MS, MAX_MS, SaveError, type SaveState } from '../../renderer/src/features/minutes/autosave';
 
 /** A fake clock and a save whose outcome each test decides. */
-function setup() {
+function setup(extra: { whenIdle?: () => Promise<void> } = {}) {
   let now = 0;
   let timers: { at: number; fn: () => void; id: number }[] = [];
   let nextId = 1;
@@ -22,6 +22,7 @@ function setup() {
       return id;
     },
     clearTimeout: (id) => (timers = timers.filter((t) => t.id !== id)),
+    ...extra,
   });
   /** Advances the clock, firing due timers in order. */
   const advance = async (ms: number) => {
@@ -178,6 +179,26 @@ describe('autosave', () => {
     expect(await flushed).toBe('failed');
     expect(s.saver.hasUnsaved).toBe(true);
     expect(s.drafts).toEqual(['甲']);
+  });
+
+  it('a timed save does its heavy work when the page is idle; a flush does not wait', async () => {
+    let idle: (() => void) | null = null;
+    const s = setup({ whenIdle: () => new Promise<void>((r) => (idle = r)) });
+    s.type('甲');
+    await s.advance(IDLE_MS);
+    expect(s.saves).toHaveLength(0); // waiting for a gap between keystrokes
+    s.type('乙');
+    idle!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(s.saves.map((x) => x.doc)).toEqual(['甲乙']); // what was typed meanwhile goes too
+    await s.settle(0);
+    s.type('丙');
+    const flushed = s.saver.flush();
+    await Promise.resolve();
+    expect(s.saves[1].doc).toBe('甲乙丙');
+    await s.settle(1);
+    expect(await flushed).toBe('saved');
   });
 
   it('a disposed saver schedules nothing more', async () => {

@@ -29,6 +29,8 @@ export interface AutosaveHost {
   /** The text could not be stored: keep it somewhere safe (the browser's own storage). */
   keepDraft?(doc: string): void;
   onState(state: SaveState): void;
+  /** Resolves at a moment the page is idle (bounded): where a timed save does its heavy work. */
+  whenIdle?(): Promise<void>;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -135,7 +137,7 @@ export class Autosaver {
     const due = delay ?? Math.max(0, Math.min(this.lastChangeAt + IDLE_MS, (this.firstChangeAt ?? now) + MAX_MS) - now);
     this.timer = this.host.setTimeout(() => {
       this.timer = null;
-      void this.run(false);
+      void this.run(false, true);
     }, due);
   }
 
@@ -144,20 +146,26 @@ export class Autosaver {
     this.timer = null;
   }
 
-  private run(closing: boolean): Promise<void> {
+  /**
+   * One save. A save the timer starts first waits for a moment the page is idle (between two
+   * keystrokes), so turning 60,000 characters into JSON never holds up a keystroke's frame;
+   * a flush (leaving the editor, closing, a new mark) does not wait.
+   */
+  private run(closing: boolean, whenIdle = false): Promise<void> {
     if (this.inFlight) return this.inFlight; // one save at a time; the timer re-arms afterwards
     if (!this.dirty) return Promise.resolve();
-    const doc = this.host.serialize();
-    const startedAt = this.host.now();
-    const firstChangeAt = this.firstChangeAt;
-    this.dirty = false;
-    this.firstChangeAt = null;
-    this.set({ phase: 'saving' });
-    const attempt = this.host.save(doc, closing).then(
-      () => {
+    const attempt = (async () => {
+      if (whenIdle && this.host.whenIdle) await this.host.whenIdle();
+      const doc = this.host.serialize();
+      const startedAt = this.host.now();
+      const firstChangeAt = this.firstChangeAt;
+      this.dirty = false;
+      this.firstChangeAt = null;
+      this.set({ phase: 'saving' });
+      try {
+        await this.host.save(doc, closing);
         this.set({ phase: this.dirty ? 'dirty' : 'saved', savedAt: startedAt, error: null, waitingFor: null, failures: 0 });
-      },
-      (e: unknown) => {
+      } catch (e) {
         // The text is still only in the editor: dirty again, from the first unsaved change.
         this.dirty = true;
         this.firstChangeAt = Math.min(firstChangeAt ?? startedAt, this.firstChangeAt ?? Infinity);
@@ -165,8 +173,8 @@ export class Autosaver {
         const retry = e instanceof SaveError ? e.retry : 'timer';
         const message = e instanceof Error ? e.message : String(e);
         this.set({ phase: retry === 'timer' ? 'failed' : 'blocked', error: message, waitingFor: retry === 'timer' ? null : retry, failures: this.state.failures + 1 });
-      },
-    );
+      }
+    })();
     this.inFlight = attempt.finally(() => {
       this.inFlight = null;
       if (this.disposed || !this.dirty) return;

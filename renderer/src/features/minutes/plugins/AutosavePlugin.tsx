@@ -60,6 +60,7 @@ export function AutosavePlugin(props: Props) {
       },
       keepDraft: (doc) => draft.keep(doc, session.version),
       onState: (state) => latest.current.onState(state),
+      whenIdle: () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 200 }) : window.setTimeout(resolve, 0))),
       now: () => Date.now(),
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (h) => window.clearTimeout(h as number),
