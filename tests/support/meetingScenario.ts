@@ -3,18 +3,15 @@ import { generateMinutesDoc, type Section } from '../../electron/core/generate/m
 import type { CallName, Input, Output } from '../../shared/contract';
 import type { Person } from '../../shared/contract/directory';
 import type { ResolutionList } from '../../shared/contract/resolutions';
+import { ok } from './tempCore';
 
 type Invoke = Core['invoke'];
 
-const must = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 export interface ScenarioOptions {
   title?: string;
   speeches?: number;
+  /** 0: no minutes at all (an empty editor). */
   minutesChars?: number;
   resolutions?: number;
   /** Marked passages in the minutes (kinds in turn: 建议, 回应/承诺, 共识). */
@@ -40,7 +37,7 @@ export interface Scenario {
 export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Promise<Scenario> {
   const { title = '中央大街景区公厕布局、指引和冬季运行', speeches = 8, minutesChars = 6000, resolutions = 3, startsAt = '2026-05-14T09:00', confirm = true } = o;
   const marks = o.marks ?? resolutions * 3 + 3;
-  const call = <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> => must(invoke(name, input));
+  const call = async <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> => ok(await invoke(name, input));
   const people = await call('person.list', {});
   const departments = (await call('unit.list', { kind: 'department' })).filter((d) => !d.retired);
   const by = (kind: string) => people.filter((p) => p.kind === kind);
@@ -64,8 +61,7 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
     const minute = 10 + i * 3;
     sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: s.kind, time: `${String(9 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}` });
   }
-  const doc = generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId });
-  await call('minutes.save', { meetingId, doc, baseVersion: 0 });
+  if (minutesChars > 0) await call('minutes.save', { meetingId, doc: generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }), baseVersion: 0 });
   const suggestions = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
   let list = (await call('resolution.list', { meetingId })) as ResolutionList;
   for (let i = 0; i < resolutions; i++) {

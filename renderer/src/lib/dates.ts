@@ -13,3 +13,8 @@ export function hhmm(ms: number): string {
 export function clockTime(at: number | string): string {
   return new Date(at).toLocaleTimeString('zh-CN', { hour12: false });
 }
+
+/** 2026/11/22 09:05:07 on this computer's clock, from an instant (ms or ISO). */
+export function clockDateTime(at: number | string): string {
+  return new Date(at).toLocaleString('zh-CN', { hour12: false });
+}

@@ -4,14 +4,10 @@ import { join } from 'node:path';
 import { createCore, DATA_FILE_NAME } from '../../../electron/core';
 import { generateArchive } from '../../../electron/core/generate/archive';
 import { type Area, type Figure, median, percentile, round } from '../figures';
+import { ok } from '../../support/tempCore';
 
 const MEETINGS = 1000;
 const CHARS = 30_000;
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /**
  * An archive of 1,000 meetings (about 30 M characters of minutes): searching it through the
@@ -23,7 +19,7 @@ export const archiveArea: Area = {
     const dir = mkdtempSync(join(tmpdir(), 'bcsl-bench-'));
     try {
       let core = createCore({ dataDir: dir });
-      must(await core.invoke('app.loadDemo', {}));
+      ok(await core.invoke('app.loadDemo', {}));
       const generated = generateArchive(core.ctx, { meetings: MEETINGS, minutesChars: CHARS });
       const names = core.db.prepare('SELECT name FROM person WHERE length(name) = 3 LIMIT 20').pluck().all() as string[];
       // What secretaries look for: a subject, a meeting, a speaker, a phrase from the minutes, something never said.
@@ -37,7 +33,7 @@ export const archiveArea: Area = {
         const times: number[] = [];
         for (let i = 0; i < repeat; i++) {
           const t0 = performance.now();
-          must(await core.invoke('archive.search', { q }));
+          ok(await core.invoke('archive.search', { q }));
           times.push(performance.now() - t0);
         }
         return times;
@@ -71,7 +67,7 @@ export const archiveArea: Area = {
       // Cold open: open the file, check and apply migrations, answer the first screen's query.
       const t0 = performance.now();
       core = createCore({ dataDir: dir });
-      must(await core.invoke('meeting.list', {}));
+      ok(await core.invoke('meeting.list', {}));
       const openMs = performance.now() - t0;
       core.close();
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createCore, type Core } from '../../../electron/core';
-import { generateMinutesDoc, type Section } from '../../../electron/core/generate/minutesText';
-import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
-import { apiValue, launchBrowser, openAppIn, startServe, type Served } from '../../e2e/support/serve';
+import { api, launchBrowser, openAppIn, startServe, type Served } from '../../e2e/support/serve';
+import { heldMeeting } from '../../support/meetingScenario';
+import { ok } from '../../support/tempCore';
 import { type Area, type Figure, median, percentile, round } from '../figures';
 
 const REFERENCE_CHARS = 60_000;
@@ -15,47 +15,28 @@ const MARKS = 30;
 const KEYSTROKES = 400;
 const BLOCK = 50;
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
-
-type Call = <T>(name: string, input: unknown) => Promise<T>;
-
-/** A meeting with 40 speeches that really happened (so marks link to them), in the core or over HTTP. */
-async function referenceMeeting(call: Call, title: string): Promise<{ meetingId: number; sections: Section[] }> {
-  const people = await call<{ id: number; name: string }[]>('person.list', {});
-  const { id: meetingId } = await call<{ id: number }>('meeting.create', { topicId: null, form: '冰城商量', title, startsAt: '2026-05-14T09:00', useTemplate: true });
-  const sections: Section[] = [];
-  for (let i = 0; i < SPEECHES; i++) {
-    const person = people[i % people.length];
-    const q = await call<{ entries: { id: number; name: string; affiliation: string }[] }>('queue.add', { meetingId, personId: person.id, kind: '预约发言' });
-    const s = q.entries[q.entries.length - 1];
-    sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: '预约发言', time: `${String(9 + Math.floor(i / 10)).padStart(2, '0')}:${String((i % 10) * 6).padStart(2, '0')}` });
-  }
-  return { meetingId, sections };
-}
+/** The reference meeting: 40 speeches that really happened (so marks link to them), 60,000 characters of minutes with 30 marks. */
+const reference = { speeches: SPEECHES, minutesChars: REFERENCE_CHARS, marks: MARKS, resolutions: 0, confirm: false };
 
 /** The main side of a save: validate, write, plain-text projection and marks, as the router runs it. */
 async function saveMedian(): Promise<{ median: number; chars: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-bench-'));
   const core: Core = createCore({ dataDir: dir });
   try {
-    must(await core.invoke('app.loadDemo', {}));
-    const call: Call = async (name, input) => must(await core.call(name, input)) as never;
-    const { meetingId, sections } = await referenceMeeting(call, '记录保存基准');
-    const doc = generateMinutesDoc({ sections, chars: REFERENCE_CHARS, marks: MARKS });
-    const chars = readMinutesDoc(doc).chars;
-    let version = 0;
+    ok(await core.invoke('app.loadDemo', {}));
+    const { meetingId } = await heldMeeting(core.invoke, { ...reference, title: '记录保存基准' });
+    const stored = ok(await core.invoke('minutes.get', { meetingId }));
+    const doc = stored.doc!;
+    let version = stored.version;
     const times: number[] = [];
     for (let i = 0; i < 80; i++) {
       // Each save differs from the last by what was typed in between.
       const edited = doc.replace('"text":"会议记录"', `"text":"会议记录${'记'.repeat(i)}"`);
       const t0 = performance.now();
-      version = must(await core.invoke('minutes.save', { meetingId, doc: edited, baseVersion: version })).version;
+      version = ok(await core.invoke('minutes.save', { meetingId, doc: edited, baseVersion: version })).version;
       if (i >= 10) times.push(performance.now() - t0);
     }
-    return { median: median(times), chars };
+    return { median: median(times), chars: stored.chars };
   } finally {
     core.close();
     rmSync(dir, { recursive: true, force: true });
@@ -122,11 +103,10 @@ export const minutesArea: Area = {
       throw e;
     });
     try {
-      const call: Call = (name, input) => apiValue(served, name, input);
-      const full = await referenceMeeting(call, '参考会议记录');
-      const doc = generateMinutesDoc({ sections: full.sections, chars: REFERENCE_CHARS, marks: MARKS });
-      await call('minutes.save', { meetingId: full.meetingId, doc, baseVersion: 0 });
-      const empty = await referenceMeeting(call, '空白会议记录');
+      // The same calls the app makes, over HTTP.
+      const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+      const full = await heldMeeting(invoke, { ...reference, title: '参考会议记录' });
+      const empty = await heldMeeting(invoke, { ...reference, minutesChars: 0, title: '空白会议记录' });
 
       const { page } = await openAppIn(browser, served, '/meetings');
       await page.setViewportSize({ width: 1600, height: 900 });

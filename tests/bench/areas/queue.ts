@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { createCore } from '../../../electron/core';
 import { type Area, type Figure, median, round, timeMany } from '../figures';
 import { syntheticRoster } from '../roster';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+import { ok } from '../../support/tempCore';
 
 /** The speaker queue of a long meeting: 200 entries, every call answering the whole queue. */
 export const queueArea: Area = {
@@ -18,10 +14,10 @@ export const queueArea: Area = {
     const core = createCore({ dataDir: dir });
     try {
       const people: number[] = [];
-      for (const p of syntheticRoster(260)) people.push(must(await core.invoke('person.save', { name: p.name, kind: '群众代表', unit: p.unit })).id);
-      const meetingId = must(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '基准测试会议', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+      for (const p of syntheticRoster(260)) people.push(ok(await core.invoke('person.save', { name: p.name, kind: '群众代表', unit: p.unit })).id);
+      const meetingId = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '基准测试会议', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
       let ids: number[] = [];
-      for (const personId of people.slice(0, 200)) ids = must(await core.invoke('queue.add', { meetingId, personId, kind: '群众评议' })).entries.map((e) => e.id);
+      for (const personId of people.slice(0, 200)) ids = ok(await core.invoke('queue.add', { meetingId, personId, kind: '群众评议' })).entries.map((e) => e.id);
 
       // Adds to a queue of 200 and more; then 80 speakers take the floor and leave it.
       const add = await timeMany(60, (i) => core.invoke('queue.add', { meetingId, personId: people[200 + i], kind: '群众评议' }), 0);

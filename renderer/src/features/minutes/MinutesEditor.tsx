@@ -48,6 +48,9 @@ interface Loaded {
   generation: number;
 }
 
+/** The stored minutes as they open, nothing else to tell. */
+const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, notice: null, olderDraft: null });
+
 /**
  * Reads the stored minutes and any local draft, and decides what the editor opens with. A draft
  * kept after the last save (a failed save, a reload while saving) is the newest text: it opens,
@@ -57,7 +60,7 @@ interface Loaded {
 async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, draft: LocalDraft, generation: number): Promise<Loaded> {
   const state = await api.call('minutes.get', { meetingId });
   const kept = draft.read();
-  const stored = { state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, olderDraft: null, generation };
+  const stored = { ...fromState(state), generation };
   const notice = state.recoveredFrom ? t.recovered(clockTime(state.recoveredFrom)) : null;
   if (!kept || kept.doc === state.doc) {
     draft.drop();
@@ -102,7 +105,6 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   );
 });
 
-const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, notice: null, olderDraft: null });
 
 function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
   const [editor] = useLexicalComposerContext();

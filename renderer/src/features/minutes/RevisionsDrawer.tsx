@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MinutesState } from '../../../../shared/contract/minutes';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
+import { clockDateTime } from '../../lib/dates';
 import { useApi, useCall } from '../../lib/query';
 import { t } from './text';
 
@@ -48,7 +49,7 @@ export function RevisionsDrawer({
         {revisions.data?.map((rev) => (
           <li key={rev.id}>
             <div className="revision-head">
-              <strong>{new Date(rev.createdAt).toLocaleString('zh-CN', { hour12: false })}</strong>
+              <strong>{clockDateTime(rev.createdAt)}</strong>
               <span className="tag">{rev.reason}</span>
               <span className="muted">
                 {r.version(rev.version)} · {r.chars(rev.chars)}

@@ -1,5 +1,7 @@
 import type { MarkKind } from '../../../../shared/domain/minutesDoc';
 
+const chars = (n: number) => `${n.toLocaleString('zh-CN')} 字`;
+
 export const t = {
   title: '会议记录',
   placeholder: '在此记录会议内容。发言人开始发言时，会自动插入发言人标题。',
@@ -35,7 +37,7 @@ export const t = {
     dirty: '有未保存的修改',
     saving: '正在保存…',
     failed: '保存失败，正在重试',
-    chars: (n: number) => `${n.toLocaleString('zh-CN')} 字`,
+    chars,
     failedBanner: (error: string) => `会议记录未能保存：${error}。文字仍保留在编辑器中，并已暂存在本机，程序会自动重试。`,
     retryNow: '立即重试',
     conflictBanner: (error: string) => `${error}。`,
@@ -65,7 +67,7 @@ export const t = {
     restore: '恢复此版本',
     confirm: '恢复后，当前内容会先留作一份历史版本。确定恢复吗？',
     restored: '已恢复所选历史版本',
-    chars: (n: number) => `${n.toLocaleString('zh-CN')} 字`,
+    chars,
     version: (n: number) => `第 ${n} 版`,
   },
 };

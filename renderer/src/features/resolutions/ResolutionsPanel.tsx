@@ -8,6 +8,7 @@ import { chineseDate, chineseNumeral } from '../../../../shared/domain/chineseTe
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
+import { clockDateTime } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { DocumentsPanel } from './DocumentsPanel';
 import { ResolutionDrawer } from './ResolutionDrawer';
@@ -53,7 +54,7 @@ function Confirmation({ meeting, data, readOnly }: { meeting: MeetingDetail; dat
   if (data.confirmed) {
     return (
       <p className="confirm-line ok" data-testid="confirmation">
-        ✓ {t.confirmed(data.confirmed.by, new Date(data.confirmed.at).toLocaleString('zh-CN', { hour12: false }))}
+        ✓ {t.confirmed(data.confirmed.by, clockDateTime(data.confirmed.at))}
       </p>
     );
   }
