@@ -1,9 +1,13 @@
 import { localIsoDate } from '../../shared/domain/chineseText';
 import type { Db } from './db/open';
+import type { DatabaseSlot } from './db/slot';
 
 /** What every service receives: plain values, never windows or dialogs. */
 export interface Ctx {
-  db: Db;
+  /** The open connection, read at call time (a restore swaps it); throws the Chinese reason when there is none. */
+  readonly db: Db;
+  /** The data file itself, for backup and restore. */
+  slot: DatabaseSlot;
   dataFile: string;
   appVersion: string;
   /** Random per start of the core: tells this run's saves from an earlier run's (crash notice). */

@@ -3,12 +3,13 @@ import type { Ctx } from './context';
 
 /**
  * A plain handler runs inside the call's transaction (mutations, so it must be synchronous) or
- * directly (queries, which may finish asynchronously, e.g. packing a docx after a synchronous read).
+ * directly (queries and maintenance, which may finish asynchronously, e.g. packing a docx after a
+ * synchronous read, or an online backup).
  */
 type PlainHandler<K extends CallName> = (
   input: ParsedInput<K>,
   ctx: Ctx,
-) => Contract[K]['kind'] extends 'query' ? Output<K> | Promise<Output<K>> : Output<K>;
+) => Contract[K]['kind'] extends 'mutation' ? Output<K> : Output<K> | Promise<Output<K>>;
 
 /**
  * A handler with slow preparation (reading a spreadsheet): `prepare` runs first, outside any

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallName, CallResult, Input, Output } from '../../shared/contract';
 import type { Ctx } from './context';
-import { openDatabase, type Db } from './db/open';
+import type { Db } from './db/open';
+import { DatabaseSlot } from './db/slot';
+import { startAutoBackup, type AutoBackup } from './backup/autoBackup';
 import { EventHub } from './events';
 import type { Handlers } from './handler';
 import { createRouter, type Router } from './router';
@@ -14,6 +16,7 @@ import { documentHandlers } from './services/documents';
 import { resolutionHandlers } from './services/resolutions';
 import { followUpHandlers } from './services/followUp';
 import { archiveHandlers } from './services/archive';
+import { backupHandlers } from './services/backup';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -40,6 +43,7 @@ const allHandlers: Handlers = {
   ...documentHandlers,
   ...followUpHandlers,
   ...archiveHandlers,
+  ...backupHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';
@@ -56,26 +60,55 @@ export interface Core {
   /** Typed call for code inside the core's process (tests, serve's --demo, the bench). */
   invoke<K extends CallName>(name: K, input: Input<K>): Promise<CallResult<Output<K>>>;
   events: EventHub;
-  db: Db;
+  /** The open connection; throws the Chinese reason when the data file could not be opened. */
+  readonly db: Db;
+  /** The data file could not be opened (corrupt, too new): only health and backup calls work. */
+  readonly unavailable: string | undefined;
   dataFile: string;
+  /** Starts the daily automatic backups (the apps do, once their start-up data is in; tests take them by hand). */
+  startAutoBackup(): AutoBackup;
   /** The services' context, for in-process tools (the archive generator, tests, the bench). */
   ctx: Ctx;
   close(): void;
 }
 
+/**
+ * Opens the data file and answers calls. A file that cannot be opened does not stop the core: it
+ * starts without one, says why (`app.health`), and offers the backups, touching nothing.
+ */
 export function createCore({ dataDir, validateOutput = false, now = () => new Date() }: CoreOptions): Core {
   const dataFile = join(dataDir, DATA_FILE_NAME);
-  const db = openDatabase(dataFile);
-  const ctx: Ctx = { db, dataFile, appVersion: APP_VERSION, session: randomUUID(), now };
+  const slot = new DatabaseSlot(dataFile);
+  slot.open();
+  const ctx: Ctx = {
+    get db() {
+      return slot.db;
+    },
+    slot,
+    dataFile,
+    appVersion: APP_VERSION,
+    session: randomUUID(),
+    now,
+  };
   const events = new EventHub();
   const call = createRouter(allHandlers, ctx, events, { validateOutput });
+  let backups: AutoBackup | undefined;
   return {
     call,
     invoke: (name, input) => call(name, input) as never,
     events,
-    db,
+    get db() {
+      return slot.db;
+    },
+    get unavailable() {
+      return slot.isOpen ? undefined : (slot.failure?.message ?? '数据文件未打开');
+    },
     dataFile,
     ctx,
-    close: () => db.close(),
+    startAutoBackup: () => (backups ??= startAutoBackup(ctx)),
+    close: () => {
+      backups?.stop();
+      slot.close();
+    },
   };
 }

@@ -29,7 +29,7 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
         const out = def.output.safeParse(value);
         if (!out.success) throw new Error(`${name} 的返回值不符合约定：${out.error.message}`);
       }
-      if (def.kind === 'mutation') events.emit({ topics: [...def.topics], call: name });
+      if (def.kind !== 'query') events.emit({ topics: [...def.topics], call: name });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toCallError() };
@@ -60,6 +60,7 @@ function internalReason(e: unknown): string {
   if (code === 'SQLITE_FULL') return '磁盘已满';
   if (code === 'SQLITE_READONLY') return '数据文件只读';
   if (code === 'SQLITE_BUSY') return '数据文件正被其他程序占用';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return '数据文件已损坏，请在“备份与恢复”中检查数据文件或从备份恢复';
   if (code.startsWith('SQLITE_CONSTRAINT')) return '数据不一致（违反约束）';
   return '程序内部错误';
 }

@@ -3,7 +3,7 @@ import { createCore, type Core } from '../core';
 import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { buildMenu } from './menu';
-import { saveFileWithDialog } from './saveFile';
+import { chooseBackupFile, saveFileWithDialog } from './saveFile';
 import { createConsoleWindow, isAppUrl, openProjectorWindow } from './windows';
 
 // One app per machine: a second start focuses the first window instead.
@@ -21,7 +21,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
+      // A corrupt data file does not stop the start: the window explains and offers the newest backup.
       core = createCore({ dataDir: app.getPath('userData') });
+      if (!core.unavailable) core.startAutoBackup();
     } catch (e) {
       dialog.showErrorBox('无法打开数据文件', e instanceof AppError ? e.message : String(e));
       app.exit(1);
@@ -44,6 +46,9 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle('bcsl:open-projector', (e) => {
       if (trusted(e)) openProjectorWindow();
     });
+    ipcMain.handle('bcsl:choose-backup-file', (e, mode: unknown, suggested: unknown) =>
+      trusted(e) ? chooseBackupFile(e.sender, mode === 'open' ? 'open' : 'save', String(suggested ?? '')) : null,
+    );
     ipcMain.handle('bcsl:save-file', (e, fileName: unknown, dataBase64: unknown) =>
       trusted(e) ? saveFileWithDialog(e.sender, fileName, dataBase64) : { saved: false, error: '拒绝来自未知页面的请求' },
     );

@@ -30,3 +30,17 @@ export async function saveFileWithDialog(
     return { saved: false, error: `未能保存“${name}”：${reason}。请换一个位置或关闭占用该文件的程序后重试。` };
   }
 }
+
+/** Where to write a backup, or which backup to restore from: a path, or null when cancelled. */
+export async function chooseBackupFile(sender: Electron.WebContents, mode: 'save' | 'open', suggestedName: string): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(sender);
+  const filters = [{ name: '冰城商量数据备份', extensions: ['db'] }];
+  if (mode === 'save') {
+    const options = { defaultPath: join(app.getPath('documents'), safeFileName(suggestedName.replace(/\.db$/i, ''), '.db')), filters };
+    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  }
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters };
+  const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+}

@@ -2,7 +2,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 /**
  * The only bridge between a window and the main process: one generic invoke for every call of
- * the contract and one event subscription, plus opening the projector, saving an exported file and
+ * the contract and one event subscription, plus opening the projector, saving an exported file,
+ * choosing a backup file and
  * answering the main side's request to store unsaved text before the window closes. Nothing
  * else of Node or Electron reaches the page.
  */
@@ -15,6 +16,8 @@ contextBridge.exposeInMainWorld('bcsl', {
   },
   openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
   saveFile: (fileName: string, dataBase64: string): Promise<unknown> => ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
+  chooseBackupFile: (mode: 'save' | 'open', suggestedName: string): Promise<string | null> =>
+    ipcRenderer.invoke('bcsl:choose-backup-file', mode, suggestedName),
   onFlushRequest: (handler: () => Promise<void>): (() => void) => {
     const listener = () => {
       void handler()

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/routes';
+import { StartupGate } from './app/StartupGate';
 import { t } from './app/text';
 import { ToastProvider } from './components/Toasts';
 import { createApi, takeToken } from './lib/api';
@@ -32,7 +33,9 @@ if (!window.bcsl && !token) {
         <ApiProvider api={api}>
           <BeforeCloseProvider>
             <ToastProvider>
-              <RouterProvider router={router} />
+              <StartupGate>
+                <RouterProvider router={router} />
+              </StartupGate>
             </ToastProvider>
           </BeforeCloseProvider>
         </ApiProvider>

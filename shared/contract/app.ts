@@ -11,7 +11,21 @@ export const AppStatus = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/** Whether the data file is open; when not, the window offers the newest backup instead of the app. */
+export const AppHealth = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({ state: z.literal('unavailable'), message: z.string(), dataFile: z.string() }),
+]);
+export type AppHealth = z.infer<typeof AppHealth>;
+
 export const appCalls = {
+  'app.health': query({
+    summary: '数据文件能否打开（损坏或版本过新时给出原因）',
+    input: z.strictObject({}),
+    output: AppHealth,
+    topics: ['backups'],
+    example: {},
+  }),
   'app.status': query({
     summary: '程序与数据文件状态',
     input: z.strictObject({}),

@@ -4,10 +4,14 @@ import type { z } from 'zod';
  * Topics name what a change touches. A mutation lists the topics it changes; a query lists the
  * topics it reads. Every window re-fetches the queries whose topics a change event names.
  */
-export const topics = ['directory', 'settings', 'topics', 'meetings', 'queue', 'screen', 'minutes', 'resolutions', 'followup'] as const;
+export const topics = ['directory', 'settings', 'topics', 'meetings', 'queue', 'screen', 'minutes', 'resolutions', 'followup', 'backups'] as const;
 export type Topic = (typeof topics)[number];
 
-export type CallKind = 'query' | 'mutation';
+/**
+ * A query reads; a mutation writes in one transaction; a maintenance call works on the data file
+ * itself (backup, restore): no transaction, may take long, and announces its topics when done.
+ */
+export type CallKind = 'query' | 'mutation' | 'maintenance';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, K extends CallKind = CallKind> {
   kind: K;
@@ -26,6 +30,10 @@ export function query<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>
   return { kind: 'query', ...spec };
 }
 
+export function maintenance<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O, 'maintenance'> {
+  return { kind: 'maintenance', ...spec };
+}
+
 export function mutation<I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>): CallDef<I, O, 'mutation'> {
   return { kind: 'mutation', ...spec };
 }
@@ -42,6 +50,7 @@ export type ErrorCode =
   | 'not_found' // an id that does not exist
   | 'conflict' // clashes with existing data (duplicate name…)
   | 'refused' // the domain rules forbid it
+  | 'unavailable' // the data file is not open (corrupt at start-up, or a restore under way)
   | 'unknown_call'
   | 'internal';
 

@@ -7,6 +7,7 @@ import { minutesCalls } from './minutes';
 import { documentCalls, resolutionCalls } from './resolutions';
 import { followUpCalls } from './followUp';
 import { archiveCalls } from './archive';
+import { backupCalls } from './backup';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
@@ -26,6 +27,7 @@ export const contract = {
   ...documentCalls,
   ...followUpCalls,
   ...archiveCalls,
+  ...backupCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

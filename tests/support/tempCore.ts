@@ -7,14 +7,14 @@ import { createCore, type Core } from '../../electron/core';
 export function tempCore(opts: { now?: () => Date } = {}): Core & { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-test-'));
   const core = createCore({ dataDir: dir, validateOutput: true, now: opts.now });
-  return {
-    ...core,
+  // Assigned, not spread: `db` is a getter that must follow a restore.
+  return Object.assign(core, {
     dir,
     dispose() {
       core.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /** Every table's rows and the schema version: equal dumps mean the database did not change. */

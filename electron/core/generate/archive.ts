@@ -20,6 +20,8 @@ export interface ArchiveOptions {
   resolutions?: number;
   firstYear?: number;
   seed?: number;
+  /** Called after each meeting is written (serve's --generate prints it). */
+  onProgress?: (done: number) => void;
 }
 
 const subjects = ['老旧小区加装电梯', '冬季人行道积雪清理', '中央大街景区公厕', '松花江沿岸步道', '社区养老服务站', '中小学课后服务', '菜市场改造提升', '背街小巷停车', '冰雪旅游服务', '农贸市场食品安全', '公交线路优化', '社区卫生服务中心'];
@@ -111,6 +113,9 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     q.confirm.run(meetingId, chair.name, now);
     indexMinutes(ctx, meetingId);
   };
-  for (let i = 0; i < meetings; i++) ctx.db.transaction(() => oneMeeting(i))();
+  for (let i = 0; i < meetings; i++) {
+    ctx.db.transaction(() => oneMeeting(i))();
+    o.onProgress?.(i + 1);
+  }
   return { meetings, chars };
 }

@@ -17,6 +17,8 @@ export function appStatus(ctx: Ctx): AppStatus {
 }
 
 export const appHandlers = handlers({
+  'app.health': (_input, ctx) =>
+    ctx.slot.isOpen ? { state: 'ok' as const } : { state: 'unavailable' as const, message: ctx.slot.failure?.message ?? '数据文件未打开', dataFile: ctx.dataFile },
   'app.status': (_input, ctx) => appStatus(ctx),
   'app.loadDemo': (_input, ctx) => {
     loadDemo(ctx);

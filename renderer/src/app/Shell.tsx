@@ -22,7 +22,7 @@ const nav: { group: string; items: NavItem[] }[] = [
     { to: '/directory/committees', label: t.nav.committees },
     { to: '/directory/departments', label: t.nav.departments },
   ] },
-  { group: t.nav.system, items: [{ to: '/settings', label: t.nav.settings }] },
+  { group: t.nav.system, items: [{ to: '/settings', label: t.nav.settings }, { to: '/backup', label: t.nav.backup }] },
 ];
 
 export function Shell() {

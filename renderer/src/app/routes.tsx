@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { ArchivePage } from '../features/archive/ArchivePage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { PeoplePage } from '../features/directory/PeoplePage';
 import { FollowUpPage } from '../features/followup/FollowUpPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -41,6 +42,7 @@ export const router = createHashRouter([
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },
       { path: 'directory/departments', element: <UnitsPage kind="department" key="department" /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'backup', element: <BackupPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

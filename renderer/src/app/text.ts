@@ -16,6 +16,7 @@ export const t = {
     departments: '职能部门',
     system: '系统',
     settings: '设置',
+    backup: '备份与恢复',
   },
   projector: '投屏',
   projectorHint: '打开投屏窗口（Ctrl+Shift+P）',

@@ -7,6 +7,7 @@ interface Bridge {
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   openProjector?(): Promise<void>;
   saveFile?(fileName: string, dataBase64: string): Promise<SaveResult>;
+  chooseBackupFile?(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
   /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
   onFlushRequest?(handler: () => Promise<void>): () => void;
 }
@@ -40,6 +41,11 @@ export interface Api {
   openProjector(): void;
   /** Saves an exported document: a save dialog in Electron, a download in the browser. */
   saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
+  /**
+   * A file dialog for a backup (Electron). `undefined` when there is none (the browser): the page
+   * then asks for the path in a text field.
+   */
+  chooseBackupFile?: (mode: 'save' | 'open', suggestedName: string) => Promise<string | null>;
   topicsOf(name: string): readonly Topic[];
   /** Runs `handler` before the window closes (Electron; the browser has no such moment). Returns the unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): () => void;
@@ -112,6 +118,7 @@ export function createApi(token: string | null): Api {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, where: '浏览器的下载文件夹' };
     },
+    chooseBackupFile: bridge.chooseBackupFile ? (mode, name) => bridge.chooseBackupFile!(mode, name) : undefined,
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
     onFlushRequest: (handler) => bridge.onFlushRequest?.(handler) ?? (() => {}),
   };

@@ -20,6 +20,11 @@ export function ApiProvider({ api, children }: { api: Api; children: ReactNode }
   useEffect(
     () =>
       api.subscribe((event) => {
+        // A restore replaced the whole data file: every window starts afresh from it.
+        if (event.call === 'backup.restore') {
+          window.location.reload();
+          return;
+        }
         void client.invalidateQueries({
           predicate: (q) => api.topicsOf(String(q.queryKey[0])).some((t) => event.topics.includes(t)),
         });

@@ -1,0 +1,121 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError, badInput, notFound, refused } from '../errors';
+import { migrations } from '../db/migrations';
+import type { Db } from '../db/open';
+import type { DatabaseSlot } from '../db/slot';
+
+/** Why a file operation failed, in words a secretary can act on. */
+export function fileProblem(e: unknown): string {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'EROFS') return '没有写入该位置的权限';
+  if (code === 'ENOENT' || code === 'SQLITE_CANTOPEN') return '文件夹不存在或无法访问';
+  if (code === 'EBUSY' || code === 'SQLITE_BUSY') return '文件正被其他程序占用';
+  return '写入失败';
+}
+
+/**
+ * Copies the open database to `dest` with SQLite's online backup (consistent even while the app
+ * writes, WAL content included), first into `dest.partial`, so a half-written file never looks like
+ * a backup. The copy is switched to a plain rollback journal: one self-contained file.
+ */
+export async function takeBackup(db: Db, dest: string): Promise<void> {
+  if (existsSync(dest)) throw refused(`“${dest}”已存在：备份不会覆盖已有文件，请换一个文件名`);
+  const partial = `${dest}.partial`;
+  try {
+    mkdirSync(dirname(dest), { recursive: true });
+    rmSync(partial, { force: true }); // our own leftover from an interrupted backup
+    await db.backup(partial);
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    renameSync(partial, dest);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    if (e instanceof AppError) throw e;
+    throw refused(`备份未完成：${fileProblem(e)}（${dest}）。数据文件未受影响。`);
+  }
+}
+
+const SIDE_FILES = ['-wal', '-shm'] as const;
+
+/**
+ * Replaces the data file with a backup. Order matters, so that nothing is lost whatever fails:
+ * the backup is copied beside the data file and checked there (the chosen file is never opened
+ * for writing); the current file is kept — an online backup when it is open, a byte copy with its
+ * WAL when it is too damaged to open; only then does the checked copy take the data file's place,
+ * and the slot reopens it (migrating an older backup).
+ */
+export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: string): Promise<{ meetings: number | null }> {
+  const from = resolve(source);
+  if (!existsSync(from) || !statSync(from).isFile()) throw notFound('备份文件', from);
+  if (from === resolve(slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
+
+  const staged = `${slot.file}.restoring`;
+  const meetings = stageCopy(from, staged);
+
+  try {
+    const open = slot.raw;
+    if (open) await takeBackup(open, keepAs);
+    else {
+      mkdirSync(dirname(keepAs), { recursive: true });
+      if (existsSync(slot.file)) copyFileSync(slot.file, keepAs);
+      for (const s of SIDE_FILES) if (existsSync(slot.file + s)) copyFileSync(slot.file + s, keepAs + s);
+    }
+  } catch (e) {
+    rmSync(staged, { force: true });
+    if (e instanceof AppError) throw e;
+    throw refused(`未能先保存当前数据的副本（${fileProblem(e)}），因此没有恢复。当前数据未受影响。`);
+  }
+
+  slot.suspend('正在从备份恢复数据，请稍候');
+  try {
+    // Kept in the copy above; left here, SQLite would replay the old WAL onto the restored file.
+    for (const s of SIDE_FILES) rmSync(slot.file + s, { force: true });
+    renameSync(staged, slot.file);
+  } finally {
+    slot.resume();
+    slot.open();
+  }
+  if (!slot.isOpen) throw new AppError('unavailable', `已换上备份，但无法打开：${slot.failure?.message ?? ''}。原数据已保存在“${keepAs}”。`);
+  return { meetings };
+}
+
+/** Copies the backup (and a WAL beside it) to `staged` and proves it is a usable data file there. */
+function stageCopy(from: string, staged: string): number | null {
+  rmSync(staged, { force: true });
+  for (const s of SIDE_FILES) rmSync(staged + s, { force: true });
+  try {
+    copyFileSync(from, staged);
+    if (existsSync(from + '-wal')) copyFileSync(from + '-wal', staged + '-wal');
+  } catch (e) {
+    rmSync(staged, { force: true });
+    rmSync(staged + '-wal', { force: true });
+    throw refused(`无法读取或复制备份文件：${fileProblem(e)}`);
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(staged, { fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations[migrations.length - 1].version;
+    if (version === 0) throw refused('所选文件不是冰城商量的数据文件');
+    if (version > latest) throw refused(`所选备份由更新版本的程序写入（数据版本 ${version}），本程序无法使用`);
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') throw refused('所选备份文件已损坏（完整性检查未通过），未恢复');
+    db.pragma('journal_mode = DELETE');
+    // A backup from before meetings existed (data version 1–2) has no meeting table yet.
+    const hasMeetings = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meeting'").get() !== undefined;
+    return hasMeetings ? (db.prepare('SELECT count(*) FROM meeting').pluck().get() as number) : null;
+  } catch (e) {
+    db?.close();
+    db = undefined;
+    rmSync(staged, { force: true });
+    for (const s of SIDE_FILES) rmSync(staged + s, { force: true });
+    if (e instanceof AppError) throw e;
+    throw refused('所选文件已损坏或不是冰城商量的数据文件，未恢复');
+  } finally {
+    db?.close();
+  }
+}

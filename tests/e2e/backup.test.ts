@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackupFile } from '../../shared/contract/backup';
+import { apiValue, launchBrowser, openAppIn, screenPath, startServe, visible, hidden, type Served } from './support/serve';
+
+/** Backups from the app: back to an earlier state in three clicks, and a damaged file is not the end. */
+let browser: Browser;
+const meeting = (title: string) => ({ topicId: null, form: '冰城商量', title, startsAt: '2026-11-20T09:00', place: '市政协三楼协商议事厅', useTemplate: true });
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('backup and restore', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await startServe({ demo: true });
+  });
+  afterAll(async () => {
+    await served?.stop();
+  });
+
+  it('makes a backup, then a change, then restores the earlier state in every window, keeping the later one', async () => {
+    await apiValue(served, 'meeting.create', meeting('备份之前的会议'));
+    const { context, page } = await openAppIn(browser, served, '/backup');
+    try {
+      await page.getByRole('button', { name: '立即备份' }).click();
+      const rows = page.getByRole('table', { name: '备份列表' }).locator('tbody tr');
+      const manual = rows.filter({ hasText: '手动备份' });
+      await visible(manual);
+      expect(await manual.innerText()).toContain('会议 1 次');
+
+      // The change: a meeting set up after the backup, open in a second window.
+      await apiValue(served, 'meeting.create', meeting('备份之后的会议'));
+      const other = await context.newPage();
+      await other.goto(`${served.url}#/meetings`);
+      const list = other.getByRole('table', { name: '会议列表' });
+      await visible(list.getByText('备份之后的会议'));
+
+      await manual.getByRole('button', { name: /^恢复/ }).click();
+      const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+      await visible(dialog);
+      expect(await dialog.innerText()).toContain('恢复前，当前的数据文件会先完整保存一份');
+      await page.screenshot({ path: screenPath('backup-restore') });
+      await dialog.getByRole('button', { name: '确认恢复' }).click();
+
+      // Both windows reload from the restored file: the later meeting is gone, the earlier one there.
+      await hidden(list.getByText('备份之后的会议'), 10_000);
+      await visible(other.getByRole('table', { name: '会议列表' }).getByText('备份之前的会议'));
+      await visible(rows.filter({ hasText: '恢复前的数据' }), 10_000);
+      const kept = rows.filter({ hasText: '恢复前的数据' });
+      expect(await kept.innerText()).toContain('会议 2 次'); // the later state, kept and restorable
+      await page.screenshot({ path: screenPath('backup') });
+      const meetings = await apiValue<{ title: string }[]>(served, 'meeting.list', {});
+      expect(meetings.map((m) => m.title)).toEqual(['备份之前的会议']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses to restore a file that is not a backup, in Chinese, changing nothing', async () => {
+    const notes = join(served.dataDir, '会议通知.db');
+    writeFileSync(notes, '不是数据库');
+    const { context, page } = await openAppIn(browser, served, '/backup');
+    try {
+      await page.getByRole('button', { name: '从其他文件恢复…' }).click();
+      await page.getByLabel('文件的完整路径').fill(notes);
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('dialog', { name: '从备份恢复' }).getByRole('button', { name: '确认恢复' }).click();
+      await visible(page.getByText('所选文件已损坏或不是冰城商量的数据文件，未恢复'));
+      const meetings = await apiValue<{ title: string }[]>(served, 'meeting.list', {});
+      expect(meetings.map((m) => m.title)).toEqual(['备份之前的会议']);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a damaged data file at start-up', () => {
+  let dataDir: string;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'bcsl-e2e-damaged-'));
+  });
+  afterAll(async () => {
+    await served?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('says so in Chinese, offers the newest backup, and restores it keeping the damaged file', async () => {
+    const first = await startServe({ demo: true, dataDir });
+    await apiValue(first, 'meeting.create', meeting('损坏之前的会议'));
+    const backup = await apiValue<BackupFile>(first, 'backup.create', {});
+    await first.stop();
+    const dataFile = join(dataDir, 'bcsl.db');
+    const bytes = readFileSync(dataFile);
+    bytes.fill(0x41, 0, 4096); // the header overwritten, as a failing disk or a bad copy leaves it
+    writeFileSync(dataFile, bytes);
+
+    served = await startServe({ dataDir });
+    const { context, page } = await openAppIn(browser, served, '/');
+    try {
+      await visible(page.getByRole('heading', { name: '数据文件无法打开' }));
+      expect(await page.locator('.reason').innerText()).toContain('数据文件已损坏');
+      const offer = page.getByLabel('最新的备份');
+      expect(await offer.innerText()).toContain(backup.name);
+      await page.screenshot({ path: screenPath('backup-recovery') });
+      expect(readFileSync(dataFile).equals(bytes)).toBe(true); // nothing touched before the user chose
+
+      await offer.getByRole('button', { name: '恢复' }).click();
+      const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+      expect(await dialog.innerText()).toContain('原样复制一份');
+      await dialog.getByRole('button', { name: '确认恢复' }).click();
+      await visible(page.getByRole('navigation', { name: '主导航' }), 10_000);
+      await page.goto(`${served.origin}/#/meetings`);
+      await visible(page.getByRole('table', { name: '会议列表' }).getByText('损坏之前的会议'));
+
+      const damaged = readdirSync(join(dataDir, 'backups')).filter((n) => n.startsWith('损坏-'));
+      expect(damaged).toHaveLength(1);
+      expect(readFileSync(join(dataDir, 'backups', damaged[0])).equals(bytes)).toBe(true);
+      expect(existsSync(backup.path)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
