@@ -77,6 +77,9 @@ async function prepareData(core: Core, demo: boolean, generate: number, check: b
     else throw new Error(loaded.error.message);
   }
   if (generate) {
+    // Made-up meetings must never mix into a real archive: only a data file without meetings takes them.
+    const existing = core.db.prepare('SELECT count(*) FROM meeting').pluck().get() as number;
+    if (existing) throw new Error(`--generate 只用于试用的数据目录：此数据文件中已有 ${existing} 次会议，未生成。请用 --data 指定一个新的目录。`);
     const started = performance.now();
     let last = 0;
     const made = generateArchive(core.ctx, {

@@ -36,7 +36,7 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     aff: string;
   }[];
   const departments = ctx.db.prepare('SELECT id FROM department WHERE retired_at IS NULL').pluck().all() as number[];
-  if (people.length < 10 || !departments.length) throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据');
+  if (people.length < 10 || !departments.length) throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据（npm run serve 加 --demo）');
   const now = isoNow(ctx);
   let s = seed >>> 0 || 1;
   const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);

@@ -69,6 +69,26 @@ export const archiveArea: Area = {
       core = createCore({ dataDir: dir });
       ok(await core.invoke('meeting.list', {}));
       const openMs = performance.now() - t0;
+
+      // A backup of the whole archive while the app goes on answering, then a restore of it.
+      const during: number[] = [];
+      let backingUp = true;
+      const probe = (async () => {
+        while (backingUp) {
+          const q0 = performance.now();
+          ok(await core.invoke('meeting.list', {}));
+          during.push(performance.now() - q0);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      const b0 = performance.now();
+      const backup = ok(await core.invoke('backup.create', {}));
+      const backupMs = performance.now() - b0;
+      backingUp = false;
+      await probe;
+      const r0 = performance.now();
+      ok(await core.invoke('backup.restore', { path: backup.path }));
+      const restoreMs = performance.now() - r0;
       core.close();
 
       return [
@@ -78,6 +98,9 @@ export const archiveArea: Area = {
         { key: 'search.like_median_ms', label: '找出全部含该词的记录：LIKE 扫描同一数据，中位数', value: round(median(likeTimes)), unit: 'ms' },
         { key: 'search.speedup_vs_like', label: '找出全部含该词的记录：索引比扫描快（逐词之比的中位数，结果相同）', value: round(median(ratios)), unit: 'x', bar: { min: 20 } },
         { key: 'archive.open_ms', label: '打开档案（打开、迁移检查、首个查询）', value: round(openMs), unit: 'ms', bar: { max: 150 } },
+        { key: 'backup.archive_ms', label: `在线备份整个档案（${(size / 1e6).toFixed(0)} MB）`, value: round(backupMs), unit: 'ms' },
+        { key: 'backup.call_p95_during_ms', label: `备份进行中，界面读取会议列表 p95（${during.length} 次）`, value: round(percentile(during, 95)), unit: 'ms' },
+        { key: 'backup.restore_ms', label: '从该备份恢复（先在线备份当前数据，再换上、校验、打开）', value: round(restoreMs), unit: 'ms' },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
