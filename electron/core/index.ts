@@ -16,6 +16,7 @@ import { documentHandlers } from './services/documents';
 import { resolutionHandlers } from './services/resolutions';
 import { followUpHandlers } from './services/followUp';
 import { archiveHandlers } from './services/archive';
+import { memberRecordHandlers } from './services/memberRecords';
 import { backupHandlers } from './services/backup';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
@@ -43,6 +44,7 @@ const allHandlers: Handlers = {
   ...documentHandlers,
   ...followUpHandlers,
   ...archiveHandlers,
+  ...memberRecordHandlers,
   ...backupHandlers,
 };
 

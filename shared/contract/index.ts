@@ -7,6 +7,7 @@ import { minutesCalls } from './minutes';
 import { documentCalls, resolutionCalls } from './resolutions';
 import { followUpCalls } from './followUp';
 import { archiveCalls } from './archive';
+import { memberRecordCalls } from './memberRecords';
 import { backupCalls } from './backup';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
@@ -27,6 +28,7 @@ export const contract = {
   ...documentCalls,
   ...followUpCalls,
   ...archiveCalls,
+  ...memberRecordCalls,
   ...backupCalls,
 } satisfies Record<string, CallDef>;
 

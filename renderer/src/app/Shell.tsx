@@ -15,7 +15,7 @@ const nav: { group: string; items: NavItem[] }[] = [
     { to: '/topics', label: t.nav.board, match: (path: string) => path.startsWith('/topics') && !path.startsWith('/topics/plan') },
     { to: '/topics/plan', label: t.nav.plan },
   ] },
-  { group: t.nav.meetingsGroup, items: [{ to: '/meetings', label: t.nav.meetings }, { to: '/followup', label: t.nav.followup }, { to: '/archive', label: t.nav.archive }] },
+  { group: t.nav.meetingsGroup, items: [{ to: '/meetings', label: t.nav.meetings }, { to: '/followup', label: t.nav.followup }, { to: '/archive', label: t.nav.archive }, { to: '/records', label: t.nav.records }] },
   { group: t.nav.directory, items: [
     { to: '/directory/people', label: t.nav.people },
     { to: '/directory/sectors', label: t.nav.sectors },

@@ -7,6 +7,7 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { UnitsPage } from '../features/directory/UnitsPage';
 import { ProjectorPage } from '../features/projector/ProjectorPage';
+import { RecordsPage } from '../features/records/RecordsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/topics/BoardPage';
 import { PlanPage } from '../features/topics/PlanPage';
@@ -37,6 +38,7 @@ export const router = createHashRouter([
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'followup', element: <FollowUpPage /> },
       { path: 'archive', element: <ArchivePage /> },
+      { path: 'records', element: <RecordsPage /> },
       { path: 'directory/people', element: <PeoplePage /> },
       { path: 'directory/sectors', element: <UnitsPage kind="sector" key="sector" /> },
       { path: 'directory/committees', element: <UnitsPage kind="committee" key="committee" /> },

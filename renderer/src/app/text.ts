@@ -9,6 +9,7 @@ export const t = {
     meetings: '会议',
     followup: '跟踪督办',
     archive: '档案检索',
+    records: '履职档案',
     directory: '基础信息',
     people: '人员',
     sectors: '界别',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, DATA_FILE_NAME } from '../../../electron/core';
 import { generateArchive } from '../../../electron/core/generate/archive';
-import { type Area, type Figure, median, percentile, round } from '../figures';
+import { type Area, type Figure, median, percentile, round, timeMany } from '../figures';
 import { ok } from '../../support/tempCore';
 
 const MEETINGS = 1000;
@@ -61,6 +61,12 @@ export const archiveArea: Area = {
         likeTimes.push(scanMs);
         ratios.push(scanMs / indexMs);
       }
+      // Members' records over the same archive: a year's table, and its spreadsheet.
+      const year = ok(await core.invoke('records.list', {})).year;
+      const recordTimes = await timeMany(10, () => core.invoke('records.list', { year }), 2);
+      const x0 = performance.now();
+      ok(await core.invoke('records.export', { year }));
+      const exportMs = performance.now() - x0;
       core.close();
 
       const size = statSync(join(dir, DATA_FILE_NAME)).size;
@@ -98,6 +104,8 @@ export const archiveArea: Area = {
         { key: 'search.like_median_ms', label: '找出全部含该词的记录：LIKE 扫描同一数据，中位数', value: round(median(likeTimes)), unit: 'ms' },
         { key: 'search.speedup_vs_like', label: '找出全部含该词的记录：索引比扫描快（逐词之比的中位数，结果相同）', value: round(median(ratios)), unit: 'x', bar: { min: 20 } },
         { key: 'archive.open_ms', label: '打开档案（打开、迁移检查、首个查询）', value: round(openMs), unit: 'ms', bar: { max: 150 } },
+        { key: 'records.list_median_ms', label: `履职档案：一年的委员表（${year}年，档案共 ${MEETINGS} 次会议），中位数`, value: round(median(recordTimes)), unit: 'ms' },
+        { key: 'records.export_ms', label: '履职档案：导出该年度 .xlsx', value: round(exportMs), unit: 'ms' },
         { key: 'backup.archive_ms', label: `在线备份整个档案（${(size / 1e6).toFixed(0)} MB）`, value: round(backupMs), unit: 'ms' },
         { key: 'backup.call_p95_during_ms', label: `备份进行中，界面读取会议列表 p95（${during.length} 次）`, value: round(percentile(during, 95)), unit: 'ms' },
         { key: 'backup.restore_ms', label: '从该备份恢复（先在线备份当前数据，再换上、校验、打开）', value: round(restoreMs), unit: 'ms' },
