@@ -34,6 +34,11 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toCallError() };
       console.error(`[${name}]`, e);
+      if (isDamage(e)) {
+        // Damage met inside an open file: every window shows the banner pointing to the backups.
+        ctx.slot.warning = '读写数据文件时发现损坏。请在“备份与恢复”中检查数据文件，必要时从备份恢复。';
+        events.emit({ topics: ['backups'], call: name });
+      }
       return fail('internal', `操作未能完成：${internalReason(e)}。数据未做改动。`);
     }
   };
@@ -54,6 +59,8 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
 function fail(code: 'bad_input' | 'unknown_call' | 'internal', message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
 }
+
+const isDamage = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
 
 function internalReason(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';

@@ -23,7 +23,8 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // A corrupt data file does not stop the start: the window explains and offers the newest backup.
       core = createCore({ dataDir: app.getPath('userData') });
-      if (!core.unavailable) core.startAutoBackup();
+      // Also after a damaged start: once a backup is restored, the daily copies resume.
+      core.startAutoBackup();
     } catch (e) {
       dialog.showErrorBox('无法打开数据文件', e instanceof AppError ? e.message : String(e));
       app.exit(1);

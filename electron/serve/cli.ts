@@ -45,10 +45,9 @@ async function main() {
   if (core.unavailable) {
     // Serve anyway: the window explains and offers the newest backup. Nothing is moved or deleted.
     console.warn(`注意：${core.unavailable}\n界面中将提供从备份恢复的选项。`);
-  } else {
-    await prepareData(core, values.demo, generate, values.check);
-    if (!values['no-backup']) core.startAutoBackup();
-  }
+  } else await prepareData(core, values.demo, generate, values.check);
+  // Also after a damaged start: once a backup is restored, the daily copies resume.
+  if (!values['no-backup']) core.startAutoBackup();
   const token = randomBytes(18).toString('base64url');
   const { url, server } = await startServer({ core, token, staticDir, port });
   console.log(`冰城商量（浏览器模式）已启动\n数据文件：${core.dataFile}\n在浏览器中打开：${url}`);

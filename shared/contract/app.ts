@@ -5,6 +5,8 @@ export const AppStatus = z.object({
   appVersion: z.string(),
   schemaVersion: z.number(),
   dataFile: z.string(),
+  /** Changes when a backup is restored into the data file: local drafts from before are offered, not imposed. */
+  fileGeneration: z.string(),
   /** No directory data yet and the welcome page not dismissed: offer the demo. */
   firstRun: z.boolean(),
   counts: z.object({ people: z.number(), sectors: z.number(), committees: z.number(), departments: z.number() }),
@@ -13,7 +15,8 @@ export type AppStatus = z.infer<typeof AppStatus>;
 
 /** Whether the data file is open; when not, the window offers the newest backup instead of the app. */
 export const AppHealth = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ok') }),
+  /** `warning`: signs of damage inside the open file (a backup failed its check): shown as a banner. */
+  z.object({ state: z.literal('ok'), warning: z.string().nullable() }),
   z.object({ state: z.literal('unavailable'), message: z.string(), dataFile: z.string() }),
 ]);
 export type AppHealth = z.infer<typeof AppHealth>;

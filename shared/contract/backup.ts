@@ -42,6 +42,13 @@ export const backupCalls = {
     topics: ['backups'],
     example: {},
   }),
+  'backup.describe': query({
+    summary: '读出一个备份文件的概况（从其他位置恢复前确认用），不改动它',
+    input: z.strictObject({ path: filePath('备份文件') }),
+    output: BackupFile,
+    topics: [],
+    example: { path: '/tmp/冰城商量-备份示例.db' },
+  }),
   'backup.create': maintenance({
     summary: '立即备份数据文件（SQLite 在线备份）：放入备份文件夹，或写到指定的文件',
     input: z.strictObject({ file: filePath('备份文件位置').optional() }),
@@ -57,11 +64,11 @@ export const backupCalls = {
     topics: [...topics],
     example: { path: '/tmp/冰城商量-备份示例.db' },
   }),
-  'backup.check': query({
-    summary: '检查数据文件是否完好（SQLite integrity_check）',
+  'backup.check': maintenance({
+    summary: '检查数据文件是否完好（SQLite integrity_check）；发现问题时各窗口显示提示',
     input: z.strictObject({}),
     output: z.object({ ok: z.boolean(), problems: z.array(z.string()), ms: z.number() }),
-    topics: [],
+    topics: ['backups'],
     example: {},
   }),
 };

@@ -43,6 +43,7 @@ describe('backup and restore', () => {
       await other.goto(`${served.url}#/meetings`);
       const list = other.getByRole('table', { name: '会议列表' });
       await visible(list.getByText('备份之后的会议'));
+      await other.evaluate(() => ((window as unknown as { beforeRestore: boolean }).beforeRestore = true));
 
       await manual.getByRole('button', { name: /^恢复/ }).click();
       const dialog = page.getByRole('dialog', { name: '从备份恢复' });
@@ -54,6 +55,8 @@ describe('backup and restore', () => {
       // Both windows reload from the restored file: the later meeting is gone, the earlier one there.
       await hidden(list.getByText('备份之后的会议'), 10_000);
       await visible(other.getByRole('table', { name: '会议列表' }).getByText('备份之前的会议'));
+      // Reloaded, not merely refreshed: nothing of the page from before the restore lives on.
+      expect(await other.evaluate(() => (window as unknown as { beforeRestore?: boolean }).beforeRestore)).toBeUndefined();
       await visible(rows.filter({ hasText: '恢复前的数据' }), 10_000);
       const kept = rows.filter({ hasText: '恢复前的数据' });
       expect(await kept.innerText()).toContain('会议 2 次'); // the later state, kept and restorable
@@ -73,8 +76,9 @@ describe('backup and restore', () => {
       await page.getByRole('button', { name: '从其他文件恢复…' }).click();
       await page.getByLabel('文件的完整路径').fill(notes);
       await page.getByRole('button', { name: '下一步' }).click();
-      await page.getByRole('dialog', { name: '从备份恢复' }).getByRole('button', { name: '确认恢复' }).click();
-      await visible(page.getByText('所选文件已损坏或不是冰城商量的数据文件，未恢复'));
+      // Read before anything is offered: no confirmation for a file that cannot be restored.
+      await visible(page.getByText('“会议通知.db”不能用来恢复：文件已损坏或不是数据文件'));
+      expect(await page.getByRole('dialog', { name: '从备份恢复' }).count()).toBe(0);
       const meetings = await apiValue<{ title: string }[]>(served, 'meeting.list', {});
       expect(meetings.map((m) => m.title)).toEqual(['备份之前的会议']);
     } finally {
@@ -113,6 +117,12 @@ describe('a damaged data file at start-up', () => {
       expect(await offer.innerText()).toContain(backup.name);
       await page.screenshot({ path: screenPath('backup-recovery') });
       expect(readFileSync(dataFile).equals(bytes)).toBe(true); // nothing touched before the user chose
+      // The audience's screen shows neither paths nor restore buttons.
+      const projector = await context.newPage();
+      await projector.goto(`${served.url}#/projector`);
+      await visible(projector.getByLabel('投屏暂不可用'));
+      expect(await projector.getByRole('button').count()).toBe(0);
+      await projector.close();
 
       await offer.getByRole('button', { name: '恢复' }).click();
       const dialog = page.getByRole('dialog', { name: '从备份恢复' });

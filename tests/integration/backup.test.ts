@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,10 +92,13 @@ describe('backups', () => {
 
     const events: ChangeEvent[] = [];
     c.events.subscribe((e) => events.push(e));
+    const generation = ok(await c.invoke('app.status', {})).fileGeneration;
     const restored = ok(await c.invoke('backup.restore', { path: backup.path }));
     expect(restored.meetings).toBe(1);
     expect(await meetingTitles(c)).toEqual(['早先的会议']);
     expect(events.map((e) => e.call)).toEqual(['backup.restore']);
+    // A new identity, so that drafts kept by windows before the restore are offered, not imposed.
+    expect(ok(await c.invoke('app.status', {})).fileGeneration).not.toBe(generation);
 
     // The state before the restore is a backup in its own right, and can be restored in turn.
     expect(restored.keptCopy).toMatch(/恢复前-\d{8}-\d{6}\.db$/);
@@ -144,6 +147,18 @@ describe('backups', () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
     expect(ok(await c.invoke('backup.check', {}))).toMatchObject({ ok: true, problems: [] });
+    expect(ok(await c.invoke('app.health', {}))).toEqual({ state: 'ok', warning: null });
+  });
+
+  it('describes a backup file chosen from elsewhere without changing it', async () => {
+    const c = core();
+    ok(await c.invoke('app.loadDemo', {}));
+    const file = join(c.dir, '会前备份.db');
+    ok(await c.invoke('backup.create', { file }));
+    const before = readFileSync(file);
+    expect(ok(await c.invoke('backup.describe', { path: file }))).toMatchObject({ name: '会前备份.db', readable: true, meetings: 0 });
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(err(await c.invoke('backup.describe', { path: join(c.dir, '没有.db') }))).toContain('未找到');
   });
 
   it('runs one backup at a time', async () => {
@@ -154,6 +169,73 @@ describe('backups', () => {
     expect(err(b)).toContain('正在备份');
   });
 });
+
+/** Pages in the middle of the file overwritten, the header intact: it opens, and the damage is inside. */
+function damageInside(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, 4096 * 5);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('damage inside an open data file', () => {
+  it('fails the automatic backup’s check: the copy is kept under a telling name, the good ones stay, every window is warned', async () => {
+    let day = new Date('2026-11-01T09:00:00');
+    const c = core(() => day);
+    ok(await c.invoke('app.loadDemo', {}));
+    await heldMeeting(c.invoke, { title: '完好时的会议', minutesChars: 3000 });
+    for (let d = 1; d <= 14; d++) {
+      day = new Date(`2026-11-${String(d).padStart(2, '0')}T09:00:00`);
+      await ensureDailyBackup(c.ctx);
+    }
+    c.close();
+    damageInside(c.dataFile);
+
+    day = new Date('2026-11-15T09:00:00');
+    const again = createCore({ dataDir: c.dir, now: () => day });
+    try {
+      expect(again.unavailable).toBeUndefined(); // the header is fine: it opens
+      const made = await ensureDailyBackup(again.ctx);
+      expect(made).toBe(join(backupsDir(c), '自动备份-2026-11-15-未通过检查.db'));
+      // No rotation for a failed copy: all 14 good ones are still there.
+      expect(readdirSync(backupsDir(c)).filter((n) => /^自动备份-\d{4}-\d{2}-\d{2}\.db$/.test(n))).toHaveLength(14);
+      expect(await ensureDailyBackup(again.ctx)).toBeNull(); // one try a day
+      const health = ok(await again.invoke('app.health', {}));
+      expect(health.state === 'ok' && health.warning).toContain('未通过完整性检查');
+      const list = ok(await again.invoke('backup.list', {})).backups;
+      const failed = list.find((b) => b.path === made)!;
+      expect(failed).toMatchObject({ kind: 'auto', readable: false });
+      expect(list.find((b) => b.readable)!.name).toBe('自动备份-2026-11-14.db'); // the newest offered is a good one
+      const check = ok(await again.invoke('backup.check', {}));
+      expect(check.ok).toBe(false);
+      expect(check.problems.length).toBeGreaterThan(0);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('takes no automatic backup while a meeting is going on (the check would stall the projector’s clock)', async () => {
+    const c = core();
+    ok(await c.invoke('app.loadDemo', {}));
+    const m = ok(await c.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '进行中的会议', startsAt: '2026-11-22T09:00' }));
+    ok(await c.invoke('meeting.setStatus', { id: m.id, status: '进行中' }));
+    expect(await ensureDailyBackup(c.ctx)).toBeNull();
+    ok(await c.invoke('meeting.setStatus', { id: m.id, status: '已结束' }));
+    expect(await ensureDailyBackup(c.ctx)).not.toBeNull();
+  });
+});
+
+/** Descriptors this process holds on `file` (Linux): a failed open must hold none, or Windows could not replace it. */
+const handlesOn = (file: string) =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
 
 describe('a damaged data file at start-up', () => {
   it('starts without it, says so in Chinese, offers the backups, and restores one keeping the damaged file', async () => {
@@ -170,6 +252,7 @@ describe('a damaged data file at start-up', () => {
     const broken = createCore({ dataDir: c.dir, validateOutput: true });
     try {
       expect(broken.unavailable).toMatch(/数据文件已损坏/);
+      if (process.platform === 'linux') expect(handlesOn(c.dataFile)).toBe(0);
       expect(ok(await broken.invoke('app.health', {}))).toMatchObject({ state: 'unavailable', dataFile: c.dataFile });
       const refused = await broken.invoke('meeting.list', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -181,7 +264,7 @@ describe('a damaged data file at start-up', () => {
       const restored = ok(await broken.invoke('backup.restore', { path: newest.path }));
       expect(restored.keptCopy).toMatch(/损坏-\d{8}-\d{6}\.db$/);
       expect(readFileSync(restored.keptCopy).equals(bytes)).toBe(true); // the damaged file, byte for byte
-      expect(ok(await broken.invoke('app.health', {}))).toEqual({ state: 'ok' });
+      expect(ok(await broken.invoke('app.health', {}))).toEqual({ state: 'ok', warning: null });
       expect(ok(await broken.invoke('meeting.list', {})).map((m) => m.title)).toEqual(['损坏前的会议']);
       // The damaged copy is listed, not offered for restore.
       const damaged = ok(await broken.invoke('backup.list', {})).backups.find((b) => b.kind === 'damaged')!;

@@ -1,24 +1,54 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { localToday, type Ctx } from '../context';
 import { takeBackup } from './copy';
-import { autoBackupName, backupFolder, rotateAutoBackups } from './files';
+import { autoBackupName, backupFolder, failedAutoBackupName, rotateAutoBackups } from './files';
 
-/** Today's automatic backup, unless there is one already; then the oldest beyond 14 give way. */
+/** What the warning banner says when a copy of the data file fails its check. */
+export const DAMAGE_WARNING = '今天的自动备份未通过完整性检查，数据文件可能已经损坏。请尽快在“备份与恢复”中检查数据文件，必要时从较早的备份恢复。';
+
+/**
+ * Today's automatic backup, unless there is one already. The copy is checked (quick_check) before
+ * the oldest beyond 14 give way: damage inside the file is copied page by page, and two weeks of
+ * damaged copies must never push out the last good one. A copy that fails keeps a telling name,
+ * is never offered for restore, and the app shows a warning. Not while a meeting is going on:
+ * the check reads the whole file on the main thread, and the projector's clock must not stutter.
+ */
 export async function ensureDailyBackup(ctx: Ctx): Promise<string | null> {
   const db = ctx.slot.raw;
   if (!db || ctx.slot.task) return null;
+  if (db.prepare("SELECT 1 FROM meeting WHERE status = '进行中' LIMIT 1").get()) return null;
   const folder = backupFolder(ctx.dataFile);
-  const dest = join(folder, autoBackupName(localToday(ctx)));
-  if (existsSync(dest)) return null;
+  const day = localToday(ctx);
+  const dest = join(folder, autoBackupName(day));
+  const flagged = join(folder, failedAutoBackupName(day));
+  if (existsSync(dest) || existsSync(flagged)) return null;
   ctx.slot.task = '正在自动备份';
   try {
     await takeBackup(db, dest);
   } finally {
     ctx.slot.task = undefined;
   }
+  if (!passesCheck(dest)) {
+    renameSync(dest, flagged);
+    ctx.slot.warning = DAMAGE_WARNING;
+    return flagged;
+  }
   rotateAutoBackups(folder);
   return dest;
+}
+
+function passesCheck(file: string): boolean {
+  let copy: Database.Database | undefined;
+  try {
+    copy = new Database(file, { readonly: true, fileMustExist: true });
+    return copy.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    copy?.close();
+  }
 }
 
 export interface AutoBackup {

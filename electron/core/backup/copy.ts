@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, badInput, notFound, refused } from '../errors';
@@ -16,6 +16,30 @@ export function fileProblem(e: unknown): string {
   return '写入失败';
 }
 
+/** Forces a written file to the disk: a power cut after the rename must not find it half there. */
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Forces a folder's entries (a rename) to the disk; Windows cannot open a folder for this, NTFS journals the rename. */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported here */
+  }
+}
+
 /**
  * Copies the open database to `dest` with SQLite's online backup (consistent even while the app
  * writes, WAL content included), first into `dest.partial`, so a half-written file never looks like
@@ -29,9 +53,14 @@ export async function takeBackup(db: Db, dest: string): Promise<void> {
     rmSync(partial, { force: true }); // our own leftover from an interrupted backup
     await db.backup(partial);
     const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    syncFile(partial);
     renameSync(partial, dest);
+    syncFolder(dirname(dest));
   } catch (e) {
     rmSync(partial, { force: true });
     if (e instanceof AppError) throw e;
@@ -51,10 +80,12 @@ const SIDE_FILES = ['-wal', '-shm'] as const;
 export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: string): Promise<{ meetings: number | null }> {
   const from = resolve(source);
   if (!existsSync(from) || !statSync(from).isFile()) throw notFound('备份文件', from);
-  if (from === resolve(slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
+  if (sameFile(from, slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
 
   const staged = `${slot.file}.restoring`;
   const meetings = stageCopy(from, staged);
+  syncFile(staged);
+  const dropStaged = () => ['', ...SIDE_FILES].forEach((s) => rmSync(staged + s, { force: true }));
 
   try {
     const open = slot.raw;
@@ -64,23 +95,59 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
       if (existsSync(slot.file)) copyFileSync(slot.file, keepAs);
       for (const s of SIDE_FILES) if (existsSync(slot.file + s)) copyFileSync(slot.file + s, keepAs + s);
     }
+    // Fold the WAL into the file now: left beside it, SQLite would replay it onto the restored one.
+    // Busy means another program reads the file: then nothing is replaced.
+    const checkpoint = open?.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[] | undefined;
+    if (checkpoint?.[0]?.busy) throw refused('数据文件正被其他程序使用，无法恢复。请关闭其他使用它的程序后重试。当前数据未受影响。');
   } catch (e) {
-    rmSync(staged, { force: true });
+    dropStaged();
     if (e instanceof AppError) throw e;
     throw refused(`未能先保存当前数据的副本（${fileProblem(e)}），因此没有恢复。当前数据未受影响。`);
   }
 
   slot.suspend('正在从备份恢复数据，请稍候');
+  // The current side files are moved aside, not deleted, until the backup is in place.
+  const aside: [string, string][] = [];
   try {
-    // Kept in the copy above; left here, SQLite would replay the old WAL onto the restored file.
-    for (const s of SIDE_FILES) rmSync(slot.file + s, { force: true });
+    for (const s of SIDE_FILES) {
+      if (!existsSync(slot.file + s)) continue;
+      renameSync(slot.file + s, `${staged}.old${s}`);
+      aside.push([slot.file + s, `${staged}.old${s}`]);
+    }
     renameSync(staged, slot.file);
-  } finally {
+    syncFolder(dirname(slot.file));
+  } catch (e) {
+    for (const [home, away] of aside) {
+      try {
+        renameSync(away, home);
+      } catch {
+        /* kept in the copy made above */
+      }
+    }
+    dropStaged();
     slot.resume();
     slot.open();
+    throw refused(`未能换上备份（${fileProblem(e)}），当前数据仍在使用，未受影响。`);
   }
+  // Checkpointed and closed (or copied into the kept copy when damaged): nothing of value is left in them.
+  for (const [, away] of aside) rmSync(away, { force: true });
+  slot.resume();
+  slot.open();
   if (!slot.isOpen) throw new AppError('unavailable', `已换上备份，但无法打开：${slot.failure?.message ?? ''}。原数据已保存在“${keepAs}”。`);
   return { meetings };
+}
+
+/** The same file, whatever the spelling (case on Windows and macOS, links). */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const [x, y] = [real(a), real(b)];
+  return process.platform === 'linux' ? x === y : x.toLowerCase() === y.toLowerCase();
 }
 
 /** Copies the backup (and a WAL beside it) to `staged` and proves it is a usable data file there. */

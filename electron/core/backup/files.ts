@@ -21,6 +21,9 @@ const prefixes: Record<Exclude<BackupKind, 'other'>, string> = {
 };
 
 export const autoBackupName = (isoDay: string) => `${prefixes.auto}${isoDay}.db`;
+/** A copy that failed its integrity check: kept, never rotated out, never offered for restore. */
+const FAILED_MARK = '-未通过检查';
+export const failedAutoBackupName = (isoDay: string) => `${prefixes.auto}${isoDay}${FAILED_MARK}.db`;
 
 /** A new file name of `kind` in `folder` that no file has yet (two backups in one second get -2). */
 export function freshName(folder: string, kind: Exclude<BackupKind, 'other' | 'auto'>, at: Date): string {
@@ -48,8 +51,9 @@ export function describeBackup(path: string): BackupFile {
     const version = db.pragma('user_version', { simple: true }) as number;
     const has = (t: string) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) !== undefined;
     const count = (t: string) => (has(t) ? (db!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) : null);
-    const problem =
-      version === 0 || !has('person')
+    const problem = basename(path).includes(FAILED_MARK)
+      ? '未通过完整性检查（备份时数据文件可能已损坏）'
+      : version === 0 || !has('person')
         ? '不是冰城商量的数据文件'
         : version > latest
           ? `由更新版本的程序写入（数据版本 ${version}），本程序无法使用`

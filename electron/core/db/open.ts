@@ -21,7 +21,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, { migrations = allMigrations, readonly = false }: OpenOptions = {}): Db {
   assertRuntime();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
     // Another program holding the file (a backup or sync tool) makes a write wait this long, then
@@ -45,6 +45,8 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
     if (!readonly) migrate(db, version, migrations);
     return db;
   } catch (e) {
+    // A failed open must not keep the file handle: Windows could not replace the file in a restore.
+    if (db?.open) db.close();
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
@@ -52,6 +54,9 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
     }
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
       throw new AppError('db_unreadable', `无法打开数据文件（没有读写权限或目录不存在）：${file}`);
+    }
+    if (code.startsWith('SQLITE_')) {
+      throw new AppError('db_unreadable', `无法读取数据文件（${code}）：${file}。文件未做任何改动。`);
     }
     throw e;
   }

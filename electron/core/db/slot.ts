@@ -14,6 +14,8 @@ export class DatabaseSlot {
   private pause: string | undefined;
   /** The backup or restore under way: one at a time. */
   task: string | undefined;
+  /** Signs of damage inside an open file (a failed check, a corrupt page met by a call): shown as a banner. */
+  warning: string | undefined;
 
   constructor(readonly file: string) {}
 
@@ -22,11 +24,12 @@ export class DatabaseSlot {
     try {
       this.current = openDatabase(this.file);
       this.failure = undefined;
+      this.warning = undefined;
       return true;
     } catch (e) {
-      if (!(e instanceof AppError)) throw e;
       this.current = undefined;
-      this.failure = e;
+      // Whatever failed (a damaged page, a migration on a full disk), the app starts and says why.
+      this.failure = e instanceof AppError ? e : new AppError('db_unreadable', `无法打开数据文件：${e instanceof Error ? e.message : String(e)}。文件未做任何改动。`);
       return false;
     }
   }

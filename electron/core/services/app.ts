@@ -5,12 +5,18 @@ import { handlers } from '../handler';
 import { directoryIsEmpty, loadDemo } from './demo';
 import { readSettings } from './settings';
 
+function fileGeneration(ctx: Ctx): string {
+  const raw = ctx.db.prepare("SELECT value FROM setting WHERE key = 'fileGeneration'").pluck().get() as string | undefined;
+  return raw ? String(JSON.parse(raw)) : '';
+}
+
 export function appStatus(ctx: Ctx): AppStatus {
   const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
   return {
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),
     dataFile: ctx.dataFile,
+    fileGeneration: fileGeneration(ctx),
     firstRun: directoryIsEmpty(ctx) && !readSettings(ctx).welcomeDismissed,
     counts: { people: count('person'), sectors: count('sector'), committees: count('committee'), departments: count('department') },
   };
@@ -18,7 +24,7 @@ export function appStatus(ctx: Ctx): AppStatus {
 
 export const appHandlers = handlers({
   'app.health': (_input, ctx) =>
-    ctx.slot.isOpen ? { state: 'ok' as const } : { state: 'unavailable' as const, message: ctx.slot.failure?.message ?? '数据文件未打开', dataFile: ctx.dataFile },
+    ctx.slot.isOpen ? { state: 'ok' as const, warning: ctx.slot.warning ?? null } : { state: 'unavailable' as const, message: ctx.slot.failure?.message ?? '数据文件未打开', dataFile: ctx.dataFile },
   'app.status': (_input, ctx) => appStatus(ctx),
   'app.loadDemo': (_input, ctx) => {
     loadDemo(ctx);

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { AUTO_BACKUPS_KEPT } from '../../../shared/contract/backup';
 import type { Ctx } from '../context';
 import { takeBackup, restoreBackup } from '../backup/copy';
 import { backupFolder, describeBackup, freshName, listBackups } from '../backup/files';
-import { badInput, refused } from '../errors';
+import { badInput, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 
 /** Runs one backup or restore at a time: a second click while one is under way is told so. */
@@ -35,6 +36,12 @@ export const backupHandlers = handlers({
     backups: listBackups(backupFolder(ctx.dataFile)),
   }),
 
+  'backup.describe': ({ path }) => {
+    if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
+    if (!existsSync(path) || !statSync(path).isFile()) throw notFound('备份文件', path);
+    return describeBackup(resolve(path));
+  },
+
   'backup.create': async ({ file }, ctx) => {
     const dest = file ? chosenFile(ctx, file) : freshName(backupFolder(ctx.dataFile), 'manual', ctx.now());
     const db = ctx.db; // the Chinese reason when the data file is not open
@@ -47,13 +54,24 @@ export const backupHandlers = handlers({
     // The current file is kept as it is: a readable one as 恢复前, a damaged one as 损坏 (byte copy).
     const keepAs = freshName(backupFolder(ctx.dataFile), ctx.slot.isOpen ? 'before-restore' : 'damaged', ctx.now());
     const { meetings } = await exclusive(ctx, '正在从备份恢复', () => restoreBackup(ctx.slot, path, keepAs));
+    // A new identity for the restored file: drafts kept by windows before the restore are offered, never imposed.
+    ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('fileGeneration', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(randomUUID()));
     return { restoredFrom: resolve(path), keptCopy: keepAs, meetings };
   },
 
   'backup.check': (_input, ctx) => {
     const started = performance.now();
-    const rows = ctx.db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
-    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    let problems: string[];
+    try {
+      const rows = ctx.db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+      problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    } catch (e) {
+      // Damage bad enough stops the check itself: that is its finding.
+      if (!['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '')) throw e;
+      problems = ['数据文件结构已损坏（检查无法完成）'];
+    }
+    // The banner follows the latest check: damage found is shown until a clean check or a restore.
+    ctx.slot.warning = problems.length ? `数据文件检查发现 ${problems.length} 处问题，请从较早的备份恢复。` : undefined;
     return { ok: problems.length === 0, problems, ms: Math.round(performance.now() - started) };
   },
 });

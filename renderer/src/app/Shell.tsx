@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useHotkey } from '../components/useHotkey';
 import { useApi, useCall } from '../lib/query';
 import { t } from './text';
@@ -29,6 +29,7 @@ export function Shell() {
   const api = useApi();
   const { pathname } = useLocation();
   const settings = useCall('settings.get', {});
+  const health = useCall('app.health', {});
   useHotkey('mod+shift+p', () => api.openProjector());
   return (
     <div className="shell">
@@ -57,6 +58,12 @@ export function Shell() {
         </button>
       </aside>
       <main className="content">
+        {health.data?.state === 'ok' && health.data.warning && (
+          <div className="damage-banner" role="alert">
+            {health.data.warning}
+            <Link to="/backup">{t.openBackups}</Link>
+          </div>
+        )}
         <Outlet />
       </main>
     </div>

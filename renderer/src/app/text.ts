@@ -19,6 +19,7 @@ export const t = {
     settings: '设置',
     backup: '备份与恢复',
   },
+  openBackups: '打开“备份与恢复”',
   projector: '投屏',
   projectorHint: '打开投屏窗口（Ctrl+Shift+P）',
   noToken: '请使用启动时终端中显示的完整地址（包含 token）打开冰城商量。',

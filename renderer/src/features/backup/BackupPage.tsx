@@ -37,12 +37,18 @@ export function BackupPage() {
     if (!api.chooseBackupFile) return setAsking(mode);
     const path = await api.chooseBackupFile(mode, suggested);
     if (path && mode === 'save') await backup(path);
-    if (path && mode === 'open') openRestore(path);
+    if (path && mode === 'open') await openRestore(path);
   };
-  const openRestore = (path: string) => {
-    const known = data?.backups.find((b) => b.path === path);
-    setAsking(null);
-    setRestoring(known ?? { name: path.split(/[\\/]/).pop() ?? path, path, kind: 'other', writtenAt: new Date().toISOString(), bytes: 0, readable: true, schemaVersion: null, meetings: null, people: null, problem: '' });
+  // A file from elsewhere is read first, so the confirmation shows what it really holds.
+  const openRestore = async (path: string) => {
+    try {
+      const known = data?.backups.find((b) => b.path === path) ?? (await api.call('backup.describe', { path }));
+      setAsking(null);
+      if (!known.readable) return toast(t.notRestorable(known.name, known.problem), 'error');
+      setRestoring(known);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
   };
 
   return (
@@ -94,7 +100,7 @@ export function BackupPage() {
           mode={asking}
           suggested={asking === 'save' && data ? `${data.folder}/${suggested}` : ''}
           onClose={() => setAsking(null)}
-          onChoose={(path) => (asking === 'save' ? void backup(path) : openRestore(path))}
+          onChoose={(path) => void (asking === 'save' ? backup(path) : openRestore(path))}
         />
       )}
       {restoring && <RestoreDrawer backup={restoring} currentDamaged={false} onClose={() => setRestoring(null)} />}

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupFile } from '../../../../shared/contract/backup';
 import { Drawer } from '../../components/Drawer';
@@ -15,6 +16,7 @@ import { t } from './text';
 export function RestoreDrawer({ backup, currentDamaged, onClose }: { backup: BackupFile; currentDamaged: boolean; onClose: () => void }) {
   const restore = useAction('backup.restore');
   const flushEditors = useFlushEditors();
+  const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const go = async () => {
     setBusy(true);
@@ -24,6 +26,8 @@ export function RestoreDrawer({ backup, currentDamaged, onClose }: { backup: Bac
       window.location.reload(); // the change event does this too; this window must not wait for it
     } catch {
       setBusy(false);
+      // A backup put in place that then would not open leaves the file unavailable: show the recovery page.
+      void client.invalidateQueries({ queryKey: ['app.health'] });
     }
   };
   const c = t.confirm;

@@ -23,6 +23,7 @@ export const t = {
   size,
   content: (b: BackupFile) => (b.readable ? `会议 ${b.meetings ?? 0} 次 · 人员 ${b.people ?? 0} 人` : b.problem),
   restore: '恢复',
+  notRestorable: (name: string, why: string) => `“${name}”不能用来恢复：${why}`,
   newest: '最新',
   pathTitle: { save: '备份到其他位置', open: '从其他文件恢复' },
   pathLabel: '文件的完整路径',

@@ -14,6 +14,7 @@ import { useApi, useCall } from '../../lib/query';
 import { clockTime } from '../../lib/dates';
 import type { Autosaver, SaveState } from './autosave';
 import { minutesConfig } from './editorConfig';
+import { draftDecision } from './draftDecision';
 import { LocalDraft, type Draft } from './localDraft';
 import { MarksPanel } from './MarksPanel';
 import { AutosavePlugin, LOAD_TAG, type SaveSession } from './plugins/AutosavePlugin';
@@ -55,20 +56,21 @@ const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state,
  * Reads the stored minutes and any local draft, and decides what the editor opens with. A draft
  * kept after the last save (a failed save, a reload while saving) is the newest text: it opens,
  * and its first save keeps the stored text as a revision if that moved on meanwhile. An older
- * draft is offered, not imposed. An archived meeting opens as stored.
+ * draft is offered, not imposed, and so is one kept before a backup was restored into the file.
+ * An archived meeting opens as stored.
  */
 async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, draft: LocalDraft, generation: number): Promise<Loaded> {
   const state = await api.call('minutes.get', { meetingId });
   const kept = draft.read();
   const stored = { ...fromState(state), generation };
   const notice = state.recoveredFrom ? t.recovered(clockTime(state.recoveredFrom)) : null;
-  if (!kept || kept.doc === state.doc) {
+  const decision = draftDecision(state, kept, draft.generation);
+  if (decision === 'none' || !kept) {
     draft.drop();
     return { ...stored, notice };
   }
-  if (state.readOnly) return { ...stored, notice: t.draftArchived(clockTime(kept.at)) };
-  const newer = !state.savedAt || kept.at > Date.parse(state.savedAt);
-  if (kept.baseVersion === state.version || newer) {
+  if (decision === 'archived') return { ...stored, notice: t.draftArchived(clockTime(kept.at)) };
+  if (decision === 'open') {
     const session = { version: kept.baseVersion, overwrite: kept.baseVersion !== state.version };
     return { ...stored, doc: kept.doc, unsaved: true, session, notice: t.draftRestored(clockTime(kept.at)) };
   }
@@ -80,7 +82,8 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   const api = useApi();
   const status = useCall('app.status', {});
   const dataFile = status.data?.dataFile;
-  const draft = useMemo(() => (dataFile ? new LocalDraft(dataFile, meetingId) : null), [dataFile, meetingId]);
+  const generation = status.data?.fileGeneration;
+  const draft = useMemo(() => (dataFile ? new LocalDraft(dataFile, meetingId, generation) : null), [dataFile, meetingId, generation]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
 

@@ -9,12 +9,21 @@ export interface Draft {
   baseVersion: number;
   /** When it was kept (ms since epoch). */
   at: number;
+  /**
+   * The data file's generation when it was kept (a restore gives the file a new one): a draft from
+   * before a restore is offered, never saved over the restored text unasked.
+   */
+  generation?: string;
 }
 
 export class LocalDraft {
   private readonly key: string;
 
-  constructor(dataFile: string, meetingId: number) {
+  constructor(
+    dataFile: string,
+    meetingId: number,
+    readonly generation = '',
+  ) {
     this.key = `bcsl.minutes.draft:${dataFile}:${meetingId}`;
   }
 
@@ -31,7 +40,7 @@ export class LocalDraft {
 
   keep(doc: string, baseVersion: number): void {
     try {
-      localStorage.setItem(this.key, JSON.stringify({ doc, baseVersion, at: Date.now() } satisfies Draft));
+      localStorage.setItem(this.key, JSON.stringify({ doc, baseVersion, at: Date.now(), generation: this.generation } satisfies Draft));
     } catch {
       // Storage full or disabled: the editor still holds the text and saving keeps retrying.
     }
