@@ -15,6 +15,9 @@ export class AppError extends Error {
   }
 }
 
+/** SQLite met a damaged page or a file that is no database. */
+export const isDamage = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
+
 export const notFound = (what: string, id: number | string) => new AppError('not_found', `未找到编号为 ${id} 的${what}`);
 export const refused = (message: string) => new AppError('refused', message);
 export const conflict = (message: string) => new AppError('conflict', message);

@@ -103,7 +103,7 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
       return slot.db;
     },
     get unavailable() {
-      return slot.isOpen ? undefined : (slot.failure?.message ?? '数据文件未打开');
+      return slot.unavailable;
     },
     dataFile,
     ctx,

@@ -1,7 +1,7 @@
 import { contract, isCallName, type CallName, type CallResult } from '../../shared/contract';
 import { describeZodError } from '../../shared/contract/issues';
 import type { Ctx } from './context';
-import { AppError } from './errors';
+import { AppError, isDamage } from './errors';
 import type { EventHub } from './events';
 import type { Handlers } from './handler';
 
@@ -60,14 +60,12 @@ function fail(code: 'bad_input' | 'unknown_call' | 'internal', message: string):
   return { ok: false, error: { code, message } };
 }
 
-const isDamage = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
-
 function internalReason(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_FULL') return '磁盘已满';
   if (code === 'SQLITE_READONLY') return '数据文件只读';
   if (code === 'SQLITE_BUSY') return '数据文件正被其他程序占用';
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return '数据文件已损坏，请在“备份与恢复”中检查数据文件或从备份恢复';
+  if (isDamage(e)) return '数据文件已损坏，请在“备份与恢复”中检查数据文件或从备份恢复';
   if (code.startsWith('SQLITE_CONSTRAINT')) return '数据不一致（违反约束）';
   return '程序内部错误';
 }

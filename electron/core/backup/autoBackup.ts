@@ -6,7 +6,7 @@ import { takeBackup } from './copy';
 import { autoBackupName, backupFolder, failedAutoBackupName, rotateAutoBackups } from './files';
 
 /** What the warning banner says when a copy of the data file fails its check. */
-export const DAMAGE_WARNING = '今天的自动备份未通过完整性检查，数据文件可能已经损坏。请尽快在“备份与恢复”中检查数据文件，必要时从较早的备份恢复。';
+const DAMAGE_WARNING = '今天的自动备份未通过完整性检查，数据文件可能已经损坏。请尽快在“备份与恢复”中检查数据文件，必要时从较早的备份恢复。';
 
 /**
  * Today's automatic backup, unless there is one already. The copy is checked (quick_check) before
@@ -24,12 +24,7 @@ export async function ensureDailyBackup(ctx: Ctx): Promise<string | null> {
   const dest = join(folder, autoBackupName(day));
   const flagged = join(folder, failedAutoBackupName(day));
   if (existsSync(dest) || existsSync(flagged)) return null;
-  ctx.slot.task = '正在自动备份';
-  try {
-    await takeBackup(db, dest);
-  } finally {
-    ctx.slot.task = undefined;
-  }
+  await ctx.slot.exclusive('正在自动备份', () => takeBackup(db, dest));
   if (!passesCheck(dest)) {
     renameSync(dest, flagged);
     ctx.slot.warning = DAMAGE_WARNING;

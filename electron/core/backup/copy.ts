@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, badInput, notFound, refused } from '../errors';
 import { migrations } from '../db/migrations';
+import { tableCount } from './files';
 import type { Db } from '../db/open';
 import type { DatabaseSlot } from '../db/slot';
 
@@ -70,6 +71,9 @@ export async function takeBackup(db: Db, dest: string): Promise<void> {
 
 const SIDE_FILES = ['-wal', '-shm'] as const;
 
+/** The staged copy of a backup and its side files: the restore's own temporary files. */
+const removeStaged = (staged: string) => ['', ...SIDE_FILES].forEach((s) => rmSync(staged + s, { force: true }));
+
 /**
  * Replaces the data file with a backup. Order matters, so that nothing is lost whatever fails:
  * the backup is copied beside the data file and checked there (the chosen file is never opened
@@ -85,7 +89,6 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
   const staged = `${slot.file}.restoring`;
   const meetings = stageCopy(from, staged);
   syncFile(staged);
-  const dropStaged = () => ['', ...SIDE_FILES].forEach((s) => rmSync(staged + s, { force: true }));
 
   try {
     const open = slot.raw;
@@ -100,12 +103,13 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
     const checkpoint = open?.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[] | undefined;
     if (checkpoint?.[0]?.busy) throw refused('数据文件正被其他程序使用，无法恢复。请关闭其他使用它的程序后重试。当前数据未受影响。');
   } catch (e) {
-    dropStaged();
+    removeStaged(staged);
     if (e instanceof AppError) throw e;
     throw refused(`未能先保存当前数据的副本（${fileProblem(e)}），因此没有恢复。当前数据未受影响。`);
   }
 
-  slot.suspend('正在从备份恢复数据，请稍候');
+  // From here to the reopening all is synchronous: no call arrives while the file is closed.
+  slot.close();
   // The current side files are moved aside, not deleted, until the backup is in place.
   const aside: [string, string][] = [];
   try {
@@ -124,21 +128,19 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
         /* kept in the copy made above */
       }
     }
-    dropStaged();
-    slot.resume();
+    removeStaged(staged);
     slot.open();
     throw refused(`未能换上备份（${fileProblem(e)}），当前数据仍在使用，未受影响。`);
   }
   // Checkpointed and closed (or copied into the kept copy when damaged): nothing of value is left in them.
   for (const [, away] of aside) rmSync(away, { force: true });
-  slot.resume();
   slot.open();
-  if (!slot.isOpen) throw new AppError('unavailable', `已换上备份，但无法打开：${slot.failure?.message ?? ''}。原数据已保存在“${keepAs}”。`);
+  if (!slot.isOpen) throw new AppError('unavailable', `已换上备份，但无法打开：${slot.unavailable}。原数据已保存在“${keepAs}”。`);
   return { meetings };
 }
 
 /** The same file, whatever the spelling (case on Windows and macOS, links). */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync.native(p);
@@ -152,14 +154,12 @@ function sameFile(a: string, b: string): boolean {
 
 /** Copies the backup (and a WAL beside it) to `staged` and proves it is a usable data file there. */
 function stageCopy(from: string, staged: string): number | null {
-  rmSync(staged, { force: true });
-  for (const s of SIDE_FILES) rmSync(staged + s, { force: true });
+  removeStaged(staged);
   try {
     copyFileSync(from, staged);
     if (existsSync(from + '-wal')) copyFileSync(from + '-wal', staged + '-wal');
   } catch (e) {
-    rmSync(staged, { force: true });
-    rmSync(staged + '-wal', { force: true });
+    removeStaged(staged);
     throw refused(`无法读取或复制备份文件：${fileProblem(e)}`);
   }
   let db: Database.Database | undefined;
@@ -172,14 +172,11 @@ function stageCopy(from: string, staged: string): number | null {
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw refused('所选备份文件已损坏（完整性检查未通过），未恢复');
     db.pragma('journal_mode = DELETE');
-    // A backup from before meetings existed (data version 1–2) has no meeting table yet.
-    const hasMeetings = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meeting'").get() !== undefined;
-    return hasMeetings ? (db.prepare('SELECT count(*) FROM meeting').pluck().get() as number) : null;
+    return tableCount(db, 'meeting');
   } catch (e) {
     db?.close();
     db = undefined;
-    rmSync(staged, { force: true });
-    for (const s of SIDE_FILES) rmSync(staged + s, { force: true });
+    removeStaged(staged);
     if (e instanceof AppError) throw e;
     throw refused('所选文件已损坏或不是冰城商量的数据文件，未恢复');
   } finally {

@@ -39,6 +39,12 @@ export function kindOf(name: string): BackupKind {
   return 'other';
 }
 
+/** Rows in a table, or null when the file has no such table (a backup from before it existed). */
+export function tableCount(db: Database.Database, table: 'meeting' | 'person'): number | null {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  return has ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : null;
+}
+
 /** What a backup holds, read without changing it: schema version and a few counts to recognise it by. */
 export function describeBackup(path: string): BackupFile {
   const st = statSync(path);
@@ -49,16 +55,15 @@ export function describeBackup(path: string): BackupFile {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    const has = (t: string) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) !== undefined;
-    const count = (t: string) => (has(t) ? (db!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) : null);
+    const people = tableCount(db, 'person');
     const problem = basename(path).includes(FAILED_MARK)
       ? '未通过完整性检查（备份时数据文件可能已损坏）'
-      : version === 0 || !has('person')
+      : version === 0 || people === null
         ? '不是冰城商量的数据文件'
         : version > latest
           ? `由更新版本的程序写入（数据版本 ${version}），本程序无法使用`
           : '';
-    return { ...base, readable: problem === '', schemaVersion: version, meetings: count('meeting'), people: count('person'), problem };
+    return { ...base, readable: problem === '', schemaVersion: version, meetings: tableCount(db, 'meeting'), people, problem };
   } catch {
     return { ...base, readable: false, schemaVersion: null, meetings: null, people: null, problem: '文件已损坏或不是数据文件' };
   } finally {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../errors';
+import { AppError, isDamage } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -49,7 +49,7 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
     if (db?.open) db.close();
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    if (isDamage(e)) {
       throw new AppError('db_unreadable', `数据文件已损坏或不是冰城商量的数据文件，无法打开：${file}。文件未做任何改动。`);
     }
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {

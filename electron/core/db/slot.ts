@@ -1,17 +1,15 @@
-import { AppError } from '../errors';
+import { AppError, refused } from '../errors';
 import { openDatabase, type Db } from './open';
 
 /**
- * The data file as the services see it: open, not openable (a corrupt or too-new file, kept as
- * found), or briefly closed while a backup is put in its place. Services read `db` at call time,
- * so a restore swaps the connection under them without a restart.
+ * The data file as the services see it: open, or not openable (a corrupt or too-new file, kept as
+ * found). Services read `db` at call time, so a restore swaps the connection under them without a
+ * restart (it closes and reopens the slot within one synchronous step: no call arrives between).
  */
 export class DatabaseSlot {
   private current: Db | undefined;
   /** Why the file could not be opened at start-up or after a restore. */
   failure: AppError | undefined;
-  /** Set while a restore has the file closed. */
-  private pause: string | undefined;
   /** The backup or restore under way: one at a time. */
   task: string | undefined;
   /** Signs of damage inside an open file (a failed check, a corrupt page met by a call): shown as a banner. */
@@ -38,26 +36,31 @@ export class DatabaseSlot {
     return this.current !== undefined;
   }
 
+  /** Why there is no connection (Chinese), or undefined when the file is open. */
+  get unavailable(): string | undefined {
+    return this.current ? undefined : (this.failure?.message ?? '数据文件未打开');
+  }
+
   /** The connection, or the Chinese reason there is none. */
   get db(): Db {
-    if (this.pause) throw new AppError('unavailable', this.pause);
-    if (!this.current) throw new AppError('unavailable', this.failure?.message ?? '数据文件未打开');
+    if (!this.current) throw new AppError('unavailable', this.unavailable!);
     return this.current;
   }
 
-  /** The connection even while paused (the restore itself copies it out first). */
+  /** The connection when open, without throwing (backups check for it themselves). */
   get raw(): Db | undefined {
     return this.current;
   }
 
-  /** Closes the connection and refuses every call with `reason` until `resume`. */
-  suspend(reason: string): void {
-    this.pause = reason;
-    this.close();
-  }
-
-  resume(): void {
-    this.pause = undefined;
+  /** Runs a backup or restore; a second one while it is under way is refused with what is running. */
+  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+    if (this.task) throw refused(`${this.task}，请稍候再试`);
+    this.task = what;
+    try {
+      return await work();
+    } finally {
+      this.task = undefined;
+    }
   }
 
   close(): void {

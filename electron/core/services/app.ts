@@ -3,12 +3,10 @@ import type { Ctx } from '../context';
 import { schemaVersion } from '../db/open';
 import { handlers } from '../handler';
 import { directoryIsEmpty, loadDemo } from './demo';
-import { readSettings } from './settings';
+import { readSettings, storedValue } from './settings';
 
-function fileGeneration(ctx: Ctx): string {
-  const raw = ctx.db.prepare("SELECT value FROM setting WHERE key = 'fileGeneration'").pluck().get() as string | undefined;
-  return raw ? String(JSON.parse(raw)) : '';
-}
+/** Changes when a backup is restored into the data file (see backup.restore). */
+export const FILE_GENERATION = 'fileGeneration';
 
 export function appStatus(ctx: Ctx): AppStatus {
   const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
@@ -16,7 +14,7 @@ export function appStatus(ctx: Ctx): AppStatus {
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),
     dataFile: ctx.dataFile,
-    fileGeneration: fileGeneration(ctx),
+    fileGeneration: String(storedValue(ctx, FILE_GENERATION) ?? ''),
     firstRun: directoryIsEmpty(ctx) && !readSettings(ctx).welcomeDismissed,
     counts: { people: count('person'), sectors: count('sector'), committees: count('committee'), departments: count('department') },
   };
@@ -24,7 +22,9 @@ export function appStatus(ctx: Ctx): AppStatus {
 
 export const appHandlers = handlers({
   'app.health': (_input, ctx) =>
-    ctx.slot.isOpen ? { state: 'ok' as const, warning: ctx.slot.warning ?? null } : { state: 'unavailable' as const, message: ctx.slot.failure?.message ?? '数据文件未打开', dataFile: ctx.dataFile },
+    ctx.slot.unavailable === undefined
+      ? { state: 'ok' as const, warning: ctx.slot.warning ?? null }
+      : { state: 'unavailable' as const, message: ctx.slot.unavailable, dataFile: ctx.dataFile },
   'app.status': (_input, ctx) => appStatus(ctx),
   'app.loadDemo': (_input, ctx) => {
     loadDemo(ctx);

@@ -3,27 +3,24 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { AUTO_BACKUPS_KEPT } from '../../../shared/contract/backup';
 import type { Ctx } from '../context';
-import { takeBackup, restoreBackup } from '../backup/copy';
+import { restoreBackup, sameFile, takeBackup } from '../backup/copy';
 import { backupFolder, describeBackup, freshName, listBackups } from '../backup/files';
-import { badInput, notFound, refused } from '../errors';
+import { badInput, isDamage, notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { FILE_GENERATION } from './app';
+import { storeValue } from './settings';
 
-/** Runs one backup or restore at a time: a second click while one is under way is told so. */
-async function exclusive<T>(ctx: Ctx, what: string, work: () => Promise<T>): Promise<T> {
-  if (ctx.slot.task) throw refused(`${ctx.slot.task}，请稍候再试`);
-  ctx.slot.task = what;
-  try {
-    return await work();
-  } finally {
-    ctx.slot.task = undefined;
-  }
+/** A backup file named by its full path (a relative one would depend on where the app was started). */
+function backupPath(path: string): string {
+  if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
+  return resolve(path);
 }
 
 /** A path the user chose: absolute, ending in .db, not the data file itself, never an existing file. */
 function chosenFile(ctx: Ctx, file: string): string {
   if (!isAbsolute(file)) throw badInput('请填写完整的文件路径，例如 D:\\备份\\冰城商量-备份.db');
   const path = resolve(extname(file).toLowerCase() === '.db' ? file : `${file}.db`);
-  if (path === resolve(ctx.dataFile)) throw badInput('不能备份到数据文件本身，请换一个文件名');
+  if (sameFile(path, ctx.dataFile)) throw badInput('不能备份到数据文件本身，请换一个文件名');
   if (existsSync(path)) throw refused(`“${path}”已存在：备份不会覆盖已有文件，请换一个文件名`);
   return path;
 }
@@ -36,27 +33,27 @@ export const backupHandlers = handlers({
     backups: listBackups(backupFolder(ctx.dataFile)),
   }),
 
-  'backup.describe': ({ path }) => {
-    if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
+  'backup.describe': (input) => {
+    const path = backupPath(input.path);
     if (!existsSync(path) || !statSync(path).isFile()) throw notFound('备份文件', path);
-    return describeBackup(resolve(path));
+    return describeBackup(path);
   },
 
   'backup.create': async ({ file }, ctx) => {
     const dest = file ? chosenFile(ctx, file) : freshName(backupFolder(ctx.dataFile), 'manual', ctx.now());
     const db = ctx.db; // the Chinese reason when the data file is not open
-    await exclusive(ctx, '正在备份', () => takeBackup(db, dest));
+    await ctx.slot.exclusive('正在备份', () => takeBackup(db, dest));
     return describeBackup(dest);
   },
 
-  'backup.restore': async ({ path }, ctx) => {
-    if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
+  'backup.restore': async (input, ctx) => {
+    const path = backupPath(input.path);
     // The current file is kept as it is: a readable one as 恢复前, a damaged one as 损坏 (byte copy).
     const keepAs = freshName(backupFolder(ctx.dataFile), ctx.slot.isOpen ? 'before-restore' : 'damaged', ctx.now());
-    const { meetings } = await exclusive(ctx, '正在从备份恢复', () => restoreBackup(ctx.slot, path, keepAs));
+    const { meetings } = await ctx.slot.exclusive('正在从备份恢复', () => restoreBackup(ctx.slot, path, keepAs));
     // A new identity for the restored file: drafts kept by windows before the restore are offered, never imposed.
-    ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('fileGeneration', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(randomUUID()));
-    return { restoredFrom: resolve(path), keptCopy: keepAs, meetings };
+    storeValue(ctx, FILE_GENERATION, randomUUID());
+    return { restoredFrom: path, keptCopy: keepAs, meetings };
   },
 
   'backup.check': (_input, ctx) => {
@@ -67,7 +64,7 @@ export const backupHandlers = handlers({
       problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     } catch (e) {
       // Damage bad enough stops the check itself: that is its finding.
-      if (!['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '')) throw e;
+      if (!isDamage(e)) throw e;
       problems = ['数据文件结构已损坏（检查无法完成）'];
     }
     // The banner follows the latest check: damage found is shown until a clean check or a restore.

@@ -24,8 +24,17 @@ export function readSettings(ctx: Ctx): Settings {
 }
 
 export function writeSettings(ctx: Ctx, values: Partial<Settings>): void {
-  const upsert = ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  for (const [key, value] of Object.entries(values)) upsert.run(key, JSON.stringify(value));
+  for (const [key, value] of Object.entries(values)) storeValue(ctx, key, value);
+}
+
+/** One value in the setting table, as JSON (also the app's own bookkeeping, e.g. the file's generation). */
+export function storeValue(ctx: Ctx, key: string, value: unknown): void {
+  ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
+
+export function storedValue(ctx: Ctx, key: string): unknown {
+  const raw = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
+  return raw === undefined ? undefined : JSON.parse(raw);
 }
 
 export const settingsHandlers = handlers({
