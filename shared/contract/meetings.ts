@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { choice, id, text } from './fields';
 import { attendances, meetingStatuses, participantRoles, screenModes } from '../domain/meetings';
-import { speechStates } from '../domain/queueOrder';
+import { speechStates, UNDO_START_SECONDS } from '../domain/queueOrder';
 import { speechKinds } from '../domain/settings';
 import { meetingForms } from '../domain/topics';
 
@@ -171,8 +171,8 @@ export const meetingCalls = {
     summary: '会议状态：筹备中→进行中→已结束→已归档；取消归档须说明理由',
     input: z.strictObject({ id: id('会议编号'), status: choice('状态', meetingStatuses), reason: text('理由', { max: 500, optional: true }).optional() }),
     output: MeetingDetail,
-    // Ending a meeting snapshots its minutes.
-    topics: ['meetings', 'minutes'],
+    // Ending a meeting snapshots its minutes and ends the speech on the floor.
+    topics: ['meetings', 'minutes', 'queue'],
     example: { id: 1, status: '进行中' },
   }),
   'participant.add': mutation({
@@ -258,6 +258,19 @@ export const meetingCalls = {
   'queue.resume': mutation({ summary: '继续发言计时', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
   'queue.end': mutation({ summary: '结束发言', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
   'queue.withdraw': mutation({ summary: '撤回一条等待中的发言', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
+  'queue.restore': mutation({ summary: '恢复一条撤回的发言（回到等待队列原来的位置）', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
+  'queue.undoStart': mutation({
+    summary: `撤销刚开始的发言（${UNDO_START_SECONDS} 秒内）：回到等待，不留发言记录`,
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
+  'queue.skip': mutation({
+    summary: `跳过未到的发言人：移到等待队列末尾（刚开始 ${UNDO_START_SECONDS} 秒内的发言先撤销）`,
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
   'queue.extend': mutation({
     summary: '延长发言时限（+1 分钟）',
     input: z.strictObject({ ...speechId, seconds: z.number().int().min(10).max(1800).describe('延长秒数') }),

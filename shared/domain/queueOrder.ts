@@ -35,3 +35,22 @@ export function onFloor<T extends Ordered>(entries: readonly T[]): T | undefined
 export function nextWaiting<T extends Ordered>(entries: readonly T[]): T | undefined {
   return entries.find((e) => e.state === '等待');
 }
+
+/** A start can be taken back this long after it began: time enough to see the speaker is not there. */
+export const UNDO_START_SECONDS = 10;
+
+/** How long the start made at `startedAt` can still be undone, at `now` (ms; 0 once it cannot). */
+export function undoStartLeftMs(startedAt: string, now: number): number {
+  return Math.max(0, Date.parse(startedAt) + UNDO_START_SECONDS * 1000 - now);
+}
+
+/**
+ * Where an entry that waits again goes, so the queue still reads history first: it keeps its
+ * place unless someone after it has spoken meanwhile, and then it heads the waiting line.
+ */
+export function backToWaiting<T extends Ordered>(entries: readonly T[], id: number): T[] {
+  const at = entries.findIndex((e) => e.id === id);
+  const spokenAfter = entries.slice(at + 1).some((e) => e.state !== '等待' && e.state !== '撤回');
+  if (!spokenAfter) return [...entries];
+  return moveTo(entries, id, firstWaitingIndex(entries.filter((e) => e.id !== id)));
+}

@@ -138,4 +138,84 @@ describe('the speaker queue', () => {
     expect(err(await core.call('queue.add', { meetingId, personId: ids['谢婷'], kind: '即席发言' }))).toContain('已停用');
     expect(await queue()).toEqual([]);
   });
+
+  it('takes back a start within ten seconds: no speech, no time, no statistic, no record', async () => {
+    const entries = (await sixSpeakers()).entries;
+    ok(await core.invoke('queue.start', { id: byName(entries, '林静').id }));
+    tick(120);
+    // N, N: 谢婷 is not there; the second N ended her after half a second.
+    ok(await core.invoke('queue.next', { meetingId }));
+    tick(0.5);
+    let q = ok(await core.invoke('queue.next', { meetingId })).entries;
+    expect(byName(q, '谢婷').state).toBe('已发言');
+    tick(2);
+    q = ok(await core.invoke('queue.undoStart', { id: byName(q, '谢婷').id })).entries;
+    invariant(q);
+    const xie = byName(q, '谢婷');
+    expect([xie.state, xie.intervals, xie.endedAt]).toEqual(['等待', [], null]);
+    // 林静 spoke and stays spoken; 赵宏伟 holds the floor; 谢婷 heads the waiting line.
+    expect(q.map((e) => [e.name, e.state])).toEqual([
+      ['林静', '已发言'],
+      ['赵宏伟', '发言中'],
+      ['谢婷', '等待'],
+      ['黄振华', '等待'],
+      ['冯桂芝', '等待'],
+      ['钱文斌', '等待'],
+    ]);
+    ok(await core.invoke('meeting.setStatus', { id: meetingId, status: '已结束' }));
+    const records = ok(await core.invoke('records.detail', { personId: ids['谢婷'], year: 2026 }));
+    expect(records.meetings.map((m) => [m.speeches, m.speakingSeconds])).toEqual([[0, 0]]);
+  });
+
+  it('refuses to undo a start after ten seconds, and one that never started', async () => {
+    const entries = (await sixSpeakers()).entries;
+    const lin = byName(entries, '林静').id;
+    expect(err(await core.invoke('queue.undoStart', { id: lin }))).toContain('只有刚开始的发言可以撤销');
+    ok(await core.invoke('queue.start', { id: lin }));
+    tick(10.5);
+    const before = dumpDatabase(core);
+    expect(err(await core.invoke('queue.undoStart', { id: lin }))).toContain('10 秒内');
+    expect(dumpDatabase(core)).toEqual(before);
+  });
+
+  it('skips an absent speaker to the end of the waiting line, also right after their start', async () => {
+    const entries = (await sixSpeakers()).entries;
+    let q = ok(await core.invoke('queue.skip', { id: byName(entries, '林静').id })).entries;
+    expect(names(q)).toEqual(['谢婷', '赵宏伟', '黄振华', '冯桂芝', '钱文斌', '林静']);
+    q = ok(await core.invoke('queue.next', { meetingId })).entries;
+    tick(3);
+    q = ok(await core.invoke('queue.skip', { id: byName(q, '谢婷').id })).entries;
+    invariant(q);
+    expect(q.map((e) => [e.name, e.state, e.intervals.length])).toEqual([
+      ['赵宏伟', '等待', 0],
+      ['黄振华', '等待', 0],
+      ['冯桂芝', '等待', 0],
+      ['钱文斌', '等待', 0],
+      ['林静', '等待', 0],
+      ['谢婷', '等待', 0],
+    ]);
+    expect(q.some((e) => e.state === '发言中')).toBe(false);
+  });
+
+  it('restores a withdrawn speech to its place among the waiting', async () => {
+    const entries = (await sixSpeakers()).entries;
+    ok(await core.invoke('queue.withdraw', { id: byName(entries, '赵宏伟').id }));
+    let q = ok(await core.invoke('queue.restore', { id: byName(entries, '赵宏伟').id })).entries;
+    expect(names(q)).toEqual(['林静', '谢婷', '赵宏伟', '黄振华', '冯桂芝', '钱文斌']);
+    expect(byName(q, '赵宏伟').state).toBe('等待');
+    // Withdrawn, then the three before and after it spoke: it comes back at the head of the waiting line.
+    ok(await core.invoke('queue.withdraw', { id: byName(q, '赵宏伟').id }));
+    for (let i = 0; i < 4; i++) ok(await core.invoke('queue.next', { meetingId }));
+    q = ok(await core.invoke('queue.restore', { id: byName(q, '赵宏伟').id })).entries;
+    invariant(q);
+    expect(q.map((e) => [e.name, e.state])).toEqual([
+      ['林静', '已发言'],
+      ['谢婷', '已发言'],
+      ['黄振华', '已发言'],
+      ['冯桂芝', '发言中'],
+      ['赵宏伟', '等待'],
+      ['钱文斌', '等待'],
+    ]);
+    expect(err(await core.invoke('queue.restore', { id: byName(q, '林静').id }))).toContain('只有撤回的发言可以恢复');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Queue, Speech } from '../../../shared/contract/meetings';
-import { firstWaitingIndex, moveTo, nextWaiting, onFloor, type SpeechState } from '../../../shared/domain/queueOrder';
+import { backToWaiting, firstWaitingIndex, moveTo, nextWaiting, onFloor, UNDO_START_SECONDS, undoStartLeftMs, type SpeechState } from '../../../shared/domain/queueOrder';
 import { isoNow, type Ctx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
@@ -93,6 +93,22 @@ function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
   ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at) VALUES (?, ?)').run(s.id, now);
 }
 
+/**
+ * Takes back a start made moments ago (an absent speaker, the wrong row): the entry waits again
+ * at the head of the line and keeps no trace of speaking, so no statistic or record counts it.
+ * Whoever the start ended stays ended: that speech was real.
+ */
+function undoStart(ctx: Ctx, s: SpeechRow, now: string): void {
+  const started = ctx.db.prepare('SELECT min(started_at) FROM speech_interval WHERE speech_id = ?').pluck().get(s.id) as string | null;
+  if (!started || undoStartLeftMs(started, Date.parse(now)) === 0) throw refused(`只能撤销 ${UNDO_START_SECONDS} 秒内开始的发言；已经讲过的发言请用“结束”`);
+  ctx.db.prepare('DELETE FROM speech_interval WHERE speech_id = ?').run(s.id);
+  // A response that never happened answers nothing.
+  ctx.db.prepare('DELETE FROM speech_answer WHERE response_id = ?').run(s.id);
+  ctx.db.prepare("UPDATE speech SET state = '等待', ended_at = NULL WHERE id = ?").run(s.id);
+  const rows = ordered(ctx, s.meeting_id);
+  renumber(ctx, moveTo(rows, s.id, firstWaitingIndex(rows.filter((r) => r.id !== s.id))));
+}
+
 const statePhrase: Record<SpeechState, string> = { 等待: '还在等待', 发言中: '正在发言', 暂停: '已暂停', 已发言: '已结束', 撤回: '已撤回' };
 
 /** Loads the entry, refuses if its meeting is archived, checks its state, runs the change, answers the queue. */
@@ -153,6 +169,20 @@ export const queueHandlers = handlers({
   'queue.withdraw': ({ id }, ctx) =>
     withSpeech(ctx, id, ['等待'], '只有等待中的发言可以撤回', (s) => {
       ctx.db.prepare("UPDATE speech SET state = '撤回' WHERE id = ?").run(s.id);
+    }),
+
+  'queue.restore': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['撤回'], '只有撤回的发言可以恢复', (s) => {
+      ctx.db.prepare("UPDATE speech SET state = '等待' WHERE id = ?").run(s.id);
+      renumber(ctx, backToWaiting(ordered(ctx, s.meeting_id), s.id));
+    }),
+
+  'queue.undoStart': ({ id }, ctx) => withSpeech(ctx, id, ['发言中', '暂停', '已发言'], '只有刚开始的发言可以撤销', (s, now) => undoStart(ctx, s, now)),
+
+  'queue.skip': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['等待', '发言中', '暂停', '已发言'], '已撤回的发言不能跳过', (s, now) => {
+      if (s.state !== '等待') undoStart(ctx, s, now);
+      moveWaiting(ctx, s, Number.MAX_SAFE_INTEGER);
     }),
 
   'queue.extend': ({ id, seconds }, ctx) =>
