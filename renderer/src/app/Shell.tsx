@@ -1,5 +1,7 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useHotkey } from '../components/useHotkey';
+import { ShortcutHelpProvider } from '../components/ShortcutHelp';
+import { useShortcut } from '../components/useHotkey';
+import { appHelp, appKeys } from './appKeys';
 import { useApi, useCall } from '../lib/query';
 import { t } from './text';
 
@@ -30,8 +32,9 @@ export function Shell() {
   const { pathname } = useLocation();
   const settings = useCall('settings.get', {});
   const health = useCall('app.health', {});
-  useHotkey('mod+shift+p', () => api.openProjector());
+  useShortcut(appKeys.projector, () => api.openProjector());
   return (
+    <ShortcutHelpProvider app={appHelp} help={appKeys.help}>
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">
@@ -67,5 +70,6 @@ export function Shell() {
         <Outlet />
       </main>
     </div>
+    </ShortcutHelpProvider>
   );
 }

@@ -1,11 +1,18 @@
 import { t } from './text';
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A side panel for a form. Esc closes it; focus moves into it when it opens. */
+/**
+ * A side panel for a form. Esc closes it; focus moves into it when it opens and back to where it
+ * was when it closes. It is modal: the page's single-key shortcuts wait until it is closed.
+ */
 export function Drawer({ title, onClose, children, footer }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    return () => opener?.focus?.();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
     };
@@ -14,7 +21,7 @@ export function Drawer({ title, onClose, children, footer }: { title: string; on
   }, [onClose]);
   return (
     <div className="drawer-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <aside className="drawer" role="dialog" aria-label={title} ref={ref}>
+      <aside className="drawer" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
         <header className="drawer-head">
           <h2>{title}</h2>
           <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>

@@ -14,6 +14,7 @@ export function PersonPicker({
   preferred,
   exclude,
   autoFocus,
+  inputRef,
 }: {
   placeholder: string;
   label: string;
@@ -21,6 +22,8 @@ export function PersonPicker({
   preferred?: ReadonlySet<number>;
   exclude?: ReadonlySet<number>;
   autoFocus?: boolean;
+  /** For a page that focuses the field from a shortcut. */
+  inputRef?: React.Ref<HTMLInputElement>;
 }) {
   const people = useCall('person.list', {});
   const [query, setQuery] = useState('');
@@ -46,6 +49,7 @@ export function PersonPicker({
         type="search"
         role="combobox"
         aria-label={label}
+        ref={inputRef}
         aria-expanded={hits.length > 0}
         placeholder={placeholder}
         value={query}
@@ -56,7 +60,8 @@ export function PersonPicker({
           if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(a + 1, hits.length - 1)));
           if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(a - 1, 0)));
           if (e.key === 'Enter') (e.preventDefault(), pick(hits[active]));
-          if (e.key === 'Escape') setQuery('');
+          // Esc clears what was typed; on an empty field it leaves it, so the page's keys work again.
+          if (e.key === 'Escape') (query ? setQuery('') : e.currentTarget.blur());
         }}
       />
       {hits.length > 0 && (

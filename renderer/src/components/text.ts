@@ -7,4 +7,7 @@ export const t = {
   restore: '恢复',
   saveHint: 'Ctrl+Enter 保存，Esc 关闭',
   close: '关闭',
+  shortcuts: '快捷键',
+  shortcutsHint: '单键快捷键在焦点不在按钮或输入框上时可用；按 Esc 或 ? 关闭。',
+  confirmHint: 'Enter 确定，Esc 取消',
 };

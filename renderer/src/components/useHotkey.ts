@@ -1,28 +1,31 @@
 import { useEffect, useRef } from 'react';
+import { matches, pageMayTake, type Shortcut } from './shortcuts';
 
 /**
  * Calls `handler` on a key combination such as "mod+k", "/" or "mod+enter" ("mod" is Ctrl, or
- * ⌘ on a Mac). Plain keys are ignored while the user types in a field.
+ * ⌘ on a Mac). Modifiers must match exactly. A plain key acts only while the focus is on nothing
+ * interactive (see focusIsFree); nothing acts behind an open dialog unless `inDialog` says the
+ * shortcut is the dialog's own.
  */
-export function useHotkey(combo: string, handler: (e: KeyboardEvent) => void, enabled = true): void {
+export function useHotkey(combo: string, handler: (e: KeyboardEvent) => void, enabled = true, { inDialog = false } = {}): void {
+  useShortcut({ keys: [combo], label: combo }, handler, enabled, { inDialog });
+}
+
+/** The same for a shortcut of a page's table: any of its combinations. */
+export function useShortcut(shortcut: Shortcut, handler: (e: KeyboardEvent) => void, enabled = true, { inDialog = false } = {}): void {
   const ref = useRef(handler);
   ref.current = handler;
+  const keys = shortcut.keys.join('|');
   useEffect(() => {
     if (!enabled) return;
-    const parts = combo.toLowerCase().split('+');
-    const key = parts.pop()!;
-    const mod = parts.includes('mod');
+    const combos = keys.split('|');
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing) return;
-      if (e.key.toLowerCase() !== key) return;
-      if (mod !== (e.ctrlKey || e.metaKey)) return;
-      const target = e.target as HTMLElement | null;
-      const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (!mod && typing) return;
+      const combo = combos.find((c) => matches(e, { keys: [c], label: '' }));
+      if (!combo || !pageMayTake(e, combo, inDialog)) return;
       e.preventDefault();
       ref.current(e);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [combo, enabled]);
+  }, [keys, enabled, inDialog]);
 }

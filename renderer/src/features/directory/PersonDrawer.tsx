@@ -49,7 +49,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
       },
     });
   };
-  useHotkey('mod+enter', () => submit());
+  useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
   const toggleRetired = () => {
     if (!person) return;

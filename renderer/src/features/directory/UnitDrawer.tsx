@@ -35,7 +35,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
       },
     );
   };
-  useHotkey('mod+enter', () => submit());
+  useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
   const toggleRetired = () => {
     if (!unit) return;

@@ -34,7 +34,7 @@ export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem
       { onSuccess: () => (toast(f.done(t.actions[action])), onClose()) },
     );
   };
-  useHotkey('mod+s', submit);
+  useHotkey('mod+s', submit, true, { inDialog: true });
   return (
     <Drawer title={f.title(t.actions[action], item.text.slice(0, 24))} onClose={onClose} footer={<FormFooter formId={FORM_ID} saving={act.isPending} onCancel={onClose} />}>
       <form

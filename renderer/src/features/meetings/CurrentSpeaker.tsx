@@ -2,14 +2,18 @@ import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings
 import { nextWaiting, onFloor } from '../../../../shared/domain/queueOrder';
 import { elapsedMs, timerView } from '../../../../shared/domain/speechTimer';
 import { ErrorText } from '../../components/Field';
-import { useHotkey } from '../../components/useHotkey';
+import { useShortcut } from '../../components/useHotkey';
+import { keyLabel } from '../../components/shortcuts';
 import { useAction } from '../../lib/query';
+import { consoleKeys } from './consoleKeys';
+import type { QueueUndo } from './useQueueUndo';
 import { t } from './text';
 
 const q = t.queue;
+const k = (shortcut: { keys: readonly string[] }) => shortcut.keys.map(keyLabel).join(' / ');
 
 /** Who has the floor, the countdown every window derives from the same timestamps, and the controls. */
-export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }: { meeting: MeetingDetail; entries: Speech[]; now: number; warnSeconds: number; readOnly: boolean }) {
+export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly, undo }: { meeting: MeetingDetail; entries: Speech[]; now: number; warnSeconds: number; readOnly: boolean; undo: QueueUndo }) {
   const start = useAction('queue.start');
   const pause = useAction('queue.pause');
   const resume = useAction('queue.resume');
@@ -19,6 +23,7 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }:
   const current = onFloor(entries);
   const upcoming = nextWaiting(entries);
   const timer = current && timerView(current.limitSeconds, elapsedMs(current.intervals, now), warnSeconds);
+  const live = !readOnly;
 
   // One key starts or pauses, one moves to the next speaker.
   const toggle = () => {
@@ -26,9 +31,14 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }:
     else if (current?.state === '暂停') resume.mutate({ id: current.id });
     else if (upcoming) start.mutate({ id: upcoming.id });
   };
-  useHotkey(' ', toggle, !readOnly);
-  useHotkey('n', () => next.mutate({ meetingId: meeting.id }), !readOnly);
-  const error = start.error ?? pause.error ?? resume.error ?? end.error ?? extend.error ?? next.error;
+  const goNext = () => (current || upcoming) && next.mutate({ meetingId: meeting.id });
+  const addMinute = () => current && extend.mutate({ id: current.id, seconds: 60 });
+  useShortcut(consoleKeys.toggle, toggle, live);
+  useShortcut(consoleKeys.next, goNext, live);
+  useShortcut(consoleKeys.extend, addMinute, live);
+  useShortcut(consoleKeys.undo, () => undo.undo(), live);
+  useShortcut(consoleKeys.skip, () => undo.skip(), live);
+  const error = start.error ?? pause.error ?? resume.error ?? end.error ?? extend.error ?? next.error ?? undo.error;
 
   return (
     <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label="当前发言">
@@ -47,7 +57,7 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }:
           </div>
         </div>
       ) : (
-        <div className="speaker-now idle">
+        <div className="speaker-now idle" data-testid="console-idle">
           <span className="muted-text">{q.nobody}</span>
           {upcoming && (
             <span>
@@ -56,26 +66,43 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }:
           )}
         </div>
       )}
-      {!readOnly && (
+      {live &&
+        undo.recent.map(({ speech, leftMs }, i) => (
+          <div className="undo-bar" role="status" data-testid="undo-start" key={speech.id}>
+            <span>{t.undo.started(speech.name, Math.ceil(leftMs / 1000))}</span>
+            <button type="button" className="mini" onClick={() => undo.undoStart(speech)}>
+              {i === 0 ? t.undo.undo : t.undo.undoPlain}
+            </button>
+            <button type="button" className="mini" onClick={() => undo.skip(speech)}>
+              {i === 0 ? t.undo.skip : t.undo.skipPlain}
+            </button>
+          </div>
+        ))}
+      {live && (
         <div className="speaker-controls">
           {current?.state === '发言中' && (
-            <button type="button" className="button" onClick={() => pause.mutate({ id: current.id })} title="空格">
+            <button type="button" className="button" onClick={() => pause.mutate({ id: current.id })} title={k(consoleKeys.toggle)}>
               ❚❚ {q.pause}
             </button>
           )}
           {current?.state === '暂停' && (
-            <button type="button" className="button" onClick={() => resume.mutate({ id: current.id })} title="空格">
+            <button type="button" className="button" onClick={() => resume.mutate({ id: current.id })} title={k(consoleKeys.toggle)}>
               ▶ {q.resume}
             </button>
           )}
           {!current && upcoming && (
-            <button type="button" className="button primary" onClick={() => start.mutate({ id: upcoming.id })} title="空格">
-              ▶ {q.start}：{upcoming.name}
-            </button>
+            <>
+              <button type="button" className="button primary" onClick={() => start.mutate({ id: upcoming.id })} title={k(consoleKeys.toggle)}>
+                ▶ {q.start}：{upcoming.name}
+              </button>
+              <button type="button" className="button" onClick={() => undo.skip(upcoming)} title={q.skipHint}>
+                {q.skip}
+              </button>
+            </>
           )}
           {current && (
             <>
-              <button type="button" className="button" onClick={() => extend.mutate({ id: current.id, seconds: 60 })}>
+              <button type="button" className="button" onClick={addMinute} title={k(consoleKeys.extend)}>
                 {q.extend}
               </button>
               <button type="button" className="button" onClick={() => end.mutate({ id: current.id })}>
@@ -84,7 +111,7 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly }:
             </>
           )}
           <span className="spacer" />
-          <button type="button" className="button primary" disabled={!current && !upcoming} onClick={() => next.mutate({ meetingId: meeting.id })} title="N">
+          <button type="button" className="button primary" disabled={!current && !upcoming} onClick={goNext} title={k(consoleKeys.next)}>
             {q.next} »
           </button>
         </div>

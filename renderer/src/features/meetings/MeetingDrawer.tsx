@@ -71,7 +71,7 @@ export function MeetingDrawer({ meeting, onClose, onCreated }: { meeting?: Meeti
         { onSuccess: (m) => (toast(t.created(m.title)), onClose(), onCreated?.(m.id)) },
       );
   };
-  useHotkey('mod+enter', () => submit());
+  useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
   const personOptions = (kinds: string[]) =>
     (people.data ?? [])

@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MeetingDetail } from '../../../../shared/contract/meetings';
+import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
+import { usePageShortcuts } from '../../components/ShortcutHelp';
 import { ErrorText } from '../../components/Field';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { useAction, useCall } from '../../lib/query';
@@ -18,8 +20,11 @@ import { ParticipantsPanel } from './ParticipantsPanel';
 import { ScreenControl } from './ScreenControl';
 import { SpeakerQueue } from './SpeakerQueue';
 import { SpeechStats } from './SpeechStats';
+import { consoleHelp } from './consoleKeys';
+import { useQueueUndo } from './useQueueUndo';
 import { StatusTag } from './StatusTag';
 import { t } from './text';
+import './console.css';
 
 type Tab = keyof typeof t.tabs;
 
@@ -101,27 +106,62 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [floorId],
   );
+  const undone = useUndoneStarts(entries);
+  const undo = useQueueUndo(entries, now);
+  usePageShortcuts(consoleHelp);
   return (
     <div className="console-grid with-minutes">
       <div className="console-main">
-        <CurrentSpeaker meeting={meeting} entries={entries} now={now} warnSeconds={settings.data?.warnSeconds ?? 60} readOnly={readOnly} />
-        <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} />
-        {!readOnly && <ScreenControl meetingId={meeting.id} />}
+        {/* Timer and projector stay in sight (sticky) while the queue scrolls under them. */}
+        <div className="console-top">
+          <CurrentSpeaker meeting={meeting} entries={entries} now={now} warnSeconds={settings.data?.warnSeconds ?? 60} readOnly={readOnly} undo={undo} />
+          {!readOnly && <ScreenControl meetingId={meeting.id} />}
+        </div>
+        <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} undo={undo} />
         <AgendaProgress meeting={meeting} now={now} readOnly={readOnly} />
         <SpeechStats entries={entries} now={now} />
       </div>
-      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={floor} />
+      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={floor} undone={undone} />
     </div>
   );
+}
+
+type Status = MeetingDetail['status'];
+
+/** Steps that are not taken back with one click: asked first (Enter confirms, Esc cancels). */
+const asked: Partial<Record<Status, { title: string; body: string; confirm: string }>> = {
+  已结束: { title: t.confirm.endTitle, body: t.confirm.endBody, confirm: t.status.end },
+  已归档: { title: t.confirm.archiveTitle, body: t.confirm.archiveBody, confirm: t.status.archive },
+};
+
+/**
+ * Speeches seen on the floor (or just ended) that wait again: their start was undone, here or in
+ * another window, and the header their start put in the minutes goes. A header of a speech that
+ * merely waits (typed ahead, or from an older text) is not touched.
+ */
+function useUndoneStarts(entries: readonly Speech[]): ReadonlySet<number> {
+  const seen = useRef(new Map<number, Speech['state']>());
+  const [undone, setUndone] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    const back = entries.filter((e) => e.state === '等待' && ['发言中', '暂停', '已发言'].includes(seen.current.get(e.id) ?? '等待'));
+    seen.current = new Map(entries.map((e) => [e.id, e.state]));
+    if (back.length) setUndone((u) => new Set([...u, ...back.map((e) => e.id)]));
+  }, [entries]);
+  // Only while they wait: a speech started again for real gets its header back.
+  const key = entries.filter((e) => e.state === '等待' && undone.has(e.id)).map((e) => e.id).join();
+  return useMemo(() => new Set(key.split(',').filter(Boolean).map(Number)), [key]);
 }
 
 function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   const setStatus = useAction('meeting.setStatus');
   const flushEditors = useFlushEditors();
   const [reason, setReason] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Status | null>(null);
   const s = t.status;
   // The minutes' last words go in first: ending snapshots them, archiving makes them read-only.
-  const go = (status: MeetingDetail['status'], reason?: string) => void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
+  const go = (status: Status, reason?: string) => void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
+  const ask = (status: Status) => (asked[status] ? setAsking(status) : go(status));
+  const question = asking && asked[asking];
   return (
     <>
       {meeting.status === '筹备中' && (
@@ -130,7 +170,7 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
         </button>
       )}
       {meeting.status === '进行中' && (
-        <button type="button" className="button" onClick={() => go('已结束')}>
+        <button type="button" className="button" onClick={() => ask('已结束')}>
           {s.end}
         </button>
       )}
@@ -139,7 +179,7 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
           <button type="button" className="button" onClick={() => go('进行中')}>
             {s.reopen}
           </button>
-          <button type="button" className="button primary" onClick={() => go('已归档')}>
+          <button type="button" className="button primary" onClick={() => ask('已归档')}>
             {s.archive}
           </button>
         </>
@@ -158,6 +198,18 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
             </button>
           </span>
         ))}
+      {asking && question && (
+        <ConfirmDialog
+          title={question.title}
+          body={question.body}
+          confirm={question.confirm}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            setAsking(null);
+            go(asking);
+          }}
+        />
+      )}
       <ErrorText error={setStatus.error} />
     </>
   );

@@ -1,8 +1,23 @@
-import { useState } from 'react';
-import { screenModeNames, screenModes } from '../../../../shared/domain/meetings';
+import { useRef, useState } from 'react';
+import { screenModeNames, screenModes, type ScreenMode } from '../../../../shared/domain/meetings';
 import { ErrorText } from '../../components/Field';
+import { keyLabel, matches } from '../../components/shortcuts';
+import { useShortcut } from '../../components/useHotkey';
 import { useAction, useApi, useCall } from '../../lib/query';
+import { consoleKeys, screenModeKeys } from './consoleKeys';
 import { t } from './text';
+
+/** One mode of the group; its key (1–4) works from anywhere outside a field. */
+function ModeButton({ mode, checked, focusable, onShow }: { mode: ScreenMode; checked: boolean; focusable: boolean; onShow(mode: ScreenMode): void }) {
+  const key = screenModeKeys[mode];
+  useShortcut(key, () => onShow(mode));
+  return (
+    <button type="button" role="radio" data-mode={mode} aria-checked={checked} className={checked ? 'on' : ''} tabIndex={focusable ? 0 : -1} onClick={() => onShow(mode)} title={key.keys.map(keyLabel).join()}>
+      {screenModeNames[mode]}
+      <kbd aria-hidden="true">{key.keys.map(keyLabel).join()}</kbd>
+    </button>
+  );
+}
 
 /** What the projector shows: this meeting, in one of four modes. */
 export function ScreenControl({ meetingId }: { meetingId: number }) {
@@ -13,6 +28,18 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
   const view = screen.data;
   const onThis = view?.meeting?.id === meetingId;
   const shownMessage = message ?? view?.message ?? '';
+  const current = onThis ? view?.mode : undefined;
+  const show = (mode: ScreenMode) => set.mutate({ meetingId, mode, ...(mode === 'message' ? { message: shownMessage } : {}) });
+  const group = useRef<HTMLDivElement>(null);
+  // ← → walk the modes as a radio group does: the focus moves and the mode is shown at once.
+  const onGroupKey = (e: React.KeyboardEvent) => {
+    if (!matches(e, consoleKeys.screenArrows)) return;
+    e.preventDefault();
+    const from = screenModes.indexOf((e.target as HTMLElement).dataset.mode as ScreenMode);
+    const to = screenModes[(from + (e.key === 'ArrowRight' ? 1 : screenModes.length - 1)) % screenModes.length];
+    group.current?.querySelector<HTMLElement>(`[data-mode="${to}"]`)?.focus();
+    show(to);
+  };
 
   return (
     <section className="card screen-card" aria-label={t.screen.title}>
@@ -22,18 +49,9 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
           {t.screen.open}
         </button>
       </header>
-      <div className="segmented" role="radiogroup" aria-label="投屏模式">
-        {screenModes.map((mode) => (
-          <button
-            type="button"
-            key={mode}
-            role="radio"
-            aria-checked={onThis && view?.mode === mode}
-            className={onThis && view?.mode === mode ? 'on' : ''}
-            onClick={() => set.mutate({ meetingId, mode, ...(mode === 'message' ? { message: shownMessage } : {}) })}
-          >
-            {screenModeNames[mode]}
-          </button>
+      <div className="segmented" role="radiogroup" aria-label="投屏模式" ref={group} onKeyDown={onGroupKey}>
+        {screenModes.map((mode, i) => (
+          <ModeButton key={mode} mode={mode} checked={current === mode} focusable={current ? current === mode : i === 0} onShow={show} />
         ))}
       </div>
       <div className="screen-message">

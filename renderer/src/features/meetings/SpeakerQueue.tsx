@@ -1,31 +1,49 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
 import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
 import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
+import { useShortcutHelp } from '../../components/ShortcutHelp';
+import { matches } from '../../components/shortcuts';
+import { useShortcut } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
 import { AnswersDialog } from './AnswersDialog';
+import { consoleKeys } from './consoleKeys';
+import type { QueueUndo } from './useQueueUndo';
 import { t } from './text';
 
 const q = t.queue;
 
-/** The queue: add in two keystrokes, reorder by drag or Alt+↑/↓, act on each entry. */
-export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: MeetingDetail; entries: Speech[]; now: number; readOnly: boolean }) {
+/**
+ * The queue: add in two keystrokes (/ then initials, Enter), reorder by drag or Alt+↑/↓, act on
+ * each entry. Who waits comes first; who has spoken or withdrawn is folded away below.
+ */
+export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meeting: MeetingDetail; entries: Speech[]; now: number; readOnly: boolean; undo: QueueUndo }) {
   const [kind, setKind] = useState<SpeechKind>('预约发言');
   const [answering, setAnswering] = useState<Speech | null>(null);
   const add = useAction('queue.add');
   const move = useAction('queue.move');
   const act = {
     start: useAction('queue.start'),
-    withdraw: useAction('queue.withdraw'),
     toTop: useAction('queue.moveToTop'),
   };
+  const showHelp = useShortcutHelp();
+  const picker = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [added, setAdded] = useState<number | null>(null);
+  useShortcut(consoleKeys.pick, () => picker.current?.focus(), !readOnly);
+  // The row just added comes into view, however long the queue.
+  useEffect(() => {
+    if (added !== null) list.current?.querySelector(`[data-speech-id="${added}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [added, entries]);
   const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
   const waiting = entries.filter((e) => e.state === '等待');
+  const live = entries.filter((e) => e.state === '发言中' || e.state === '暂停' || e.state === '等待');
+  const finished = entries.filter((e) => e.state === '已发言' || e.state === '撤回');
   const names = new Map(entries.map((e) => [e.id, e.name]));
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -39,7 +57,7 @@ export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: Mee
   };
   // Alt+↑/↓ on a focused waiting row moves it one place.
   const onListKey = (e: React.KeyboardEvent) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    if (!matches(e, consoleKeys.moveRow)) return;
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-speech-id]');
     const entry = row && waiting.find((w) => w.id === Number(row.dataset.speechId));
     if (!entry) return;
@@ -47,13 +65,48 @@ export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: Mee
     e.stopPropagation();
     moveBy(entry, e.key === 'ArrowUp' ? -1 : 1);
   };
-  const error = add.error ?? move.error ?? act.start.error ?? act.withdraw.error ?? act.toTop.error;
+  const error = add.error ?? move.error ?? act.start.error ?? act.toTop.error;
+  const row = (e: Speech) => (
+    <QueueRow key={e.id} entry={e} now={now} readOnly={readOnly} answered={e.answers.map((a) => names.get(a)).filter(Boolean).join('、')}>
+      {!readOnly && e.state === '等待' && (
+        <>
+          <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
+            {q.start}
+          </button>
+          <button type="button" className="mini" onClick={() => act.toTop.mutate({ id: e.id })}>
+            {q.toTop}
+          </button>
+          <button type="button" className="mini" onClick={() => undo.skip(e)} title={q.skipHint}>
+            {q.skip}
+          </button>
+          <button type="button" className="mini subtle" onClick={() => undo.withdraw(e)}>
+            {q.withdraw}
+          </button>
+        </>
+      )}
+      {!readOnly && e.state === '撤回' && (
+        <button type="button" className="mini" onClick={() => undo.restore(e)} title={q.restoreHint}>
+          {q.restore}
+        </button>
+      )}
+      {!readOnly && e.kind === '部门回应' && e.state !== '撤回' && (
+        <button type="button" className="mini" onClick={() => setAnswering(e)}>
+          {q.answers}
+        </button>
+      )}
+    </QueueRow>
+  );
 
   return (
     <section className="card queue-card" aria-label={q.title}>
       <header className="card-head">
         <h2 className="card-title">{q.title}</h2>
-        <span className="hint">{q.keys}</span>
+        <span className="hint">
+          {q.keys}
+          <button type="button" className="button link" onClick={showHelp}>
+            {q.allKeys}
+          </button>
+        </span>
       </header>
       {!readOnly && (
         <div className="queue-add">
@@ -61,7 +114,8 @@ export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: Mee
             label="加入发言队列"
             placeholder={q.addPlaceholder}
             preferred={participants}
-            onPick={(p) => add.mutate({ meetingId: meeting.id, personId: p.id, kind })}
+            inputRef={picker}
+            onPick={(p) => add.mutate({ meetingId: meeting.id, personId: p.id, kind }, { onSuccess: (queue) => setAdded(queue.entries.at(-1)?.id ?? null) })}
           />
           <select aria-label={q.kind} value={kind} onChange={(e) => setKind(e.target.value as SpeechKind)}>
             {speechKinds.map((k) => (
@@ -71,37 +125,33 @@ export function SpeakerQueue({ meeting, entries, now, readOnly }: { meeting: Mee
         </div>
       )}
       <ErrorText error={error} />
+      {!readOnly && undo.withdrawn && (
+        <div className="undo-bar" role="status">
+          <span>{t.undo.withdrawn(undo.withdrawn.name)}</span>
+          <button type="button" className="mini" onClick={() => undo.withdrawn && undo.restore(undo.withdrawn)}>
+            {t.undo.undo}
+          </button>
+        </div>
+      )}
       {entries.length === 0 ? (
         <p className="muted-text queue-empty">{q.empty}</p>
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={waiting.map((w) => w.id)} strategy={verticalListSortingStrategy}>
-            <ol className="queue-list" aria-label="发言顺序" onKeyDown={onListKey}>
-              {entries.map((e) => (
-                <QueueRow key={e.id} entry={e} now={now} readOnly={readOnly} answered={e.answers.map((a) => names.get(a)).filter(Boolean).join('、')}>
-                  {!readOnly && e.state === '等待' && (
-                    <>
-                      <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
-                        {q.start}
-                      </button>
-                      <button type="button" className="mini" onClick={() => act.toTop.mutate({ id: e.id })}>
-                        {q.toTop}
-                      </button>
-                      <button type="button" className="mini subtle" onClick={() => act.withdraw.mutate({ id: e.id })}>
-                        {q.withdraw}
-                      </button>
-                    </>
-                  )}
-                  {!readOnly && e.kind === '部门回应' && e.state !== '撤回' && (
-                    <button type="button" className="mini" onClick={() => setAnswering(e)}>
-                      {q.answers}
-                    </button>
-                  )}
-                </QueueRow>
-              ))}
+            <ol className="queue-list" aria-label="发言顺序" onKeyDown={onListKey} ref={list}>
+              {live.map(row)}
             </ol>
+            {live.length === 0 && <p className="muted-text queue-empty">{q.noneWaiting}</p>}
           </SortableContext>
         </DndContext>
+      )}
+      {finished.length > 0 && (
+        <details className="queue-finished">
+          <summary>{q.finished(finished.filter((e) => e.state === '已发言').length, finished.filter((e) => e.state === '撤回').length)}</summary>
+          <ol className="queue-list" aria-label="已发言和撤回">
+            {finished.map(row)}
+          </ol>
+        </details>
       )}
       {answering && <AnswersDialog response={answering} entries={entries} onClose={() => setAnswering(null)} />}
     </section>

@@ -19,7 +19,8 @@ import { LocalDraft, type Draft } from './localDraft';
 import { MarksPanel } from './MarksPanel';
 import { AutosavePlugin, LOAD_TAG, type SaveSession } from './plugins/AutosavePlugin';
 import { MarkPlugin } from './plugins/MarkPlugin';
-import { SpeakerHeaderPlugin } from './plugins/SpeakerHeaderPlugin';
+import { jumpUnderHeader, SpeakerHeaderPlugin } from './plugins/SpeakerHeaderPlugin';
+import { useMinutesKeys } from './plugins/useMinutesKeys';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { FOLD_FROM_CHARS, useSectionFold } from './plugins/useSectionFold';
 import { RevisionsDrawer } from './RevisionsDrawer';
@@ -33,6 +34,8 @@ interface Props {
   readOnly: boolean;
   /** The speech on the floor, if any: its header is inserted when it starts. */
   floor: SpeakerInfo | null;
+  /** Speeches whose start was undone: their headers go. */
+  undone: ReadonlySet<number>;
 }
 
 interface Loaded {
@@ -78,7 +81,7 @@ async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, dr
 }
 
 /** The live minutes of one meeting: the editor, its toolbar, the marks beside it, the save status below. */
-export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, floor }: Props) {
+export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, floor, undone }: Props) {
   const api = useApi();
   const status = useCall('app.status', {});
   const dataFile = status.data?.dataFile;
@@ -103,13 +106,13 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   if (!loaded || !draft) return <section className="card minutes-card" aria-busy="true">{t.loading}</section>;
   return (
     <LexicalComposer key={loaded.generation} initialConfig={minutesConfig(loaded.doc, !readOnly)}>
-      <MinutesBody meetingId={meetingId} readOnly={readOnly} floor={floor} loaded={loaded} draft={draft} reopen={(state) => setLoaded({ ...fromState(state), generation: loaded.generation + 1 })} />
+      <MinutesBody meetingId={meetingId} readOnly={readOnly} floor={floor} undone={undone} loaded={loaded} draft={draft} reopen={(state) => setLoaded({ ...fromState(state), generation: loaded.generation + 1 })} />
     </LexicalComposer>
   );
 });
 
 
-function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
+function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
   const [editor] = useLexicalComposerContext();
   const api = useApi();
   const toast = useToast();
@@ -124,6 +127,8 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
   const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
   const [showRevisions, setShowRevisions] = useState(false);
   const fold = useSectionFold(editor);
+  // A new speaker's header while the caret stays elsewhere: a line offers the jump.
+  const [behind, setBehind] = useState<SpeakerInfo | null>(null);
 
   const onReady = useCallback(
     (s: Autosaver) => {
@@ -133,6 +138,7 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
     [loaded],
   );
   const saveNow = useCallback(() => void saver.current?.flush(), []);
+  useMinutesKeys(editor, saveNow, readOnly);
   const onMarked = useCallback(
     (kind: MarkKind) => {
       toast(`已标记为“${kind}”`);
@@ -263,6 +269,25 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
           )}
         </div>
       )}
+      {behind && (
+        <div className="minutes-banner info" role="status" data-testid="caret-behind">
+          {t.caretBehind(behind.name)}
+          <button
+            type="button"
+            className="mini"
+            onClick={() => {
+              fold.expandAll();
+              jumpUnderHeader(editor, behind.speechId);
+              setBehind(null);
+            }}
+          >
+            {t.jumpToSpeaker}
+          </button>
+          <button type="button" className="mini subtle" onClick={() => setBehind(null)}>
+            {t.dismiss}
+          </button>
+        </div>
+      )}
       <div className="minutes-body">
         <div className="minutes-scroll">
           {fold.info && (
@@ -285,7 +310,15 @@ function MinutesBody({ meetingId, readOnly, floor, loaded, draft, reopen }: Prop
       <HistoryPlugin />
       <ListPlugin />
       <MarkPlugin onMarked={onMarked} />
-      <SpeakerHeaderPlugin floor={floor} enabled={!readOnly && (settings.data?.autoSpeakerHeader ?? false)} onInserted={refold} />
+      <SpeakerHeaderPlugin
+        floor={floor}
+        undone={undone}
+        enabled={!readOnly && (settings.data?.autoSpeakerHeader ?? false)}
+        onInserted={(info, followed) => {
+          refold();
+          setBehind(followed ? null : info);
+        }}
+      />
       {!readOnly && <AutosavePlugin meetingId={meetingId} session={session} draft={draft} onState={setSave} onSaved={(r) => setChars(r.chars)} onReady={onReady} />}
       {showRevisions && (
         <RevisionsDrawer

@@ -52,6 +52,9 @@ export const t = {
   loadDraft: '载入这份草稿',
   discardDraft: '不需要',
   dismiss: '知道了',
+  caretBehind: (name: string) => `已插入新发言人“${name}”的标题；光标仍在原处。`,
+  jumpToSpeaker: '跳到新发言人 (Ctrl+End)',
+  leftEditor: '已离开会议记录：空格、N 等单键快捷键可用；按 E 回到记录。',
   marks: {
     title: '标记',
     empty: '还没有标记。选中文字，点“建议”“回应/承诺”或“共识”（Alt+1/2/3），即可记下并在此列出。',

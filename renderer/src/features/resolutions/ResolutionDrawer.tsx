@@ -46,7 +46,7 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
     if (resolution) update.mutate({ id: resolution.id, ...input }, done);
     else create.mutate({ meetingId: meeting.id, ...input }, done);
   };
-  useHotkey('mod+s', submit);
+  useHotkey('mod+s', submit, true, { inDialog: true });
 
   return (
     <Drawer title={resolution ? d.edit(chineseNumeral(resolution.position)) : d.create} onClose={onClose} footer={<FormFooter formId={FORM_ID} saving={pending} onCancel={onClose} />}>

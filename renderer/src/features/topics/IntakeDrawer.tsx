@@ -49,7 +49,7 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
       });
     }
   };
-  useHotkey('mod+enter', () => submit());
+  useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
   const toggleSector = (id: number) => set('sectorIds', form.sectorIds.includes(id) ? form.sectorIds.filter((s) => s !== id) : [...form.sectorIds, id]);
 

@@ -24,7 +24,7 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
     if (createMany.isPending) return;
     createMany.mutate({ lines, source, receivedOn, field }, { onSuccess: (made) => (toast(t.paste.done(made.length)), onClose()) });
   };
-  useHotkey('mod+enter', () => submit());
+  useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
   return (
     <Drawer

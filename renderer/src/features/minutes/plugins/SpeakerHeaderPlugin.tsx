@@ -1,6 +1,18 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertNodeToNearestRoot } from '@lexical/utils';
-import { $createParagraphNode, $getRoot, $getSelection, $isParagraphNode, $isRangeSelection, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_SELECTION_FOCUS_TAG, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isParagraphNode,
+  $isRangeSelection,
+  SKIP_SCROLL_INTO_VIEW_TAG,
+  SKIP_SELECTION_FOCUS_TAG,
+  type LexicalEditor,
+  type LexicalNode,
+  type ParagraphNode,
+} from 'lexical';
 import { useEffect } from 'react';
 import { $createSpeakerNode, $isSpeakerNode, type SpeakerInfo } from '../SpeakerNode';
 
@@ -18,18 +30,76 @@ function $hasHeader(speechId: number): boolean {
 }
 
 /**
+ * The caret is where the minutes end: at the end of the last text, or in the empty line after it.
+ * Only there does it follow a new speaker; anywhere else the secretary is mending earlier words.
+ */
+function $caretAtEnd(): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const root = $getRoot();
+  const last = root.getLastChild();
+  if (!last) return true;
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  const atEndOf = (block: LexicalNode | null) => {
+    if (!block || !$isElementNode(block) || !node.getTopLevelElement()?.is(block)) return false;
+    if ($isElementNode(node)) return anchor.offset === node.getChildrenSize() && (node.is(block) || node.is(block.getLastDescendant()));
+    return node.is(block.getLastDescendant()) && anchor.offset === node.getTextContentSize();
+  };
+  // A trailing empty line counts as the end, and so does the end of the text just above it.
+  const trailingEmpty = $isParagraphNode(last) && last.getChildrenSize() === 0;
+  return atEndOf(last) || (trailingEmpty && atEndOf(last.getPreviousSibling()));
+}
+
+/**
  * Appends the speaker's header at the end of the minutes. When the text ends in an empty line
  * (the secretary pressed Enter and waits), the header goes above it, so typing continues below
- * the new header; otherwise the header and a fresh line follow the text. The caret is not moved:
- * a sentence still being finished stays where it is.
+ * the new header; otherwise the header and a fresh line follow the text. A caret at the end of
+ * the minutes moves under the new header; elsewhere it stays (a sentence still being mended).
+ * Returns whether the caret followed, or null when the header was there already.
  */
-function $appendHeader(info: SpeakerInfo): void {
-  if ($hasHeader(info.speechId)) return;
+function $appendHeader(info: SpeakerInfo): boolean | null {
+  if ($hasHeader(info.speechId)) return null;
+  const follow = $caretAtEnd();
   const root = $getRoot();
   const header = $createSpeakerNode(info);
   const last = root.getLastChild();
-  if ($isParagraphNode(last) && last.getChildrenSize() === 0) last.insertBefore(header);
-  else root.append(header, $createParagraphNode());
+  let line: ParagraphNode;
+  if ($isParagraphNode(last) && last.getChildrenSize() === 0) {
+    last.insertBefore(header);
+    line = last;
+  } else {
+    line = $createParagraphNode();
+    root.append(header, line);
+  }
+  if (follow) line.select();
+  return follow;
+}
+
+/** The empty line under a speaker's header, for the hint's 跳到新发言人. */
+export function jumpUnderHeader(editor: LexicalEditor, speechId: number): void {
+  editor.update(() => {
+    const header = $getRoot()
+      .getChildren()
+      .find((n) => $isSpeakerNode(n) && n.speechId === speechId);
+    const next = header?.getNextSibling();
+    if ($isParagraphNode(next)) next.selectEnd();
+    else if (header) header.insertAfter($createParagraphNode()).selectEnd();
+  });
+  editor.focus();
+}
+
+/**
+ * A start taken back within seconds leaves no header: its header goes, the lines of its section
+ * (if anything was typed) joining the section before.
+ */
+function $dropHeaders(undone: ReadonlySet<number>): void {
+  for (const n of $getRoot().getChildren()) {
+    if (!$isSpeakerNode(n) || !undone.has(n.speechId)) continue;
+    const next = n.getNextSibling();
+    if ($isParagraphNode(next) && next.getChildrenSize() === 0 && !next.getNextSibling()) next.remove();
+    n.remove();
+  }
 }
 
 /** Runs `fn` now, or once the input method has finished composing: an update mid-composition would break it. */
@@ -44,16 +114,32 @@ function whenNotComposing(editor: LexicalEditor, fn: () => void): () => void {
   return () => root?.removeEventListener('compositionend', run);
 }
 
-/** Inserts a header when a new speaker takes the floor (the setting 自动插入发言人标题). */
-export function SpeakerHeaderPlugin({ floor, enabled, onInserted }: { floor: SpeakerInfo | null; enabled: boolean; onInserted(): void }) {
+/**
+ * Inserts a header when a new speaker takes the floor (the setting 自动插入发言人标题), and takes
+ * away the header of a start that was undone. `onInserted` says whether the caret followed.
+ */
+export function SpeakerHeaderPlugin({ floor, undone, enabled, onInserted }: { floor: SpeakerInfo | null; undone: ReadonlySet<number>; enabled: boolean; onInserted(info: SpeakerInfo, followed: boolean): void }) {
   const [editor] = useLexicalComposerContext();
   const speechId = floor?.speechId;
   useEffect(() => {
     if (!floor || !enabled || !editor.isEditable()) return;
-    return whenNotComposing(editor, () => editor.update(() => $appendHeader(floor), { tag: headerTags, onUpdate: onInserted }));
+    return whenNotComposing(editor, () => {
+      let followed: boolean | null = null;
+      editor.update(() => void (followed = $appendHeader(floor)), { tag: headerTags, onUpdate: () => followed !== null && onInserted(floor, followed) });
+    });
     // The header is written once per speech: a new speech id is what matters, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, speechId, enabled]);
+  useEffect(() => {
+    if (!enabled || !editor.isEditable() || undone.size === 0) return;
+    const present = editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .some((n) => $isSpeakerNode(n) && undone.has(n.speechId)),
+    );
+    if (!present) return;
+    return whenNotComposing(editor, () => editor.update(() => $dropHeaders(undone), { tag: headerTags }));
+  }, [editor, undone, enabled]);
   return null;
 }
 
