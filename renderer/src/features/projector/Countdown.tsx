@@ -1,4 +1,3 @@
-import type { CSSProperties } from 'react';
 import type { Speech } from '../../../../shared/contract/meetings';
 import { elapsedMs, timerView } from '../../../../shared/domain/speechTimer';
 import { t } from './text';
@@ -14,7 +13,6 @@ export function Countdown({ speech, warnSeconds }: { speech: Speech; warnSeconds
       <p className="projector-timer-label">{paused ? <span className="projector-paused">{t.paused}</span> : view.tone === 'over' ? t.over : t.remaining}</p>
       <p
         className="projector-countdown"
-        style={{ '--chars': view.text.length } as CSSProperties}
         data-testid="projector-countdown"
         data-tone={view.tone}
         data-paused={paused || undefined}

@@ -44,20 +44,30 @@ export function SpeakerScreen({ meeting, queue, warnSeconds }: { meeting: Meetin
         </section>
       )}
       {/* Without a speaker the first in line is already named above. */}
-      <NextUp waiting={speaker ? waiting.slice(0, 3) : waiting.slice(1, 4)} />
+      <NextUp waiting={speaker ? waiting.slice(0, NEXT_SHOWN) : waiting.slice(1, 1 + NEXT_SHOWN)} />
     </>
   );
 }
 
+/** Four columns across the screen's foot: enough to see who prepares, each name still large. */
+const NEXT_SHOWN = 4;
+
+/** A column's share: its name's length, at least four (the kind below it, 即席发言, is four). */
+const share = (name?: string) => Math.max(4, name ? [...name].length : 0);
+
 function NextUp({ waiting }: { waiting: Speech[] }) {
+  // A long name gets a wider column instead of tiny type; empty columns keep short lists left.
+  const columns = Array.from({ length: NEXT_SHOWN }, (_, i) => `minmax(0, ${share(waiting[i]?.name)}fr)`).join(' ');
   return (
     <footer className="projector-next" data-testid="projector-next">
       <p className="projector-next-label">{t.nextUp}</p>
       {waiting.length ? (
-        <ol>
+        <ol style={{ gridTemplateColumns: columns }}>
           {waiting.map((s) => (
             <li key={s.id}>
-              <span className="projector-next-name">{s.name}</span>
+              <span className="projector-next-name" style={{ '--chars': [...s.name].length } as CSSProperties}>
+                {s.name}
+              </span>
               <span className="projector-next-kind">{s.kind}</span>
             </li>
           ))}
