@@ -148,6 +148,8 @@ describe('mistakes are cheap to undo', () => {
     await blur();
     await page.keyboard.press('n'); // 赵宏伟 is not in the room…
     await visible(speaker().filter({ hasText: '赵宏伟' }));
+    // The header went into the minutes without taking the focus: N is still the console's.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.keyboard.press('n'); // …so N again: 黄振华
     await visible(speaker().filter({ hasText: '黄振华' }));
     const line = page.getByTestId('undo-start').filter({ hasText: '赵宏伟' });
@@ -221,9 +223,13 @@ describe('the caret follows the new speaker', () => {
   it('Ctrl+S saves the minutes at once', async () => {
     await page.locator('.minutes-content').click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('立即保存');
+    // Digits, Space, N, U, S and / are words here, not the console's keys.
+    const state = await apiValue<{ mode: string }>(served, 'screen.get');
+    await page.keyboard.type('立即保存 1234 nus/+');
     await page.keyboard.press('Control+s');
-    await expect.poll(minutesDoc, { timeout: 800, interval: 50 }).toContain('立即保存');
+    await expect.poll(minutesDoc, { timeout: 800, interval: 50 }).toContain('立即保存 1234 nus/+');
+    expect((await apiValue<{ mode: string }>(served, 'screen.get')).mode).toBe(state.mode);
+    expect((await entry('钱文斌')).state).toBe('发言中');
     await page.keyboard.press('Escape');
   });
 });

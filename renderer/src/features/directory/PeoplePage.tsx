@@ -108,7 +108,7 @@ export function PeoplePage() {
                 <th>{t.col.affiliation}</th>
                 <th>{t.col.unit}</th>
                 <th>{t.col.title}</th>
-                <th>{t.col.phone}</th>
+                <th className="num">{t.col.phone}</th>
               </tr>
             </thead>
             <tbody>

@@ -67,7 +67,8 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly, u
         </div>
       )}
       {live &&
-        undo.recent.map(({ speech, leftMs }, i) => (
+        // Two lines at most: N pressed twice over an absent speaker is the case to mend.
+        undo.recent.slice(0, 2).map(({ speech, leftMs }, i) => (
           <div className="undo-bar" role="status" data-testid="undo-start" key={speech.id}>
             <span>{t.undo.started(speech.name, Math.ceil(leftMs / 1000))}</span>
             <button type="button" className="mini" onClick={() => undo.undoStart(speech)}>

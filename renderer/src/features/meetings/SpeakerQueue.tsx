@@ -36,9 +36,12 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
   const list = useRef<HTMLOListElement>(null);
   const [added, setAdded] = useState<number | null>(null);
   useShortcut(consoleKeys.pick, () => picker.current?.focus(), !readOnly);
-  // The row just added comes into view, however long the queue.
+  // The row just added comes into view, however long the queue (once it is on the page).
   useEffect(() => {
-    if (added !== null) list.current?.querySelector(`[data-speech-id="${added}"]`)?.scrollIntoView({ block: 'nearest' });
+    const row = added !== null && list.current?.querySelector(`[data-speech-id="${added}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    setAdded(null);
   }, [added, entries]);
   const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
   const waiting = entries.filter((e) => e.state === '等待');

@@ -70,7 +70,7 @@ export const t = {
     bySpeaker: '按发言人',
   },
   undo: {
-    started: (name: string, seconds: number) => `刚开始：${name}（${seconds} 秒内可撤销，不留发言记录）`,
+    started: (name: string, seconds: number) => `刚开始：${name} · ${seconds} 秒内可撤销`,
     withdrawn: (name: string) => `已撤回：${name}`,
     undo: '撤销 (U)',
     undoPlain: '撤销',

@@ -7,6 +7,7 @@ import {
   $isElementNode,
   $isParagraphNode,
   $isRangeSelection,
+  SKIP_DOM_SELECTION_TAG,
   SKIP_SCROLL_INTO_VIEW_TAG,
   SKIP_SELECTION_FOCUS_TAG,
   type LexicalEditor,
@@ -35,6 +36,8 @@ function $hasHeader(speechId: number): boolean {
  */
 function $caretAtEnd(): boolean {
   const selection = $getSelection();
+  // Never placed (the editor not yet used): focusing it later puts the caret at the end anyway.
+  if (selection === null) return true;
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
   const root = $getRoot();
   const last = root.getLastChild();
@@ -125,7 +128,11 @@ export function SpeakerHeaderPlugin({ floor, undone, enabled, onInserted }: { fl
     if (!floor || !enabled || !editor.isEditable()) return;
     return whenNotComposing(editor, () => {
       let followed: boolean | null = null;
-      editor.update(() => void (followed = $appendHeader(floor)), { tag: headerTags, onUpdate: () => followed !== null && onInserted(floor, followed) });
+      // Away from the editor, the caret moves in the document only: placing it on the page would
+      // focus the editor, and Space and N would type. E (editor.focus) brings it back there.
+      const away = !editor.getRootElement()?.contains(document.activeElement);
+      const tag = away ? [...headerTags, SKIP_DOM_SELECTION_TAG] : headerTags;
+      editor.update(() => void (followed = $appendHeader(floor)), { tag, onUpdate: () => followed !== null && onInserted(floor, followed) });
     });
     // The header is written once per speech: a new speech id is what matters, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
