@@ -35,6 +35,14 @@ export const queueArea: Area = {
       // Reorder among the 180 still waiting, each move to a scattered new place.
       const waiting = ids.slice(80);
       const move = await timeMany(100, (i) => core.invoke('queue.move', { id: waiting[(i * 37) % waiting.length], toIndex: (i * 53) % waiting.length }));
+      // Mistakes taken back: a start undone at once, an absent speaker skipped to the end.
+      const undo: number[] = [];
+      const skip: number[] = [];
+      for (const id of waiting.slice(0, 50)) {
+        await core.invoke('queue.start', { id });
+        await timed(undo, () => core.invoke('queue.undoStart', { id }));
+        await timed(skip, () => core.invoke('queue.skip', { id }));
+      }
 
       const bar = { max: 2 };
       return [
@@ -42,6 +50,8 @@ export const queueArea: Area = {
         { key: 'queue.start_median_ms', label: '开始发言（队列 200 人），中位数', value: round(median(start)), unit: 'ms', bar },
         { key: 'queue.end_median_ms', label: '结束发言（队列 200 人），中位数', value: round(median(end)), unit: 'ms', bar },
         { key: 'queue.reorder_median_ms', label: '调整等待顺序（队列 200 人），中位数', value: round(median(move)), unit: 'ms', bar },
+        { key: 'queue.undo_start_median_ms', label: '撤销刚开始的发言（队列 200 人），中位数', value: round(median(undo)), unit: 'ms', bar },
+        { key: 'queue.skip_median_ms', label: '跳过未到的发言人（队列 200 人），中位数', value: round(median(skip)), unit: 'ms', bar },
       ];
     } finally {
       core.close();
