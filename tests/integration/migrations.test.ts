@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { latestVersion, migrations } from '../../electron/core/db/migrations';
 import { AppError } from '../../electron/core/errors';
+import { SEARCH_KIND_BASE_007 } from '../../electron/core/db/migrations/007-search';
+import { SEARCH_KIND_BASE } from '../../electron/core/db/searchIndex';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -23,6 +25,10 @@ describe('database file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     db.close();
+  });
+
+  it('keeps the search index row ranges the services use equal to those migration 007 wrote', () => {
+    expect(SEARCH_KIND_BASE).toEqual(SEARCH_KIND_BASE_007);
   });
 
   it('numbers migrations from 1 without gaps', () => {

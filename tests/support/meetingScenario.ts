@@ -46,9 +46,9 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
   const chair = members[0];
   const meetingId = (await call('meeting.create', { topicId: null, form: '冰城商量', title, startsAt, place: '市政协三楼协商议事厅', chairId: chair.id, recorderId: members[1].id, useTemplate: true })).id;
   const invited = [chair, ...members.slice(2, 8), ...reps.slice(0, 4), by('专家学者')[0], ...by('群众代表').slice(0, 2)];
-  let detail = await call('participant.add', { meetingId, personIds: invited.map((p) => p.id) });
+  const detail = await call('participant.add', { meetingId, personIds: invited.map((p) => p.id) });
   for (const p of detail.participants) {
-    detail = await call('participant.update', { id: p.id, attendance: p.personId === members[7].id ? '请假' : '出席' });
+    await call('participant.update', { id: p.id, attendance: p.personId === members[7].id ? '请假' : '出席' });
   }
   // Speeches: members first, then the departments answering; a few repeat speakers in a long meeting.
   const speakers = [...members.slice(2, 7), by('专家学者')[0], ...by('群众代表').slice(0, 2)];

@@ -1,7 +1,7 @@
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchHit } from '../../../shared/contract/archive';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Ctx } from '../context';
-import { SEARCH_KIND_BASE } from '../db/migrations/007-search';
+import { SEARCH_KIND_BASE } from '../db/searchIndex';
 import { handlers } from '../handler';
 
 const LIMIT = 50;

@@ -15,7 +15,11 @@ export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel }: { t
     return () => opener?.focus?.();
   }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') (e.preventDefault(), e.stopPropagation(), onCancel());
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
+    }
     if (e.key === 'Tab') {
       const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
       const at = buttons.indexOf(document.activeElement as HTMLButtonElement);

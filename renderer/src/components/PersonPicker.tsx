@@ -57,9 +57,15 @@ export function PersonPicker({
         onChange={(e) => (setQuery(e.target.value), setActive(0))}
         onKeyDown={(e) => {
           if (e.nativeEvent.isComposing) return;
-          if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(a + 1, hits.length - 1)));
-          if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(a - 1, 0)));
-          if (e.key === 'Enter') (e.preventDefault(), pick(hits[active]));
+          const moves: Record<string, () => void> = {
+            ArrowDown: () => setActive((a) => Math.min(a + 1, hits.length - 1)),
+            ArrowUp: () => setActive((a) => Math.max(a - 1, 0)),
+            Enter: () => pick(hits[active]),
+          };
+          if (moves[e.key]) {
+            e.preventDefault();
+            moves[e.key]();
+          }
           // Esc clears what was typed; on an empty field it leaves it, so the page's keys work again.
           if (e.key === 'Escape') (query ? setQuery('') : e.currentTarget.blur());
         }}

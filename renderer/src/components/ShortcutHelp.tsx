@@ -52,7 +52,10 @@ function ShortcutOverlay({ groups, help, onClose }: { groups: readonly ShortcutG
         aria-label={t.shortcuts}
         ref={ref}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' || matches(e, help)) (e.preventDefault(), onClose());
+          if (e.key === 'Escape' || matches(e, help)) {
+            e.preventDefault();
+            onClose();
+          }
           if (e.key === 'Tab') e.preventDefault(); // one button: the focus stays here
         }}
       >

@@ -1,13 +1,16 @@
 import type { Migration } from './types';
 
-/** Row ids in the search index: one range per kind, so a record's entry can be found and replaced. */
-export const SEARCH_KIND_BASE = { topic: 1e9, meeting: 2e9, minutes: 3e9, resolution: 4e9 } as const;
+/**
+ * Row ids in the search index as this migration wrote them: one range per kind. History, frozen
+ * here; the services read the same numbers from db/searchIndex.ts (a test keeps the two equal).
+ */
+export const SEARCH_KIND_BASE_007 = { topic: 1e9, meeting: 2e9, minutes: 3e9, resolution: 4e9 } as const;
 
 export const migration007: Migration = {
   version: 7,
   name: '档案检索（FTS5 三字组全文索引）',
   up(db) {
-    const { topic, meeting, minutes, resolution } = SEARCH_KIND_BASE;
+    const { topic, meeting, resolution } = SEARCH_KIND_BASE_007;
     db.exec(`
       -- Chinese substring search: the trigram tokenizer matches any run of three or more
       -- characters; shorter queries use LIKE on the same table (a scan, still correct).

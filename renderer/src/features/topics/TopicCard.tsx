@@ -26,7 +26,10 @@ export function TopicCard({
       onClick={() => onOpen(topic)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') onOpen(topic);
-        if (e.key === ' ' && selectable) (e.preventDefault(), onToggle?.(topic));
+        if (e.key === ' ' && selectable) {
+          e.preventDefault();
+          onToggle?.(topic);
+        }
       }}
     >
       {selectable && (
