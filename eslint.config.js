@@ -19,7 +19,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // `void promise` marks a deliberate fire-and-forget; `(a, b)` pairs side effects in handlers.
       'no-void': 'off',
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
@@ -61,7 +64,12 @@ export default tseslint.config(
   {
     files: ['shared/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(group('**/contract/**', 'Pure rules know nothing of the calls: the contract builds on the domain, not the reverse.')),
+      'no-restricted-imports': forbid(
+        group(
+          '**/contract/**',
+          'Pure rules know nothing of the calls: the contract builds on the domain, not the reverse.',
+        ),
+      ),
     },
   },
   {

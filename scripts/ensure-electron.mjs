@@ -34,7 +34,12 @@ const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), '
 const platform = process.env.ELECTRON_INSTALL_PLATFORM || process.env.npm_config_platform || process.platform;
 const arch = process.env.ELECTRON_INSTALL_ARCH || process.env.npm_config_arch || process.arch;
 const pathFile = join(electronDir, 'path.txt');
-const defaultName = { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron', mas: 'Electron.app/Contents/MacOS/Electron' }[platform] ?? 'electron';
+const defaultName =
+  {
+    win32: 'electron.exe',
+    darwin: 'Electron.app/Contents/MacOS/Electron',
+    mas: 'Electron.app/Contents/MacOS/Electron',
+  }[platform] ?? 'electron';
 const executableName = () => (existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : defaultName);
 
 const waysForward = [
@@ -85,7 +90,10 @@ globalThis.fetch = async (url, options) => {
         if (!line.startsWith('\0')) output += line + '\n';
         else if (line.startsWith('\0url ')) url = line.slice(5);
         else if (showProgress && line.startsWith('\0progress ')) {
-          const [got, total] = line.slice(10).split(' ').map((n) => (Number(n) / 1e6).toFixed(0));
+          const [got, total] = line
+            .slice(10)
+            .split(' ')
+            .map((n) => (Number(n) / 1e6).toFixed(0));
           process.stdout.write(`\r  已下载 ${got}${total !== '0' ? ` / ${total}` : ''} MB`);
         }
       }
@@ -100,13 +108,19 @@ globalThis.fetch = async (url, options) => {
 
 /** The one line that says why: the error's own line from the stack, not the frames. */
 function reason(output) {
-  const lines = output.split('\n').map((l) => l.trimEnd()).filter((l) => l && !/^\s+at /.test(l));
+  const lines = output
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l && !/^\s+at /.test(l));
   return lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.at(-1) ?? '（安装程序没有给出原因）';
 }
 
 function startElectronVite(electronExecPath) {
   const pkg = JSON.parse(readFileSync(require.resolve('electron-vite/package.json'), 'utf8'));
-  const bin = join(dirname(require.resolve('electron-vite/package.json')), typeof pkg.bin === 'string' ? pkg.bin : pkg.bin['electron-vite']);
+  const bin = join(
+    dirname(require.resolve('electron-vite/package.json')),
+    typeof pkg.bin === 'string' ? pkg.bin : pkg.bin['electron-vite'],
+  );
   const env = { ...process.env, ELECTRON_EXEC_PATH: electronExecPath };
   const child = spawn(process.execPath, [bin, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
   // Ctrl+C reaches the whole group; a signal sent to this process alone is passed on.
@@ -132,13 +146,19 @@ if (explicit) {
     const result = await runInstaller();
     if (!result.ok) {
       fail([
-        result.url ? `无法启动：Electron ${version} 运行文件下载失败。` : `无法启动：Electron ${version} 运行文件安装失败。`,
+        result.url
+          ? `无法启动：Electron ${version} 运行文件下载失败。`
+          : `无法启动：Electron ${version} 运行文件安装失败。`,
         ...(result.url ? [`  下载地址：${result.url}`] : []),
         `  原因：${reason(result.output)}`,
         ...waysForward,
       ]);
     }
-    if (!installed()) fail([`无法启动：Electron 安装程序已结束，但 ${join(electronDir, 'dist', executableName())} 不存在。`, ...waysForward]);
+    if (!installed())
+      fail([
+        `无法启动：Electron 安装程序已结束，但 ${join(electronDir, 'dist', executableName())} 不存在。`,
+        ...waysForward,
+      ]);
   }
   startElectronVite(join(electronDir, 'dist', executableName()));
 }

@@ -11,14 +11,19 @@ export class AppError extends Error {
   }
 
   toCallError(): CallError {
-    return { code: this.code === 'db_too_new' || this.code === 'db_unreadable' ? 'refused' : this.code, message: this.message };
+    return {
+      code: this.code === 'db_too_new' || this.code === 'db_unreadable' ? 'refused' : this.code,
+      message: this.message,
+    };
   }
 }
 
 /** SQLite met a damaged page or a file that is no database. */
-export const isDamage = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
+export const isDamage = (e: unknown) =>
+  ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
 
-export const notFound = (what: string, id: number | string) => new AppError('not_found', `未找到编号为 ${id} 的${what}`);
+export const notFound = (what: string, id: number | string) =>
+  new AppError('not_found', `未找到编号为 ${id} 的${what}`);
 export const refused = (message: string) => new AppError('refused', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const badInput = (message: string) => new AppError('bad_input', message);

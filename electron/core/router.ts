@@ -47,12 +47,17 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     // The contract and the handler map are keyed alike; the casts bridge the per-key types.
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
-      | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };
+      | {
+          prepare: (input: unknown, ctx: Ctx) => Promise<unknown>;
+          run: (input: unknown, ctx: Ctx, p: unknown) => unknown;
+        };
     if (typeof handler === 'function') {
       return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : await handler(input, ctx);
     }
     const prepared = await handler.prepare(input, ctx);
-    return write ? ctx.db.transaction(() => handler.run(input, ctx, prepared)).immediate() : handler.run(input, ctx, prepared);
+    return write
+      ? ctx.db.transaction(() => handler.run(input, ctx, prepared)).immediate()
+      : handler.run(input, ctx, prepared);
   }
 }
 

@@ -33,7 +33,9 @@ if (!app.requestSingleInstanceLock()) {
     const c = core;
 
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
@@ -51,7 +53,9 @@ if (!app.requestSingleInstanceLock()) {
       trusted(e) ? chooseBackupFile(e.sender, mode === 'open' ? 'open' : 'save', String(suggested ?? '')) : null,
     );
     ipcMain.handle('bcsl:save-file', (e, fileName: unknown, dataBase64: unknown) =>
-      trusted(e) ? saveFileWithDialog(e.sender, fileName, dataBase64) : { saved: false, error: '拒绝来自未知页面的请求' },
+      trusted(e)
+        ? saveFileWithDialog(e.sender, fileName, dataBase64)
+        : { saved: false, error: '拒绝来自未知页面的请求' },
     );
     c.events.subscribe((event) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('bcsl:event', event);

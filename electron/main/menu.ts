@@ -4,7 +4,16 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 export function buildMenu({ openProjector }: { openProjector: () => void }): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin'
-      ? [{ label: '冰城商量', submenu: [{ role: 'about', label: '关于冰城商量' }, { type: 'separator' }, { role: 'quit', label: '退出冰城商量' }] } as MenuItemConstructorOptions]
+      ? [
+          {
+            label: '冰城商量',
+            submenu: [
+              { role: 'about', label: '关于冰城商量' },
+              { type: 'separator' },
+              { role: 'quit', label: '退出冰城商量' },
+            ],
+          } as MenuItemConstructorOptions,
+        ]
       : []),
     {
       label: '文件',

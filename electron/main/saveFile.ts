@@ -26,17 +26,31 @@ export async function saveFileWithDialog(
     return { saved: true, where: choice.filePath };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? '没有写入该位置的权限' : code === 'ENOSPC' ? '磁盘已满' : code === 'EBUSY' ? '文件正被其他程序（如 Word）打开' : '写入失败';
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? '没有写入该位置的权限'
+        : code === 'ENOSPC'
+          ? '磁盘已满'
+          : code === 'EBUSY'
+            ? '文件正被其他程序（如 Word）打开'
+            : '写入失败';
     return { saved: false, error: `未能保存“${name}”：${reason}。请换一个位置或关闭占用该文件的程序后重试。` };
   }
 }
 
 /** Where to write a backup, or which backup to restore from: a path, or null when cancelled. */
-export async function chooseBackupFile(sender: Electron.WebContents, mode: 'save' | 'open', suggestedName: string): Promise<string | null> {
+export async function chooseBackupFile(
+  sender: Electron.WebContents,
+  mode: 'save' | 'open',
+  suggestedName: string,
+): Promise<string | null> {
   const win = BrowserWindow.fromWebContents(sender);
   const filters = [{ name: '冰城商量数据备份', extensions: ['db'] }];
   if (mode === 'save') {
-    const options = { defaultPath: join(app.getPath('documents'), safeFileName(suggestedName.replace(/\.db$/i, ''), '.db')), filters };
+    const options = {
+      defaultPath: join(app.getPath('documents'), safeFileName(suggestedName.replace(/\.db$/i, ''), '.db')),
+      filters,
+    };
     const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return choice.canceled || !choice.filePath ? null : choice.filePath;
   }

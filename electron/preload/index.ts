@@ -15,7 +15,8 @@ contextBridge.exposeInMainWorld('bcsl', {
     return () => ipcRenderer.off('bcsl:event', wrapped);
   },
   openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
-  saveFile: (fileName: string, dataBase64: string): Promise<unknown> => ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
+  saveFile: (fileName: string, dataBase64: string): Promise<unknown> =>
+    ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
   chooseBackupFile: (mode: 'save' | 'open', suggestedName: string): Promise<string | null> =>
     ipcRenderer.invoke('bcsl:choose-backup-file', mode, suggestedName),
   onFlushRequest: (handler: () => Promise<void>): (() => void) => {

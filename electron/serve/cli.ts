@@ -35,10 +35,12 @@ async function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口“${values.port}”无效\n${USAGE}`);
   const staticDir = resolve(import.meta.dirname, '../../out/renderer');
-  if (!existsSync(resolve(staticDir, 'index.html'))) throw new Error('找不到界面文件（out/renderer），请先运行 npm run build');
+  if (!existsSync(resolve(staticDir, 'index.html')))
+    throw new Error('找不到界面文件（out/renderer），请先运行 npm run build');
 
   const generate = values.generate === undefined ? 0 : Number(values.generate);
-  if (!Number.isInteger(generate) || generate < 0 || generate > 5000) throw new Error(`--generate 应为 0 到 5000 之间的整数，而不是“${values.generate}”\n${USAGE}`);
+  if (!Number.isInteger(generate) || generate < 0 || generate > 5000)
+    throw new Error(`--generate 应为 0 到 5000 之间的整数，而不是“${values.generate}”\n${USAGE}`);
 
   const dataDir = resolve(values.data ?? defaultDataDir());
   const core = createCore({ dataDir });
@@ -66,7 +68,11 @@ async function prepareData(core: Core, demo: boolean, generate: number, check: b
   if (check) {
     const r = await core.invoke('backup.check', {});
     if (!r.ok) throw new Error(r.error.message);
-    console.log(r.value.ok ? `数据文件完整性检查通过（${r.value.ms} ms）` : `数据文件完整性检查发现问题：\n${r.value.problems.join('\n')}`);
+    console.log(
+      r.value.ok
+        ? `数据文件完整性检查通过（${r.value.ms} ms）`
+        : `数据文件完整性检查发现问题：\n${r.value.problems.join('\n')}`,
+    );
   }
   if (demo) {
     // app.loadDemo itself refuses a data file that already has a directory: that is not an error here.
@@ -78,7 +84,10 @@ async function prepareData(core: Core, demo: boolean, generate: number, check: b
   if (generate) {
     // Made-up meetings must never mix into a real archive: only a data file without meetings takes them.
     const existing = core.db.prepare('SELECT count(*) FROM meeting').pluck().get() as number;
-    if (existing) throw new Error(`--generate 只用于试用的数据目录：此数据文件中已有 ${existing} 次会议，未生成。请用 --data 指定一个新的目录。`);
+    if (existing)
+      throw new Error(
+        `--generate 只用于试用的数据目录：此数据文件中已有 ${existing} 次会议，未生成。请用 --data 指定一个新的目录。`,
+      );
     const started = performance.now();
     let last = 0;
     const made = generateArchive(core.ctx, {
@@ -91,7 +100,9 @@ async function prepareData(core: Core, demo: boolean, generate: number, check: b
         }
       },
     });
-    console.log(`已生成 ${made.meetings} 次历史会议，会议记录共 ${(made.chars / 10_000).toFixed(1)} 万字，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    console.log(
+      `已生成 ${made.meetings} 次历史会议，会议记录共 ${(made.chars / 10_000).toFixed(1)} 万字，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
+    );
   }
 }
 

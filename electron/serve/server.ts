@@ -30,7 +30,12 @@ const TYPES: Record<string, string> = {
  * GET /api/events streams change events (server-sent events). Bound to 127.0.0.1 only; every
  * API request must carry the per-run token, and the Host header must be ours (no DNS rebinding).
  */
-export function startServer({ core, token, staticDir, port = 0 }: ServeOptions): Promise<{ server: Server; url: string; port: number }> {
+export function startServer({
+  core,
+  token,
+  staticDir,
+  port = 0,
+}: ServeOptions): Promise<{ server: Server; url: string; port: number }> {
   const streams = new Set<ServerResponse>();
   const unsubscribe = core.events.subscribe((event) => {
     const frame = `event: change\ndata: ${JSON.stringify(event)}\n\n`;
@@ -68,7 +73,11 @@ export function startServer({ core, token, staticDir, port = 0 }: ServeOptions):
 
   function openStream(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, unauthorised());
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     res.write('retry: 1000\n: connected\n\n');
     streams.add(res);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
@@ -79,7 +88,8 @@ export function startServer({ core, token, staticDir, port = 0 }: ServeOptions):
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, name: string) {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: '只接受 POST 请求' } });
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: '只接受 POST 请求' } });
     if (!authorised(req.headers['x-bcsl-token'] as string | undefined)) return sendJson(res, 401, unauthorised());
     let body: string;
     try {

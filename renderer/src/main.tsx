@@ -25,7 +25,10 @@ if (!window.bcsl && !token) {
   const api = createApi(token);
   // Data is pushed fresh by change events, so nothing is refetched on a timer or on focus.
   const queryClient = new QueryClient({
-    defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1 }, mutations: { retry: false } },
+    defaultOptions: {
+      queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1 },
+      mutations: { retry: false },
+    },
   });
   root.render(
     <StrictMode>

@@ -4,7 +4,12 @@ import { text } from './fields';
 
 export const searchKinds = ['topic', 'meeting', 'minutes', 'resolution'] as const;
 export type SearchKind = (typeof searchKinds)[number];
-export const searchKindNames: Record<SearchKind, string> = { topic: '议题', meeting: '会议', minutes: '会议记录', resolution: '协商意见' };
+export const searchKindNames: Record<SearchKind, string> = {
+  topic: '议题',
+  meeting: '会议',
+  minutes: '会议记录',
+  resolution: '协商意见',
+};
 
 export const SearchHit = z.object({
   kind: z.enum(searchKinds),

@@ -4,7 +4,18 @@ import type { z } from 'zod';
  * Topics name what a change touches. A mutation lists the topics it changes; a query lists the
  * topics it reads. Every window re-fetches the queries whose topics a change event names.
  */
-export const topics = ['directory', 'settings', 'topics', 'meetings', 'queue', 'screen', 'minutes', 'resolutions', 'followup', 'backups'] as const;
+export const topics = [
+  'directory',
+  'settings',
+  'topics',
+  'meetings',
+  'queue',
+  'screen',
+  'minutes',
+  'resolutions',
+  'followup',
+  'backups',
+] as const;
 export type Topic = (typeof topics)[number];
 
 /**
@@ -13,7 +24,11 @@ export type Topic = (typeof topics)[number];
  */
 export type CallKind = 'query' | 'mutation' | 'maintenance';
 
-export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, K extends CallKind = CallKind> {
+export interface CallDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  K extends CallKind = CallKind,
+> {
   kind: K;
   /** One line in Chinese: what the call does (shown in docs and error reports). */
   summary: string;

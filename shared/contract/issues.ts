@@ -24,7 +24,8 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, input: unknow
       if (issue.origin === 'array' || issue.origin === 'set') return `${q}最多 ${issue.maximum} 项`;
       return `${q}不能大于 ${issue.maximum}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${q}不能为空` : `${q}至少 ${issue.minimum} 个字`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? `${q}不能为空` : `${q}至少 ${issue.minimum} 个字`;
       if (issue.origin === 'array' || issue.origin === 'set') return `${q}至少 ${issue.minimum} 项`;
       return `${q}不能小于 ${issue.minimum}`;
     case 'invalid_value':
@@ -90,7 +91,8 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
   for (let guard = 0; guard < 10; guard++) {
     if (s.description) return s;
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
+      s = s.unwrap() as z.ZodType;
     else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
     else return s;
   }

@@ -148,7 +148,14 @@ export const meetingCalls = {
     }),
     output: MeetingDetail,
     topics: ['meetings'],
-    example: { topicId: null, form: '冰城商量', title: '中央大街景区公厕布局', startsAt: '2026-05-14T09:00', place: '市政协三楼协商议事厅', useTemplate: true },
+    example: {
+      topicId: null,
+      form: '冰城商量',
+      title: '中央大街景区公厕布局',
+      startsAt: '2026-05-14T09:00',
+      place: '市政协三楼协商议事厅',
+      useTemplate: true,
+    },
   }),
   'meeting.update': mutation({
     summary: '修改会议信息',
@@ -169,7 +176,11 @@ export const meetingCalls = {
   }),
   'meeting.setStatus': mutation({
     summary: '会议状态：筹备中→进行中→已结束→已归档；取消归档须说明理由',
-    input: z.strictObject({ id: id('会议编号'), status: choice('状态', meetingStatuses), reason: text('理由', { max: 500, optional: true }).optional() }),
+    input: z.strictObject({
+      id: id('会议编号'),
+      status: choice('状态', meetingStatuses),
+      reason: text('理由', { max: 500, optional: true }).optional(),
+    }),
     output: MeetingDetail,
     // Ending a meeting snapshots its minutes and ends the speech on the floor.
     topics: ['meetings', 'minutes', 'queue'],
@@ -188,7 +199,11 @@ export const meetingCalls = {
   }),
   'participant.update': mutation({
     summary: '修改参会人员的角色，或签到（出席/请假/缺席）',
-    input: z.strictObject({ id: id('参会人员'), role: choice('角色', participantRoles).optional(), attendance: choice('签到', attendances).optional() }),
+    input: z.strictObject({
+      id: id('参会人员'),
+      role: choice('角色', participantRoles).optional(),
+      attendance: choice('签到', attendances).optional(),
+    }),
     output: MeetingDetail,
     topics: ['meetings'],
     example: { id: 1, attendance: '出席' },
@@ -205,7 +220,13 @@ export const meetingCalls = {
     input: z.strictObject({
       meetingId: id('会议编号'),
       items: z
-        .array(z.strictObject({ id: id('议程项').optional(), title: text('议程项', { max: 60 }), plannedMinutes: z.number().int().min(1).max(600).describe('计划分钟数') }))
+        .array(
+          z.strictObject({
+            id: id('议程项').optional(),
+            title: text('议程项', { max: 60 }),
+            plannedMinutes: z.number().int().min(1).max(600).describe('计划分钟数'),
+          }),
+        )
         .max(40)
         .describe('议程'),
     }),
@@ -252,13 +273,43 @@ export const meetingCalls = {
     ...queueOut,
     example: { id: 1, toIndex: 0 },
   }),
-  'queue.moveToTop': mutation({ summary: '移到等待发言的最前', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
-  'queue.start': mutation({ summary: '开始发言（正在发言的随之结束）', input: z.strictObject(speechId), ...startOut, example: { id: 1 } }),
-  'queue.pause': mutation({ summary: '暂停发言计时', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
-  'queue.resume': mutation({ summary: '继续发言计时', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
+  'queue.moveToTop': mutation({
+    summary: '移到等待发言的最前',
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
+  'queue.start': mutation({
+    summary: '开始发言（正在发言的随之结束）',
+    input: z.strictObject(speechId),
+    ...startOut,
+    example: { id: 1 },
+  }),
+  'queue.pause': mutation({
+    summary: '暂停发言计时',
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
+  'queue.resume': mutation({
+    summary: '继续发言计时',
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
   'queue.end': mutation({ summary: '结束发言', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
-  'queue.withdraw': mutation({ summary: '撤回一条等待中的发言', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
-  'queue.restore': mutation({ summary: '恢复一条撤回的发言（回到等待队列原来的位置）', input: z.strictObject(speechId), ...queueOut, example: { id: 1 } }),
+  'queue.withdraw': mutation({
+    summary: '撤回一条等待中的发言',
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
+  'queue.restore': mutation({
+    summary: '恢复一条撤回的发言（回到等待队列原来的位置）',
+    input: z.strictObject(speechId),
+    ...queueOut,
+    example: { id: 1 },
+  }),
   'queue.undoStart': mutation({
     summary: `撤销刚开始的发言（${UNDO_START_SECONDS} 秒内）：回到等待，不留发言记录`,
     input: z.strictObject(speechId),
@@ -285,7 +336,10 @@ export const meetingCalls = {
   }),
   'queue.setAnswers': mutation({
     summary: '部门回应所答复的发言（打收条）',
-    input: z.strictObject({ responseId: id('部门回应'), speechIds: z.array(id('发言')).max(100).describe('所答复的发言') }),
+    input: z.strictObject({
+      responseId: id('部门回应'),
+      speechIds: z.array(id('发言')).max(100).describe('所答复的发言'),
+    }),
     ...queueOut,
     example: { responseId: 2, speechIds: [1] },
   }),

@@ -68,12 +68,23 @@ export type RecordMeeting = z.infer<typeof RecordMeeting>;
 export const RecordMark = z.object({ ...MeetingRef, markId: z.string(), kind: z.enum(markKinds), excerpt: z.string() });
 export type RecordMark = z.infer<typeof RecordMark>;
 
-export const RecordAdopted = z.object({ ...MeetingRef, resolutionId: z.number(), position: z.number(), text: z.string() });
+export const RecordAdopted = z.object({
+  ...MeetingRef,
+  resolutionId: z.number(),
+  position: z.number(),
+  text: z.string(),
+});
 export type RecordAdopted = z.infer<typeof RecordAdopted>;
 
 export const RecordDetail = z.object({
   year: z.number(),
-  person: z.object({ id: z.number(), name: z.string(), kind: z.enum(personKinds), affiliation: z.string(), retired: z.boolean() }),
+  person: z.object({
+    id: z.number(),
+    name: z.string(),
+    kind: z.enum(personKinds),
+    affiliation: z.string(),
+    retired: z.boolean(),
+  }),
   meetings: z.array(RecordMeeting),
   marks: z.array(RecordMark),
   adopted: z.array(RecordAdopted),

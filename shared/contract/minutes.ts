@@ -4,7 +4,11 @@ import { id } from './fields';
 import { emptyMinutesDoc, markKinds } from '../domain/minutesDoc';
 
 /** Lexical's serialized state as JSON text. 8 MB is some 30 times the longest minutes we expect. */
-const doc = z.string().min(2).max(8 * 1024 * 1024).describe('会议记录内容');
+const doc = z
+  .string()
+  .min(2)
+  .max(8 * 1024 * 1024)
+  .describe('会议记录内容');
 const version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('版本号');
 
 export const revisionReasons = ['定时', '会议结束', '恢复前', '覆盖前'] as const;

@@ -57,7 +57,15 @@ export const resolutionCalls = {
     summary: '新增一条协商意见',
     input: z.strictObject({ meetingId: id('会议编号'), ...resolutionFields }),
     ...out,
-    example: { meetingId: 1, text: '完善中央大街景区公厕指引标识。', leadDepartmentId: 1, coDepartmentIds: [2], deadline: '2026-09-30', markIds: [], speechIds: [1] },
+    example: {
+      meetingId: 1,
+      text: '完善中央大街景区公厕指引标识。',
+      leadDepartmentId: 1,
+      coDepartmentIds: [2],
+      deadline: '2026-09-30',
+      markIds: [],
+      speechIds: [1],
+    },
   }),
   'resolution.fromMark': mutation({
     summary: '把会议记录中标记的建议或承诺转为协商意见（一步完成）',
@@ -69,7 +77,15 @@ export const resolutionCalls = {
     summary: '修改协商意见',
     input: z.strictObject({ id: id('协商意见'), ...resolutionFields }),
     ...out,
-    example: { id: 1, text: '完善公厕指引标识，并在导航软件中标注。', leadDepartmentId: 1, coDepartmentIds: [], deadline: '2026-09-30', markIds: [], speechIds: [] },
+    example: {
+      id: 1,
+      text: '完善公厕指引标识，并在导航软件中标注。',
+      leadDepartmentId: 1,
+      coDepartmentIds: [],
+      deadline: '2026-09-30',
+      markIds: [],
+      speechIds: [],
+    },
   }),
   'resolution.move': mutation({
     summary: '调整协商意见的顺序',

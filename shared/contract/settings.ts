@@ -3,19 +3,32 @@ import { mutation, query } from './define';
 import { choice, flag, text } from './fields';
 import { defaultSpeechLimits, defaultStepNames, orgLevels, speechKinds, type SpeechKind } from '../domain/settings';
 
-const seconds = (label: string) => z.number().int().min(30).max(3 * 60 * 60).describe(label);
+const seconds = (label: string) =>
+  z
+    .number()
+    .int()
+    .min(30)
+    .max(3 * 60 * 60)
+    .describe(label);
 
 const stepName = (n: number) => text(`第${n}步名称`, { max: 20 });
 
 const speechLimits = z
-  .strictObject(Object.fromEntries(speechKinds.map((k) => [k, seconds(`${k}时限（秒）`)])) as Record<SpeechKind, ReturnType<typeof seconds>>)
+  .strictObject(
+    Object.fromEntries(speechKinds.map((k) => [k, seconds(`${k}时限（秒）`)])) as Record<
+      SpeechKind,
+      ReturnType<typeof seconds>
+    >,
+  )
   .describe('发言时限');
 
 export const Settings = z.strictObject({
   orgName: text('组织名称', { max: 60 }),
   office: text('发文机关', { max: 60 }),
   level: choice('层级', orgLevels),
-  stepNames: z.tuple([stepName(1), stepName(2), stepName(3), stepName(4), stepName(5), stepName(6)]).describe('六步名称'),
+  stepNames: z
+    .tuple([stepName(1), stepName(2), stepName(3), stepName(4), stepName(5), stepName(6)])
+    .describe('六步名称'),
   speechLimits,
   warnSeconds: z.number().int().min(10).max(600).describe('提醒时间（秒）'),
   autoSpeakerHeader: flag('自动插入发言人标题'),
@@ -47,6 +60,12 @@ export const settingsCalls = {
     input: Settings,
     output: Settings,
     topics: ['settings'],
-    example: { ...defaultSettings, orgName: '政协道里区委员会', office: '政协道里区委员会办公室', level: '区', stepNames: defaultStepNames('区') },
+    example: {
+      ...defaultSettings,
+      orgName: '政协道里区委员会',
+      office: '政协道里区委员会办公室',
+      level: '区',
+      stepNames: defaultStepNames('区'),
+    },
   }),
 };

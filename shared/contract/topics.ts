@@ -75,7 +75,13 @@ export const topicCalls = {
     input: z.strictObject(intake),
     output: TopicDetail,
     topics: ['topics'],
-    example: { title: '中央大街景区公厕不足', source: '微言要议', receivedOn: '2026-02-10', description: '节假日游客如厕难', field: '城市管理' },
+    example: {
+      title: '中央大街景区公厕不足',
+      source: '微言要议',
+      receivedOn: '2026-02-10',
+      description: '节假日游客如厕难',
+      field: '城市管理',
+    },
   }),
   'topic.createMany': mutation({
     summary: '批量登记：粘贴的每一行成为一个议题',
@@ -148,7 +154,14 @@ export const topicCalls = {
     }),
     output: TopicDetail,
     topics: ['topics'],
-    example: { topicId: 1, decision: '通过', step: 1, decidedOn: '2026-02-20', body: '社会和法制委员会', note: '群众反映集中' },
+    example: {
+      topicId: 1,
+      decision: '通过',
+      step: 1,
+      decidedOn: '2026-02-20',
+      body: '社会和法制委员会',
+      note: '群众反映集中',
+    },
   }),
   'topic.decideBatch': mutation({
     summary: '同一次会议对多个议题作出同一决定（第 4—6 步）；任何一个不可行则全部不作改动',

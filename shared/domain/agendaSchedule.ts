@@ -20,7 +20,11 @@ export interface ScheduledItem {
 
 const MINUTE = 60_000;
 
-export function agendaSchedule(meetingStart: string, items: readonly AgendaTimes[], now: number): { items: ScheduledItem[]; end: number } {
+export function agendaSchedule(
+  meetingStart: string,
+  items: readonly AgendaTimes[],
+  now: number,
+): { items: ScheduledItem[]; end: number } {
   let cursor = Date.parse(meetingStart);
   const out: ScheduledItem[] = [];
   for (const item of items) {
@@ -34,7 +38,12 @@ export function agendaSchedule(meetingStart: string, items: readonly AgendaTimes
       const start = Date.parse(item.startedAt);
       // A running item ends as planned, or now if it has already run over.
       const end = Math.max(start + planned, now);
-      out.push({ start, end, state: 'running', overMinutes: Math.max(0, Math.floor((now - start - planned) / MINUTE)) });
+      out.push({
+        start,
+        end,
+        state: 'running',
+        overMinutes: Math.max(0, Math.floor((now - start - planned) / MINUTE)),
+      });
       cursor = end;
     } else {
       // An item not started yet cannot start before now.

@@ -7,7 +7,12 @@ const forbidden = /[\\/:*?"<>|\u0000-\u001f]/g;
  */
 export function safeFileName(name: string, extension: string, max = 119): string {
   const ext = extension.startsWith('.') ? extension : `.${extension}`;
-  let base = name.replace(forbidden, '-').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '') || '未命名';
+  let base =
+    name
+      .replace(forbidden, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[. ]+$/, '') || '未命名';
   const room = max - ext.length;
   if ([...base].length > room) base = [...base].slice(0, room).join('');
   return base + ext;

@@ -16,7 +16,12 @@ export type FollowUpAction = (typeof followUpActions)[number];
 /** Reply classes as departments report them. */
 export const replyClasses = ['A', 'B', 'C', 'D'] as const;
 export type ReplyClass = (typeof replyClasses)[number];
-export const replyClassNames: Record<ReplyClass, string> = { A: '已解决', B: '正在解决', C: '列入计划', D: '因条件限制暂不能解决' };
+export const replyClassNames: Record<ReplyClass, string> = {
+  A: '已解决',
+  B: '正在解决',
+  C: '列入计划',
+  D: '因条件限制暂不能解决',
+};
 
 export const evaluations = ['满意', '基本满意', '不满意'] as const;
 export type Evaluation = (typeof evaluations)[number];
@@ -77,7 +82,8 @@ export function possibleActions(f: FollowUp): FollowUpAction[] {
 /** One step; throws FollowUpError with a Chinese reason when the rules forbid it. */
 export function applyFollowUp(f: FollowUp, e: FollowUpEvent): FollowUp {
   if (!possibleActions(f).includes(e.action)) throw new FollowUpError(`“${f.state}”的协商意见不能${e.action}`);
-  if (f.lastDate && e.date < f.lastDate) throw new FollowUpError(`${e.action}日期不能早于上一步的日期（${f.lastDate}）`);
+  if (f.lastDate && e.date < f.lastDate)
+    throw new FollowUpError(`${e.action}日期不能早于上一步的日期（${f.lastDate}）`);
   const at = { ...f, lastDate: e.date };
   switch (e.action) {
     case '交办':
@@ -87,7 +93,14 @@ export function applyFollowUp(f: FollowUp, e: FollowUpEvent): FollowUp {
     case '答复':
       if (!e.replyText?.trim()) throw new FollowUpError('答复须填写答复内容');
       if (!e.replyClass) throw new FollowUpError('答复须选择答复类别（A/B/C/D）');
-      return { ...at, state: '已答复', repliedOn: e.date, replyText: e.replyText.trim(), replyClass: e.replyClass, evaluation: null };
+      return {
+        ...at,
+        state: '已答复',
+        repliedOn: e.date,
+        replyText: e.replyText.trim(),
+        replyClass: e.replyClass,
+        evaluation: null,
+      };
     case '评价':
       if (!e.evaluation) throw new FollowUpError('评价须选择满意、基本满意或不满意');
       // 不满意: back to the department for another round (督办); the last reply stays on record.
@@ -111,5 +124,7 @@ export function replayFollowUp(events: readonly FollowUpEvent[]): FollowUp {
 
 /** Past its deadline without a reply: overdue (shown first on the dashboard). */
 export function isOverdue(f: FollowUp, deadline: string | null, today: string): boolean {
-  return deadline !== null && deadline < today && (f.state === '待交办' || f.state === '已交办' || f.state === '办理中');
+  return (
+    deadline !== null && deadline < today && (f.state === '待交办' || f.state === '已交办' || f.state === '办理中')
+  );
 }

@@ -1,6 +1,15 @@
 /** Meetings (domain §3): roles, attendance, the status path and the 冰城商量 agenda template. */
 
-export const participantRoles = ['主持人', '委员', '部门代表', '专家学者', '群众代表', '企业/管理单位', '列席', '工作人员'] as const;
+export const participantRoles = [
+  '主持人',
+  '委员',
+  '部门代表',
+  '专家学者',
+  '群众代表',
+  '企业/管理单位',
+  '列席',
+  '工作人员',
+] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
 export const attendances = ['未签到', '出席', '请假', '缺席'] as const;
@@ -19,7 +28,12 @@ export const statusMoves: Record<MeetingStatus, readonly MeetingStatus[]> = {
 
 export const screenModes = ['agenda', 'speaker', 'message', 'blank'] as const;
 export type ScreenMode = (typeof screenModes)[number];
-export const screenModeNames: Record<ScreenMode, string> = { agenda: '议程', speaker: '发言人', message: '提示语', blank: '黑屏' };
+export const screenModeNames: Record<ScreenMode, string> = {
+  agenda: '议程',
+  speaker: '发言人',
+  message: '提示语',
+  blank: '黑屏',
+};
 
 /** The 冰城商量 template (domain §3): 委员"议"、专家"讲"、部门"答"、群众"评". */
 export const bingchengAgenda: readonly { title: string; minutes: number }[] = [

@@ -118,7 +118,8 @@ export function readMinutesDoc(json: string): DocSummary {
     const type = node.type;
     if (type === 'text' || type === 'tab') {
       if (typeof node.text !== 'string') throw new MinutesDocError('会议记录的文字节点缺少文字');
-      if (node.format !== undefined && typeof node.format !== 'number') throw new MinutesDocError('会议记录的文字格式无效');
+      if (node.format !== undefined && typeof node.format !== 'number')
+        throw new MinutesDocError('会议记录的文字格式无效');
       const text = cleanText(node.text);
       line += text;
       chars += countChars(text);
@@ -147,7 +148,8 @@ export function readMinutesDoc(json: string): DocSummary {
       endLine();
       return;
     }
-    if (!BLOCKS.has(type) && !INLINE_ELEMENTS.has(type)) throw new MinutesDocError(`会议记录含有无法识别的内容（${String(type).slice(0, 20)}）`);
+    if (!BLOCKS.has(type) && !INLINE_ELEMENTS.has(type))
+      throw new MinutesDocError(`会议记录含有无法识别的内容（${String(type).slice(0, 20)}）`);
     const children = node.children;
     if (!Array.isArray(children)) throw new MinutesDocError('会议记录内容有损坏的段落');
     let inner = openMarks;
@@ -205,7 +207,18 @@ export function emptyMinutesDoc(): string {
       direction: null,
       format: '',
       indent: 0,
-      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [],
+        },
+      ],
     },
   });
 }

@@ -26,7 +26,11 @@ export function matchScore(query: string, name: string, pinyinKeys: string): num
 }
 
 /** Filters and orders items by matchScore; ties keep their incoming (pinyin) order. */
-export function rankWithScores<T>(items: readonly T[], query: string, keyOf: (item: T) => { name: string; pinyin: string }): { item: T; score: number }[] {
+export function rankWithScores<T>(
+  items: readonly T[],
+  query: string,
+  keyOf: (item: T) => { name: string; pinyin: string },
+): { item: T; score: number }[] {
   const scored: { item: T; score: number; i: number }[] = [];
   items.forEach((item, i) => {
     const { name, pinyin } = keyOf(item);
@@ -37,7 +41,11 @@ export function rankWithScores<T>(items: readonly T[], query: string, keyOf: (it
   return scored.map(({ item, score }) => ({ item, score }));
 }
 
-export function rankByName<T>(items: readonly T[], query: string, keyOf: (item: T) => { name: string; pinyin: string }): T[] {
+export function rankByName<T>(
+  items: readonly T[],
+  query: string,
+  keyOf: (item: T) => { name: string; pinyin: string },
+): T[] {
   if (!query.trim()) return [...items];
   return rankWithScores(items, query, keyOf).map((s) => s.item);
 }

@@ -51,15 +51,20 @@ export function applyTopicEvent(state: TopicState, event: TopicEvent): Applied {
     return { ok: true, state: { ...state, mergedFrom: [...state.mergedFrom, event.otherTopicId] } };
   }
   if (decision === '重新启用') {
-    if (state.status !== '不予采纳' && state.status !== '暂缓') return refuse(`只有不予采纳或暂缓的议题可以重新启用，该议题${statusPhrase(state)}`);
+    if (state.status !== '不予采纳' && state.status !== '暂缓')
+      return refuse(`只有不予采纳或暂缓的议题可以重新启用，该议题${statusPhrase(state)}`);
     if (!event.note.trim()) return refuse('重新启用须说明理由');
     return { ok: true, state: { ...state, status: '进行中', deferredTo: undefined } };
   }
   if (state.status !== '进行中') return refuse(`该议题${statusPhrase(state)}，不能再作决定`);
-  if (event.step !== state.step) return refuse(`议题当前在第 ${state.step} 步，不能按第 ${event.step} 步作决定（步骤不可跳过）`);
+  if (event.step !== state.step)
+    return refuse(`议题当前在第 ${state.step} 步，不能按第 ${event.step} 步作决定（步骤不可跳过）`);
   switch (decision) {
     case '通过':
-      return { ok: true, state: state.step === 6 ? { ...state, status: '已定题' } : { ...state, step: (state.step + 1) as Step } };
+      return {
+        ok: true,
+        state: state.step === 6 ? { ...state, status: '已定题' } : { ...state, step: (state.step + 1) as Step },
+      };
     case '退回':
       if (!event.note.trim()) return refuse('退回须说明理由');
       if (!event.toStep || event.toStep >= state.step) return refuse(`退回只能回到第 ${state.step} 步之前的步骤`);

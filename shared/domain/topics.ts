@@ -3,7 +3,20 @@ export const topicSources = ['微言要议', '热线', '委员', '界别', '专�
 export type TopicSource = (typeof topicSources)[number];
 
 /** 民生 fields offered in the intake form; free text is allowed too. */
-export const topicFields = ['交通', '城市管理', '养老', '教育', '医疗', '环境', '文化旅游', '营商环境', '社区治理', '食品安全', '住房', '就业'] as const;
+export const topicFields = [
+  '交通',
+  '城市管理',
+  '养老',
+  '教育',
+  '医疗',
+  '环境',
+  '文化旅游',
+  '营商环境',
+  '社区治理',
+  '食品安全',
+  '住房',
+  '就业',
+] as const;
 
 /** Meeting forms (domain §3); 冰城商量 is the default. */
 export const meetingForms = ['冰城商量', '专题协商', '对口协商', '界别协商', '提案办理协商', '微协商'] as const;

@@ -24,7 +24,11 @@ export function percentile(xs: number[], p: number): number {
 }
 
 /** Runs fn n times after a short warm-up and returns each duration in ms. */
-export async function timeMany(n: number, fn: (i: number) => unknown | Promise<unknown>, warmup = 5): Promise<number[]> {
+export async function timeMany(
+  n: number,
+  fn: (i: number) => unknown | Promise<unknown>,
+  warmup = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

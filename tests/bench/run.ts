@@ -31,8 +31,18 @@ for (const area of chosen) {
 
 const rows = figures.map((f) => {
   const ok = passes(f);
-  const bar = f.bar ? [f.bar.max !== undefined ? `≤ ${f.bar.max}` : '', f.bar.min !== undefined ? `≥ ${f.bar.min}` : ''].join(' ').trim() + (f.unit && f.unit !== 'x' ? ` ${f.unit}` : f.unit) : '';
-  return [f.key, f.label, `${f.value}${f.unit === 'x' ? '×' : ` ${f.unit}`}`, bar, ok === undefined ? '' : ok ? '✓' : '✗'];
+  const bar = f.bar
+    ? [f.bar.max !== undefined ? `≤ ${f.bar.max}` : '', f.bar.min !== undefined ? `≥ ${f.bar.min}` : '']
+        .join(' ')
+        .trim() + (f.unit && f.unit !== 'x' ? ` ${f.unit}` : f.unit)
+    : '';
+  return [
+    f.key,
+    f.label,
+    `${f.value}${f.unit === 'x' ? '×' : ` ${f.unit}`}`,
+    bar,
+    ok === undefined ? '' : ok ? '✓' : '✗',
+  ];
 });
 const header = ['key', '测量项', '结果', '标准', ''];
 // CJK characters and full-width punctuation take two columns in a terminal.

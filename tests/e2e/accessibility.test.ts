@@ -21,32 +21,51 @@ const queue = async () => (await apiValue<{ entries: Speech[] }>(served, 'queue.
 
 /** Where an element lies in the viewport. */
 async function box(selector: string) {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), width: Math.round(r.width) };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        top: Math.round(r.top),
+        bottom: Math.round(r.bottom),
+        left: Math.round(r.left),
+        width: Math.round(r.width),
+      };
+    });
 }
 /** The page's scroller (right of the sidebar) and the console's own left column. */
 const scrollers = { page: '.content', column: '.console-main' };
-const scrollTop = (selector: string, to = 0) => page.locator(selector).evaluate((el, to) => (el.scrollTo(0, to), el.scrollTop), to);
+const scrollTop = (selector: string, to = 0) =>
+  page.locator(selector).evaluate((el, to) => (el.scrollTo(0, to), el.scrollTop), to);
 const overflow = (selector: string) => page.locator(selector).evaluate((el) => el.scrollHeight - el.clientHeight);
 
 beforeAll(async () => {
   served = await startServe({ demo: true });
   browser = await launchBrowser();
   const people = await apiValue<{ id: number; name: string; kind: string }[]>(served, 'person.list', {});
-  const create = (title: string) => apiValue<MeetingDetail>(served, 'meeting.create', { topicId: null, form: '冰城商量', title, startsAt: '2026-05-14T09:00', place: '市政协三楼协商议事厅', useTemplate: true });
+  const create = (title: string) =>
+    apiValue<MeetingDetail>(served, 'meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title,
+      startsAt: '2026-05-14T09:00',
+      place: '市政协三楼协商议事厅',
+      useTemplate: true,
+    });
   // Meetings in every state, so the list shows every status tag.
   const ended = await create('松花江沿岸冬季步道照明协商');
   await apiValue(served, 'meeting.setStatus', { id: ended.id, status: '进行中' });
   await apiValue(served, 'meeting.setStatus', { id: ended.id, status: '已结束' });
   const archived = await create('老旧小区加装电梯协商');
-  for (const status of ['进行中', '已结束', '已归档'] as const) await apiValue(served, 'meeting.setStatus', { id: archived.id, status });
+  for (const status of ['进行中', '已结束', '已归档'] as const)
+    await apiValue(served, 'meeting.setStatus', { id: archived.id, status });
   await create('冰雪大世界周边交通组织协商');
   meetingId = (await create('中央大街景区公厕布局、指引和冬季运行')).id;
   await apiValue(served, 'meeting.setStatus', { id: meetingId, status: '进行中' });
   const kinds = ['预约发言', '即席发言', '情况通报', '专家点评', '群众评议', '部门回应'] as const;
-  for (const [i, person] of people.slice(0, 12).entries()) await apiValue(served, 'queue.add', { meetingId, personId: person.id, kind: kinds[i % kinds.length] });
+  for (const [i, person] of people.slice(0, 12).entries())
+    await apiValue(served, 'queue.add', { meetingId, personId: person.id, kind: kinds[i % kinds.length] });
 
   ({ context, page } = await openAppIn(browser, served, `/meetings/${meetingId}`));
   await page.setViewportSize(LAPTOP);
@@ -118,7 +137,9 @@ describe('accessibility and the console layout', () => {
     await page.screenshot({ path: screenPath('console-1366x768') });
 
     // The finished speakers, folded below the waiting ones, are checked unfolded too.
-    await page.locator('details.queue-finished').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page
+      .locator('details.queue-finished')
+      .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await page.locator('.queue-row.st-已发言').filter({ visible: true }).count()).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
 

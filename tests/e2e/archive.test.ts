@@ -18,7 +18,11 @@ beforeAll(async () => {
   const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
   s = await heldMeeting(invoke, { title: '松花江冰雪大世界交通疏导', resolutions: 1 });
   const m = await apiValue<MinutesState>(served, 'minutes.get', { meetingId: s.meetingId });
-  await apiValue(served, 'minutes.save', { meetingId: s.meetingId, doc: m.doc!.replace('"text":"会议记录"', '"text":"会议记录：摆渡车发车间隔缩短到五分钟"'), baseVersion: m.version });
+  await apiValue(served, 'minutes.save', {
+    meetingId: s.meetingId,
+    doc: m.doc!.replace('"text":"会议记录"', '"text":"会议记录：摆渡车发车间隔缩短到五分钟"'),
+    baseVersion: m.version,
+  });
   await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '进行中' });
   await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '已结束' });
   ({ context, page } = await openAppIn(browser, served, '/archive'));

@@ -5,11 +5,27 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupFile } from '../../shared/contract/backup';
-import { apiValue, launchBrowser, openAppIn, screenPath, startServe, visible, hidden, type Served } from './support/serve';
+import {
+  apiValue,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  hidden,
+  type Served,
+} from './support/serve';
 
 /** Backups from the app: back to an earlier state in three clicks, and a damaged file is not the end. */
 let browser: Browser;
-const meeting = (title: string) => ({ topicId: null, form: '冰城商量', title, startsAt: '2026-11-20T09:00', place: '市政协三楼协商议事厅', useTemplate: true });
+const meeting = (title: string) => ({
+  topicId: null,
+  form: '冰城商量',
+  title,
+  startsAt: '2026-11-20T09:00',
+  place: '市政协三楼协商议事厅',
+  useTemplate: true,
+});
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -56,7 +72,9 @@ describe('backup and restore', () => {
       await hidden(list.getByText('备份之后的会议'), 10_000);
       await visible(other.getByRole('table', { name: '会议列表' }).getByText('备份之前的会议'));
       // Reloaded, not merely refreshed: nothing of the page from before the restore lives on.
-      expect(await other.evaluate(() => (window as unknown as { beforeRestore?: boolean }).beforeRestore)).toBeUndefined();
+      expect(
+        await other.evaluate(() => (window as unknown as { beforeRestore?: boolean }).beforeRestore),
+      ).toBeUndefined();
       await visible(rows.filter({ hasText: '恢复前的数据' }), 10_000);
       const kept = rows.filter({ hasText: '恢复前的数据' });
       expect(await kept.innerText()).toContain('会议 2 次'); // the later state, kept and restorable

@@ -5,7 +5,17 @@ import { todayIso } from '../../renderer/src/lib/dates';
 import { appHelp } from '../../renderer/src/app/appKeys';
 import { consoleHelp } from '../../renderer/src/features/meetings/consoleKeys';
 import { keyLabel } from '../../renderer/src/components/shortcuts';
-import { apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, WAIT, type Served } from './support/serve';
+import {
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  WAIT,
+  type Served,
+} from './support/serve';
 
 /**
  * The live console under a hurried secretary's hands, at 1366×768 and from the keyboard: keys
@@ -105,7 +115,14 @@ describe('keys that never steal what the focused control expects', () => {
     const row = waitingRow('张伟');
     await visible(row);
     await expect.poll(async () => (await queue()).at(-1)?.name).toBe('张伟');
-    await expect.poll(() => row.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        row.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     // Esc on the empty field leaves it: the page's keys work again.
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
@@ -119,7 +136,9 @@ describe('keys that never steal what the focused control expects', () => {
     await group.getByRole('radio', { name: '发言人' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await apiValue<{ mode: string }>(served, 'screen.get')).mode).toBe('message');
-    expect(await group.getByRole('radio', { name: '提示语' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await group.getByRole('radio', { name: '提示语' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => (await apiValue<{ mode: string }>(served, 'screen.get')).mode).toBe('speaker');
   });
@@ -162,7 +181,13 @@ describe('mistakes are cheap to undo', () => {
     expect((await entry('黄振华')).state).toBe('发言中');
     // The minutes hold 黄振华's header and none for 赵宏伟; the statistics know nothing of him.
     await expect.poll(minutesDoc, { timeout: WAIT }).toContain('黄振华');
-    await expect.poll(async () => JSON.parse(await minutesDoc()).root.children.filter((n: { type: string; name?: string }) => n.type === 'speaker').map((n: { name: string }) => n.name)).toEqual(['林静', '谢婷', '黄振华']);
+    await expect
+      .poll(async () =>
+        JSON.parse(await minutesDoc())
+          .root.children.filter((n: { type: string; name?: string }) => n.type === 'speaker')
+          .map((n: { name: string }) => n.name),
+      )
+      .toEqual(['林静', '谢婷', '黄振华']);
     await expect.poll(() => page.locator('.minutes-content').innerText()).not.toContain('赵宏伟');
     expect(await page.getByRole('table', { name: '按发言人' }).innerText()).not.toContain('赵宏伟');
   });
@@ -201,8 +226,13 @@ describe('the caret follows the new speaker', () => {
     // The words went under 冯桂芝's header, not at the end of the section before.
     const under = await editor.evaluate((el) => {
       const blocks = [...el.children];
-      const header = blocks.findIndex((b) => b.classList.contains('speaker-header') && b.textContent?.includes('冯桂芝'));
-      return blocks.slice(header + 1).map((b) => b.textContent).join('|');
+      const header = blocks.findIndex(
+        (b) => b.classList.contains('speaker-header') && b.textContent?.includes('冯桂芝'),
+      );
+      return blocks
+        .slice(header + 1)
+        .map((b) => b.textContent)
+        .join('|');
     });
     expect(under).toContain('甲乙丙');
     expect(await editor.innerText()).toMatch(/热水。\s*\n/);
@@ -253,7 +283,9 @@ describe('confirmations, and a second window that follows', () => {
     await visible(ask);
     await page.screenshot({ path: screenPath('console-confirm-end-1366x768') });
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await apiValue<{ status: string }>(served, 'meeting.get', { id: meetingId })).status).toBe('已结束');
+    await expect
+      .poll(async () => (await apiValue<{ status: string }>(served, 'meeting.get', { id: meetingId })).status)
+      .toBe('已结束');
     // No reload: the other console shows nobody on the floor, with no countdown.
     await visible(other.getByTestId('console-idle'));
     expect(await other.getByTestId('console-countdown').count()).toBe(0);

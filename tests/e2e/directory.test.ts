@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, WAIT, type Served } from './support/serve';
+import {
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  WAIT,
+  type Served,
+} from './support/serve';
 
 /**
  * The directory as a user meets it: real Chromium against the real serve mode (HTTP + SSE),
@@ -154,10 +164,18 @@ describe('名录（示例数据）', () => {
     await visible(countLine(page, before + 1));
     const row = peopleTable(page).locator('tbody tr', { hasText: '欧阳明月' });
     await visible(row);
-    await expect.poll(() => row.locator('td').allInnerTexts()).toEqual(['欧阳明月', '委员', '民建', '哈尔滨工业大学', '教授', '13900001111']);
+    await expect
+      .poll(() => row.locator('td').allInnerTexts())
+      .toEqual(['欧阳明月', '委员', '民建', '哈尔滨工业大学', '教授', '13900001111']);
 
     const stored = (await listPeople(served)).find((p) => p.name === '欧阳明月');
-    expect(stored).toMatchObject({ kind: '委员', sectorId: sectors.find((s) => s.name === '民建')!.id, unit: '哈尔滨工业大学', title: '教授', phone: '13900001111' });
+    expect(stored).toMatchObject({
+      kind: '委员',
+      sectorId: sectors.find((s) => s.name === '民建')!.id,
+      unit: '哈尔滨工业大学',
+      title: '教授',
+      phone: '13900001111',
+    });
   });
 
   it('委员未选界别时不能保存，显示“委员须选择所属界别”，名单不变', async () => {
@@ -232,7 +250,10 @@ describe('名录（示例数据）', () => {
     const stored = await listPeople(served);
     expect(stored.map((p) => p.name)).toEqual(expect.arrayContaining(['范晓晴', '邱月华']));
     expect(stored.map((p) => p.name)).not.toContain('包宏图');
-    expect(stored.find((p) => p.name === '范晓晴')).toMatchObject({ kind: '委员', sectorId: sectors.find((s) => s.name === '九三学社')!.id });
+    expect(stored.find((p) => p.name === '范晓晴')).toMatchObject({
+      kind: '委员',
+      sectorId: sectors.find((s) => s.name === '九三学社')!.id,
+    });
     expect(stored.find((p) => p.name === '邱月华')?.departmentId).not.toBeNull();
   });
 

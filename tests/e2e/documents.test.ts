@@ -45,8 +45,13 @@ describe('resolutions and documents', () => {
     const untaken = page.getByRole('region', { name: '未采纳的建议与承诺' });
     const suggestions = (await list()).untaken.filter((m) => m.kind === '建议');
     for (const m of suggestions.slice(0, 2)) {
-      await untaken.locator('li', { hasText: m.excerpt.slice(0, 12) }).getByRole('button', { name: '转为协商意见' }).click();
-      await visible(page.getByRole('list', { name: '协商意见顺序' }).locator('li', { hasText: m.excerpt.slice(0, 12) }));
+      await untaken
+        .locator('li', { hasText: m.excerpt.slice(0, 12) })
+        .getByRole('button', { name: '转为协商意见' })
+        .click();
+      await visible(
+        page.getByRole('list', { name: '协商意见顺序' }).locator('li', { hasText: m.excerpt.slice(0, 12) }),
+      );
     }
     expect((await list()).items.map((r) => r.text)).toEqual(suggestions.slice(0, 2).map((m) => m.excerpt));
 
@@ -54,7 +59,10 @@ describe('resolutions and documents', () => {
     await row(0).getByRole('button', { name: '编辑' }).click();
     let drawer = page.getByRole('dialog', { name: /编辑第一项协商意见/ });
     await drawer.getByLabel(/^主办单位/).selectOption({ label: '市城市管理和行政执法局' });
-    await drawer.getByRole('group', { name: /协办单位/ }).getByLabel('市文广旅局').check();
+    await drawer
+      .getByRole('group', { name: /协办单位/ })
+      .getByLabel('市文广旅局')
+      .check();
     await drawer.getByLabel(/^办理时限/).fill('2026-09-30');
     await drawer.getByRole('button', { name: '保存' }).click();
     await visible(row(0).getByText('主办：市城市管理和行政执法局'));
@@ -72,9 +80,13 @@ describe('resolutions and documents', () => {
     await visible(row(1).getByText('主办：中央大街步行街管理办公室'));
 
     // Alt+↓ on the first's handle: the alliance comes first.
-    await row(0).getByRole('button', { name: /拖动调整/ }).focus();
+    await row(0)
+      .getByRole('button', { name: /拖动调整/ })
+      .focus();
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(async () => (await list()).items[0].text).toBe('组建沿街商户“厕所开放联盟”，明确保洁责任和补贴标准。');
+    await expect
+      .poll(async () => (await list()).items[0].text)
+      .toBe('组建沿街商户“厕所开放联盟”，明确保洁责任和补贴标准。');
 
     await page.getByRole('button', { name: '主持人确认' }).click();
     await visible(page.getByTestId('confirmation').filter({ hasText: `已由${s.chair}确认` }));
@@ -89,7 +101,9 @@ describe('resolutions and documents', () => {
     const files = new Map<string, Awaited<ReturnType<typeof readDocx>>>();
     for (const d of downloads) files.set(d.suggestedFilename(), await readDocx(await readFile((await d.path())!)));
     const prefix = '第1期-中央大街景区公厕布局、指引和冬季运行-';
-    expect([...files.keys()].sort()).toEqual([`${prefix}会议纪要.docx`, `${prefix}会议记录.docx`, `${prefix}协商意见办理清单.docx`].sort());
+    expect([...files.keys()].sort()).toEqual(
+      [`${prefix}会议纪要.docx`, `${prefix}会议记录.docx`, `${prefix}协商意见办理清单.docx`].sort(),
+    );
 
     const final = await list();
     const summary = files.get(`${prefix}会议纪要.docx`)!;
@@ -98,7 +112,9 @@ describe('resolutions and documents', () => {
     const second = summary.text.indexOf(`二、${final.items[1].text}`);
     expect(first).toBeGreaterThan(summary.text.indexOf('现将会议议定事项纪要如下：'));
     expect(second).toBeGreaterThan(first);
-    expect(summary.text).toContain(`主办单位：${final.items[1].leadDepartment}；协办单位：${final.items[1].coDepartments.join('、')}；办理时限：${chineseDate(final.items[1].deadline!)}。`);
+    expect(summary.text).toContain(
+      `主办单位：${final.items[1].leadDepartment}；协办单位：${final.items[1].coDepartments.join('、')}；办理时限：${chineseDate(final.items[1].deadline!)}。`,
+    );
 
     const record = files.get(`${prefix}会议记录.docx`)!;
     let from = 0;

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { FollowUpBoard } from '../../shared/contract/followUp';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, type Served } from './support/serve';
+import {
+  api,
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  type Served,
+} from './support/serve';
 
 /** Months after the meeting: a resolution followed from 交办 to 办结, with one 不满意 round and the 反馈. */
 let browser: Browser;
@@ -13,7 +23,8 @@ let page: Page;
 let s: Scenario;
 
 const board = () => apiValue<FollowUpBoard>(served, 'followup.list', {});
-const item = () => page.getByRole('list', { name: '督办事项' }).locator(':scope > li', { hasText: s.list.items[0].text });
+const item = () =>
+  page.getByRole('list', { name: '督办事项' }).locator(':scope > li', { hasText: s.list.items[0].text });
 
 async function step(action: string, fill: (drawer: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
   await item().getByRole('button', { name: action, exact: true }).click();

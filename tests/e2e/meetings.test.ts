@@ -67,7 +67,9 @@ describe('meeting set-up and the live console', () => {
     await page.getByRole('radiogroup', { name: '谢婷的签到' }).getByRole('radio', { name: '请假' }).click();
     await visible(page.getByRole('row', { name: '林静' }).getByText(/签到$/));
     await visible(page.getByText('出席 1 / 4'));
-    const m = await apiValue<{ agenda: unknown[]; participants: { attendance: string }[] }>(served, 'meeting.get', { id: meetingId });
+    const m = await apiValue<{ agenda: unknown[]; participants: { attendance: string }[] }>(served, 'meeting.get', {
+      id: meetingId,
+    });
     expect(m.agenda).toHaveLength(6);
     expect(m.participants.map((p) => p.attendance).sort()).toEqual(['出席', '未签到', '未签到', '请假']);
     await page.screenshot({ path: screenPath('meeting-people') });
@@ -96,7 +98,9 @@ describe('meeting set-up and the live console', () => {
     ]);
 
     // Keyboard: Alt+↑ on 冯桂芝's handle moves her up one place; 置顶 moves 赵宏伟 to the top.
-    await row('冯桂芝').getByRole('button', { name: /拖动调整/ }).focus();
+    await row('冯桂芝')
+      .getByRole('button', { name: /拖动调整/ })
+      .focus();
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(async () => (await queue()).map((e) => e.name).indexOf('冯桂芝')).toBe(3);
     await row('赵宏伟').getByRole('button', { name: '置顶' }).click();
@@ -110,7 +114,9 @@ describe('meeting set-up and the live console', () => {
     await page.mouse.move(from!.x + 5, from!.y - 10, { steps: 4 });
     await page.mouse.move(to!.x + 5, to!.y + 5, { steps: 10 });
     await page.mouse.up();
-    await expect.poll(async () => (await queue()).map((e) => e.name)).toEqual(['赵宏伟', '林静', '钱文斌', '谢婷', '冯桂芝', '黄振华']);
+    await expect
+      .poll(async () => (await queue()).map((e) => e.name))
+      .toEqual(['赵宏伟', '林静', '钱文斌', '谢婷', '冯桂芝', '黄振华']);
   });
 
   it('runs speakers with start, pause and end, and the projector shows each change', async () => {

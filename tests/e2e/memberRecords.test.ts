@@ -9,7 +9,17 @@ import type { Queue } from '../../shared/contract/meetings';
 import type { RecordsList } from '../../shared/contract/memberRecords';
 import { clock } from '../../shared/domain/speechTimer';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, type Served } from './support/serve';
+import {
+  api,
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  type Served,
+} from './support/serve';
 
 /**
  * 履职档案 opened on an empty year, then a meeting held through the API (every queued speaker heard,
@@ -67,7 +77,17 @@ describe('members’ records', () => {
 
     const cells = rowOf(member.name).locator('td');
     await visible(cells.first());
-    expect(await cells.allInnerTexts()).toEqual([member.name, r.affiliation, '1/1', '', '', '2', clock(r.speakingSeconds), String(suggestions), String(r.suggestionsAdopted)]);
+    expect(await cells.allInnerTexts()).toEqual([
+      member.name,
+      r.affiliation,
+      '1/1',
+      '',
+      '',
+      '2',
+      clock(r.speakingSeconds),
+      String(suggestions),
+      String(r.suggestionsAdopted),
+    ]);
     // 22 members in the demo directory, most of them with nothing this year: shown all the same.
     await expect.poll(() => table().locator('tbody tr').count()).toBe(22);
     await visible(table().locator('tfoot').getByText('合计（22 人）'));
@@ -88,7 +108,9 @@ describe('members’ records', () => {
     await visible(meetings.getByText('发言 2 次'));
     const quoted = drawer.getByRole('region', { name: '会议记录中的标记' }).locator('li');
     await expect.poll(() => quoted.count()).toBe(r.marksTotal);
-    await expect.poll(() => drawer.getByRole('region', { name: '被采纳为协商意见' }).locator('li').count()).toBe(r.suggestionsAdopted);
+    await expect
+      .poll(() => drawer.getByRole('region', { name: '被采纳为协商意见' }).locator('li').count())
+      .toBe(r.suggestionsAdopted);
     await page.screenshot({ path: screenPath('records-detail') });
     await page.keyboard.press('Escape');
     await hidden(drawer);

@@ -7,7 +7,16 @@ import { DATA_FILE_NAME } from '../../electron/core';
 import type { Mark, MinutesState } from '../../shared/contract/minutes';
 import { readMinutesDoc } from '../../shared/domain/minutesDoc';
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
-import { apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, type Served } from './support/serve';
+import {
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  type Served,
+} from './support/serve';
 
 /**
  * The secretary's minutes during a meeting: typing while speakers take the floor, marking a
@@ -70,7 +79,15 @@ beforeAll(async () => {
   served = await startServe({ demo: true });
   browser = await launchBrowser();
   const people = await apiValue<{ id: number; name: string; kind: string }[]>(served, 'person.list', {});
-  meetingId = (await apiValue<{ id: number }>(served, 'meeting.create', { topicId: null, form: '冰城商量', title: '中央大街景区公厕协商', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+  meetingId = (
+    await apiValue<{ id: number }>(served, 'meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title: '中央大街景区公厕协商',
+      startsAt: '2026-05-14T09:00',
+      useTemplate: true,
+    })
+  ).id;
   const member = people.filter((p) => p.kind === '委员');
   const department = people.find((p) => p.kind === '部门代表')!;
   for (const [person, kind] of [
@@ -97,7 +114,11 @@ describe('live minutes', () => {
     await visible(page.getByText('还没有标记'));
     await typeAtEnd('主持人介绍议题和与会人员。');
     await page.keyboard.press('Enter');
-    await page.getByRole('list', { name: '发言顺序' }).locator('li', { hasText: speakers[0].name }).getByRole('button', { name: '开始' }).click();
+    await page
+      .getByRole('list', { name: '发言顺序' })
+      .locator('li', { hasText: speakers[0].name })
+      .getByRole('button', { name: '开始' })
+      .click();
     await visible(page.locator('.speaker-header', { hasText: speakers[0].name }));
     // The header went above the empty line: typing continues in the new speaker's section.
     await editor().click();
@@ -145,10 +166,12 @@ describe('live minutes', () => {
     const panel = page.getByRole('complementary', { name: '标记' });
     await visible(panel.locator('li', { hasText: '每三百米设置一处公厕指引牌' }));
     await visible(panel.locator('li', { hasText: '三季度前完成主街指引牌更新' }));
-    await expect.poll(async () => (await marks()).map((m) => [m.kind, m.excerpt, m.speaker])).toEqual([
-      ['建议', '每三百米设置一处公厕指引牌', speakers[0].name],
-      ['回应/承诺', '三季度前完成主街指引牌更新', speakers[2].name],
-    ]);
+    await expect
+      .poll(async () => (await marks()).map((m) => [m.kind, m.excerpt, m.speaker]))
+      .toEqual([
+        ['建议', '每三百米设置一处公厕指引牌', speakers[0].name],
+        ['回应/承诺', '三季度前完成主街指引牌更新', speakers[2].name],
+      ]);
     expect(await page.locator('.m-mark[data-kind="建议"]').innerText()).toBe('每三百米设置一处公厕指引牌');
     expect(await page.locator('.m-mark[data-kind="回应/承诺"]').innerText()).toBe('三季度前完成主街指引牌更新');
 
@@ -160,7 +183,10 @@ describe('live minutes', () => {
     await page.screenshot({ path: screenPath('minutes-marks') });
 
     // Remove the commitment: the text stays, the record goes.
-    await panel.locator('li', { hasText: '三季度前' }).getByRole('button', { name: /取消标记/ }).click();
+    await panel
+      .locator('li', { hasText: '三季度前' })
+      .getByRole('button', { name: /取消标记/ })
+      .click();
     await expect.poll(async () => (await marks()).map((m) => m.kind)).toEqual(['建议']);
     expect(await page.locator('.m-mark').count()).toBe(1);
     expect(await storedPlain()).toContain('三季度前完成主街指引牌更新');
@@ -233,14 +259,29 @@ describe('live minutes', () => {
 
   it('opens long minutes with the earlier speakers folded, and unfolds them for the caret and for a mark', async () => {
     const people = await apiValue<{ id: number }[]>(served, 'person.list', {});
-    const long = (await apiValue<{ id: number }>(served, 'meeting.create', { topicId: null, form: '冰城商量', title: '长记录', startsAt: '2026-05-15T09:00' })).id;
+    const long = (
+      await apiValue<{ id: number }>(served, 'meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '长记录',
+        startsAt: '2026-05-15T09:00',
+      })
+    ).id;
     const sections = [];
     for (let i = 0; i < 12; i++) {
-      const q = await apiValue<{ entries: { id: number; name: string; affiliation: string }[] }>(served, 'queue.add', { meetingId: long, personId: people[i].id, kind: '预约发言' });
+      const q = await apiValue<{ entries: { id: number; name: string; affiliation: string }[] }>(served, 'queue.add', {
+        meetingId: long,
+        personId: people[i].id,
+        kind: '预约发言',
+      });
       const s = q.entries[q.entries.length - 1];
       sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: '预约发言', time: '09:30' });
     }
-    await apiValue(served, 'minutes.save', { meetingId: long, doc: generateMinutesDoc({ sections, chars: 20_000, marks: 6 }), baseVersion: 0 });
+    await apiValue(served, 'minutes.save', {
+      meetingId: long,
+      doc: generateMinutesDoc({ sections, chars: 20_000, marks: 6 }),
+      baseVersion: 0,
+    });
     const first = (await apiValue<Mark[]>(served, 'mark.list', { meetingId: long }))[0];
 
     await openConsole(long);
@@ -279,6 +320,11 @@ describe('live minutes', () => {
     await visible(page.getByText('会议已归档，会议记录只能查看。'));
     expect(await editor().getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('toolbar', { name: '会议记录' }).getByRole('button', { name: '建议' }).count()).toBe(0);
-    expect(await page.getByRole('complementary', { name: '标记' }).getByRole('button', { name: /取消标记/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('complementary', { name: '标记' })
+        .getByRole('button', { name: /取消标记/ })
+        .count(),
+    ).toBe(0);
   });
 });

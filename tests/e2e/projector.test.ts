@@ -2,7 +2,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../renderer/src/lib/dates';
 import { axeViolations } from './support/axe';
-import { apiValue, hidden, launchBrowser, openAppIn, screenPath, startServe, visible, WAIT, type Served } from './support/serve';
+import {
+  apiValue,
+  hidden,
+  launchBrowser,
+  openAppIn,
+  screenPath,
+  startServe,
+  visible,
+  WAIT,
+  type Served,
+} from './support/serve';
 
 /**
  * The projector as the room sees it: real Chromium on the served app, every change made through
@@ -67,11 +77,13 @@ function titleView(p: Page) {
     const range = document.createRange();
     range.selectNodeContents(el);
     const box = range.getBoundingClientRect();
-    const within = (r: DOMRect, o: { left: number; top: number; right: number; bottom: number }) => r.left >= o.left - 0.5 && r.top >= o.top - 0.5 && r.right <= o.right + 0.5 && r.bottom <= o.bottom + 0.5;
+    const within = (r: DOMRect, o: { left: number; top: number; right: number; bottom: number }) =>
+      r.left >= o.left - 0.5 && r.top >= o.top - 0.5 && r.right <= o.right + 0.5 && r.bottom <= o.bottom + 0.5;
     const cutBy: string[] = [];
     for (let a = el.parentElement; a; a = a.parentElement) {
       const cs = getComputedStyle(a);
-      if ((cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !within(box, a.getBoundingClientRect())) cutBy.push(a.className || a.tagName);
+      if ((cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !within(box, a.getBoundingClientRect()))
+        cutBy.push(a.className || a.tagName);
     }
     const lines = [...range.getClientRects()];
     const covered = lines.filter((r) => {
@@ -97,7 +109,14 @@ function titleView(p: Page) {
 async function expectTitleWhole(p: Page, title: string) {
   const v = await titleView(p);
   expect(v.text).toBe(title);
-  expect(v, JSON.stringify(v)).toMatchObject({ ellipsis: false, overflows: false, inHeader: true, inViewport: true, cutBy: [], covered: 0 });
+  expect(v, JSON.stringify(v)).toMatchObject({
+    ellipsis: false,
+    overflows: false,
+    inHeader: true,
+    inViewport: true,
+    cutBy: [],
+    covered: 0,
+  });
   expect(v.lines).toBeLessThanOrEqual(2);
   return v;
 }
@@ -120,7 +139,8 @@ function countdownView(p: Page) {
     range.selectNodeContents(el);
     const box = range.getBoundingClientRect();
     const panel = el.closest('.projector-timer')!.getBoundingClientRect();
-    const within = (r: DOMRect, o: { left: number; top: number; right: number; bottom: number }) => r.left >= o.left - 0.5 && r.top >= o.top - 0.5 && r.right <= o.right + 0.5 && r.bottom <= o.bottom + 0.5;
+    const within = (r: DOMRect, o: { left: number; top: number; right: number; bottom: number }) =>
+      r.left >= o.left - 0.5 && r.top >= o.top - 0.5 && r.right <= o.right + 0.5 && r.bottom <= o.bottom + 0.5;
     const digitsPx = ink.actualBoundingBoxAscent + ink.actualBoundingBoxDescent;
     return {
       text,
@@ -139,14 +159,18 @@ const measured: string[] = [];
 
 async function expectBigDigits(p: Page, state: string, tag: string) {
   const v = await countdownView(p);
-  measured.push(`${state} ${tag}: “${v.text}” digits ${v.digitsPx.toFixed(0)} px = ${(v.share * 100).toFixed(1)} % of height (font ${v.fontPx.toFixed(0)} px)`);
+  measured.push(
+    `${state} ${tag}: “${v.text}” digits ${v.digitsPx.toFixed(0)} px = ${(v.share * 100).toFixed(1)} % of height (font ${v.fontPx.toFixed(0)} px)`,
+  );
   expect(v.share, `${state} at ${tag}: “${v.text}”`).toBeGreaterThanOrEqual(DIGITS_SHARE);
   expect(v, `${state} at ${tag}`).toMatchObject({ inPanel: true, inViewport: true, overflows: false });
 }
 
 /** Nothing pushed off the screen: the projector's own box (overflow hidden) holds all its content. */
 async function expectAllOnScreen(p: Page) {
-  const m = await p.locator('main.projector').evaluate((el) => ({ h: el.scrollHeight - el.clientHeight, w: el.scrollWidth - el.clientWidth }));
+  const m = await p
+    .locator('main.projector')
+    .evaluate((el) => ({ h: el.scrollHeight - el.clientHeight, w: el.scrollWidth - el.clientWidth }));
   expect(m).toEqual({ h: 0, w: 0 });
 }
 
@@ -155,7 +179,11 @@ async function expectNextWhole() {
   const cut = await page
     .getByTestId('projector-next')
     .locator('.projector-next-name')
-    .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth || e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent));
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.scrollWidth > e.clientWidth || e.getBoundingClientRect().right > innerWidth)
+        .map((e) => e.textContent),
+    );
   expect(cut).toEqual([]);
 }
 
@@ -179,13 +207,23 @@ beforeAll(async () => {
   });
   meetingId = meeting.id;
   // A long name among those waiting: the 下一位 columns must hold it too.
-  const longName = await apiValue<{ id: number }>(served, 'person.save', { name: '阿卜杜热合曼·买买提', kind: '群众代表', unit: '道里区中央大街街道' });
+  const longName = await apiValue<{ id: number }>(served, 'person.save', {
+    name: '阿卜杜热合曼·买买提',
+    kind: '群众代表',
+    unit: '道里区中央大街街道',
+  });
   await apiValue(served, 'queue.add', { meetingId, personId: byName('张伟'), kind: '预约发言' });
   await apiValue(served, 'queue.add', { meetingId, personId: byName('周雯'), kind: '即席发言' });
   await apiValue(served, 'queue.add', { meetingId, personId: byName('曾晓燕'), kind: '群众评议' });
   await apiValue(served, 'queue.add', { meetingId, personId: byName('解海峰'), kind: '即席发言' });
   await apiValue(served, 'queue.add', { meetingId, personId: longName.id, kind: '群众评议' });
-  speeches = (await apiValue<{ entries: Speech[] }>(served, 'queue.add', { meetingId, personId: byName('刘春梅'), kind: '即席发言' })).entries;
+  speeches = (
+    await apiValue<{ entries: Speech[] }>(served, 'queue.add', {
+      meetingId,
+      personId: byName('刘春梅'),
+      kind: '即席发言',
+    })
+  ).entries;
   await screen({ meetingId, mode: 'agenda' });
   ({ context, page } = await openAppIn(browser, served, '/projector'));
   await page.setViewportSize(FULL_HD);
@@ -220,7 +258,9 @@ describe('the projector, at 1920×1080 and each state at all three sizes', () =>
     await apiValue(served, 'agenda.start', { id: agenda[1].id });
     await apiValue(served, 'agenda.start', { id: agenda[3].id });
     const items = page.getByTestId('projector-agenda-item');
-    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['done', 'done', 'ahead', 'running', 'ahead', 'ahead']);
+    await expect
+      .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      .toEqual(['done', 'done', 'ahead', 'running', 'ahead', 'ahead']);
     await page.screenshot({ path: screenPath('projector-agenda-running') });
     await expectAxeClean(page, 'agenda, six items');
   });
@@ -275,7 +315,12 @@ describe('the projector, at 1920×1080 and each state at all three sizes', () =>
     const settings = await apiValue<Record<string, unknown>>(served, 'settings.get');
     await apiValue(served, 'settings.save', { ...settings, warnSeconds: 600 });
     const people = await apiValue<{ id: number; name: string }[]>(served, 'person.list');
-    const added = await apiValue<{ entries: Speech[] }>(served, 'queue.add', { meetingId, personId: people.find((p) => p.name === '单立新')!.id, kind: '即席发言', limitSeconds: 30 });
+    const added = await apiValue<{ entries: Speech[] }>(served, 'queue.add', {
+      meetingId,
+      personId: people.find((p) => p.name === '单立新')!.id,
+      kind: '即席发言',
+      limitSeconds: 30,
+    });
     await apiValue(served, 'queue.start', { id: added.entries.at(-1)!.id });
     await expect.poll(() => speaker().textContent()).toBe('单立新');
     await expect.poll(() => countdown().getAttribute('data-tone')).toBe('warn');
@@ -318,7 +363,10 @@ describe('the projector, at 1920×1080 and each state at all three sizes', () =>
         const name = await room.getByTestId('projector-speaker').evaluate((e) => {
           const text = document.createRange();
           text.selectNodeContents(e);
-          return { lines: new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size, cut: e.scrollWidth > e.clientWidth };
+          return {
+            lines: new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size,
+            cut: e.scrollWidth > e.clientWidth,
+          };
         });
         expect(name).toEqual({ lines: 1, cut: false });
         await expectAxeClean(room, `over by hours ${tag}`);
@@ -382,13 +430,18 @@ describe('a long agenda, mid-meeting', () => {
       place: '市政协三楼协商议事厅',
       useTemplate: false,
     });
-    const { agenda } = await apiValue<{ agenda: { id: number }[] }>(served, 'agenda.save', { meetingId: long.id, items: titles.map((title) => ({ title, plannedMinutes: 10 })) });
+    const { agenda } = await apiValue<{ agenda: { id: number }[] }>(served, 'agenda.save', {
+      meetingId: long.id,
+      items: titles.map((title) => ({ title, plannedMinutes: 10 })),
+    });
     expect(agenda).toHaveLength(14);
     // Seven finished, the eighth running: each start ends the one before.
     for (const item of agenda.slice(0, 8)) await apiValue(served, 'agenda.start', { id: item.id });
     await screen({ meetingId: long.id, mode: 'agenda' });
     const items = page.getByTestId('projector-agenda-item');
-    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['done', 'running', 'ahead', 'ahead', 'ahead']);
+    await expect
+      .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      .toEqual(['done', 'running', 'ahead', 'ahead', 'ahead']);
     await visible(items.filter({ hasText: '专家学者发言' }));
     expect(await page.getByTestId('projector-agenda-earlier').textContent()).toBe('前 6 项已完成');
     expect(await page.getByTestId('projector-agenda-later').textContent()).toBe('后面还有 3 项');
@@ -401,10 +454,16 @@ describe('a long agenda, mid-meeting', () => {
           const title = el.querySelector('.projector-agenda-title')!;
           // Its line boxes (one line, or two for a long title) inside the row, nothing cut sideways.
           const t = title.getBoundingClientRect();
-          return { height: r.height, typePx: parseFloat(getComputedStyle(el).fontSize), titleWhole: title.scrollWidth <= title.clientWidth && t.top >= r.top && t.bottom <= r.bottom };
+          return {
+            height: r.height,
+            typePx: parseFloat(getComputedStyle(el).fontSize),
+            titleWhole: title.scrollWidth <= title.clientWidth && t.top >= r.top && t.bottom <= r.bottom,
+          };
         }),
       );
-      measured.push(`agenda ${tag}: ${rows.length} rows ${rows.map((r) => r.height.toFixed(0)).join('/')} px tall (${((rows[0].height / size.height) * 100).toFixed(2)} % of height), type ${rows[0].typePx.toFixed(0)} px`);
+      measured.push(
+        `agenda ${tag}: ${rows.length} rows ${rows.map((r) => r.height.toFixed(0)).join('/')} px tall (${((rows[0].height / size.height) * 100).toFixed(2)} % of height), type ${rows[0].typePx.toFixed(0)} px`,
+      );
       for (const r of rows) {
         expect(r.height).toBeGreaterThanOrEqual(ROW_HEIGHT_SHARE * size.height - 0.5);
         expect(r.typePx).toBeGreaterThanOrEqual(ROW_TYPE_SHARE * size.width - 0.5);
@@ -429,14 +488,17 @@ describe('a long agenda, mid-meeting', () => {
 
     // Skipping to the last item: the window stops at the end and says what lies above, not all done.
     await apiValue(served, 'agenda.start', { id: agenda[13].id });
-    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['ahead', 'ahead', 'ahead', 'ahead', 'running']);
+    await expect
+      .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      .toEqual(['ahead', 'ahead', 'ahead', 'ahead', 'running']);
     expect(await page.getByTestId('projector-agenda-earlier').textContent()).toBe('前面还有 9 项（已完成 8 项）');
     expect(await page.getByTestId('projector-agenda-later').textContent()).toBe('');
   });
 
   it('shows the idle screen when no meeting is on', async () => {
     const meetings = await apiValue<{ id: number; status: string }[]>(served, 'meeting.list');
-    for (const m of meetings.filter((m) => m.status === '进行中')) await apiValue(served, 'meeting.setStatus', { id: m.id, status: '已结束' });
+    for (const m of meetings.filter((m) => m.status === '进行中'))
+      await apiValue(served, 'meeting.setStatus', { id: m.id, status: '已结束' });
     await screen({ meetingId: null, mode: 'agenda' });
     await visible(page.locator('[data-mode="idle"]'));
     await visible(page.getByText('暂无进行中的会议'));

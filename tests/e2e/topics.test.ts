@@ -46,7 +46,8 @@ afterAll(async () => {
 
 const getTopic = (id: number) => apiValue<Detail>(served, 'topic.get', { id });
 const current = (name: string) => visible(page.locator('.stepper [aria-current="step"]', { hasText: name }));
-const decisionButton = (name: string) => page.getByRole('radiogroup', { name: '作出决定' }).getByRole('radio', { name, exact: true });
+const decisionButton = (name: string) =>
+  page.getByRole('radiogroup', { name: '作出决定' }).getByRole('radio', { name, exact: true });
 const alert = (text: string) => visible(page.getByRole('alert').filter({ hasText: text }));
 
 async function decide(name: string, confirm = `确认${name}`) {
@@ -62,8 +63,17 @@ async function openTopic(id: number) {
 /** Setup through the API: a topic with the step forms filled, passed up to `step`. */
 async function topicAt(title: string, step: number): Promise<number> {
   const { id } = await apiValue<{ id: number }>(served, 'topic.create', { title, source: '热线', receivedOn: today });
-  await apiValue(served, 'topic.update', { id, committeeId: committee, narrowedTitle: title, rank: 2, planMonth: 9, meetingForm: '专题协商', leadCommitteeId: committee });
-  for (let s = 1; s < step; s++) await apiValue(served, 'topic.decide', { topicId: id, decision: '通过', step: s, decidedOn: today, body: '会议' });
+  await apiValue(served, 'topic.update', {
+    id,
+    committeeId: committee,
+    narrowedTitle: title,
+    rank: 2,
+    planMonth: 9,
+    meetingForm: '专题协商',
+    leadCommitteeId: committee,
+  });
+  for (let s = 1; s < step; s++)
+    await apiValue(served, 'topic.decide', { topicId: id, decision: '通过', step: s, decidedOn: today, body: '会议' });
   return id;
 }
 
@@ -139,8 +149,15 @@ describe('the six-step wizard in the browser', () => {
     await page.screenshot({ path: screenPath('topics-wizard-return') });
     await page.getByRole('button', { name: '确认退回' }).click();
     await current('专委会拟题');
-    await visible(page.locator('.timeline-item', { hasText: '退回到第 2 步' }).filter({ hasText: '切口过大，请专委会再聚焦' }));
-    expect((await getTopic(id)).events.at(-1)).toMatchObject({ decision: '退回', step: 3, toStep: 2, note: '切口过大，请专委会再聚焦' });
+    await visible(
+      page.locator('.timeline-item', { hasText: '退回到第 2 步' }).filter({ hasText: '切口过大，请专委会再聚焦' }),
+    );
+    expect((await getTopic(id)).events.at(-1)).toMatchObject({
+      decision: '退回',
+      step: 3,
+      toStep: 2,
+      note: '切口过大，请专委会再聚焦',
+    });
   });
 
   it('merges one topic into another, linked both ways, the merged one closed', async () => {
@@ -182,7 +199,9 @@ describe('the six-step wizard in the browser', () => {
     await page.goto(`${served.origin}/#/topics`);
     await page.getByRole('button', { name: '粘贴批量登记' }).click();
     const drawer = page.getByRole('dialog', { name: '粘贴批量登记' });
-    await drawer.getByLabel('议题列表').fill('1. 中小学课后服务提质\n2. 社区养老服务驿站运营\n3. 松花江沿岸夜间文旅消费\n');
+    await drawer
+      .getByLabel('议题列表')
+      .fill('1. 中小学课后服务提质\n2. 社区养老服务驿站运营\n3. 松花江沿岸夜间文旅消费\n');
     await drawer.getByRole('button', { name: '登记 3 个议题' }).click();
     await visible(page.getByText('已登记 3 个议题'));
 
@@ -191,8 +210,20 @@ describe('the six-step wizard in the browser', () => {
     const ids = titles.map((title) => all.find((x) => x.title === title)!.id);
     // Steps 1–3 through the API: this test is about the batch at step 4.
     for (const id of ids) {
-      await apiValue(served, 'topic.update', { id, committeeId: committee, narrowedTitle: all.find((x) => x.id === id)!.title, rank: 1 });
-      for (let s = 1; s < 4; s++) await apiValue(served, 'topic.decide', { topicId: id, decision: '通过', step: s, decidedOn: today, body: '会议' });
+      await apiValue(served, 'topic.update', {
+        id,
+        committeeId: committee,
+        narrowedTitle: all.find((x) => x.id === id)!.title,
+        rank: 1,
+      });
+      for (let s = 1; s < 4; s++)
+        await apiValue(served, 'topic.decide', {
+          topicId: id,
+          decision: '通过',
+          step: s,
+          decidedOn: today,
+          body: '会议',
+        });
     }
     const column4 = page.getByRole('listitem', { name: /^主席会议商题/ });
     await visible(column4.getByRole('article', { name: titles[2] }));
@@ -216,7 +247,11 @@ describe('the six-step wizard in the browser', () => {
 
   it('shows every topic on the board by step with counts, and filters by title', async () => {
     await page.goto(`${served.origin}/#/topics`);
-    await visible(page.getByRole('listitem', { name: '已定题（1）' }).getByRole('article', { name: '中央大街景区公厕布局、指引和冬季运行' }));
+    await visible(
+      page
+        .getByRole('listitem', { name: '已定题（1）' })
+        .getByRole('article', { name: '中央大街景区公厕布局、指引和冬季运行' }),
+    );
     await visible(page.getByRole('listitem', { name: '市委常委会议审题（3）' }));
     await visible(page.getByRole('region', { name: '已结束' }).getByRole('article', { name: '冰雪季景区公交加密' }));
     await page.screenshot({ path: screenPath('topics-board') });
@@ -238,7 +273,9 @@ describe('the six-step wizard in the browser', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/年度协商计划\.docx$/);
     const doc = await readDocx(await readFile((await file.path())!));
-    expect(doc.tables[0].slice(1)).toEqual([['1', '中央大街景区公厕布局、指引和冬季运行', '冰城商量', '社会和法制委员会', '5月']]);
+    expect(doc.tables[0].slice(1)).toEqual([
+      ['1', '中央大街景区公厕布局、指引和冬季运行', '冰城商量', '社会和法制委员会', '5月'],
+    ]);
     expect(decidedId).toBeGreaterThan(0);
     expect((await api(served, 'plan.get', { year: Number(today.slice(0, 4)) })).ok).toBe(true);
   });

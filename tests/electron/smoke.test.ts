@@ -46,7 +46,9 @@ function findElectron(): string | undefined {
 
 const binary = findElectron();
 if (!binary) {
-  console.warn('Electron 冒烟测试已跳过：本机没有 Electron 可执行文件（设置 ELECTRON_OVERRIDE_DIST_PATH 或在可下载 Electron 的机器上安装）');
+  console.warn(
+    'Electron 冒烟测试已跳过：本机没有 Electron 可执行文件（设置 ELECTRON_OVERRIDE_DIST_PATH 或在可下载 Electron 的机器上安装）',
+  );
 }
 
 describe.skipIf(!binary)('桌面版冒烟测试（Electron）', () => {
@@ -83,7 +85,12 @@ describe.skipIf(!binary)('桌面版冒烟测试（Electron）', () => {
 
   it('页面只有 window.bcsl 桥，没有 Node（contextIsolation，无 nodeIntegration）', async () => {
     const seen = await win.evaluate(() => {
-      const w = window as unknown as { bcsl?: { invoke?: unknown; onEvent?: unknown }; require?: unknown; process?: unknown; module?: unknown };
+      const w = window as unknown as {
+        bcsl?: { invoke?: unknown; onEvent?: unknown };
+        require?: unknown;
+        process?: unknown;
+        module?: unknown;
+      };
       return {
         bcsl: typeof w.bcsl,
         invoke: typeof w.bcsl?.invoke,
@@ -108,7 +115,10 @@ describe.skipIf(!binary)('桌面版冒烟测试（Electron）', () => {
 
   it('通过桥调用 app.status：ok，数据版本 ≥ 1，数据文件在临时用户目录中', async () => {
     const result = await win.evaluate(() =>
-      (window as unknown as { bcsl: { invoke(name: string, input: unknown): Promise<unknown> } }).bcsl.invoke('app.status', {}),
+      (window as unknown as { bcsl: { invoke(name: string, input: unknown): Promise<unknown> } }).bcsl.invoke(
+        'app.status',
+        {},
+      ),
     );
     expect(result).toMatchObject({ ok: true });
     const value = (result as { value: { schemaVersion: number; dataFile: string; firstRun: boolean } }).value;

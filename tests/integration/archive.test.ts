@@ -20,7 +20,13 @@ afterAll(() => core.dispose());
 describe('archive search', () => {
   it('finds a meeting by a phrase from its minutes, the match highlighted in the excerpt', async () => {
     const minutes = ok(await core.invoke('minutes.get', { meetingId: live }));
-    ok(await core.invoke('minutes.save', { meetingId: live, doc: minutes.doc!.replace('"text":"会议记录"', '"text":"会议记录：冰灯游园会排队时间过长"'), baseVersion: minutes.version }));
+    ok(
+      await core.invoke('minutes.save', {
+        meetingId: live,
+        doc: minutes.doc!.replace('"text":"会议记录"', '"text":"会议记录：冰灯游园会排队时间过长"'),
+        baseVersion: minutes.version,
+      }),
+    );
     // Typed a moment ago, not yet indexed at meeting end: found all the same.
     const r = ok(await search('冰灯游园会排队'));
     const hit = r.hits.find((h) => h.kind === 'minutes')!;
@@ -53,18 +59,29 @@ describe('archive search', () => {
     const byDepartment = ok(await search('责任', { kinds: ['resolution'], department })).hits;
     expect(byDepartment.every((h) => h.department === department)).toBe(true);
     const status = resolutions[0].status;
-    expect(ok(await search('责任', { kinds: ['resolution'], status })).hits.every((h) => h.status === status)).toBe(true);
+    expect(ok(await search('责任', { kinds: ['resolution'], status })).hits.every((h) => h.status === status)).toBe(
+      true,
+    );
   });
 
   it('follows changes: a follow-up step changes a resolution’s status in the index', async () => {
     const list = ok(await core.invoke('resolution.list', { meetingId: live }));
     const r = list.items[0];
-    ok(await core.invoke('followup.act', { resolutionId: r.id, action: '交办', date: '2026-06-01', by: '办公厅', note: '' }));
+    ok(
+      await core.invoke('followup.act', {
+        resolutionId: r.id,
+        action: '交办',
+        date: '2026-06-01',
+        by: '办公厅',
+        note: '',
+      }),
+    );
     const hit = ok(await search(r.text.slice(0, 8), { kinds: ['resolution'] })).hits.find((h) => h.refId === r.id)!;
     expect(hit.status).toBe('已交办');
   });
 
   it('treats the query as text, never as search syntax', async () => {
-    for (const q of ['"公厕', 'AND OR NOT', '公厕*', 'NEAR(公厕 指引)', "%'_\\"]) expect((await search(q)).ok, q).toBe(true);
+    for (const q of ['"公厕', 'AND OR NOT', '公厕*', 'NEAR(公厕 指引)', "%'_\\"])
+      expect((await search(q)).ok, q).toBe(true);
   });
 });

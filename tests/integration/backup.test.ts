@@ -1,4 +1,13 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +30,10 @@ function core(now?: () => Date) {
   cores.push(c);
   return c;
 }
-const meetingTitles = async (c: ReturnType<typeof tempCore>) => ok(await c.invoke('meeting.list', {})).map((m) => m.title).sort();
+const meetingTitles = async (c: ReturnType<typeof tempCore>) =>
+  ok(await c.invoke('meeting.list', {}))
+    .map((m) => m.title)
+    .sort();
 const backupsDir = (c: ReturnType<typeof tempCore>) => join(c.dir, 'backups');
 
 describe('backups', () => {
@@ -42,7 +54,13 @@ describe('backups', () => {
     const list = ok(await c.invoke('backup.list', {}));
     expect(list.folder).toBe(backupsDir(c));
     expect(list.backups).toHaveLength(1);
-    expect(list.backups[0]).toMatchObject({ name: '自动备份-2026-11-22.db', kind: 'auto', readable: true, meetings: 1, problem: '' });
+    expect(list.backups[0]).toMatchObject({
+      name: '自动备份-2026-11-22.db',
+      kind: 'auto',
+      readable: true,
+      meetings: 1,
+      problem: '',
+    });
     expect(list.backups[0].people).toBeGreaterThan(10);
     day = new Date('2026-11-23T08:00:00');
     expect(await ensureDailyBackup(c.ctx)).toBe(join(backupsDir(c), '自动备份-2026-11-23.db'));
@@ -156,7 +174,11 @@ describe('backups', () => {
     const file = join(c.dir, '会前备份.db');
     ok(await c.invoke('backup.create', { file }));
     const before = readFileSync(file);
-    expect(ok(await c.invoke('backup.describe', { path: file }))).toMatchObject({ name: '会前备份.db', readable: true, meetings: 0 });
+    expect(ok(await c.invoke('backup.describe', { path: file }))).toMatchObject({
+      name: '会前备份.db',
+      readable: true,
+      meetings: 0,
+    });
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(err(await c.invoke('backup.describe', { path: join(c.dir, '没有.db') }))).toContain('未找到');
   });
@@ -219,7 +241,14 @@ describe('damage inside an open data file', () => {
   it('takes no automatic backup while a meeting is going on (the check would stall the projector’s clock)', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
-    const m = ok(await c.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '进行中的会议', startsAt: '2026-11-22T09:00' }));
+    const m = ok(
+      await c.invoke('meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '进行中的会议',
+        startsAt: '2026-11-22T09:00',
+      }),
+    );
     ok(await c.invoke('meeting.setStatus', { id: m.id, status: '进行中' }));
     expect(await ensureDailyBackup(c.ctx)).toBeNull();
     ok(await c.invoke('meeting.setStatus', { id: m.id, status: '已结束' }));

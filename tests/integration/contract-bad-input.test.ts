@@ -57,7 +57,11 @@ describe('contract-wide bad input', () => {
     const cases: [string, unknown, string][] = [
       ['person.save', { kind: '委员' }, '缺少“姓名”'],
       ['person.save', { name: 'x'.repeat(31), kind: '委员' }, '“姓名”太长，最多 30 个字'],
-      ['person.save', { name: '甲', kind: '代表' }, '“类别”只能是：委员、部门代表、专家学者、群众代表、企业/管理单位代表、工作人员'],
+      [
+        'person.save',
+        { name: '甲', kind: '代表' },
+        '“类别”只能是：委员、部门代表、专家学者、群众代表、企业/管理单位代表、工作人员',
+      ],
       ['person.save', { name: '甲\u0001', kind: '委员' }, '“姓名”含有换行或不可见的控制字符'],
       ['unit.save', { kind: 'sector', name: '   ' }, '“名称”不能为空'],
       ['person.setRetired', { id: 987654, retired: true }, '未找到编号为 987654 的人员'],

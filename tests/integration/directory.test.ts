@@ -7,7 +7,6 @@ beforeEach(() => {
 });
 afterEach(() => core.dispose());
 
-
 describe('first run and demo data', () => {
   it('an empty file is a first run; the demo fills the directory once', async () => {
     const before = ok(await core.invoke('app.status', {}));
@@ -45,13 +44,17 @@ describe('first run and demo data', () => {
 describe('people', () => {
   async function setup() {
     const sector = ok(await core.invoke('unit.save', { kind: 'sector', name: '民建' }));
-    const dept = ok(await core.invoke('unit.save', { kind: 'department', name: '市交通运输局', shortName: '市交通局' }));
+    const dept = ok(
+      await core.invoke('unit.save', { kind: 'department', name: '市交通运输局', shortName: '市交通局' }),
+    );
     return { sector, dept };
   }
 
   it('adds, edits and lists people in pinyin order with search keys', async () => {
     const { sector } = await setup();
-    const zhang = ok(await core.invoke('person.save', { name: ' 张伟 ', kind: '委员', sectorId: sector.id, unit: '某集团' }));
+    const zhang = ok(
+      await core.invoke('person.save', { name: ' 张伟 ', kind: '委员', sectorId: sector.id, unit: '某集团' }),
+    );
     expect(zhang.name).toBe('张伟'); // trimmed
     expect(zhang.pinyin.split(' ')).toEqual(expect.arrayContaining(['zhangwei', 'zw']));
     ok(await core.invoke('person.save', { name: '安然', kind: '专家学者' }));
@@ -67,7 +70,9 @@ describe('people', () => {
     expect(err(await core.call('person.save', { name: '乙', kind: '部门代表' }))).toBe('部门代表须选择所属部门');
     ok(await core.invoke('person.save', { name: '丙', kind: '部门代表', departmentId: dept.id, title: '处长' }));
     ok(await core.invoke('person.save', { name: '丁', kind: '委员', sectorId: sector.id, unit: '甲公司' }));
-    expect(err(await core.call('person.save', { name: '丁', kind: '委员', sectorId: sector.id, unit: '甲公司' }))).toContain('名录中已有“丁”');
+    expect(
+      err(await core.call('person.save', { name: '丁', kind: '委员', sectorId: sector.id, unit: '甲公司' })),
+    ).toContain('名录中已有“丁”');
     // Same name, another unit: a different person.
     ok(await core.invoke('person.save', { name: '丁', kind: '委员', sectorId: sector.id, unit: '乙公司' }));
   });
@@ -82,7 +87,9 @@ describe('people', () => {
     expect(ok(await core.invoke('person.setRetired', { id: p.id, retired: false })).retired).toBe(false);
 
     ok(await core.invoke('unit.setRetired', { kind: 'sector', id: sector.id, retired: true }));
-    expect(err(await core.call('person.save', { name: '乙', kind: '委员', sectorId: sector.id }))).toBe('界别“民建”已停用，不能选择');
+    expect(err(await core.call('person.save', { name: '乙', kind: '委员', sectorId: sector.id }))).toBe(
+      '界别“民建”已停用，不能选择',
+    );
     // The person who already belongs to it can still be edited.
     ok(await core.invoke('person.save', { id: p.id, name: '甲', kind: '委员', sectorId: sector.id, title: '主任' }));
     expect(ok(await core.invoke('unit.list', { kind: 'sector' }))).toHaveLength(0);
@@ -94,11 +101,19 @@ describe('people', () => {
     const other = ok(await core.invoke('unit.save', { kind: 'sector', name: '民革' }));
     const a = ok(await core.invoke('person.save', { name: '甲', kind: '委员', sectorId: sector.id }));
     const b = ok(await core.invoke('person.save', { name: '乙', kind: '委员', sectorId: other.id }));
-    const saved = ok(await core.invoke('unit.save', { kind: 'sector', id: sector.id, name: '民建', convenorIds: [a.id] }));
+    const saved = ok(
+      await core.invoke('unit.save', { kind: 'sector', id: sector.id, name: '民建', convenorIds: [a.id] }),
+    );
     expect(saved.convenorIds).toEqual([a.id]);
-    expect(err(await core.call('unit.save', { kind: 'sector', id: sector.id, name: '民建', convenorIds: [b.id] }))).toContain('召集人须是本界别的委员');
-    expect(ok(await core.invoke('unit.list', { kind: 'sector' })).find((s) => s.id === sector.id)!.convenorIds).toEqual([a.id]);
-    expect(err(await core.call('unit.save', { kind: 'department', name: '某局', convenorIds: [a.id] }))).toBe('只有界别可以设置召集人');
+    expect(
+      err(await core.call('unit.save', { kind: 'sector', id: sector.id, name: '民建', convenorIds: [b.id] })),
+    ).toContain('召集人须是本界别的委员');
+    expect(ok(await core.invoke('unit.list', { kind: 'sector' })).find((s) => s.id === sector.id)!.convenorIds).toEqual(
+      [a.id],
+    );
+    expect(err(await core.call('unit.save', { kind: 'department', name: '某局', convenorIds: [a.id] }))).toBe(
+      '只有界别可以设置召集人',
+    );
   });
 
   it('finds people by name, full pinyin and initials, polyphonic surnames included', async () => {

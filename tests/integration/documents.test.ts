@@ -47,9 +47,20 @@ const size = (xml: string) => /<w:sz w:val="(\d+)"\/>/.exec(xml)?.[1];
 describe('会议纪要', () => {
   it('is refused until the chair has confirmed the resolutions, in Chinese', async () => {
     const other = await heldMeeting(core.invoke, { title: '未确认的会议', resolutions: 1, confirm: false });
-    expect(err(await core.invoke('document.export', { meetingId: other.meetingId, kind: '会议纪要' }))).toContain('尚未经主持人确认');
-    const none = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '没有议定事项', startsAt: '2026-06-01T09:00' })).id;
-    expect(err(await core.invoke('document.export', { meetingId: none, kind: '协商意见办理清单' }))).toContain('还没有协商意见');
+    expect(err(await core.invoke('document.export', { meetingId: other.meetingId, kind: '会议纪要' }))).toContain(
+      '尚未经主持人确认',
+    );
+    const none = ok(
+      await core.invoke('meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '没有议定事项',
+        startsAt: '2026-06-01T09:00',
+      }),
+    ).id;
+    expect(err(await core.invoke('document.export', { meetingId: none, kind: '协商意见办理清单' }))).toContain(
+      '还没有协商意见',
+    );
   });
 
   it('has the red masthead, 第X期, the office and date, the overview, the numbered resolutions, attendance and the 版记', async () => {
@@ -66,7 +77,9 @@ describe('会议纪要', () => {
     expect(issue.text).toBe('第1期');
     // Office at the left, the confirmation date at the right (a right tab), a red rule under them.
     const confirmed = new Date(s.list.confirmed!.at);
-    expect(officeLine.text).toBe(`政协哈尔滨市委员会办公厅${chineseDate(`${confirmed.getFullYear()}-${confirmed.getMonth() + 1}-${confirmed.getDate()}`)}`);
+    expect(officeLine.text).toBe(
+      `政协哈尔滨市委员会办公厅${chineseDate(`${confirmed.getFullYear()}-${confirmed.getMonth() + 1}-${confirmed.getDate()}`)}`,
+    );
     expect(officeLine.xml).toContain('<w:tab w:val="right"');
     expect(officeLine.xml).toMatch(/<w:bottom [^>]*w:color="C00000"/);
 
@@ -82,7 +95,9 @@ describe('会议纪要', () => {
     s.list.items.forEach((r, i) => {
       const at = texts.indexOf(`${chineseNumeral(i + 1)}、${r.text}`);
       expect(at, `第${i + 1}项`).toBeGreaterThan(lead);
-      expect(texts[at + 1]).toBe(`主办单位：${r.leadDepartment}；协办单位：${r.coDepartments.join('、')}；办理时限：${chineseDate(r.deadline!)}。`);
+      expect(texts[at + 1]).toBe(
+        `主办单位：${r.leadDepartment}；协办单位：${r.coDepartments.join('、')}；办理时限：${chineseDate(r.deadline!)}。`,
+      );
       const numberRun = doc.paragraphs[at].xml.split('</w:r>')[0];
       expect(font(numberRun)).toBe('黑体');
       expect(size(doc.paragraphs[at].xml)).toBe('32');
@@ -97,7 +112,12 @@ describe('会议纪要', () => {
     expect(present.text).toContain(s.chair);
     const attending = texts.find((t) => t.startsWith('列席：'))!;
     expect(attending.split('：')[1].split('、')).toHaveLength(7);
-    expect(texts.find((t) => t.startsWith('请假：'))!.split('：')[1].split('、')).toHaveLength(1);
+    expect(
+      texts
+        .find((t) => t.startsWith('请假：'))!
+        .split('：')[1]
+        .split('、'),
+    ).toHaveLength(1);
 
     // 版记: 抄送 and 印发 in 4号 between rules as wide as the text block (0.35 mm outside, 0.25 mm
     // between), the last thing in the document, positioned at the bottom of the text block.
@@ -120,7 +140,8 @@ describe('会议纪要', () => {
       ['right', String(11906 - 1587 - 1474 - 315)],
     ]);
     expect(attr(officeLine.xml, 'w:ind', 'w:left')).toBeUndefined();
-    for (const d of new Set(s.list.items.flatMap((r) => [r.leadDepartment, ...r.coDepartments]))) expect(note[0][0]).toContain(d);
+    for (const d of new Set(s.list.items.flatMap((r) => [r.leadDepartment, ...r.coDepartments])))
+      expect(note[0][0]).toContain(d);
 
     // Body text: 3号仿宋, condensed to 28 characters a line, exact 28.95 pt lines, two characters in.
     expect(font(doc.paragraphs[texts.indexOf(overview)].xml)).toBe('仿宋_GB2312');
@@ -138,13 +159,25 @@ describe('会议记录', () => {
     expect(fileName).toBe('第1期-中央大街景区公厕布局、指引和冬季运行-会议记录.docx');
     expectOfficialPage(doc);
     expect(doc.paragraphs[0].text).toBe('会议记录');
-    expect(doc.tables[0].map((row) => row[0])).toEqual(['项目', '会议名称', '时间', '地点', '主持人', '记录人', '出席', '列席', '请假']);
+    expect(doc.tables[0].map((row) => row[0])).toEqual([
+      '项目',
+      '会议名称',
+      '时间',
+      '地点',
+      '主持人',
+      '记录人',
+      '出席',
+      '列席',
+      '请假',
+    ]);
     expect(doc.tables[0][2][1]).toBe('2026年5月14日 9:00');
     expect(doc.tables[0][4][1]).toBe(s.chair);
 
     // Each speaker's section opens with a line of who and when, in the order they spoke.
     const texts = doc.paragraphs.map((p) => p.text);
-    const headers = s.sections.map((x) => texts.indexOf(`【${x.kind}】${x.name}${x.affiliation ? `（${x.affiliation}）` : ''}\u3000${x.time}`));
+    const headers = s.sections.map((x) =>
+      texts.indexOf(`【${x.kind}】${x.name}${x.affiliation ? `（${x.affiliation}）` : ''}\u3000${x.time}`),
+    );
     expect(headers.every((i) => i > 0)).toBe(true);
     expect([...headers].sort((a, b) => a - b)).toEqual(headers);
     const header = doc.paragraphs[headers[0]];
@@ -153,11 +186,17 @@ describe('会议记录', () => {
 
     // The typed text, whole and in order, as mammoth reads it.
     const stored = readMinutesDoc(ok(await core.invoke('minutes.get', { meetingId: s.meetingId })).doc!);
-    const sentences = stored.plain.split('\n').filter((l) => l && !l.startsWith('【')).slice(0, 40);
+    const sentences = stored.plain
+      .split('\n')
+      .filter((l) => l && !l.startsWith('【'))
+      .slice(0, 40);
     let from = 0;
     for (const line of sentences) {
       const plainLine = line.replace(/\s+/g, '');
-      const at = doc.text.replace(/〔(建议|回应\/承诺|共识)〕/g, '').replace(/\s+/g, '').indexOf(plainLine.slice(0, 30), from);
+      const at = doc.text
+        .replace(/〔(建议|回应\/承诺|共识)〕/g, '')
+        .replace(/\s+/g, '')
+        .indexOf(plainLine.slice(0, 30), from);
       expect(at, line.slice(0, 20)).toBeGreaterThanOrEqual(from);
       from = at;
     }
@@ -165,7 +204,9 @@ describe('会议记录', () => {
     const h = doc.paragraphs.find((p) => p.text === '会议记录' && p !== doc.paragraphs[0])!;
     expect(font(h.xml)).toBe('楷体_GB2312');
     // The bold opening sentence of a speech (the generator writes one per section) is a bold run.
-    expect(doc.document).toMatch(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t[^>]*>(我谈三点意见|结合调研情况|我代表界别委员发言|刚才几位委员讲得很好|我从群众的角度谈一谈)/);
+    expect(doc.document).toMatch(
+      /<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t[^>]*>(我谈三点意见|结合调研情况|我代表界别委员发言|刚才几位委员讲得很好|我从群众的角度谈一谈)/,
+    );
     expect(doc.document).toContain('<w:i/>');
     expect(texts.some((t) => /^1\. /.test(t) || /^● /.test(t))).toBe(true);
     // Marks stay recognisable: a label and shading.
@@ -182,7 +223,17 @@ describe('协商意见办理清单', () => {
     expect(doc.paragraphs[0].text).toBe('冰城商量第1期协商意见办理清单');
     const [head, ...rows] = doc.tables[0];
     expect(head).toEqual(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别']);
-    expect(rows).toEqual(s.list.items.map((r, i) => [String(i + 1), r.text, r.leadDepartment, r.coDepartments.join('\n'), chineseDate(r.deadline!), '待交办', '—']));
+    expect(rows).toEqual(
+      s.list.items.map((r, i) => [
+        String(i + 1),
+        r.text,
+        r.leadDepartment,
+        r.coDepartments.join('\n'),
+        chineseDate(r.deadline!),
+        '待交办',
+        '—',
+      ]),
+    );
     expect(doc.document).toContain('<w:tblHeader/>');
     // The date right-aligned four characters in, as on any document.
     const date = doc.paragraphs.find((p) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(p.text))!;
@@ -193,7 +244,9 @@ describe('协商意见办理清单', () => {
 
 describe('file names', () => {
   it('replace what Windows forbids and stay under 120 characters', () => {
-    expect(documentFileName({ issueNo: 3, title: '关于“公厕/指引”的协商: A*B?' }, '会议纪要')).toBe('第3期-关于“公厕-指引”的协商- A-B--会议纪要.docx');
+    expect(documentFileName({ issueNo: 3, title: '关于“公厕/指引”的协商: A*B?' }, '会议纪要')).toBe(
+      '第3期-关于“公厕-指引”的协商- A-B--会议纪要.docx',
+    );
     const long = documentFileName({ issueNo: 12, title: '很长的议题'.repeat(40) }, '协商意见办理清单');
     expect([...long].length).toBeLessThan(120);
     expect(long.endsWith('-协商意见办理清单.docx')).toBe(true);

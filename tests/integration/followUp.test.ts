@@ -10,8 +10,12 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-const act = (resolutionId: number, action: '交办' | '受理' | '答复' | '评价' | '办结' | '反馈', date: string, extra: Record<string, unknown> = {}) =>
-  core.invoke('followup.act', { resolutionId, action, date, by: '政协办公厅', note: '', ...extra } as never);
+const act = (
+  resolutionId: number,
+  action: '交办' | '受理' | '答复' | '评价' | '办结' | '反馈',
+  date: string,
+  extra: Record<string, unknown> = {},
+) => core.invoke('followup.act', { resolutionId, action, date, by: '政协办公厅', note: '', ...extra } as never);
 
 describe('follow-up', () => {
   it('takes a resolution through 交办, 受理, 答复, one 不满意 round, 评价, 办结 and 反馈, every step dated', async () => {
@@ -27,7 +31,14 @@ describe('follow-up', () => {
     ok(await act(id, '评价', '2026-08-03', { evaluation: '满意' }));
     ok(await act(id, '办结', '2026-08-05'));
     item = ok(await act(id, '反馈', '2026-08-06', { note: '在社区公告栏和“冰城商量”公众号公布办理结果' }));
-    expect(item).toMatchObject({ state: '办结', replyClass: 'A', evaluation: '满意', reportedOn: '2026-08-06', sentOn: '2026-05-20', repliedOn: '2026-08-01' });
+    expect(item).toMatchObject({
+      state: '办结',
+      replyClass: 'A',
+      evaluation: '满意',
+      reportedOn: '2026-08-06',
+      sentOn: '2026-05-20',
+      repliedOn: '2026-08-01',
+    });
 
     const history = ok(await core.invoke('followup.history', { resolutionId: id }));
     expect(history.map((h) => [h.action, h.date, h.by])).toEqual([
@@ -49,7 +60,9 @@ describe('follow-up', () => {
     const s = await heldMeeting(core.invoke, { resolutions: 1 });
     const id = s.list.items[0].id;
     const before = dumpDatabase(core);
-    expect(err(await act(id, '答复', '2026-06-01', { replyText: '答复', replyClass: 'A' }))).toBe('“待交办”的协商意见不能答复');
+    expect(err(await act(id, '答复', '2026-06-01', { replyText: '答复', replyClass: 'A' }))).toBe(
+      '“待交办”的协商意见不能答复',
+    );
     expect(dumpDatabase(core)).toBe(before);
     ok(await act(id, '交办', '2026-06-10'));
     expect(err(await act(id, '受理', '2026-06-09'))).toBe('受理日期不能早于上一步的日期（2026-06-10）');
@@ -65,7 +78,8 @@ describe('follow-up', () => {
     ok(await act(b.id, '交办', '2026-05-20'));
     ok(await act(b.id, '受理', '2026-05-21'));
     ok(await act(b.id, '答复', '2026-08-01', { replyText: '已答复', replyClass: 'C' }));
-    for (const status of ['进行中', '已结束', '已归档'] as const) ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status }));
+    for (const status of ['进行中', '已结束', '已归档'] as const)
+      ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status }));
     ok(await act(b.id, '评价', '2026-08-10', { evaluation: '基本满意' }));
 
     const board = ok(await core.invoke('followup.list', { year: 2026 }));
@@ -78,7 +92,9 @@ describe('follow-up', () => {
     const lead = board.byDepartment.find((d) => d.department === a.leadDepartment)!;
     expect(lead).toMatchObject({ overdue: 1 });
     expect(ok(await core.invoke('followup.list', { overdueOnly: true })).items).toHaveLength(2);
-    expect(ok(await core.invoke('followup.list', { departmentId: b.leadDepartmentId! })).items.map((i) => i.text)).toEqual([b.text]);
+    expect(
+      ok(await core.invoke('followup.list', { departmentId: b.leadDepartmentId! })).items.map((i) => i.text),
+    ).toEqual([b.text]);
 
     // The 办理清单 shows each one's status and reply class.
     const out = ok(await core.invoke('document.export', { meetingId: s.meetingId, kind: '协商意见办理清单' }));

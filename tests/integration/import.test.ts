@@ -33,7 +33,11 @@ describe('importing people', () => {
       ['周某', '外星人', null, null, null, null, null, null],
     ]);
     const result = await importFile('名单.xlsx', data);
-    const report = ok(result as never) as { imported: number; rows: number; rejected: { row: number; name: string; reason: string }[] };
+    const report = ok(result as never) as {
+      imported: number;
+      rows: number;
+      rejected: { row: number; name: string; reason: string }[];
+    };
     expect(report.imported).toBe(3);
     expect(report.rows).toBe(6); // the empty row is not counted
     expect(report.rejected).toEqual([
@@ -50,12 +54,18 @@ describe('importing people', () => {
   });
 
   it('reads CSV in UTF-8 with a BOM and in GBK as Excel saves it on Chinese Windows', async () => {
-    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('姓名,类别,单位\n王五,群众代表,"道里区,中央大街社区"\n')]);
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('姓名,类别,单位\n王五,群众代表,"道里区,中央大街社区"\n'),
+    ]);
     const r1 = ok(await core.invoke('person.import', { fileName: 'a.CSV', dataBase64: utf8.toString('base64') }));
     expect(r1).toEqual({ imported: 1, rows: 1, rejected: [] });
     expect(ok(await core.invoke('person.list', {})).find((p) => p.name === '王五')!.unit).toBe('道里区,中央大街社区');
     // "姓名,类别\n张伟,专家学者" in GBK
-    const gbk = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xc0, 0xe0, 0xb1, 0xf0, 0x0a, 0xd5, 0xc5, 0xce, 0xb0, 0x2c, 0xd7, 0xa8, 0xbc, 0xd2, 0xd1, 0xa7, 0xd5, 0xdf]);
+    const gbk = Buffer.from([
+      0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xc0, 0xe0, 0xb1, 0xf0, 0x0a, 0xd5, 0xc5, 0xce, 0xb0, 0x2c, 0xd7, 0xa8, 0xbc, 0xd2,
+      0xd1, 0xa7, 0xd5, 0xdf,
+    ]);
     const r2 = ok(await core.invoke('person.import', { fileName: 'gbk.csv', dataBase64: gbk.toString('base64') }));
     expect(r2.imported).toBe(1);
     expect(ok(await core.invoke('person.list', {})).map((p) => p.name)).toContain('张伟');
@@ -64,7 +74,9 @@ describe('importing people', () => {
   it('rejects a duplicate row against the directory and against an earlier row of the file', async () => {
     ok(await core.invoke('person.save', { name: '冯志远', kind: '专家学者', unit: '东北林业大学' }));
     const csv = '姓名,类别,单位\n冯志远,专家学者,东北林业大学\n新人,专家学者,某大学\n新人,专家学者,某大学\n';
-    const r = ok(await core.invoke('person.import', { fileName: 'd.csv', dataBase64: Buffer.from(csv).toString('base64') }));
+    const r = ok(
+      await core.invoke('person.import', { fileName: 'd.csv', dataBase64: Buffer.from(csv).toString('base64') }),
+    );
     expect(r.imported).toBe(1);
     expect(r.rejected.map((x) => x.row)).toEqual([2, 4]);
     expect(r.rejected[0].reason).toContain('名录中已有“冯志远”');
@@ -89,7 +101,9 @@ describe('importing people', () => {
 
   it('is all or nothing: a failure while writing leaves no row behind', async () => {
     // A trigger makes the third insert fail in the middle of the import's transaction.
-    core.db.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON person WHEN NEW.name = '第三' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    core.db.exec(
+      `CREATE TEMP TRIGGER boom BEFORE INSERT ON person WHEN NEW.name = '第三' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+    );
     const before = dumpDatabase(core);
     const csv = '姓名,类别\n第一,专家学者\n第二,专家学者\n第三,专家学者\n';
     const r = await importFile('x.csv', Buffer.from(csv).toString('base64'));

@@ -8,11 +8,45 @@ let clock = 0;
 let meetingId: number;
 let speechIds: number[];
 
-const t = (text: string, format = 0) => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 });
-const p = (...children: unknown[]) => ({ type: 'paragraph', children, version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '' });
-const doc = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', children, version: 1, direction: null, format: '', indent: 0 } });
-const speaker = (speechId: number, name: string) => ({ type: 'speaker', speechId, name, affiliation: '', kind: '预约发言', time: '09:30', version: 1 });
-const mark = (id: string, text: string) => ({ type: 'mark', ids: [id], children: [t(text)], version: 1, direction: null, format: '', indent: 0 });
+const t = (text: string, format = 0) => ({
+  type: 'text',
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+});
+const p = (...children: unknown[]) => ({
+  type: 'paragraph',
+  children,
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+});
+const doc = (...children: unknown[]) =>
+  JSON.stringify({ root: { type: 'root', children, version: 1, direction: null, format: '', indent: 0 } });
+const speaker = (speechId: number, name: string) => ({
+  type: 'speaker',
+  speechId,
+  name,
+  affiliation: '',
+  kind: '预约发言',
+  time: '09:30',
+  version: 1,
+});
+const mark = (id: string, text: string) => ({
+  type: 'mark',
+  ids: [id],
+  children: [t(text)],
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+});
 const tick = (minutes: number) => (clock += minutes * 60_000);
 
 const SUGGESTION = markId('建议', 'aaaaaaaa-0001');
@@ -22,7 +56,15 @@ beforeEach(async () => {
   clock = Date.parse('2026-05-14T01:00:00Z');
   core = tempCore({ now: () => new Date(clock) });
   ok(await core.invoke('app.loadDemo', {}));
-  meetingId = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '记录测试', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+  meetingId = ok(
+    await core.invoke('meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title: '记录测试',
+      startsAt: '2026-05-14T09:00',
+      useTemplate: true,
+    }),
+  ).id;
   const people = ok(await core.invoke('person.list', {}));
   speechIds = [];
   for (const [i, kind] of (['预约发言', '部门回应'] as const).entries()) {
@@ -37,14 +79,21 @@ const save = (d: string, baseVersion: number, extra: { closing?: boolean; overwr
 
 describe('saving the minutes', () => {
   it('stores the document with its plain text, one version per save', async () => {
-    expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({ doc: null, version: 0, recoveredFrom: null, readOnly: false });
+    expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({
+      doc: null,
+      version: 0,
+      recoveredFrom: null,
+      readOnly: false,
+    });
     const d1 = doc(p(t('会议开始。')));
     expect(ok(await save(d1, 0))).toMatchObject({ version: 1, chars: 5, marks: 0 });
     const d2 = doc(speaker(speechIds[0], '发言人'), p(t('建议增设指引牌。')));
     expect(ok(await save(d2, 1))).toMatchObject({ version: 2, chars: 8 });
     expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({ doc: d2, version: 2, chars: 8 });
     expect(ok(await core.invoke('minutes.status', { meetingId }))).toMatchObject({ version: 2, chars: 8 });
-    expect(core.db.prepare('SELECT plain FROM minutes').pluck().get()).toBe('【预约发言】发言人 09:30\n建议增设指引牌。');
+    expect(core.db.prepare('SELECT plain FROM minutes').pluck().get()).toBe(
+      '【预约发言】发言人 09:30\n建议增设指引牌。',
+    );
   });
 
   it('refuses a save that started from an older version, keeps both texts, and can overwrite keeping the other as a revision', async () => {
@@ -65,7 +114,11 @@ describe('saving the minutes', () => {
   it('refuses a document it cannot read, in Chinese, and changes nothing', async () => {
     ok(await save(doc(p(t('原文'))), 0));
     const before = dumpDatabase(core);
-    for (const bad of ['{x', '{"root":{"type":"root","children":[{"type":"image"}]}}', doc(p(mark('xx-1', '坏标记')))]) {
+    for (const bad of [
+      '{x',
+      '{"root":{"type":"root","children":[{"type":"image"}]}}',
+      doc(p(mark('xx-1', '坏标记'))),
+    ]) {
       const r = await save(bad, 1);
       expect(r.ok).toBe(false);
       expect(err(r)).toMatch(/未保存$/);
@@ -77,17 +130,30 @@ describe('saving the minutes', () => {
 describe('marks', () => {
   it('are recorded from the document at each save with kind, excerpt and speech, and removed with their text', async () => {
     const [member, department] = speechIds;
-    let v = ok(await save(doc(speaker(member, '委员'), p(t('建议'), mark(SUGGESTION, '每三百米设一处指引牌'), t('。'))), 0)).version;
+    let v = ok(
+      await save(doc(speaker(member, '委员'), p(t('建议'), mark(SUGGESTION, '每三百米设一处指引牌'), t('。'))), 0),
+    ).version;
     let marks = ok(await core.invoke('mark.list', { meetingId }));
     expect(marks).toHaveLength(1);
-    expect(marks[0]).toMatchObject({ id: SUGGESTION, kind: '建议', excerpt: '每三百米设一处指引牌', speechId: member, order: 1 });
+    expect(marks[0]).toMatchObject({
+      id: SUGGESTION,
+      kind: '建议',
+      excerpt: '每三百米设一处指引牌',
+      speechId: member,
+      order: 1,
+    });
     expect(marks[0].speaker).toBeTruthy();
     const createdAt = marks[0].createdAt;
 
     tick(1);
     v = ok(
       await save(
-        doc(speaker(member, '委员'), p(mark(SUGGESTION, '每三百米设一处公厕指引牌')), speaker(department, '部门'), p(mark(COMMITMENT, '三季度前完成更新'))),
+        doc(
+          speaker(member, '委员'),
+          p(mark(SUGGESTION, '每三百米设一处公厕指引牌')),
+          speaker(department, '部门'),
+          p(mark(COMMITMENT, '三季度前完成更新')),
+        ),
         v,
       ),
     ).version;
@@ -98,15 +164,33 @@ describe('marks', () => {
     ]);
     expect(marks[0].createdAt).toBe(createdAt);
 
-    ok(await save(doc(speaker(member, '委员'), p(t('每三百米设一处公厕指引牌')), p(mark(COMMITMENT, '三季度前完成更新'))), v));
+    ok(
+      await save(
+        doc(speaker(member, '委员'), p(t('每三百米设一处公厕指引牌')), p(mark(COMMITMENT, '三季度前完成更新'))),
+        v,
+      ),
+    );
     marks = ok(await core.invoke('mark.list', { meetingId }));
     expect(marks.map((m) => [m.id, m.speechId])).toEqual([[COMMITMENT, member]]);
   });
 
   it('saves text pasted with another meeting’s marks without moving those marks', async () => {
     ok(await save(doc(p(mark(SUGGESTION, '甲会议的建议'))), 0));
-    const other = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '另一次会', startsAt: '2026-06-01T09:00' })).id;
-    ok(await core.invoke('minutes.save', { meetingId: other, doc: doc(p(mark(SUGGESTION, '甲会议的建议')), p(mark(COMMITMENT, '乙会议的承诺'))), baseVersion: 0 }));
+    const other = ok(
+      await core.invoke('meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '另一次会',
+        startsAt: '2026-06-01T09:00',
+      }),
+    ).id;
+    ok(
+      await core.invoke('minutes.save', {
+        meetingId: other,
+        doc: doc(p(mark(SUGGESTION, '甲会议的建议')), p(mark(COMMITMENT, '乙会议的承诺'))),
+        baseVersion: 0,
+      }),
+    );
     expect(ok(await core.invoke('minutes.get', { meetingId: other })).doc).toContain('甲会议的建议');
     expect(ok(await core.invoke('mark.list', { meetingId: other })).map((m) => m.excerpt)).toEqual(['乙会议的承诺']);
     expect(ok(await core.invoke('mark.list', { meetingId })).map((m) => m.excerpt)).toEqual(['甲会议的建议']);
@@ -136,7 +220,10 @@ describe('revisions', () => {
     const restored = ok(await core.invoke('minutes.restore', { revisionId: first.id, baseVersion: v }));
     expect(restored.doc).toContain('第一稿');
     expect(restored.version).toBe(v + 1);
-    expect(ok(await core.invoke('minutes.revisions', { meetingId }))[0]).toMatchObject({ reason: '恢复前', preview: '第四稿的建议' });
+    expect(ok(await core.invoke('minutes.revisions', { meetingId }))[0]).toMatchObject({
+      reason: '恢复前',
+      preview: '第四稿的建议',
+    });
     // The marks follow the restored text.
     expect(ok(await core.invoke('mark.list', { meetingId }))).toEqual([]);
     expect(err(await core.invoke('minutes.restore', { revisionId: first.id, baseVersion: v }))).toContain('其他窗口');
@@ -147,10 +234,15 @@ describe('an archived meeting', () => {
   it('refuses every write to its minutes and changes nothing', async () => {
     const v = ok(await save(doc(p(t('定稿'))), 0)).version;
     const rev = ok(await core.invoke('minutes.revisions', { meetingId }))[0].id;
-    for (const status of ['进行中', '已结束', '已归档'] as const) ok(await core.invoke('meeting.setStatus', { id: meetingId, status }));
+    for (const status of ['进行中', '已结束', '已归档'] as const)
+      ok(await core.invoke('meeting.setStatus', { id: meetingId, status }));
     expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({ readOnly: true, recoveredFrom: null });
     const before = dumpDatabase(core);
-    for (const r of [await save(doc(p(t('改动'))), v), await core.invoke('minutes.close', { meetingId, version: v }), await core.invoke('minutes.restore', { revisionId: rev, baseVersion: v })]) {
+    for (const r of [
+      await save(doc(p(t('改动'))), v),
+      await core.invoke('minutes.close', { meetingId, version: v }),
+      await core.invoke('minutes.restore', { revisionId: rev, baseVersion: v }),
+    ]) {
       expect(err(r)).toContain('已归档');
     }
     expect(dumpDatabase(core)).toBe(before);
@@ -171,7 +263,14 @@ describe('after a crash', () => {
     again.close();
     const third = createCore({ dataDir: dir, validateOutput: true });
     expect(ok(await third.invoke('minutes.get', { meetingId })).recoveredFrom).toBeNull();
-    ok(await third.invoke('minutes.save', { meetingId, doc: doc(p(t('再写一句'))), baseVersion: state.version, closing: true }));
+    ok(
+      await third.invoke('minutes.save', {
+        meetingId,
+        doc: doc(p(t('再写一句'))),
+        baseVersion: state.version,
+        closing: true,
+      }),
+    );
     third.close();
     const fourth = createCore({ dataDir: dir, validateOutput: true });
     expect(ok(await fourth.invoke('minutes.get', { meetingId })).recoveredFrom).toBeNull();

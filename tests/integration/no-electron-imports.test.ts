@@ -19,13 +19,17 @@ describe('layering', () => {
     it(`nothing under ${dir} imports electron`, () => {
       const files = sources(join(root, dir));
       expect(files.length).toBeGreaterThan(0);
-      const offenders = files.filter((f) => /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]electron(?:\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8')));
+      const offenders = files.filter((f) =>
+        /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]electron(?:\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8')),
+      );
       expect(offenders.map((f) => relative(root, f))).toEqual([]);
     });
   }
 
   it('the renderer does not reach into the core or Node', () => {
-    const offenders = sources(join(root, 'renderer/src')).filter((f) => /from\s+['"](?:node:|better-sqlite3|\.\.\/.*electron\/core)/.test(readFileSync(f, 'utf8')));
+    const offenders = sources(join(root, 'renderer/src')).filter((f) =>
+      /from\s+['"](?:node:|better-sqlite3|\.\.\/.*electron\/core)/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 });

@@ -9,20 +9,54 @@ beforeEach(async () => {
   core = tempCore({ now: () => new Date(2026, 10, 22, 9, 30) });
   lead = ok(await core.invoke('unit.save', { kind: 'committee', name: '社会和法制委员会' })).id;
   other = ok(await core.invoke('unit.save', { kind: 'committee', name: '人口资源环境委员会' })).id;
-  ok(await core.invoke('settings.save', { ...ok(await core.invoke('settings.get', {})), orgName: '政协道里区委员会', office: '政协道里区委员会办公室' }));
+  ok(
+    await core.invoke('settings.save', {
+      ...ok(await core.invoke('settings.get', {})),
+      orgName: '政协道里区委员会',
+      office: '政协道里区委员会办公室',
+    }),
+  );
 });
 afterEach(() => core.dispose());
 
 /** Creates a topic and decides it through all six steps with the given plan. */
-async function decided(title: string, plan: { month: number; rank: number; narrowed?: string; committee?: number; receivedOn?: string }) {
-  const t = ok(await core.invoke('topic.create', { title, source: '热线', receivedOn: plan.receivedOn ?? '2026-01-10' }));
+async function decided(
+  title: string,
+  plan: { month: number; rank: number; narrowed?: string; committee?: number; receivedOn?: string },
+) {
+  const t = ok(
+    await core.invoke('topic.create', { title, source: '热线', receivedOn: plan.receivedOn ?? '2026-01-10' }),
+  );
   const dates = ['2026-01-20', '2026-01-25', '2026-02-01', '2026-02-10', '2026-02-20', '2026-03-01'];
   for (let step = 1; step <= 6; step++) {
-    if (step === 2) ok(await core.invoke('topic.update', { id: t.id, committeeId: plan.committee ?? lead, narrowedTitle: plan.narrowed ?? '' }));
+    if (step === 2)
+      ok(
+        await core.invoke('topic.update', {
+          id: t.id,
+          committeeId: plan.committee ?? lead,
+          narrowedTitle: plan.narrowed ?? '',
+        }),
+      );
     if (step === 2 && !plan.narrowed) ok(await core.invoke('topic.update', { id: t.id, narrowedTitle: title }));
     if (step === 3) ok(await core.invoke('topic.update', { id: t.id, rank: plan.rank }));
-    if (step === 6) ok(await core.invoke('topic.update', { id: t.id, planMonth: plan.month, meetingForm: '冰城商量', leadCommitteeId: plan.committee ?? lead }));
-    ok(await core.invoke('topic.decide', { topicId: t.id, decision: '通过', step, decidedOn: dates[step - 1], body: '会议' }));
+    if (step === 6)
+      ok(
+        await core.invoke('topic.update', {
+          id: t.id,
+          planMonth: plan.month,
+          meetingForm: '冰城商量',
+          leadCommitteeId: plan.committee ?? lead,
+        }),
+      );
+    ok(
+      await core.invoke('topic.decide', {
+        topicId: t.id,
+        decision: '通过',
+        step,
+        decidedOn: dates[step - 1],
+        body: '会议',
+      }),
+    );
   }
   return t.id;
 }
@@ -62,7 +96,12 @@ describe('the annual plan', () => {
     const doc = await readDocx(out.dataBase64);
     // A4 with 天头 37 mm, 订口 28 mm, bottom 35 mm, right 26 mm (in twips).
     expect([attr(doc.document, 'w:pgSz', 'w:w'), attr(doc.document, 'w:pgSz', 'w:h')]).toEqual(['11906', '16838']);
-    expect(['w:top', 'w:left', 'w:bottom', 'w:right'].map((a) => attr(doc.document, 'w:pgMar', a))).toEqual(['2098', '1587', '1984', '1474']);
+    expect(['w:top', 'w:left', 'w:bottom', 'w:right'].map((a) => attr(doc.document, 'w:pgMar', a))).toEqual([
+      '2098',
+      '1587',
+      '1984',
+      '1474',
+    ]);
     // 22 lines of 28 characters: a line grid of 28.95 pt, and body characters condensed to fit 28.
     expect(attr(doc.document, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attr(doc.document, 'w:docGrid', 'w:linePitch')).toBe('579');
@@ -99,7 +138,10 @@ describe('the annual plan', () => {
   it('refuses to export a year without decided topics, in Chinese, changing nothing', async () => {
     const before = dumpDatabase(core);
     const r = await core.call('plan.exportDocx', { year: 2027 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'refused', message: '2027 年度还没有已定题的议题，没有可导出的协商计划' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: '2027 年度还没有已定题的议题，没有可导出的协商计划' },
+    });
     expect(dumpDatabase(core)).toBe(before);
   });
 });

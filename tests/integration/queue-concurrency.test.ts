@@ -29,8 +29,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call<T>(name: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }> {
-  const res = await fetch(`${base}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bcsl-token': token }, body: JSON.stringify(input) });
+async function call<T>(
+  name: string,
+  input: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }> {
+  const res = await fetch(`${base}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bcsl-token': token },
+    body: JSON.stringify(input),
+  });
   return res.json();
 }
 
@@ -42,7 +49,12 @@ function check(entries: Speech[]) {
 describe('two clients, one queue', () => {
   it('1,000 interleaved operations end with a gapless order and at most one speaker', async () => {
     await call('app.loadDemo', {});
-    const meeting = await call<{ id: number }>('meeting.create', { topicId: null, form: '冰城商量', title: '并发', startsAt: '2026-05-14T09:00' });
+    const meeting = await call<{ id: number }>('meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title: '并发',
+      startsAt: '2026-05-14T09:00',
+    });
     if (!meeting.ok) throw new Error(meeting.error.message);
     const meetingId = meeting.value.id;
     const people = await call<{ id: number }[]>('person.list', {});
@@ -60,7 +72,10 @@ describe('two clients, one queue', () => {
         const op = rand(10);
         const [name, input] =
           op < 3 || !pick
-            ? ['queue.add', { meetingId, personId: people.value[rand(people.value.length)].id, kind: kinds[rand(kinds.length)] }]
+            ? [
+                'queue.add',
+                { meetingId, personId: people.value[rand(people.value.length)].id, kind: kinds[rand(kinds.length)] },
+              ]
             : op === 3
               ? ['queue.move', { id: pick.id, toIndex: rand(20) }]
               : op === 4

@@ -12,13 +12,22 @@ beforeEach(async () => {
   clock = Date.parse('2026-05-14T01:00:00Z');
   core = tempCore({ now: () => new Date(clock) });
   ok(await core.invoke('app.loadDemo', {}));
-  meetingId = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '队列测试', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+  meetingId = ok(
+    await core.invoke('meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title: '队列测试',
+      startsAt: '2026-05-14T09:00',
+      useTemplate: true,
+    }),
+  ).id;
   for (const p of ok(await core.invoke('person.list', {}))) ids[p.name] = p.id;
 });
 afterEach(() => core.dispose());
 
 const tick = (seconds: number) => (clock += seconds * 1000);
-const add = async (name: string, kind: Speech['kind']) => ok(await core.invoke('queue.add', { meetingId, personId: ids[name], kind }));
+const add = async (name: string, kind: Speech['kind']) =>
+  ok(await core.invoke('queue.add', { meetingId, personId: ids[name], kind }));
 const queue = async () => ok(await core.invoke('queue.get', { meetingId })).entries;
 const names = (entries: Speech[]) => entries.map((e) => e.name);
 const byName = (entries: Speech[], name: string) => entries.find((e) => e.name === name)!;
@@ -116,11 +125,25 @@ describe('the speaker queue', () => {
   it('links a department response to the speeches it answers, and refuses other links', async () => {
     const entries = (await sixSpeakers()).entries;
     const response = byName(entries, '钱文斌').id;
-    const q = ok(await core.invoke('queue.setAnswers', { responseId: response, speechIds: [byName(entries, '林静').id, byName(entries, '谢婷').id] })).entries;
+    const q = ok(
+      await core.invoke('queue.setAnswers', {
+        responseId: response,
+        speechIds: [byName(entries, '林静').id, byName(entries, '谢婷').id],
+      }),
+    ).entries;
     expect(byName(q, '钱文斌').answers.sort()).toEqual([byName(entries, '林静').id, byName(entries, '谢婷').id].sort());
     const before = dumpDatabase(core);
-    expect(err(await core.call('queue.setAnswers', { responseId: byName(entries, '林静').id, speechIds: [byName(entries, '谢婷').id] }))).toContain('只有“部门回应”');
-    expect(err(await core.call('queue.setAnswers', { responseId: response, speechIds: [response] }))).toContain('只能答复');
+    expect(
+      err(
+        await core.call('queue.setAnswers', {
+          responseId: byName(entries, '林静').id,
+          speechIds: [byName(entries, '谢婷').id],
+        }),
+      ),
+    ).toContain('只有“部门回应”');
+    expect(err(await core.call('queue.setAnswers', { responseId: response, speechIds: [response] }))).toContain(
+      '只能答复',
+    );
     expect(dumpDatabase(core)).toBe(before);
   });
 
@@ -132,10 +155,29 @@ describe('the speaker queue', () => {
   });
 
   it('refuses a retired person and an agenda item of another meeting', async () => {
-    const other = ok(await core.invoke('meeting.create', { topicId: null, form: '微协商', title: '另一次', startsAt: '2026-06-01T09:00', useTemplate: true }));
-    expect(err(await core.call('queue.add', { meetingId, personId: ids['林静'], kind: '预约发言', agendaItemId: other.agenda[0].id }))).toContain('不属于这次会议');
+    const other = ok(
+      await core.invoke('meeting.create', {
+        topicId: null,
+        form: '微协商',
+        title: '另一次',
+        startsAt: '2026-06-01T09:00',
+        useTemplate: true,
+      }),
+    );
+    expect(
+      err(
+        await core.call('queue.add', {
+          meetingId,
+          personId: ids['林静'],
+          kind: '预约发言',
+          agendaItemId: other.agenda[0].id,
+        }),
+      ),
+    ).toContain('不属于这次会议');
     ok(await core.invoke('person.setRetired', { id: ids['谢婷'], retired: true }));
-    expect(err(await core.call('queue.add', { meetingId, personId: ids['谢婷'], kind: '即席发言' }))).toContain('已停用');
+    expect(err(await core.call('queue.add', { meetingId, personId: ids['谢婷'], kind: '即席发言' }))).toContain(
+      '已停用',
+    );
     expect(await queue()).toEqual([]);
   });
 

@@ -22,7 +22,12 @@ describe('consensus resolutions', () => {
 
     list = ok(await core.invoke('resolution.fromMark', { markId: suggestion.id }));
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ position: 1, text: suggestion.excerpt, markIds: [suggestion.id], speechIds: [suggestion.speechId] });
+    expect(list.items[0]).toMatchObject({
+      position: 1,
+      text: suggestion.excerpt,
+      markIds: [suggestion.id],
+      speechIds: [suggestion.speechId],
+    });
     expect(list.items[0].speakers).toEqual([suggestion.speaker]);
     expect(list.untaken.map((m) => m.id)).not.toContain(suggestion.id);
     expect(err(await core.invoke('resolution.fromMark', { markId: suggestion.id }))).toContain('已经转为协商意见');
@@ -35,13 +40,28 @@ describe('consensus resolutions', () => {
     const id = markId('回应/承诺', 'dept-0001');
     const text = (t: string) => ({ type: 'text', text: t, format: 0, version: 1 });
     const doc = JSON.stringify({
-      root: { type: 'root', version: 1, children: [{ type: 'speaker', version: 1, ...answer }, { type: 'paragraph', version: 1, children: [{ type: 'mark', version: 1, ids: [id], children: [text('三季度前完成主街指引牌更新')] }] }] },
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          { type: 'speaker', version: 1, ...answer },
+          {
+            type: 'paragraph',
+            version: 1,
+            children: [{ type: 'mark', version: 1, ids: [id], children: [text('三季度前完成主街指引牌更新')] }],
+          },
+        ],
+      },
     });
     const { version } = ok(await core.invoke('minutes.get', { meetingId: s.meetingId }));
     ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc, baseVersion: version }));
     const list = ok(await core.invoke('resolution.fromMark', { markId: id }));
     expect(rep.departmentId).not.toBeNull();
-    expect(list.items[0]).toMatchObject({ text: '三季度前完成主街指引牌更新', leadDepartmentId: rep.departmentId, speechIds: [answer.speechId] });
+    expect(list.items[0]).toMatchObject({
+      text: '三季度前完成主街指引牌更新',
+      leadDepartmentId: rep.departmentId,
+      speechIds: [answer.speechId],
+    });
   });
 
   it('keep positions 1..n through moves and removals, and any change withdraws the chair’s confirmation', async () => {
@@ -72,10 +92,21 @@ describe('consensus resolutions', () => {
     const s = await heldMeeting(core.invoke, { resolutions: 2, confirm: false });
     const second = s.list.items[1];
     ok(await core.invoke('resolution.update', { ...pick(second), deadline: null }));
-    expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe('第二项协商意见还没有办理时限');
+    expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe(
+      '第二项协商意见还没有办理时限',
+    );
     ok(await core.invoke('resolution.update', { ...pick(second), leadDepartmentId: null }));
-    expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe('第二项协商意见还没有主办单位');
-    const empty = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '空', startsAt: '2026-06-01T09:00' })).id;
+    expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe(
+      '第二项协商意见还没有主办单位',
+    );
+    const empty = ok(
+      await core.invoke('meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '空',
+        startsAt: '2026-06-01T09:00',
+      }),
+    ).id;
     expect(err(await core.invoke('resolution.confirm', { meetingId: empty, by: s.chair }))).toContain('还没有协商意见');
   });
 
@@ -85,10 +116,18 @@ describe('consensus resolutions', () => {
     const r = s.list.items[0];
     const before = dumpDatabase(core);
     const otherMark = ok(await core.invoke('mark.list', { meetingId: other.meetingId }))[0].id;
-    expect(err(await core.invoke('resolution.update', { ...pick(r), markIds: [otherMark] }))).toBe('只能引用本次会议记录中的标记');
-    expect(err(await core.invoke('resolution.update', { ...pick(r), speechIds: [other.sections[0].speechId] }))).toBe('只能引用本次会议的发言');
-    expect(err(await core.invoke('resolution.update', { ...pick(r), coDepartmentIds: [r.leadDepartmentId!] }))).toBe('协办单位不能与主办单位相同');
-    expect(err(await core.invoke('resolution.update', { ...pick(r), markIds: [markId('建议', 'nowhere-000')] }))).toContain('未找到');
+    expect(err(await core.invoke('resolution.update', { ...pick(r), markIds: [otherMark] }))).toBe(
+      '只能引用本次会议记录中的标记',
+    );
+    expect(err(await core.invoke('resolution.update', { ...pick(r), speechIds: [other.sections[0].speechId] }))).toBe(
+      '只能引用本次会议的发言',
+    );
+    expect(err(await core.invoke('resolution.update', { ...pick(r), coDepartmentIds: [r.leadDepartmentId!] }))).toBe(
+      '协办单位不能与主办单位相同',
+    );
+    expect(
+      err(await core.invoke('resolution.update', { ...pick(r), markIds: [markId('建议', 'nowhere-000')] })),
+    ).toContain('未找到');
     expect(dumpDatabase(core)).toBe(before);
   });
 
@@ -97,9 +136,14 @@ describe('consensus resolutions', () => {
     const r = s.list.items[0];
     const state = ok(await core.invoke('minutes.get', { meetingId: s.meetingId }));
     // The marked passage is cut: the mark node goes, and its record with the next save.
-    const cut = state.doc!.replace(new RegExp(`\\{"type":"mark"[^{}]*"ids":\\["${r.markIds[0]}"\\][^{}]*"children":\\[(\\{[^{}]*\\})\\]\\}`), '$1');
+    const cut = state.doc!.replace(
+      new RegExp(`\\{"type":"mark"[^{}]*"ids":\\["${r.markIds[0]}"\\][^{}]*"children":\\[(\\{[^{}]*\\})\\]\\}`),
+      '$1',
+    );
     expect(cut).not.toBe(state.doc);
-    const v = ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc: cut, baseVersion: state.version })).version;
+    const v = ok(
+      await core.invoke('minutes.save', { meetingId: s.meetingId, doc: cut, baseVersion: state.version }),
+    ).version;
     let list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
     expect(list.items[0]).toMatchObject({ id: r.id, text: r.text, markIds: [] });
     expect(list.confirmed).not.toBeNull();
@@ -113,7 +157,10 @@ describe('consensus resolutions', () => {
   it('withdraw the confirmation on a change of substance only, and edit only the speeches linked directly', async () => {
     const s = await heldMeeting(core.invoke, { resolutions: 2 });
     const [a, b] = s.list.items;
-    const confirmedWith = async (p: Promise<Parameters<typeof ok>[0]>) => (ok(await p), ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).confirmed !== null);
+    const confirmedWith = async (p: Promise<Parameters<typeof ok>[0]>) => (
+      ok(await p),
+      ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).confirmed !== null
+    );
     const reconfirm = () => core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair });
     // Saving the form unchanged, or moving an item onto its own place: still confirmed.
     expect(await confirmedWith(core.invoke('resolution.update', pick(a)))).toBe(true);
@@ -130,27 +177,46 @@ describe('consensus resolutions', () => {
     expect(list.items[0].speechIds).toEqual([]);
     ok(await core.invoke('resolution.update', pick(a)));
     // Text, a new item, a removal, one taken from a mark: each withdraws it.
-    expect(await confirmedWith(core.invoke('resolution.update', { ...pick(b), text: `${b.text}（修改）` }))).toBe(false);
+    expect(await confirmedWith(core.invoke('resolution.update', { ...pick(b), text: `${b.text}（修改）` }))).toBe(
+      false,
+    );
     ok(await reconfirm());
-    const extra = ok(await core.invoke('resolution.create', { meetingId: s.meetingId, text: '新增一项', leadDepartmentId: a.leadDepartmentId, coDepartmentIds: [], deadline: '2026-12-31', markIds: [], speechIds: [] }));
+    const extra = ok(
+      await core.invoke('resolution.create', {
+        meetingId: s.meetingId,
+        text: '新增一项',
+        leadDepartmentId: a.leadDepartmentId,
+        coDepartmentIds: [],
+        deadline: '2026-12-31',
+        markIds: [],
+        speechIds: [],
+      }),
+    );
     expect(extra.confirmed).toBeNull();
     ok(await reconfirm());
     expect(await confirmedWith(core.invoke('resolution.remove', { id: extra.items[2].id }))).toBe(false);
     ok(await reconfirm());
-    const mark = ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).untaken.find((m) => m.kind === '建议')!;
+    const mark = ok(await core.invoke('resolution.list', { meetingId: s.meetingId })).untaken.find(
+      (m) => m.kind === '建议',
+    )!;
     expect(await confirmedWith(core.invoke('resolution.fromMark', { markId: mark.id }))).toBe(false);
   });
 
   it('link a mark to one resolution only, and refuse an impossible deadline', async () => {
     const s = await heldMeeting(core.invoke, { resolutions: 2 });
     const [a, b] = s.list.items;
-    expect(err(await core.invoke('resolution.update', { ...pick(b), markIds: [...b.markIds, a.markIds[0]] }))).toBe('这条标记已经转为第一项协商意见');
-    expect(err(await core.invoke('resolution.update', { ...pick(b), deadline: '2026-02-30' }))).toContain('不是有效的日期');
+    expect(err(await core.invoke('resolution.update', { ...pick(b), markIds: [...b.markIds, a.markIds[0]] }))).toBe(
+      '这条标记已经转为第一项协商意见',
+    );
+    expect(err(await core.invoke('resolution.update', { ...pick(b), deadline: '2026-02-30' }))).toContain(
+      '不是有效的日期',
+    );
   });
 
   it('of an archived meeting refuse every change', async () => {
     const s = await heldMeeting(core.invoke, { resolutions: 2 });
-    for (const status of ['进行中', '已结束', '已归档'] as const) ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status }));
+    for (const status of ['进行中', '已结束', '已归档'] as const)
+      ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status }));
     const before = dumpDatabase(core);
     const r = s.list.items[0];
     for (const result of [
@@ -159,7 +225,15 @@ describe('consensus resolutions', () => {
       await core.invoke('resolution.remove', { id: r.id }),
       await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }),
       await core.invoke('resolution.fromMark', { markId: s.list.untaken[0].id }),
-      await core.invoke('resolution.create', { meetingId: s.meetingId, text: '新增', leadDepartmentId: null, coDepartmentIds: [], deadline: null, markIds: [], speechIds: [] }),
+      await core.invoke('resolution.create', {
+        meetingId: s.meetingId,
+        text: '新增',
+        leadDepartmentId: null,
+        coDepartmentIds: [],
+        deadline: null,
+        markIds: [],
+        speechIds: [],
+      }),
     ]) {
       expect(err(result)).toContain('已归档');
     }
@@ -167,6 +241,22 @@ describe('consensus resolutions', () => {
   });
 });
 
-function pick(r: { id: number; text: string; leadDepartmentId: number | null; coDepartmentIds: number[]; deadline: string | null; markIds: string[]; directSpeechIds: number[] }) {
-  return { id: r.id, text: r.text, leadDepartmentId: r.leadDepartmentId, coDepartmentIds: r.coDepartmentIds, deadline: r.deadline, markIds: r.markIds, speechIds: r.directSpeechIds };
+function pick(r: {
+  id: number;
+  text: string;
+  leadDepartmentId: number | null;
+  coDepartmentIds: number[];
+  deadline: string | null;
+  markIds: string[];
+  directSpeechIds: number[];
+}) {
+  return {
+    id: r.id,
+    text: r.text,
+    leadDepartmentId: r.leadDepartmentId,
+    coDepartmentIds: r.coDepartmentIds,
+    deadline: r.deadline,
+    markIds: r.markIds,
+    speechIds: r.directSpeechIds,
+  };
 }

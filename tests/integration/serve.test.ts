@@ -58,7 +58,16 @@ describe('serve', () => {
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/app.status', method: 'POST', headers: { host: 'evil.example:80', 'x-bcsl-token': token } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/app.status',
+          method: 'POST',
+          headers: { host: 'evil.example:80', 'x-bcsl-token': token },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     });

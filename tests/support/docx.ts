@@ -14,11 +14,21 @@ export async function readDocx(data: Buffer | string) {
   const footerRefs = [...document.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)];
   const footers: Record<string, string> = {};
   for (const [, type, rid] of footerRefs) {
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
     footers[type] = target ? await part(`word/${target}`) : '';
   }
   const text = (await mammoth.extractRawText({ buffer })).value;
-  return { zip, document, settings: await part('word/settings.xml'), footers, text, tables: tablesOf(document), paragraphs: paragraphsOf(document) };
+  return {
+    zip,
+    document,
+    settings: await part('word/settings.xml'),
+    footers,
+    text,
+    tables: tablesOf(document),
+    paragraphs: paragraphsOf(document),
+  };
 }
 
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -27,7 +37,9 @@ const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>
 function tablesOf(xml: string): string[][][] {
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, t]) =>
     [...t.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map(([, r]) =>
-      [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) => [...c.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => textOf(p)).join('\n')),
+      [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) =>
+        [...c.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => textOf(p)).join('\n'),
+      ),
     ),
   );
 }

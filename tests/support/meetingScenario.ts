@@ -7,7 +7,6 @@ import { ok } from './tempCore';
 
 type Invoke = Core['invoke'];
 
-
 export interface ScenarioOptions {
   title?: string;
   speeches?: number;
@@ -35,17 +34,42 @@ export interface Scenario {
  * marks, resolutions from the marked suggestions with departments and deadlines, confirmed.
  */
 export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Promise<Scenario> {
-  const { title = '中央大街景区公厕布局、指引和冬季运行', speeches = 8, minutesChars = 6000, resolutions = 3, startsAt = '2026-05-14T09:00', confirm = true } = o;
+  const {
+    title = '中央大街景区公厕布局、指引和冬季运行',
+    speeches = 8,
+    minutesChars = 6000,
+    resolutions = 3,
+    startsAt = '2026-05-14T09:00',
+    confirm = true,
+  } = o;
   const marks = o.marks ?? resolutions * 3 + 3;
-  const call = async <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> => ok(await invoke(name, input));
+  const call = async <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> =>
+    ok(await invoke(name, input));
   const people = await call('person.list', {});
   const departments = (await call('unit.list', { kind: 'department' })).filter((d) => !d.retired);
   const by = (kind: string) => people.filter((p) => p.kind === kind);
   const members = by('委员');
   const reps = by('部门代表');
   const chair = members[0];
-  const meetingId = (await call('meeting.create', { topicId: null, form: '冰城商量', title, startsAt, place: '市政协三楼协商议事厅', chairId: chair.id, recorderId: members[1].id, useTemplate: true })).id;
-  const invited = [chair, ...members.slice(2, 8), ...reps.slice(0, 4), by('专家学者')[0], ...by('群众代表').slice(0, 2)];
+  const meetingId = (
+    await call('meeting.create', {
+      topicId: null,
+      form: '冰城商量',
+      title,
+      startsAt,
+      place: '市政协三楼协商议事厅',
+      chairId: chair.id,
+      recorderId: members[1].id,
+      useTemplate: true,
+    })
+  ).id;
+  const invited = [
+    chair,
+    ...members.slice(2, 8),
+    ...reps.slice(0, 4),
+    by('专家学者')[0],
+    ...by('群众代表').slice(0, 2),
+  ];
   const detail = await call('participant.add', { meetingId, personIds: invited.map((p) => p.id) });
   for (const p of detail.participants) {
     await call('participant.update', { id: p.id, attendance: p.personId === members[7].id ? '请假' : '出席' });
@@ -59,20 +83,47 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
     const q = await call('queue.add', { meetingId, personId: person.id, kind: department ? '部门回应' : '预约发言' });
     const s = q.entries[q.entries.length - 1];
     const minute = 10 + i * 3;
-    sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: s.kind, time: `${String(9 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}` });
+    sections.push({
+      speechId: s.id,
+      name: s.name,
+      affiliation: s.affiliation,
+      kind: s.kind,
+      time: `${String(9 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+    });
   }
-  if (minutesChars > 0) await call('minutes.save', { meetingId, doc: generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }), baseVersion: 0 });
+  if (minutesChars > 0)
+    await call('minutes.save', {
+      meetingId,
+      doc: generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }),
+      baseVersion: 0,
+    });
   const suggestions = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
   let list = (await call('resolution.list', { meetingId })) as ResolutionList;
   for (let i = 0; i < resolutions; i++) {
     list = suggestions[i]
       ? await call('resolution.fromMark', { markId: suggestions[i].id })
-      : await call('resolution.create', { meetingId, text: `第${i + 1}项议定事项：加强景区公厕日常管理和保洁。`, leadDepartmentId: null, coDepartmentIds: [], deadline: null, markIds: [], speechIds: [] });
+      : await call('resolution.create', {
+          meetingId,
+          text: `第${i + 1}项议定事项：加强景区公厕日常管理和保洁。`,
+          leadDepartmentId: null,
+          coDepartmentIds: [],
+          deadline: null,
+          markIds: [],
+          speechIds: [],
+        });
   }
   for (const [i, r] of list.items.entries()) {
     const lead = departments[i % departments.length];
     const co = departments[(i + 1) % departments.length];
-    list = await call('resolution.update', { id: r.id, text: r.text, leadDepartmentId: lead.id, coDepartmentIds: [co.id], deadline: `2026-${String(7 + (i % 5)).padStart(2, '0')}-30`, markIds: r.markIds, speechIds: r.directSpeechIds });
+    list = await call('resolution.update', {
+      id: r.id,
+      text: r.text,
+      leadDepartmentId: lead.id,
+      coDepartmentIds: [co.id],
+      deadline: `2026-${String(7 + (i % 5)).padStart(2, '0')}-30`,
+      markIds: r.markIds,
+      speechIds: r.directSpeechIds,
+    });
   }
   if (confirm) list = await call('resolution.confirm', { meetingId, by: chair.name });
   return { meetingId, chair: chair.name, sections, list, people };

@@ -19,11 +19,16 @@ export function tempCore(opts: { now?: () => Date } = {}): Core & { dir: string;
 
 /** Every table's rows and the schema version: equal dumps mean the database did not change. */
 export function dumpDatabase(core: Core): string {
-  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const tables = core.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const parts: Record<string, unknown> = { version: core.db.pragma('user_version', { simple: true }) };
   for (const t of tables) {
     // The full-text index's own tables include some without a rowid.
-    const withoutRowid = /WITHOUT ROWID/i.test((core.db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string | null) ?? '');
+    const withoutRowid = /WITHOUT ROWID/i.test(
+      (core.db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string | null) ?? '',
+    );
     parts[t] = core.db.prepare(`SELECT * FROM "${t}" ORDER BY ${withoutRowid ? 1 : 'rowid'}`).all();
   }
   return JSON.stringify(parts);

@@ -106,7 +106,11 @@ describe('autosave', () => {
     s.type('不能丢的字');
     await s.advance(IDLE_MS);
     await s.settle(0, false, new SaveError('操作未能完成：磁盘已满。数据未做改动。', 'timer'));
-    expect(s.saver.current).toMatchObject({ phase: 'failed', error: '操作未能完成：磁盘已满。数据未做改动。', failures: 1 });
+    expect(s.saver.current).toMatchObject({
+      phase: 'failed',
+      error: '操作未能完成：磁盘已满。数据未做改动。',
+      failures: 1,
+    });
     expect(s.saver.hasUnsaved).toBe(true);
     expect(s.drafts).toEqual(['不能丢的字']);
     s.type('又一句');

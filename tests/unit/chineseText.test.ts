@@ -9,14 +9,29 @@ describe('Chinese dates and numerals', () => {
   });
   it('writes item numbers as 一、二 … 十一 … 一百零五', () => {
     expect([1, 9, 10, 11, 19, 20, 21, 30, 99, 100, 105, 110, 1000, 1010].map(chineseNumeral)).toEqual([
-      '一', '九', '十', '十一', '十九', '二十', '二十一', '三十', '九十九', '一百', '一百零五', '一百一十', '一千', '一千零一十',
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '三十',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一千',
+      '一千零一十',
     ]);
   });
 });
 
 describe('file names staff can save anywhere', () => {
   it('replaces the characters Windows forbids', () => {
-    expect(safeFileName('第3期-关于“停车难”: 怎么办?/<草案>|*', '.docx')).toBe('第3期-关于“停车难”- 怎么办---草案---.docx');
+    expect(safeFileName('第3期-关于“停车难”: 怎么办?/<草案>|*', '.docx')).toBe(
+      '第3期-关于“停车难”- 怎么办---草案---.docx',
+    );
   });
   it('keeps the whole name under 120 characters, extension included', () => {
     const name = safeFileName('第12期-' + '很长的议题'.repeat(40) + '-会议纪要', 'docx');

@@ -18,7 +18,11 @@ describe('Chinese messages from the contract', () => {
     day: isoDate('日期').optional(),
     level: choice('层级', ['市', '区']).optional(),
     personId: id('人员').optional(),
-    tags: z.array(text('标签', { max: 3 })).max(2).describe('标签').optional(),
+    tags: z
+      .array(text('标签', { max: 3 }))
+      .max(2)
+      .describe('标签')
+      .optional(),
   });
 
   it('names the field and the problem', () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applyFollowUp, followUpActions, followUpStates, initialFollowUp, isOverdue, possibleActions, replayFollowUp, type FollowUp, type FollowUpAction, type FollowUpEvent, type FollowUpState } from '../../shared/domain/followUp';
+import {
+  applyFollowUp,
+  followUpActions,
+  followUpStates,
+  initialFollowUp,
+  isOverdue,
+  possibleActions,
+  replayFollowUp,
+  type FollowUp,
+  type FollowUpAction,
+  type FollowUpEvent,
+  type FollowUpState,
+} from '../../shared/domain/followUp';
 
 /** Every action from every state, checked against this table written apart from the machine. */
 const allowed: Record<FollowUpState, Partial<Record<FollowUpAction, FollowUpState>>> = {
@@ -49,21 +61,34 @@ describe('the follow-up state machine', () => {
 
   it('不满意 sends it back to 办理中 as 督办, keeping the reply on record, and the next reply goes on', () => {
     let f = at('已答复');
-    expect(() => applyFollowUp(f, event('评价', '2026-06-02', { evaluation: '不满意', note: ' ' }))).toThrow('督办意见');
+    expect(() => applyFollowUp(f, event('评价', '2026-06-02', { evaluation: '不满意', note: ' ' }))).toThrow(
+      '督办意见',
+    );
     f = applyFollowUp(f, event('评价', '2026-06-02', { evaluation: '不满意', note: '指引牌数量不足，请补充' }));
     expect(f).toMatchObject({ state: '办理中', evaluation: '不满意', urged: 1, replyClass: 'A' });
     f = applyFollowUp(f, event('答复', '2026-07-01', { replyText: '已补充设置12处', replyClass: 'A' }));
     f = applyFollowUp(f, event('评价', '2026-07-05', { evaluation: '基本满意' }));
     f = applyFollowUp(f, event('办结', '2026-07-06'));
-    expect(f).toMatchObject({ state: '办结', urged: 1, evaluation: '基本满意', replyText: '已补充设置12处', repliedOn: '2026-07-01', sentOn: '2026-06-01' });
+    expect(f).toMatchObject({
+      state: '办结',
+      urged: 1,
+      evaluation: '基本满意',
+      replyText: '已补充设置12处',
+      repliedOn: '2026-07-01',
+      sentOn: '2026-06-01',
+    });
   });
 
   it('a reply needs its text and class; an evaluation its verdict; 反馈 its content', () => {
     expect(() => applyFollowUp(at('办理中'), event('答复', '2026-06-01', { replyText: '' }))).toThrow('答复内容');
-    expect(() => applyFollowUp(at('办理中'), event('答复', '2026-06-01', { replyClass: undefined }))).toThrow('答复类别');
+    expect(() => applyFollowUp(at('办理中'), event('答复', '2026-06-01', { replyClass: undefined }))).toThrow(
+      '答复类别',
+    );
     expect(() => applyFollowUp(at('已答复'), event('评价', '2026-06-01', { evaluation: undefined }))).toThrow('满意');
     expect(() => applyFollowUp(at('已答复'), event('反馈', '2026-06-01', { note: '' }))).toThrow('反馈');
-    expect(applyFollowUp(at('已答复'), event('反馈', '2026-06-03', { note: '社区公告栏公示' })).reportedOn).toBe('2026-06-03');
+    expect(applyFollowUp(at('已答复'), event('反馈', '2026-06-03', { note: '社区公告栏公示' })).reportedOn).toBe(
+      '2026-06-03',
+    );
   });
 
   it('dates only move forward', () => {

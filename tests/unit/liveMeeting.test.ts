@@ -8,7 +8,15 @@ const t = (s: number) => Date.UTC(2026, 4, 14, 1, 0, s);
 
 describe('speech timer', () => {
   it('sums closed intervals and the open one up to now', () => {
-    expect(elapsedMs([{ from: at(0), to: at(100) }, { from: at(130), to: null }], t(180))).toBe(150_000);
+    expect(
+      elapsedMs(
+        [
+          { from: at(0), to: at(100) },
+          { from: at(130), to: null },
+        ],
+        t(180),
+      ),
+    ).toBe(150_000);
     expect(elapsedMs([], t(10))).toBe(0);
   });
   it('counts down, turns amber within the warning, red and up when over', () => {
@@ -80,9 +88,27 @@ describe('speech statistics', () => {
     const { speechStats } = await import('../../shared/domain/speechStats');
     const s = speechStats(
       [
-        { name: '林静', kind: '预约发言', state: '已发言', limitSeconds: 480, intervals: [{ from: at(0), to: at(500) }] },
-        { name: '林静', kind: '即席发言', state: '已发言', limitSeconds: 300, intervals: [{ from: at(600), to: at(700) }] },
-        { name: '谢婷', kind: '预约发言', state: '发言中', limitSeconds: 480, intervals: [{ from: at(800), to: null }] },
+        {
+          name: '林静',
+          kind: '预约发言',
+          state: '已发言',
+          limitSeconds: 480,
+          intervals: [{ from: at(0), to: at(500) }],
+        },
+        {
+          name: '林静',
+          kind: '即席发言',
+          state: '已发言',
+          limitSeconds: 300,
+          intervals: [{ from: at(600), to: at(700) }],
+        },
+        {
+          name: '谢婷',
+          kind: '预约发言',
+          state: '发言中',
+          limitSeconds: 480,
+          intervals: [{ from: at(800), to: null }],
+        },
         { name: '冯桂芝', kind: '群众评议', state: '等待', limitSeconds: 180, intervals: [] },
       ],
       t(900),

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { countChars, emptyMinutesDoc, markId, markKindOf, readMinutesDoc } from '../../shared/domain/minutesDoc';
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
 
-const t = (text: string, format = 0) => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 });
+const t = (text: string, format = 0) => ({
+  type: 'text',
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+});
 const p = (...children: unknown[]) => ({ type: 'paragraph', children, version: 1 });
 const doc = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', children, version: 1 } });
-const speaker = (speechId: number, name: string) => ({ type: 'speaker', speechId, name, affiliation: '九三学社', kind: '预约发言', time: '09:32', version: 1 });
+const speaker = (speechId: number, name: string) => ({
+  type: 'speaker',
+  speechId,
+  name,
+  affiliation: '九三学社',
+  kind: '预约发言',
+  time: '09:32',
+  version: 1,
+});
 const mark = (ids: string[], ...children: unknown[]) => ({ type: 'mark', ids, children, version: 1 });
 
 const jy = markId('建议', 'aaaaaaaa-1');
@@ -18,7 +34,14 @@ describe('the minutes document', () => {
         { type: 'heading', tag: 'h2', children: [t('会议记录')] },
         speaker(7, '孙晓梅'),
         p(t('建议增设'), t('指引牌', 1), { type: 'linebreak' }, t('第二行')),
-        { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [t('一项')] }, { type: 'listitem', children: [t('二项')] }] },
+        {
+          type: 'list',
+          listType: 'number',
+          children: [
+            { type: 'listitem', children: [t('一项')] },
+            { type: 'listitem', children: [t('二项')] },
+          ],
+        },
         p(),
       ),
     );
@@ -71,7 +94,13 @@ describe('the minutes document', () => {
   });
 
   it('the generated reference minutes reach the size asked for, with marks in each kind', () => {
-    const sections = Array.from({ length: 40 }, (_, i) => ({ speechId: i + 1, name: `发言人${i + 1}`, affiliation: '界别', kind: '预约发言', time: '09:00' }));
+    const sections = Array.from({ length: 40 }, (_, i) => ({
+      speechId: i + 1,
+      name: `发言人${i + 1}`,
+      affiliation: '界别',
+      kind: '预约发言',
+      time: '09:00',
+    }));
     const s = readMinutesDoc(generateMinutesDoc({ sections, chars: 60_000, marks: 30 }));
     expect(s.chars).toBeGreaterThanOrEqual(60_000);
     expect(s.chars).toBeLessThan(66_000);

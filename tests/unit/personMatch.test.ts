@@ -24,7 +24,7 @@ describe('matchScore', () => {
     expect(matchScore('伟', '张伟', keys)).toBeGreaterThan(0);
     expect(matchScore('zw', '张伟', keys)).toBeGreaterThan(0);
     expect(matchScore('ZhangWei', '张伟', keys)).toBeGreaterThan(matchScore('zhangw', '张伟', keys));
-    expect(matchScore("zhang wei", '张伟', keys)).toBeGreaterThan(0);
+    expect(matchScore('zhang wei', '张伟', keys)).toBeGreaterThan(0);
   });
   it('does not match what is not there', () => {
     expect(matchScore('李', '张伟', keys)).toBe(0);

@@ -24,8 +24,16 @@ const scenarios: Record<string, TopicEvent[]> = {
   第2步已合并: [...toStep(2), { decision: '合并', step: 2, otherTopicId: 9, note: '' }],
   第3步暂缓: [...toStep(3), { decision: '暂缓', step: 3, deferredTo: 2027, note: '' }],
   第5步暂缓: [...toStep(5), { decision: '暂缓', step: 5, deferredTo: 2027, note: '' }],
-  不予采纳后重新启用: [...toStep(4), { decision: '不予采纳', step: 4, note: 'x' }, { decision: '重新启用', step: 4, note: '情况变化' }],
-  暂缓后重新启用: [...toStep(3), { decision: '暂缓', step: 3, deferredTo: 2027, note: '' }, { decision: '重新启用', step: 3, note: '到年' }],
+  不予采纳后重新启用: [
+    ...toStep(4),
+    { decision: '不予采纳', step: 4, note: 'x' },
+    { decision: '重新启用', step: 4, note: '情况变化' },
+  ],
+  暂缓后重新启用: [
+    ...toStep(3),
+    { decision: '暂缓', step: 3, deferredTo: 2027, note: '' },
+    { decision: '重新启用', step: 3, note: '到年' },
+  ],
   退回后: [...toStep(4), { decision: '退回', step: 4, toStep: 2, note: '需再聚焦' }],
   接收合并后: [...toStep(3), { decision: '接收合并', step: 3, otherTopicId: 7, note: '' }],
 };
@@ -67,7 +75,9 @@ function expected(state: TopicState, d: Decision): TopicState | 'refused' {
     case '暂缓':
       return open ? { ...state, status: '暂缓', deferredTo: 2027 } : 'refused';
     case '重新启用':
-      return state.status === '不予采纳' || state.status === '暂缓' ? { ...state, status: '进行中', deferredTo: undefined } : 'refused';
+      return state.status === '不予采纳' || state.status === '暂缓'
+        ? { ...state, status: '进行中', deferredTo: undefined }
+        : 'refused';
     case '接收合并':
       return open ? { ...state, mergedFrom: [...state.mergedFrom, 42] } : 'refused';
   }
@@ -114,15 +124,25 @@ describe('topic reducer: the rules in detail', () => {
   it('退回 goes back to any earlier step only, with a reason', () => {
     const at5 = stateOf('第5步进行中');
     for (const back of [1, 2, 3, 4] as Step[]) {
-      expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: back, note: '理由' })).toEqual({ ok: true, state: { ...at5, step: back } });
+      expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: back, note: '理由' })).toEqual({
+        ok: true,
+        state: { ...at5, step: back },
+      });
     }
-    for (const bad of [5, 6] as Step[]) expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: bad, note: '理由' }).ok).toBe(false);
-    expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: 2, note: '  ' })).toEqual({ ok: false, reason: '退回须说明理由' });
+    for (const bad of [5, 6] as Step[])
+      expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: bad, note: '理由' }).ok).toBe(false);
+    expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: 2, note: '  ' })).toEqual({
+      ok: false,
+      reason: '退回须说明理由',
+    });
     expect(applyTopicEvent(stateOf('第1步进行中'), { decision: '退回', step: 1, toStep: 1, note: 'x' }).ok).toBe(false);
   });
 
   it('不予采纳 needs a reason and can be reopened at the same step', () => {
-    expect(applyTopicEvent(stateOf('第2步进行中'), { decision: '不予采纳', step: 2, note: '' })).toEqual({ ok: false, reason: '不予采纳须说明理由' });
+    expect(applyTopicEvent(stateOf('第2步进行中'), { decision: '不予采纳', step: 2, note: '' })).toEqual({
+      ok: false,
+      reason: '不予采纳须说明理由',
+    });
     expect(stateOf('不予采纳后重新启用')).toEqual({ step: 4, status: '进行中', mergedFrom: [] });
     expect(applyTopicEvent(stateOf('第4步不予采纳'), { decision: '重新启用', step: 4, note: '' }).ok).toBe(false);
   });
@@ -131,7 +151,10 @@ describe('topic reducer: the rules in detail', () => {
     expect(stateOf('第2步已合并')).toMatchObject({ status: '已合并', mergedInto: 9 });
     expect(stateOf('接收合并后')).toMatchObject({ status: '进行中', step: 3, mergedFrom: [7] });
     expect(applyTopicEvent(stateOf('第2步已合并'), { decision: '重新启用', step: 2, note: 'x' }).ok).toBe(false);
-    expect(applyTopicEvent(stateOf('第3步进行中'), { decision: '合并', step: 3, note: '' })).toEqual({ ok: false, reason: '合并须选择并入的议题' });
+    expect(applyTopicEvent(stateOf('第3步进行中'), { decision: '合并', step: 3, note: '' })).toEqual({
+      ok: false,
+      reason: '合并须选择并入的议题',
+    });
   });
 
   it('暂缓 needs a year and keeps the step for when it is reopened', () => {

@@ -6,7 +6,8 @@ import { takeBackup } from './copy';
 import { autoBackupName, backupFolder, failedAutoBackupName, rotateAutoBackups } from './files';
 
 /** What the warning banner says when a copy of the data file fails its check. */
-const DAMAGE_WARNING = '今天的自动备份未通过完整性检查，数据文件可能已经损坏。请尽快在“备份与恢复”中检查数据文件，必要时从较早的备份恢复。';
+const DAMAGE_WARNING =
+  '今天的自动备份未通过完整性检查，数据文件可能已经损坏。请尽快在“备份与恢复”中检查数据文件，必要时从较早的备份恢复。';
 
 /**
  * Today's automatic backup, unless there is one already. The copy is checked (quick_check) before

@@ -1,4 +1,15 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, badInput, notFound, refused } from '../errors';
@@ -11,7 +22,8 @@ import type { DatabaseSlot } from '../db/slot';
 export function fileProblem(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'EROFS') return '没有写入该位置的权限';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'EROFS')
+    return '没有写入该位置的权限';
   if (code === 'ENOENT' || code === 'SQLITE_CANTOPEN') return '文件夹不存在或无法访问';
   if (code === 'EBUSY' || code === 'SQLITE_BUSY') return '文件正被其他程序占用';
   return '写入失败';
@@ -81,7 +93,11 @@ const removeStaged = (staged: string) => ['', ...SIDE_FILES].forEach((s) => rmSy
  * WAL when it is too damaged to open; only then does the checked copy take the data file's place,
  * and the slot reopens it (migrating an older backup).
  */
-export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: string): Promise<{ meetings: number | null }> {
+export async function restoreBackup(
+  slot: DatabaseSlot,
+  source: string,
+  keepAs: string,
+): Promise<{ meetings: number | null }> {
   const from = resolve(source);
   if (!existsSync(from) || !statSync(from).isFile()) throw notFound('备份文件', from);
   if (sameFile(from, slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
@@ -101,7 +117,8 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
     // Fold the WAL into the file now: left beside it, SQLite would replay it onto the restored one.
     // Busy means another program reads the file: then nothing is replaced.
     const checkpoint = open?.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[] | undefined;
-    if (checkpoint?.[0]?.busy) throw refused('数据文件正被其他程序使用，无法恢复。请关闭其他使用它的程序后重试。当前数据未受影响。');
+    if (checkpoint?.[0]?.busy)
+      throw refused('数据文件正被其他程序使用，无法恢复。请关闭其他使用它的程序后重试。当前数据未受影响。');
   } catch (e) {
     removeStaged(staged);
     if (e instanceof AppError) throw e;
@@ -135,7 +152,8 @@ export async function restoreBackup(slot: DatabaseSlot, source: string, keepAs: 
   // Checkpointed and closed (or copied into the kept copy when damaged): nothing of value is left in them.
   for (const [, away] of aside) rmSync(away, { force: true });
   slot.open();
-  if (!slot.isOpen) throw new AppError('unavailable', `已换上备份，但无法打开：${slot.unavailable}。原数据已保存在“${keepAs}”。`);
+  if (!slot.isOpen)
+    throw new AppError('unavailable', `已换上备份，但无法打开：${slot.unavailable}。原数据已保存在“${keepAs}”。`);
   return { meetings };
 }
 

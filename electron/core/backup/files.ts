@@ -63,9 +63,23 @@ export function describeBackup(path: string): BackupFile {
         : version > latest
           ? `由更新版本的程序写入（数据版本 ${version}），本程序无法使用`
           : '';
-    return { ...base, readable: problem === '', schemaVersion: version, meetings: tableCount(db, 'meeting'), people, problem };
+    return {
+      ...base,
+      readable: problem === '',
+      schemaVersion: version,
+      meetings: tableCount(db, 'meeting'),
+      people,
+      problem,
+    };
   } catch {
-    return { ...base, readable: false, schemaVersion: null, meetings: null, people: null, problem: '文件已损坏或不是数据文件' };
+    return {
+      ...base,
+      readable: false,
+      schemaVersion: null,
+      meetings: null,
+      people: null,
+      problem: '文件已损坏或不是数据文件',
+    };
   } finally {
     db?.close();
   }

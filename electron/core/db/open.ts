@@ -50,7 +50,10 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code ?? '';
     if (isDamage(e)) {
-      throw new AppError('db_unreadable', `数据文件已损坏或不是冰城商量的数据文件，无法打开：${file}。文件未做任何改动。`);
+      throw new AppError(
+        'db_unreadable',
+        `数据文件已损坏或不是冰城商量的数据文件，无法打开：${file}。文件未做任何改动。`,
+      );
     }
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
       throw new AppError('db_unreadable', `无法打开数据文件（没有读写权限或目录不存在）：${file}`);
@@ -66,7 +69,9 @@ export function openDatabase(file: string, { migrations = allMigrations, readonl
 function assertRuntime(): void {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) {
-    throw new Error(`冰城商量需要 Node.js 22 或更高版本（当前 ${process.version}）。请通过 npm 脚本运行（npm run serve / npm test），它们会使用项目自带的 Node 22。`);
+    throw new Error(
+      `冰城商量需要 Node.js 22 或更高版本（当前 ${process.version}）。请通过 npm 脚本运行（npm run serve / npm test），它们会使用项目自带的 Node 22。`,
+    );
   }
 }
 

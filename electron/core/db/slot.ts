@@ -27,7 +27,13 @@ export class DatabaseSlot {
     } catch (e) {
       this.current = undefined;
       // Whatever failed (a damaged page, a migration on a full disk), the app starts and says why.
-      this.failure = e instanceof AppError ? e : new AppError('db_unreadable', `无法打开数据文件：${e instanceof Error ? e.message : String(e)}。文件未做任何改动。`);
+      this.failure =
+        e instanceof AppError
+          ? e
+          : new AppError(
+              'db_unreadable',
+              `无法打开数据文件：${e instanceof Error ? e.message : String(e)}。文件未做任何改动。`,
+            );
       return false;
     }
   }

@@ -18,7 +18,13 @@ export async function annualPlanDocx(plan: AnnualPlanInput): Promise<Buffer> {
   const width = textWidth();
   const widths = [700, 0, 1500, 1900, 1100];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
-  const rows = plan.items.map((item, i) => [String(i + 1), item.title, item.meetingForm, item.leadCommittee, `${item.month}月`]);
+  const rows = plan.items.map((item, i) => [
+    String(i + 1),
+    item.title,
+    item.meetingForm,
+    item.leadCommittee,
+    `${item.month}月`,
+  ]);
   const doc = officialDocument({
     title: `${plan.year}年度协商计划`,
     creator: plan.office,

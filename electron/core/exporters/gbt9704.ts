@@ -39,7 +39,14 @@ import {
 /** Millimetres to twips (1/1440 inch), the unit of Word's page geometry. */
 export const mm = (value: number) => Math.round((value * 1440) / 25.4);
 
-export const PAGE = { width: mm(210), height: mm(297), top: mm(37), left: mm(28), bottom: mm(35), right: mm(26) } as const;
+export const PAGE = {
+  width: mm(210),
+  height: mm(297),
+  top: mm(37),
+  left: mm(28),
+  bottom: mm(35),
+  right: mm(26),
+} as const;
 
 /** Font names as Chinese government templates spell them (Word substitutes when one is missing). */
 export const FONT = {
@@ -62,10 +69,14 @@ const CHAR = 315; // one 3号 character as condensed, in twips (16 pt − 0.25 p
 
 export const RED = 'C00000';
 
-type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'strike' | 'snapToGrid'> & { font?: string; size?: number };
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'underline' | 'strike' | 'snapToGrid'> & {
+  font?: string;
+  size?: number;
+};
 
 /** Characters XML 1.0 cannot hold (Word refuses the file): C0 controls, U+FFFE/FFFF, lone surrogates. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
 export function run(text: string, style: RunStyle = {}): TextRun {
@@ -110,9 +121,15 @@ export interface ParagraphOptions {
 }
 
 /** A paragraph at the body's pitch: exact 28.95 pt lines, justified, two characters in. */
-export function paragraph(runs: TextRun[], { indent = { firstLine: CHARS(2) }, align = 'both', keepNext = false }: ParagraphOptions = {}): Paragraph {
+export function paragraph(
+  runs: TextRun[],
+  { indent = { firstLine: CHARS(2) }, align = 'both', keepNext = false }: ParagraphOptions = {},
+): Paragraph {
   return new Paragraph({
-    alignment: align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType[align === 'left' ? 'LEFT' : align === 'center' ? 'CENTER' : 'RIGHT'],
+    alignment:
+      align === 'both'
+        ? AlignmentType.JUSTIFIED
+        : AlignmentType[align === 'left' ? 'LEFT' : align === 'center' ? 'CENTER' : 'RIGHT'],
     spacing: exact,
     indent,
     keepNext,
@@ -126,11 +143,21 @@ export function body(content: string | TextRun[], options: ParagraphOptions = {}
 }
 
 /** Heading fonts inside the body: 一、 黑体, （一） 楷体, 1. and （1） 仿宋 — all 3号. */
-export const HEADING_FONT: Record<1 | 2 | 3 | 4, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
+export const HEADING_FONT: Record<1 | 2 | 3 | 4, string> = {
+  1: FONT.heading1,
+  2: FONT.heading2,
+  3: FONT.body,
+  4: FONT.body,
+};
 
 /** The 成文日期 (or an office above it): right-aligned, four characters in from the right. */
 export function dateLine(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: 4 * CHAR }, children: [run(text)] });
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: exact,
+    indent: { right: 4 * CHAR },
+    children: [run(text)],
+  });
 }
 
 export const blankLine = () => new Paragraph({ spacing: exact, children: [] });
@@ -154,7 +181,11 @@ export function labelledList(label: string, value: string): Paragraph {
  * under a masthead). Tab stops count from the margin, so the paragraph itself has no indent and
  * its rule (版头分隔线, red under a 纪要's masthead) runs the full width of the text block.
  */
-export function spreadLine(left: string, right: string, options: { rule?: string; landscape?: boolean } = {}): Paragraph {
+export function spreadLine(
+  left: string,
+  right: string,
+  options: { rule?: string; landscape?: boolean } = {},
+): Paragraph {
   const width = textWidth(options.landscape);
   return new Paragraph({
     spacing: exact,
@@ -162,7 +193,9 @@ export function spreadLine(left: string, right: string, options: { rule?: string
       { type: TabStopType.LEFT, position: CHARS(1) },
       { type: TabStopType.RIGHT, position: width - CHARS(1) },
     ],
-    border: options.rule ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: options.rule, space: 4 } } : undefined,
+    border: options.rule
+      ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: options.rule, space: 4 } }
+      : undefined,
     children: [tab(), run(left), tab(), run(right)],
   });
 }
@@ -268,12 +301,18 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
 }
 
 /** Width of the text block in twips, for tables (landscape swaps the page). */
-export const textWidth = (landscape = false) => (landscape ? PAGE.height - PAGE.top - PAGE.bottom : PAGE.width - PAGE.left - PAGE.right);
+export const textWidth = (landscape = false) =>
+  landscape ? PAGE.height - PAGE.top - PAGE.bottom : PAGE.width - PAGE.left - PAGE.right;
 
 const bodyRun = { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.san };
 
 /** A whole document in the GB/T 9704 page, with odd/even page numbers. */
-export function officialDocument(options: { title: string; creator: string; children: ISectionOptions['children']; landscape?: boolean }): Document {
+export function officialDocument(options: {
+  title: string;
+  creator: string;
+  children: ISectionOptions['children'];
+  landscape?: boolean;
+}): Document {
   const { landscape = false } = options;
   return new Document({
     title: options.title,
@@ -283,17 +322,37 @@ export function officialDocument(options: { title: string; creator: string; chil
       default: { document: { run: bodyRun, paragraph: { spacing: exact } } },
       // Normal carries the body font and size itself: readers that size the character grid from
       // Normal (LibreOffice) rather than from the defaults then get the 3号 grid too.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: bodyRun, paragraph: { spacing: exact } }],
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', quickFormat: true, run: bodyRun, paragraph: { spacing: exact } },
+      ],
     },
     sections: [
       {
         properties: {
           page: {
             // Portrait sides and an orientation: docx swaps the sides itself for landscape.
-            size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
             margin: landscape
-              ? { top: PAGE.left, bottom: PAGE.right, left: PAGE.top, right: PAGE.bottom, header: mm(15), footer: mm(18) }
-              : { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(15), footer: mm(23) },
+              ? {
+                  top: PAGE.left,
+                  bottom: PAGE.right,
+                  left: PAGE.top,
+                  right: PAGE.bottom,
+                  header: mm(15),
+                  footer: mm(18),
+                }
+              : {
+                  top: PAGE.top,
+                  bottom: PAGE.bottom,
+                  left: PAGE.left,
+                  right: PAGE.right,
+                  header: mm(15),
+                  footer: mm(23),
+                },
           },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },

@@ -2,7 +2,23 @@ import { Paragraph } from 'docx';
 import type { Resolution } from '../../../shared/contract/resolutions';
 import { chineseDate, chineseNumeral } from '../../../shared/domain/chineseText';
 import type { ElementNodeJson } from '../../../shared/domain/minutesDoc';
-import { blankLine, body, centred, dateLine, editionNote, FONT, labelledList, officialDocument, RED, run, spreadLine, table, textWidth, title, toBuffer } from './gbt9704';
+import {
+  blankLine,
+  body,
+  centred,
+  dateLine,
+  editionNote,
+  FONT,
+  labelledList,
+  officialDocument,
+  RED,
+  run,
+  spreadLine,
+  table,
+  textWidth,
+  title,
+  toBuffer,
+} from './gbt9704';
 import { minutesToParagraphs } from './minutesToDocx';
 
 /** What the three documents say about a meeting, read once from the data file. */
@@ -50,7 +66,11 @@ function departmentsLine(r: Resolution): string {
  * 现将会议议定事项纪要如下：; the resolutions 一、二、… with 主办/协办/时限; 出席/列席/请假;
  * the 版记 at the foot of the last page.
  */
-export async function meetingSummaryDocx(m: MeetingFacts, resolutions: readonly Resolution[], date: string): Promise<Buffer> {
+export async function meetingSummaryDocx(
+  m: MeetingFacts,
+  resolutions: readonly Resolution[],
+  date: string,
+): Promise<Buffer> {
   const counts = m.counts.map((c) => `${c.role}${c.count}人`).join('，');
   const overview = [
     `${when(m.startsAt)}，${m.orgName}在${m.place || '会场'}召开${m.form}第${m.issueNo}期协商议政会议，围绕“${m.title}”进行协商。`,
@@ -82,7 +102,10 @@ export async function meetingSummaryDocx(m: MeetingFacts, resolutions: readonly 
       labelledList('出席：', names(m.present)),
       labelledList('列席：', names(m.attending)),
       ...(m.leave.length ? [labelledList('请假：', names(m.leave))] : []),
-      editionNote([{ left: `抄送：${copyTo.join('，') || '无'}。` }, { left: m.office, right: `${chineseDate(date)}印发` }]),
+      editionNote([
+        { left: `抄送：${copyTo.join('，') || '无'}。` },
+        { left: m.office, right: `${chineseDate(date)}印发` },
+      ]),
       // Word needs a paragraph after a table that ends the document.
       new Paragraph({ children: [] }),
     ],
@@ -128,7 +151,11 @@ export interface ListedResolution extends Resolution {
 }
 
 /** 协商意见办理清单: one landscape table of the resolutions, departments, deadlines, status and reply class. */
-export async function resolutionListDocx(m: MeetingFacts, resolutions: readonly ListedResolution[], date: string): Promise<Buffer> {
+export async function resolutionListDocx(
+  m: MeetingFacts,
+  resolutions: readonly ListedResolution[],
+  date: string,
+): Promise<Buffer> {
   const width = textWidth(true);
   const widths = [700, 0, 2000, 2000, 1500, 1100, 1100];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);

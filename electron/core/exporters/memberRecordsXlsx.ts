@@ -40,7 +40,12 @@ const clean = (v: string | number) => (typeof v === 'string' ? v.replace(UNPRINT
 const MINUTES = '0.0';
 
 /** A sheet with a bold filled header at `headerRow`, frozen under it, filtered, widths set. */
-function table<T>(sheet: ExcelJS.Worksheet, headerRow: number, columns: readonly Column<T>[], rows: readonly T[]): void {
+function table<T>(
+  sheet: ExcelJS.Worksheet,
+  headerRow: number,
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+): void {
   const header = sheet.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -65,16 +70,46 @@ function table<T>(sheet: ExcelJS.Worksheet, headerRow: number, columns: readonly
   });
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   // Printed on A4 landscape, as wide as the page, the header on every page.
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+  };
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + Math.max(rows.length, 1), column: columns.length } };
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow + Math.max(rows.length, 1), column: columns.length },
+  };
 }
 
 /** A 合计 line: every count summed, speaking time from the summed seconds. */
 function totalOf(rows: readonly MemberRecord[]): MemberRecord {
   const sum = (key: keyof MemberRecord) => rows.reduce((n, r) => n + (r[key] as number), 0);
-  const numeric = ['meetingsInvited', 'meetingsAttended', 'leave', 'absent', 'unmarked', 'speeches', 'speakingSeconds', 'suggestions', 'commitments', 'consensus', 'marksTotal', 'suggestionsAdopted'] as const;
-  return { personId: 0, name: '合计', sector: '', affiliation: '', retired: false, ...Object.fromEntries(numeric.map((k) => [k, sum(k)])) } as MemberRecord;
+  const numeric = [
+    'meetingsInvited',
+    'meetingsAttended',
+    'leave',
+    'absent',
+    'unmarked',
+    'speeches',
+    'speakingSeconds',
+    'suggestions',
+    'commitments',
+    'consensus',
+    'marksTotal',
+    'suggestionsAdopted',
+  ] as const;
+  return {
+    personId: 0,
+    name: '合计',
+    sector: '',
+    affiliation: '',
+    retired: false,
+    ...Object.fromEntries(numeric.map((k) => [k, sum(k)])),
+  } as MemberRecord;
 }
 
 const issueName = (m: { form: string; issueNo: number }) => `${m.form}第${m.issueNo}期`;
@@ -110,7 +145,8 @@ export async function memberRecordsXlsx(book: MemberRecordsBook): Promise<Buffer
   summary.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
   summary.getRow(1).height = 30;
   summary.mergeCells(2, 1, 2, summaryColumns.length);
-  summary.getCell(2, 1).value = `${book.orgName ? `${book.orgName}　` : ''}全年召开会议 ${book.meetings} 次　导出日期：${book.exportedOn}`;
+  summary.getCell(2, 1).value =
+    `${book.orgName ? `${book.orgName}　` : ''}全年召开会议 ${book.meetings} 次　导出日期：${book.exportedOn}`;
   summary.getCell(2, 1).font = { color: { argb: 'FF7B8497' } };
   table(summary, 3, summaryColumns, book.rows);
   // Totals under the list, outside the filter so sorting leaves them at the bottom.
@@ -130,22 +166,43 @@ export async function memberRecordsXlsx(book: MemberRecordsBook): Promise<Buffer
       { header: '期数', width: 16, value: issueName },
       { header: '会议', width: 36, value: (l) => l.meetingTitle, wrap: true },
       { header: '角色', width: 10, value: (l) => l.role },
-      { header: '出席情况', width: 14, value: (l) => (l.attendance === '未签到' && l.attended ? '出席（未签到）' : l.attendance) },
+      {
+        header: '出席情况',
+        width: 14,
+        value: (l) => (l.attendance === '未签到' && l.attended ? '出席（未签到）' : l.attendance),
+      },
       { header: '发言', unit: '次', width: 8, value: (l) => l.speeches },
       { header: '发言时长', unit: '分钟', width: 10, value: (l) => spokenMinutes(l.speakingSeconds), format: MINUTES },
     ],
     book.meetingLines.filter((l) => names.has(l.personId)),
   );
 
-  type Said = { personId: number; meetingId: number; date: string; issue: string; meeting: string; kind: string; text: string };
-  const at = (x: Lines<RecordMark | RecordAdopted>[number]) => ({ personId: x.personId, meetingId: x.meetingId, date: x.date, issue: issueName(x), meeting: x.meetingTitle });
+  type Said = {
+    personId: number;
+    meetingId: number;
+    date: string;
+    issue: string;
+    meeting: string;
+    kind: string;
+    text: string;
+  };
+  const at = (x: Lines<RecordMark | RecordAdopted>[number]) => ({
+    personId: x.personId,
+    meetingId: x.meetingId,
+    date: x.date,
+    issue: issueName(x),
+    meeting: x.meetingTitle,
+  });
   const said: Said[] = [
     ...book.markLines.map((m) => ({ ...at(m), kind: `记录的${m.kind}`, text: m.excerpt })),
     ...book.adoptedLines.map((a) => ({ ...at(a), kind: `协商意见第${chineseNumeral(a.position)}项`, text: a.text })),
   ].filter((s) => names.has(s.personId));
   // Person by person in the summary's order, then meeting by meeting, marks before the resolutions they became.
   const order = new Map(book.rows.map((r, i) => [r.personId, i]));
-  said.sort((a, b) => order.get(a.personId)! - order.get(b.personId)! || a.date.localeCompare(b.date) || a.meetingId - b.meetingId);
+  said.sort(
+    (a, b) =>
+      order.get(a.personId)! - order.get(b.personId)! || a.date.localeCompare(b.date) || a.meetingId - b.meetingId,
+  );
   const suggestions = wb.addWorksheet(SHEETS.suggestions);
   table(
     suggestions,

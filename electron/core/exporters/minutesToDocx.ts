@@ -1,5 +1,14 @@
 import { ShadingType, TextRun, type Paragraph } from 'docx';
-import { cleanText, markKindOf, TEXT_FORMAT, type DocNode, type ElementNodeJson, type MarkKind, type SpeakerNodeJson, type TextNodeJson } from '../../../shared/domain/minutesDoc';
+import {
+  cleanText,
+  markKindOf,
+  TEXT_FORMAT,
+  type DocNode,
+  type ElementNodeJson,
+  type MarkKind,
+  type SpeakerNodeJson,
+  type TextNodeJson,
+} from '../../../shared/domain/minutesDoc';
 import { CHARS, FONT, HEADING_FONT, paragraph, run } from './gbt9704';
 
 /** Marked passages keep a label and a light shading, so a reader of the Word file sees them. */
@@ -74,7 +83,11 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
       if (inline.length) {
         n++;
         const prefix = node.listType === 'number' ? `${n}.` : '●';
-        out.push(paragraph([run(`${prefix} `), ...inlineRuns(inline, body)], { indent: { left: CHARS(2 + 2 * (depth + 1)), hanging: CHARS(2) } }));
+        out.push(
+          paragraph([run(`${prefix} `), ...inlineRuns(inline, body)], {
+            indent: { left: CHARS(2 + 2 * (depth + 1)), hanging: CHARS(2) },
+          }),
+        );
       }
       for (const sub of children) if (sub.type === 'list') list(sub as ElementNodeJson, depth + 1);
     }
@@ -83,16 +96,25 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
   for (const node of root.children) {
     if (node.type === 'speaker') {
       const s = node as SpeakerNodeJson;
-      const who = [run(`【${cleanText(s.kind)}】`, { font: FONT.heading2 }), run(cleanText(s.name), { font: FONT.heading1 })];
+      const who = [
+        run(`【${cleanText(s.kind)}】`, { font: FONT.heading2 }),
+        run(cleanText(s.name), { font: FONT.heading1 }),
+      ];
       if (s.affiliation) who.push(run(`（${cleanText(s.affiliation)}）`, { font: FONT.heading2 }));
       out.push(paragraph([...who, run(`\u3000${s.time}`)], { indent: {}, keepNext: true }));
     } else if (node.type === 'heading') {
       const h = node as ElementNodeJson;
-      out.push(paragraph(inlineRuns(h.children, { ...body, font: HEADING_FONT[headingLevel(h.tag)] }), { keepNext: true }));
+      out.push(
+        paragraph(inlineRuns(h.children, { ...body, font: HEADING_FONT[headingLevel(h.tag)] }), { keepNext: true }),
+      );
     } else if (node.type === 'list') {
       list(node as ElementNodeJson, 0);
     } else if (node.type === 'quote') {
-      out.push(paragraph(inlineRuns((node as ElementNodeJson).children, { ...body, font: FONT.heading2 }), { indent: { left: CHARS(2), firstLine: CHARS(2) } }));
+      out.push(
+        paragraph(inlineRuns((node as ElementNodeJson).children, { ...body, font: FONT.heading2 }), {
+          indent: { left: CHARS(2), firstLine: CHARS(2) },
+        }),
+      );
     } else if ('children' in node) {
       out.push(paragraph(inlineRuns(node.children, body)));
     }

@@ -24,19 +24,37 @@ export interface ArchiveOptions {
   onProgress?: (done: number) => void;
 }
 
-const subjects = ['老旧小区加装电梯', '冬季人行道积雪清理', '中央大街景区公厕', '松花江沿岸步道', '社区养老服务站', '中小学课后服务', '菜市场改造提升', '背街小巷停车', '冰雪旅游服务', '农贸市场食品安全', '公交线路优化', '社区卫生服务中心'];
+const subjects = [
+  '老旧小区加装电梯',
+  '冬季人行道积雪清理',
+  '中央大街景区公厕',
+  '松花江沿岸步道',
+  '社区养老服务站',
+  '中小学课后服务',
+  '菜市场改造提升',
+  '背街小巷停车',
+  '冰雪旅游服务',
+  '农贸市场食品安全',
+  '公交线路优化',
+  '社区卫生服务中心',
+];
 const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
-  const people = ctx.db.prepare("SELECT id, name, kind, coalesce((SELECT name FROM sector WHERE id = sector_id), unit, '') AS aff FROM person WHERE retired_at IS NULL ORDER BY id").all() as {
+  const people = ctx.db
+    .prepare(
+      "SELECT id, name, kind, coalesce((SELECT name FROM sector WHERE id = sector_id), unit, '') AS aff FROM person WHERE retired_at IS NULL ORDER BY id",
+    )
+    .all() as {
     id: number;
     name: string;
     kind: string;
     aff: string;
   }[];
   const departments = ctx.db.prepare('SELECT id FROM department WHERE retired_at IS NULL').pluck().all() as number[];
-  if (people.length < 10 || !departments.length) throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据（npm run serve 加 --demo）');
+  if (people.length < 10 || !departments.length)
+    throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据（npm run serve 加 --demo）');
   const now = isoNow(ctx);
   let s = seed >>> 0 || 1;
   const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
@@ -50,16 +68,32 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
       `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, '市政协三楼协商议事厅', ?, '已归档', ?, ?)`,
     ),
-    participant: ctx.db.prepare("INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING"),
-    speech: ctx.db.prepare("INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at) VALUES (?, ?, ?, ?, '已发言', 480, ?, ?)"),
+    participant: ctx.db.prepare(
+      "INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING",
+    ),
+    speech: ctx.db.prepare(
+      "INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at) VALUES (?, ?, ?, ?, '已发言', 480, ?, ?)",
+    ),
     interval: ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (?, ?, ?)'),
-    minutes: ctx.db.prepare("INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)"),
-    mark: ctx.db.prepare('INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    resolution: ctx.db.prepare('INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    minutes: ctx.db.prepare(
+      "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
+    ),
+    mark: ctx.db.prepare(
+      'INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    resolution: ctx.db.prepare(
+      'INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     link: ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)'),
-    confirm: ctx.db.prepare('INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)'),
-    event: ctx.db.prepare('INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    followup: ctx.db.prepare("INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
+    confirm: ctx.db.prepare(
+      'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)',
+    ),
+    event: ctx.db.prepare(
+      'INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    followup: ctx.db.prepare(
+      'INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
+    ),
     issue: ctx.db.prepare('SELECT coalesce(max(issue_no), 0) + 1 FROM meeting WHERE year = ? AND form = ?').pluck(),
   };
 
@@ -72,9 +106,15 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const subject = subjects[i % subjects.length];
     const title = `${subject}（第${i + 1}次协商）`;
     const form = forms[i % forms.length];
-    const topicId = Number(q.topic.run(subject, `群众反映${subject}问题集中`, `${year}-01-05`, year, title, form, month, now, now).lastInsertRowid);
+    const topicId = Number(
+      q.topic.run(subject, `群众反映${subject}问题集中`, `${year}-01-05`, year, title, form, month, now, now)
+        .lastInsertRowid,
+    );
     const chair = people[rand(people.length)];
-    const meetingId = Number(q.meeting.run(topicId, form, title, year, q.issue.get(year, form), `${date}T09:00`, chair.id, now, now).lastInsertRowid);
+    const meetingId = Number(
+      q.meeting.run(topicId, form, title, year, q.issue.get(year, form), `${date}T09:00`, chair.id, now, now)
+        .lastInsertRowid,
+    );
     q.participant.run(meetingId, chair.id, '主持人');
     const sections: Section[] = [];
     for (let k = 0; k < speeches; k++) {
@@ -95,19 +135,42 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     for (let r = 0; r < resolutions; r++) {
       const text = suggestions[r]?.excerpt ?? `${subject}第${r + 1}项议定事项：加强日常管理。`;
       const deadline = `${year}-${String(Math.min(12, month + 3)).padStart(2, '0')}-28`;
-      const resolutionId = Number(q.resolution.run(meetingId, r + 1, text, departments[rand(departments.length)], deadline, now, now).lastInsertRowid);
+      const resolutionId = Number(
+        q.resolution.run(meetingId, r + 1, text, departments[rand(departments.length)], deadline, now, now)
+          .lastInsertRowid,
+      );
       if (suggestions[r]) q.link.run(resolutionId, suggestions[r].id);
       // Follow-up at some stage along the path, each step dated after the last.
       const stage = rand(followUpStates.length);
       const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
       steps.forEach((action, n) => {
         const on = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + n * 5).padStart(2, '0')}`;
-        q.event.run(resolutionId, action, on, '政协办公厅', '', action === '答复' ? '已按建议办理' : null, action === '答复' ? 'A' : null, action === '评价' ? '满意' : null, now);
+        q.event.run(
+          resolutionId,
+          action,
+          on,
+          '政协办公厅',
+          '',
+          action === '答复' ? '已按建议办理' : null,
+          action === '答复' ? 'A' : null,
+          action === '评价' ? '满意' : null,
+          now,
+        );
       });
       if (stage > 0) {
         const last = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + (stage - 1) * 5).padStart(2, '0')}`;
         const sent = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-01`;
-        q.followup.run(resolutionId, followUpStates[stage], sent, stage >= 3 ? last : null, stage >= 3 ? '已按建议办理' : '', stage >= 3 ? 'A' : null, stage >= 4 ? '满意' : null, last, now);
+        q.followup.run(
+          resolutionId,
+          followUpStates[stage],
+          sent,
+          stage >= 3 ? last : null,
+          stage >= 3 ? '已按建议办理' : '',
+          stage >= 3 ? 'A' : null,
+          stage >= 4 ? '满意' : null,
+          last,
+          now,
+        );
       }
     }
     q.confirm.run(meetingId, chair.name, now);

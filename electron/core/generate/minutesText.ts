@@ -6,9 +6,39 @@ import { markId, markKinds, type MarkKind } from '../../../shared/domain/minutes
  * editor stores them (Lexical JSON). Seeded, so every run writes the same document.
  */
 
-const openings = ['我谈三点意见。', '结合调研情况，我提几点建议。', '我代表界别委员发言。', '刚才几位委员讲得很好，我补充两点。', '我从群众的角度谈一谈。'];
-const subjects = ['景区公厕', '指引标识', '冬季保温设施', '无障碍设施', '沿街商户', '移动公厕', '城管平台', '客流热力数据', '保洁责任', '补贴标准', '节假日高峰', '导航软件标注', '运行监测', '冰雪季游客服务'];
-const verbs = ['要统筹规划', '应加快完善', '需进一步明确', '可以探索', '建议尽快推进', '要压实责任', '应纳入年度计划', '要建立长效机制'];
+const openings = [
+  '我谈三点意见。',
+  '结合调研情况，我提几点建议。',
+  '我代表界别委员发言。',
+  '刚才几位委员讲得很好，我补充两点。',
+  '我从群众的角度谈一谈。',
+];
+const subjects = [
+  '景区公厕',
+  '指引标识',
+  '冬季保温设施',
+  '无障碍设施',
+  '沿街商户',
+  '移动公厕',
+  '城管平台',
+  '客流热力数据',
+  '保洁责任',
+  '补贴标准',
+  '节假日高峰',
+  '导航软件标注',
+  '运行监测',
+  '冰雪季游客服务',
+];
+const verbs = [
+  '要统筹规划',
+  '应加快完善',
+  '需进一步明确',
+  '可以探索',
+  '建议尽快推进',
+  '要压实责任',
+  '应纳入年度计划',
+  '要建立长效机制',
+];
 const details = [
   '做到布局合理、指引清晰、冬季可用',
   '把群众反映集中的问题逐项列出清单',
@@ -20,9 +50,21 @@ const details = [
   '新建公厕采用节水和防冻技术',
   '定期向社会公布办理进展，接受群众监督',
 ];
-const closings = ['以上意见供参考。', '希望有关部门认真研究。', '请市城管局在会后予以答复。', '这件事关系群众切身利益。'];
-const commitments = ['市城管局将于三季度前完成主街指引牌更新', '步行街管理办公室将牵头组建沿街商户厕所开放联盟', '公厕运行数据年内接入城管平台'];
-const consensus = ['与会各方一致认为，应以小切口推动景区公厕服务提质', '会议同意将三项建议纳入议定事项，明确牵头单位和办理时限'];
+const closings = [
+  '以上意见供参考。',
+  '希望有关部门认真研究。',
+  '请市城管局在会后予以答复。',
+  '这件事关系群众切身利益。',
+];
+const commitments = [
+  '市城管局将于三季度前完成主街指引牌更新',
+  '步行街管理办公室将牵头组建沿街商户厕所开放联盟',
+  '公厕运行数据年内接入城管平台',
+];
+const consensus = [
+  '与会各方一致认为，应以小切口推动景区公厕服务提质',
+  '会议同意将三项建议纳入议定事项，明确牵头单位和办理时限',
+];
 
 export interface Section {
   speechId: number;
@@ -44,9 +86,34 @@ export interface MinutesOptions {
 
 type Json = Record<string, unknown>;
 
-const text = (t: string, format = 0): Json => ({ type: 'text', version: 1, detail: 0, format, mode: 'normal', style: '', text: t });
-const paragraph = (children: Json[]): Json => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
-const heading = (tag: string, t: string): Json => ({ type: 'heading', version: 1, direction: null, format: '', indent: 0, tag, children: [text(t)] });
+const text = (t: string, format = 0): Json => ({
+  type: 'text',
+  version: 1,
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: t,
+});
+const paragraph = (children: Json[]): Json => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children,
+});
+const heading = (tag: string, t: string): Json => ({
+  type: 'heading',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  tag,
+  children: [text(t)],
+});
 const list = (items: string[], listType: 'bullet' | 'number'): Json => ({
   type: 'list',
   version: 1,
@@ -56,9 +123,25 @@ const list = (items: string[], listType: 'bullet' | 'number'): Json => ({
   listType,
   start: 1,
   tag: listType === 'number' ? 'ol' : 'ul',
-  children: items.map((t, i) => ({ type: 'listitem', version: 1, direction: null, format: '', indent: 0, value: i + 1, children: [text(t)] })),
+  children: items.map((t, i) => ({
+    type: 'listitem',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    value: i + 1,
+    children: [text(t)],
+  })),
 });
-const mark = (id: string, t: string): Json => ({ type: 'mark', version: 1, direction: null, format: '', indent: 0, ids: [id], children: [text(t)] });
+const mark = (id: string, t: string): Json => ({
+  type: 'mark',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  ids: [id],
+  children: [text(t)],
+});
 const speaker = (s: Section): Json => ({ type: 'speaker', version: 1, ...s });
 
 export function generateMinutesDoc({ sections, chars, marks = 0, seed = 1 }: MinutesOptions): string {
@@ -97,7 +180,8 @@ export function generateMinutesDoc({ sections, chars, marks = 0, seed = 1 }: Min
         while (len < 140) {
           if (marked < marks && sectionMarks < marksPerSection && rand(3) === 0) {
             const kind: MarkKind = markKinds[marked % markKinds.length];
-            const t = kind === '回应/承诺' ? `${pick(commitments)}。` : kind === '共识' ? `${pick(consensus)}。` : sentence();
+            const t =
+              kind === '回应/承诺' ? `${pick(commitments)}。` : kind === '共识' ? `${pick(consensus)}。` : sentence();
             parts.push(mark(markId(kind, `ref${seed}-${i}-${marked}-${rand(1e6)}`), t));
             marked++;
             sectionMarks++;

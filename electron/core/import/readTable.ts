@@ -40,7 +40,8 @@ async function readXlsx(data: Buffer): Promise<Table> {
   }
   const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw badInput('Excel 文件中没有数据');
-  if (sheet.rowCount > MAX_ROWS + 1) throw badInput(`文件行数过多（${sheet.rowCount} 行），一次最多导入 ${MAX_ROWS} 行`);
+  if (sheet.rowCount > MAX_ROWS + 1)
+    throw badInput(`文件行数过多（${sheet.rowCount} 行），一次最多导入 ${MAX_ROWS} 行`);
   const table: Table = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, n) => {

@@ -9,14 +9,20 @@ import { readSettings, storedValue } from './settings';
 export const FILE_GENERATION = 'fileGeneration';
 
 export function appStatus(ctx: Ctx): AppStatus {
-  const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
+  const count = (table: string) =>
+    ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
   return {
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),
     dataFile: ctx.dataFile,
     fileGeneration: String(storedValue(ctx, FILE_GENERATION) ?? ''),
     firstRun: directoryIsEmpty(ctx) && !readSettings(ctx).welcomeDismissed,
-    counts: { people: count('person'), sectors: count('sector'), committees: count('committee'), departments: count('department') },
+    counts: {
+      people: count('person'),
+      sectors: count('sector'),
+      committees: count('committee'),
+      departments: count('department'),
+    },
   };
 }
 

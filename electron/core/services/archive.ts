@@ -13,21 +13,32 @@ const EXCERPT_CHARS = 36;
  */
 export function indexMinutes(ctx: Ctx, meetingId: number): void {
   const row = ctx.db
-    .prepare('SELECT mi.version, mi.plain, m.title, m.year, m.form, m.status FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id WHERE mi.meeting_id = ?')
-    .get(meetingId) as { version: number; plain: string; title: string; year: number; form: string; status: string } | undefined;
+    .prepare(
+      'SELECT mi.version, mi.plain, m.title, m.year, m.form, m.status FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id WHERE mi.meeting_id = ?',
+    )
+    .get(meetingId) as
+    { version: number; plain: string; title: string; year: number; form: string; status: string } | undefined;
   if (!row) return;
   const rowid = SEARCH_KIND_BASE.minutes + meetingId;
   ctx.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(rowid);
   ctx.db
-    .prepare("INSERT INTO search_index (rowid, title, body, kind, ref_id, meeting_id, year, form, status, department) VALUES (?, ?, ?, 'minutes', ?, ?, ?, ?, ?, '')")
+    .prepare(
+      "INSERT INTO search_index (rowid, title, body, kind, ref_id, meeting_id, year, form, status, department) VALUES (?, ?, ?, 'minutes', ?, ?, ?, ?, ?, '')",
+    )
     .run(rowid, row.title, row.plain, meetingId, meetingId, row.year, row.form, row.status);
-  ctx.db.prepare('INSERT INTO search_minutes (meeting_id, version) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET version = excluded.version').run(meetingId, row.version);
+  ctx.db
+    .prepare(
+      'INSERT INTO search_minutes (meeting_id, version) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET version = excluded.version',
+    )
+    .run(meetingId, row.version);
 }
 
 /** Minutes saved since they were last indexed (meetings going on now): a handful, indexed before searching. */
 function catchUp(ctx: Ctx): void {
   const stale = ctx.db
-    .prepare('SELECT mi.meeting_id FROM minutes mi LEFT JOIN search_minutes s ON s.meeting_id = mi.meeting_id WHERE s.version IS NOT mi.version')
+    .prepare(
+      'SELECT mi.meeting_id FROM minutes mi LEFT JOIN search_minutes s ON s.meeting_id = mi.meeting_id WHERE s.version IS NOT mi.version',
+    )
     .pluck()
     .all() as number[];
   if (stale.length) ctx.db.transaction(() => stale.forEach((id) => indexMinutes(ctx, id)))();
@@ -39,9 +50,13 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 
 /** The passage around a match (cut from the text by SQLite, so a 60,000-character body is never read whole), terms marked. */
 function excerptOf(r: Row, terms: readonly string[]): string {
-  const window = r.at > 0 ? `${r.at > EXCERPT_CHARS / 2 ? '…' : ''}${r.window}${r.at + EXCERPT_CHARS * 2 < r.length ? '…' : ''}` : r.title;
+  const window =
+    r.at > 0
+      ? `${r.at > EXCERPT_CHARS / 2 ? '…' : ''}${r.window}${r.at + EXCERPT_CHARS * 2 < r.length ? '…' : ''}`
+      : r.title;
   let out = window.replace(/\s+/g, ' ');
-  for (const t of [...terms].sort((a, b) => b.length - a.length)) out = out.split(t).join(`${HIGHLIGHT_OPEN}${t}${HIGHLIGHT_CLOSE}`);
+  for (const t of [...terms].sort((a, b) => b.length - a.length))
+    out = out.split(t).join(`${HIGHLIGHT_OPEN}${t}${HIGHLIGHT_CLOSE}`);
   return out;
 }
 
@@ -65,7 +80,10 @@ interface Row {
  * (MATCH); shorter ones are LIKE conditions on the same rows, so "厕" or "公厕" still find
  * every passage — by a scan when no longer term narrows it down first.
  */
-export function searchArchive(ctx: Ctx, input: ParsedInput<'archive.search'>): { hits: SearchHit[]; total: number; ms: number } {
+export function searchArchive(
+  ctx: Ctx,
+  input: ParsedInput<'archive.search'>,
+): { hits: SearchHit[]; total: number; ms: number } {
   const t0 = performance.now();
   catchUp(ctx);
   const terms = [...new Set(input.q.split(/\s+/).filter(Boolean))];
@@ -85,7 +103,8 @@ export function searchArchive(ctx: Ctx, input: ParsedInput<'archive.search'>): {
   if (input.form) where.push('form = ?') && args.push(input.form);
   if (input.status) where.push('status = ?') && args.push(input.status);
   if (input.department) where.push('department = ?') && args.push(input.department);
-  if (input.kinds?.length) where.push(`kind IN (${input.kinds.map(() => '?').join(', ')})`) && args.push(...input.kinds);
+  if (input.kinds?.length)
+    where.push(`kind IN (${input.kinds.map(() => '?').join(', ')})`) && args.push(...input.kinds);
   // Newest first, and FTS5 can stop after the first matches instead of ranking every one.
   const order = 'ORDER BY rowid DESC';
   const first = [...terms].sort((a, b) => b.length - a.length)[0];
@@ -94,20 +113,22 @@ export function searchArchive(ctx: Ctx, input: ParsedInput<'archive.search'>): {
                       year, form, status, department
                  FROM search_index WHERE ${where.join(' AND ')} ${order} LIMIT ${LIMIT + 1}`;
   const rows = ctx.db.prepare(sql).all(...args, { first }) as Row[];
-  const hits = rows.slice(0, LIMIT).map(
-    (r): SearchHit => ({
-      kind: r.kind,
-      refId: r.ref_id,
-      meetingId: r.meeting_id,
-      title: r.title,
-      excerpt: excerptOf(r, terms),
-      year: r.year,
-      form: r.form ?? '',
-      status: r.status ?? '',
-      department: r.department ?? '',
-    }),
-  );
-  return { hits, total: rows.length > LIMIT ? LIMIT + 1 : rows.length, ms: Math.round((performance.now() - t0) * 10) / 10 };
+  const hits = rows.slice(0, LIMIT).map((r): SearchHit => ({
+    kind: r.kind,
+    refId: r.ref_id,
+    meetingId: r.meeting_id,
+    title: r.title,
+    excerpt: excerptOf(r, terms),
+    year: r.year,
+    form: r.form ?? '',
+    status: r.status ?? '',
+    department: r.department ?? '',
+  }));
+  return {
+    hits,
+    total: rows.length > LIMIT ? LIMIT + 1 : rows.length,
+    ms: Math.round((performance.now() - t0) * 10) / 10,
+  };
 }
 
 export const archiveHandlers = handlers({

@@ -23,13 +23,19 @@ interface DemoPerson {
 }
 
 export function directoryIsEmpty(ctx: Ctx): boolean {
-  return !ctx.db.prepare('SELECT 1 FROM person UNION ALL SELECT 1 FROM sector UNION ALL SELECT 1 FROM committee UNION ALL SELECT 1 FROM department LIMIT 1').get();
+  return !ctx.db
+    .prepare(
+      'SELECT 1 FROM person UNION ALL SELECT 1 FROM sector UNION ALL SELECT 1 FROM committee UNION ALL SELECT 1 FROM department LIMIT 1',
+    )
+    .get();
 }
 
 /** Writes the app's own demo directory (resources/demo) into an empty data file. */
 export function loadDemo(ctx: Ctx): void {
   if (!directoryIsEmpty(ctx)) throw refused('名录中已有数据，不能再载入示例数据。示例数据只能载入到空白的数据文件中');
-  const level = (orgLevels as readonly string[]).includes(demo.organisation.level) ? (demo.organisation.level as OrgLevel) : '市';
+  const level = (orgLevels as readonly string[]).includes(demo.organisation.level)
+    ? (demo.organisation.level as OrgLevel)
+    : '市';
   writeSettings(ctx, {
     orgName: demo.organisation.name,
     office: demo.organisation.office,
@@ -57,7 +63,12 @@ export function loadDemo(ctx: Ctx): void {
     people.set(p.name, id);
   }
   for (const s of demo.sectors) {
-    if (s.convenors.length) setConvenors(ctx, ids.sector.get(s.name)!, s.convenors.map((n) => people.get(n)!));
+    if (s.convenors.length)
+      setConvenors(
+        ctx,
+        ids.sector.get(s.name)!,
+        s.convenors.map((n) => people.get(n)!),
+      );
   }
   loadDemoTopics(ctx, ids.sector, ids.committee);
 }
@@ -105,7 +116,13 @@ function loadDemoTopics(ctx: Ctx, sectors: Map<string, number>, committees: Map<
       meetingForm: d.meetingForm as MeetingForm | undefined,
       leadCommitteeId: d.leadCommittee ? committees.get(d.leadCommittee) : undefined,
     });
-    for (const [decision, decidedOn, body, note, extra] of d.decisions as [Decision, string, string, string, string | number | undefined][]) {
+    for (const [decision, decidedOn, body, note, extra] of d.decisions as [
+      Decision,
+      string,
+      string,
+      string,
+      string | number | undefined,
+    ][]) {
       const step = (ctx.db.prepare('SELECT step FROM topic WHERE id = ?').pluck().get(id) as number) ?? 1;
       decideTopic(ctx, {
         topicId: id,

@@ -6,7 +6,12 @@ import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type Ctx } from '../context';
 import { refused } from '../errors';
-import { meetingRecordDocx, meetingSummaryDocx, resolutionListDocx, type MeetingFacts } from '../exporters/meetingDocuments';
+import {
+  meetingRecordDocx,
+  meetingSummaryDocx,
+  resolutionListDocx,
+  type MeetingFacts,
+} from '../exporters/meetingDocuments';
 import { handlers } from '../handler';
 import { meetingRow } from './meetings';
 import { followUpOfMeeting } from './followUp';
@@ -21,13 +26,24 @@ const UNLISTED_ROLES = new Set(['工作人员']);
 export function meetingFacts(ctx: Ctx, meetingId: number): MeetingFacts {
   const m = meetingRow(ctx, meetingId);
   const { orgName, office } = readSettings(ctx);
-  const person = (id: number | null) => (id === null ? '' : ((ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(id) as string | undefined) ?? ''));
+  const person = (id: number | null) =>
+    id === null
+      ? ''
+      : ((ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(id) as string | undefined) ?? '');
   const people = ctx.db
-    .prepare('SELECT p.name, pa.role, pa.attendance FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ? ORDER BY pa.id')
+    .prepare(
+      'SELECT p.name, pa.role, pa.attendance FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ? ORDER BY pa.id',
+    )
     .all(meetingId) as { name: string; role: string; attendance: string }[];
   // Not checked in counts as there: the secretary marks who is on leave or absent.
   const there = people.filter((p) => p.attendance === '出席' || p.attendance === '未签到');
-  const topic = m.topic_id === null ? null : (ctx.db.prepare("SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ?").pluck().get(m.topic_id) as string);
+  const topic =
+    m.topic_id === null
+      ? null
+      : (ctx.db
+          .prepare("SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ?")
+          .pluck()
+          .get(m.topic_id) as string);
   return {
     orgName,
     office,
@@ -57,11 +73,16 @@ export function documentFileName(facts: Pick<MeetingFacts, 'issueNo' | 'title'>,
 }
 
 /** Builds one of a meeting's three documents. Reads everything before the first await. */
-export async function exportMeetingDocument(ctx: Ctx, meetingId: number, kind: DocumentKind): Promise<{ fileName: string; data: Buffer }> {
+export async function exportMeetingDocument(
+  ctx: Ctx,
+  meetingId: number,
+  kind: DocumentKind,
+): Promise<{ fileName: string; data: Buffer }> {
   const facts = meetingFacts(ctx, meetingId);
   const fileName = documentFileName(facts, kind);
   if (kind === '会议记录') {
-    const doc = ctx.db.prepare('SELECT doc FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as string | undefined;
+    const doc = ctx.db.prepare('SELECT doc FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as
+      string | undefined;
     return { fileName, data: await meetingRecordDocx(facts, doc ? readMinutesDoc(doc).root : null) };
   }
   const list = listResolutions(ctx, meetingId);
@@ -73,7 +94,11 @@ export async function exportMeetingDocument(ctx: Ctx, meetingId: number, kind: D
   const followUp = followUpOfMeeting(ctx, meetingId);
   const listed = list.items.map((r) => {
     const f = followUp.get(r.id);
-    return { ...r, status: f ? `${f.state}${f.overdue ? '（逾期）' : ''}` : '待交办', replyClass: f?.replyClass ? `${f.replyClass}类（${replyClassNames[f.replyClass]}）` : '' };
+    return {
+      ...r,
+      status: f ? `${f.state}${f.overdue ? '（逾期）' : ''}` : '待交办',
+      replyClass: f?.replyClass ? `${f.replyClass}类（${replyClassNames[f.replyClass]}）` : '',
+    };
   });
   return { fileName, data: await resolutionListDocx(facts, listed, localToday(ctx)) };
 }

@@ -103,13 +103,20 @@ export function followUpStarted(ctx: Ctx, resolutionId: number): boolean {
   return ctx.db.prepare('SELECT 1 FROM followup_event WHERE resolution_id = ? LIMIT 1').get(resolutionId) !== undefined;
 }
 
-function board(ctx: Ctx, filter: { year?: number; departmentId?: number; state?: FollowUp['state']; overdueOnly?: boolean }): FollowUpBoard {
+function board(
+  ctx: Ctx,
+  filter: { year?: number; departmentId?: number; state?: FollowUp['state']; overdueOnly?: boolean },
+): FollowUpBoard {
   const today = localToday(ctx);
   const where: string[] = [];
   const args: unknown[] = [];
   if (filter.year !== undefined) where.push('m.year = ?') && args.push(filter.year);
   if (filter.departmentId !== undefined) where.push('r.lead_department_id = ?') && args.push(filter.departmentId);
-  const rows = ctx.db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.deadline IS NULL, r.deadline, m.starts_at, r.position`).all(...args) as Row[];
+  const rows = ctx.db
+    .prepare(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.deadline IS NULL, r.deadline, m.starts_at, r.position`,
+    )
+    .all(...args) as Row[];
   const all = rows.map((r) => toItem(r, today));
   const byState = Object.fromEntries(followUpStates.map((s) => [s, all.filter((i) => i.state === s).length]));
   const departments = new Map<string, { department: string; total: number; open: number; overdue: number }>();
@@ -123,7 +130,12 @@ function board(ctx: Ctx, filter: { year?: number; departmentId?: number; state?:
   }
   let items = all.filter((i) => (!filter.state || i.state === filter.state) && (!filter.overdueOnly || i.overdue));
   items = [...items.filter((i) => i.overdue), ...items.filter((i) => !i.overdue)];
-  return { items, byState, byDepartment: [...departments.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open), today };
+  return {
+    items,
+    byState,
+    byDepartment: [...departments.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+    today,
+  };
 }
 
 interface EventRow {
@@ -139,7 +151,9 @@ interface EventRow {
 
 function events(ctx: Ctx, resolutionId: number): EventRow[] {
   return ctx.db
-    .prepare('SELECT action, date, by, note, reply_text, reply_class, evaluation, created_at FROM followup_event WHERE resolution_id = ? ORDER BY id')
+    .prepare(
+      'SELECT action, date, by, note, reply_text, reply_class, evaluation, created_at FROM followup_event WHERE resolution_id = ? ORDER BY id',
+    )
     .all(resolutionId) as EventRow[];
 }
 
@@ -160,10 +174,18 @@ export const followUpHandlers = handlers({
   },
 
   'followup.history': ({ resolutionId }, ctx) => {
-    if (!ctx.db.prepare('SELECT 1 FROM resolution WHERE id = ?').get(resolutionId)) throw notFound('协商意见', resolutionId);
-    return events(ctx, resolutionId).map(
-      (e): FollowUpStep => ({ action: e.action, date: e.date, by: e.by, note: e.note, replyText: e.reply_text, replyClass: e.reply_class ?? null, evaluation: e.evaluation ?? null, createdAt: e.created_at }),
-    );
+    if (!ctx.db.prepare('SELECT 1 FROM resolution WHERE id = ?').get(resolutionId))
+      throw notFound('协商意见', resolutionId);
+    return events(ctx, resolutionId).map((e): FollowUpStep => ({
+      action: e.action,
+      date: e.date,
+      by: e.by,
+      note: e.note,
+      replyText: e.reply_text,
+      replyClass: e.reply_class ?? null,
+      evaluation: e.evaluation ?? null,
+      createdAt: e.created_at,
+    }));
   },
 
   // Follow-up goes on after the meeting is archived: these are writes to the resolution's
@@ -171,10 +193,19 @@ export const followUpHandlers = handlers({
   'followup.act': (input, ctx) => {
     const row = ctx.db.prepare(`${SELECT} WHERE r.id = ?`).get(input.resolutionId) as Row | undefined;
     if (!row) {
-      if (!ctx.db.prepare('SELECT 1 FROM resolution WHERE id = ?').get(input.resolutionId)) throw notFound('协商意见', input.resolutionId);
+      if (!ctx.db.prepare('SELECT 1 FROM resolution WHERE id = ?').get(input.resolutionId))
+        throw notFound('协商意见', input.resolutionId);
       throw refused('这次会议的协商意见尚未经主持人确认，不能交办');
     }
-    const event: FollowUpEvent = { action: input.action, date: input.date, by: input.by, note: input.note, replyText: input.replyText, replyClass: input.replyClass, evaluation: input.evaluation };
+    const event: FollowUpEvent = {
+      action: input.action,
+      date: input.date,
+      by: input.by,
+      note: input.note,
+      replyText: input.replyText,
+      replyClass: input.replyClass,
+      evaluation: input.evaluation,
+    };
     let next: FollowUp;
     try {
       // The stored events are the truth; the cached row only serves the lists.
@@ -186,8 +217,20 @@ export const followUpHandlers = handlers({
     if (input.action === '交办' && !row.lead_department_id) throw refused('协商意见还没有主办单位，不能交办');
     const now = isoNow(ctx);
     ctx.db
-      .prepare('INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(input.resolutionId, input.action, input.date, input.by, input.note, event.action === '答复' ? (input.replyText ?? '') : null, input.replyClass ?? null, input.evaluation ?? null, now);
+      .prepare(
+        'INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        input.resolutionId,
+        input.action,
+        input.date,
+        input.by,
+        input.note,
+        event.action === '答复' ? (input.replyText ?? '') : null,
+        input.replyClass ?? null,
+        input.evaluation ?? null,
+        now,
+      );
     ctx.db
       .prepare(
         `INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, reported_on, last_date, updated_at)
@@ -196,7 +239,19 @@ export const followUpHandlers = handlers({
            reply_text = excluded.reply_text, reply_class = excluded.reply_class, evaluation = excluded.evaluation, urged = excluded.urged,
            reported_on = excluded.reported_on, last_date = excluded.last_date, updated_at = excluded.updated_at`,
       )
-      .run(input.resolutionId, next.state, next.sentOn, next.repliedOn, next.replyText, next.replyClass, next.evaluation, next.urged, next.reportedOn, next.lastDate, now);
+      .run(
+        input.resolutionId,
+        next.state,
+        next.sentOn,
+        next.repliedOn,
+        next.replyText,
+        next.replyClass,
+        next.evaluation,
+        next.urged,
+        next.reportedOn,
+        next.lastDate,
+        now,
+      );
     const updated = ctx.db.prepare(`${SELECT} WHERE r.id = ?`).get(input.resolutionId) as Row;
     return toItem(updated, localToday(ctx));
   },

@@ -1,6 +1,12 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { AgendaItem, Meeting, MeetingDetail, Participant } from '../../../shared/contract/meetings';
-import { bingchengAgenda, defaultRole, statusMoves, type MeetingStatus, type ParticipantRole } from '../../../shared/domain/meetings';
+import {
+  bingchengAgenda,
+  defaultRole,
+  statusMoves,
+  type MeetingStatus,
+  type ParticipantRole,
+} from '../../../shared/domain/meetings';
 import type { MeetingForm } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
 import { notFound, refused } from '../errors';
@@ -69,16 +75,23 @@ export function getMeetingDetail(ctx: Ctx, id: number): MeetingDetail {
     )
     .all(id) as Participant[];
   const agenda = ctx.db
-    .prepare('SELECT id, position, title, planned_minutes AS plannedMinutes, started_at AS startedAt, ended_at AS endedAt FROM agenda_item WHERE meeting_id = ? ORDER BY position')
+    .prepare(
+      'SELECT id, position, title, planned_minutes AS plannedMinutes, started_at AS startedAt, ended_at AS endedAt FROM agenda_item WHERE meeting_id = ? ORDER BY position',
+    )
     .all(id) as AgendaItem[];
   const statusLog = ctx.db
-    .prepare('SELECT from_status AS "from", to_status AS "to", reason, at FROM meeting_status_log WHERE meeting_id = ? ORDER BY id')
+    .prepare(
+      'SELECT from_status AS "from", to_status AS "to", reason, at FROM meeting_status_log WHERE meeting_id = ? ORDER BY id',
+    )
     .all(id) as MeetingDetail['statusLog'];
   return { ...toMeeting(m), participants, agenda, statusLog };
 }
 
 function nextIssueNo(ctx: Ctx, year: number, form: string): number {
-  return ((ctx.db.prepare('SELECT max(issue_no) FROM meeting WHERE year = ? AND form = ?').pluck().get(year, form) as number | null) ?? 0) + 1;
+  return (
+    ((ctx.db.prepare('SELECT max(issue_no) FROM meeting WHERE year = ? AND form = ?').pluck().get(year, form) as
+      number | null) ?? 0) + 1
+  );
 }
 
 function checkPeople(ctx: Ctx, ...ids: (number | null | undefined)[]): void {
@@ -96,13 +109,25 @@ export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = '
   if (m.status === '已归档' && !reason.trim()) throw refused('取消归档须说明理由');
   const now = isoNow(ctx);
   if (m.status === '进行中') {
-    ctx.db.prepare("UPDATE speech_interval SET stopped_at = ? WHERE stopped_at IS NULL AND speech_id IN (SELECT id FROM speech WHERE meeting_id = ?)").run(now, m.id);
-    ctx.db.prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE meeting_id = ? AND state IN ('发言中', '暂停')").run(now, m.id);
-    ctx.db.prepare('UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL').run(now, m.id);
+    ctx.db
+      .prepare(
+        'UPDATE speech_interval SET stopped_at = ? WHERE stopped_at IS NULL AND speech_id IN (SELECT id FROM speech WHERE meeting_id = ?)',
+      )
+      .run(now, m.id);
+    ctx.db
+      .prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE meeting_id = ? AND state IN ('发言中', '暂停')")
+      .run(now, m.id);
+    ctx.db
+      .prepare(
+        'UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL',
+      )
+      .run(now, m.id);
   }
   if (to === '已结束') snapshotMinutes(ctx, m.id, '会议结束');
   ctx.db.prepare('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?').run(to, now, m.id);
-  ctx.db.prepare('INSERT INTO meeting_status_log (meeting_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(m.id, m.status, to, reason, now);
+  ctx.db
+    .prepare('INSERT INTO meeting_status_log (meeting_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)')
+    .run(m.id, m.status, to, reason, now);
   // The minutes enter the search index as they stand (with the meeting's new status).
   indexMinutes(ctx, m.id);
 }
@@ -114,7 +139,9 @@ export function startIfPreparing(ctx: Ctx, m: MeetingRow): void {
 }
 
 function addParticipants(ctx: Ctx, meetingId: number, personIds: readonly number[], role?: ParticipantRole): void {
-  const insert = ctx.db.prepare('INSERT INTO participant (meeting_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT (meeting_id, person_id) DO NOTHING');
+  const insert = ctx.db.prepare(
+    'INSERT INTO participant (meeting_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT (meeting_id, person_id) DO NOTHING',
+  );
   for (const personId of new Set(personIds)) {
     const p = getPerson(ctx, personId);
     if (p.retired) throw refused(`“${p.name}”已停用，不能加入会议`);
@@ -128,7 +155,10 @@ export function ensureParticipant(ctx: Ctx, meetingId: number, personId: number)
 }
 
 function saveAgenda(ctx: Ctx, meetingId: number, items: ParsedInput<'agenda.save'>['items']): void {
-  const existing = ctx.db.prepare('SELECT id, started_at FROM agenda_item WHERE meeting_id = ?').all(meetingId) as { id: number; started_at: string | null }[];
+  const existing = ctx.db.prepare('SELECT id, started_at FROM agenda_item WHERE meeting_id = ?').all(meetingId) as {
+    id: number;
+    started_at: string | null;
+  }[];
   const kept = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined));
   for (const id of kept) if (!existing.some((e) => e.id === id)) throw notFound('议程项', id);
   for (const e of existing) {
@@ -138,26 +168,33 @@ function saveAgenda(ctx: Ctx, meetingId: number, items: ParsedInput<'agenda.save
     ctx.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(e.id);
   }
   const update = ctx.db.prepare('UPDATE agenda_item SET position = ?, title = ?, planned_minutes = ? WHERE id = ?');
-  const insert = ctx.db.prepare('INSERT INTO agenda_item (meeting_id, position, title, planned_minutes) VALUES (?, ?, ?, ?)');
-  items.forEach((item, i) => (item.id ? update.run(i + 1, item.title, item.plannedMinutes, item.id) : insert.run(meetingId, i + 1, item.title, item.plannedMinutes)));
+  const insert = ctx.db.prepare(
+    'INSERT INTO agenda_item (meeting_id, position, title, planned_minutes) VALUES (?, ?, ?, ?)',
+  );
+  items.forEach((item, i) =>
+    item.id
+      ? update.run(i + 1, item.title, item.plannedMinutes, item.id)
+      : insert.run(meetingId, i + 1, item.title, item.plannedMinutes),
+  );
 }
 
 function agendaRow(ctx: Ctx, id: number) {
   const r = ctx.db.prepare('SELECT * FROM agenda_item WHERE id = ?').get(id) as
-    | { id: number; meeting_id: number; title: string; started_at: string | null; ended_at: string | null }
-    | undefined;
+    { id: number; meeting_id: number; title: string; started_at: string | null; ended_at: string | null } | undefined;
   if (!r) throw notFound('议程项', id);
   return r;
 }
 
 function participantRow(ctx: Ctx, id: number) {
-  const r = ctx.db.prepare('SELECT * FROM participant WHERE id = ?').get(id) as { id: number; meeting_id: number; person_id: number } | undefined;
+  const r = ctx.db.prepare('SELECT * FROM participant WHERE id = ?').get(id) as
+    { id: number; meeting_id: number; person_id: number } | undefined;
   if (!r) throw notFound('参会人员', id);
   return r;
 }
 
 export const meetingHandlers = handlers({
-  'meeting.list': (_input, ctx) => (ctx.db.prepare('SELECT * FROM meeting ORDER BY starts_at DESC, id DESC').all() as MeetingRow[]).map(toMeeting),
+  'meeting.list': (_input, ctx) =>
+    (ctx.db.prepare('SELECT * FROM meeting ORDER BY starts_at DESC, id DESC').all() as MeetingRow[]).map(toMeeting),
 
   'meeting.get': ({ id }, ctx) => getMeetingDetail(ctx, id),
 
@@ -165,9 +202,11 @@ export const meetingHandlers = handlers({
 
   'meeting.create': (input, ctx) => {
     if (input.topicId !== null) {
-      const topic = ctx.db.prepare('SELECT title, status FROM topic WHERE id = ?').get(input.topicId) as { title: string; status: string } | undefined;
+      const topic = ctx.db.prepare('SELECT title, status FROM topic WHERE id = ?').get(input.topicId) as
+        { title: string; status: string } | undefined;
       if (!topic) throw notFound('议题', input.topicId);
-      if (topic.status !== '已定题') throw refused(`议题“${topic.title}”尚未定题，不能据此召开会议；可以不选议题，作为临时会议召开`);
+      if (topic.status !== '已定题')
+        throw refused(`议题“${topic.title}”尚未定题，不能据此召开会议；可以不选议题，作为临时会议召开`);
     }
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId);
@@ -179,12 +218,29 @@ export const meetingHandlers = handlers({
           `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, committee_id, recorder_id, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.topicId, input.form, input.title, year, input.issueNo ?? nextIssueNo(ctx, year, input.form), input.startsAt, input.place ?? '', input.chairId ?? null, input.committeeId ?? null, input.recorderId ?? null, now, now)
-        .lastInsertRowid,
+        .run(
+          input.topicId,
+          input.form,
+          input.title,
+          year,
+          input.issueNo ?? nextIssueNo(ctx, year, input.form),
+          input.startsAt,
+          input.place ?? '',
+          input.chairId ?? null,
+          input.committeeId ?? null,
+          input.recorderId ?? null,
+          now,
+          now,
+        ).lastInsertRowid,
     );
     if (input.chairId != null) addParticipants(ctx, id, [input.chairId], '主持人');
     if (input.recorderId != null) addParticipants(ctx, id, [input.recorderId], '工作人员');
-    if (input.useTemplate) saveAgenda(ctx, id, bingchengAgenda.map((a) => ({ title: a.title, plannedMinutes: a.minutes })));
+    if (input.useTemplate)
+      saveAgenda(
+        ctx,
+        id,
+        bingchengAgenda.map((a) => ({ title: a.title, plannedMinutes: a.minutes })),
+      );
     return getMeetingDetail(ctx, id);
   },
 
@@ -195,7 +251,9 @@ export const meetingHandlers = handlers({
     const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
     const startsAt = pick(input.startsAt, m.starts_at);
     ctx.db
-      .prepare('UPDATE meeting SET form = ?, title = ?, issue_no = ?, starts_at = ?, year = ?, place = ?, chair_id = ?, committee_id = ?, recorder_id = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE meeting SET form = ?, title = ?, issue_no = ?, starts_at = ?, year = ?, place = ?, chair_id = ?, committee_id = ?, recorder_id = ?, updated_at = ? WHERE id = ?',
+      )
       .run(
         pick(input.form, m.form),
         pick(input.title, m.title),
@@ -231,7 +289,9 @@ export const meetingHandlers = handlers({
     if (role) ctx.db.prepare('UPDATE participant SET role = ? WHERE id = ?').run(role, id);
     if (attendance) {
       // The time of the check-in is when it was marked; back to 未签到 clears it.
-      ctx.db.prepare('UPDATE participant SET attendance = ?, checked_in_at = ? WHERE id = ?').run(attendance, attendance === '未签到' ? null : isoNow(ctx), id);
+      ctx.db
+        .prepare('UPDATE participant SET attendance = ?, checked_in_at = ? WHERE id = ?')
+        .run(attendance, attendance === '未签到' ? null : isoNow(ctx), id);
     }
     touch(ctx, p.meeting_id);
     return getMeetingDetail(ctx, p.meeting_id);
@@ -240,7 +300,10 @@ export const meetingHandlers = handlers({
   'participant.remove': ({ id }, ctx) => {
     const p = participantRow(ctx, id);
     writableMeeting(ctx, p.meeting_id);
-    const queued = ctx.db.prepare("SELECT count(*) FROM speech WHERE meeting_id = ? AND person_id = ? AND state <> '撤回'").pluck().get(p.meeting_id, p.person_id) as number;
+    const queued = ctx.db
+      .prepare("SELECT count(*) FROM speech WHERE meeting_id = ? AND person_id = ? AND state <> '撤回'")
+      .pluck()
+      .get(p.meeting_id, p.person_id) as number;
     if (queued) throw refused(`“${getPerson(ctx, p.person_id).name}”在发言队列中，不能移出；可先撤回其发言`);
     ctx.db.prepare('DELETE FROM participant WHERE id = ?').run(id);
     touch(ctx, p.meeting_id);
@@ -261,7 +324,11 @@ export const meetingHandlers = handlers({
     if (item.started_at) return getMeetingDetail(ctx, m.id);
     startIfPreparing(ctx, m);
     const now = isoNow(ctx);
-    ctx.db.prepare('UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL').run(now, m.id);
+    ctx.db
+      .prepare(
+        'UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL',
+      )
+      .run(now, m.id);
     ctx.db.prepare('UPDATE agenda_item SET started_at = ? WHERE id = ?').run(now, id);
     touch(ctx, m.id);
     return getMeetingDetail(ctx, m.id);

@@ -1,5 +1,12 @@
 import type { ParsedInput } from '../../../shared/contract';
-import type { MemberRecord, RecordAdopted, RecordDetail, RecordMark, RecordMeeting, RecordsList } from '../../../shared/contract/memberRecords';
+import type {
+  MemberRecord,
+  RecordAdopted,
+  RecordDetail,
+  RecordMark,
+  RecordMeeting,
+  RecordsList,
+} from '../../../shared/contract/memberRecords';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
@@ -59,7 +66,10 @@ const MEETING_REF = `h.id AS meetingId, h.title AS meetingTitle, h.form, h.issue
 
 /** Years with held meetings, newest first. */
 export function recordYears(ctx: Ctx): number[] {
-  return ctx.db.prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`).pluck().all() as number[];
+  return ctx.db
+    .prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`)
+    .pluck()
+    .all() as number[];
 }
 
 interface Counts {
@@ -80,7 +90,21 @@ function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
   const counts = new Map<number, Counts>();
   const of = (id: number) => {
     let c = counts.get(id);
-    if (!c) counts.set(id, (c = { invited: 0, attended: 0, leave: 0, absent: 0, unmarked: 0, speeches: 0, seconds: 0, adopted: 0, marks: new Map() }));
+    if (!c)
+      counts.set(
+        id,
+        (c = {
+          invited: 0,
+          attended: 0,
+          leave: 0,
+          absent: 0,
+          unmarked: 0,
+          speeches: 0,
+          seconds: 0,
+          adopted: 0,
+          marks: new Map(),
+        }),
+      );
     return c;
   };
   const attendance = ctx.db
@@ -97,7 +121,9 @@ function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
   for (const { id, ...a } of attendance) Object.assign(of(id), a);
 
   const speeches = ctx.db
-    .prepare(`WITH ${BASE} SELECT g.person_id AS id, count(*) AS n, sum(g.secs) AS seconds FROM given g JOIN person p ON p.id = g.person_id AND ${whoSql(who)} GROUP BY g.person_id`)
+    .prepare(
+      `WITH ${BASE} SELECT g.person_id AS id, count(*) AS n, sum(g.secs) AS seconds FROM given g JOIN person p ON p.id = g.person_id AND ${whoSql(who)} GROUP BY g.person_id`,
+    )
     .all(p) as { id: number; n: number; seconds: number }[];
   for (const s of speeches) Object.assign(of(s.id), { speeches: s.n, seconds: s.seconds });
 
@@ -112,7 +138,9 @@ function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
 
   // A resolution drawn from two of one person's marks, or a mark and a speech, counts once.
   const adopted = ctx.db
-    .prepare(`WITH ${BASE} SELECT src.person_id AS id, count(DISTINCT src.rid) AS n FROM sources src JOIN person p ON p.id = src.person_id AND ${whoSql(who)} GROUP BY src.person_id`)
+    .prepare(
+      `WITH ${BASE} SELECT src.person_id AS id, count(DISTINCT src.rid) AS n FROM sources src JOIN person p ON p.id = src.person_id AND ${whoSql(who)} GROUP BY src.person_id`,
+    )
     .all(p) as { id: number; n: number }[];
   for (const a of adopted) of(a.id).adopted = a.n;
   return counts;
@@ -171,7 +199,10 @@ export function listRecords(ctx: Ctx, input: ParsedInput<'records.list'>): Recor
       suggestionsAdopted: c?.adopted ?? 0,
     });
   }
-  const meetings = ctx.db.prepare(`SELECT count(*) FROM meeting WHERE year = ? AND status IN (${HELD})`).pluck().get(year) as number;
+  const meetings = ctx.db
+    .prepare(`SELECT count(*) FROM meeting WHERE year = ? AND status IN (${HELD})`)
+    .pluck()
+    .get(year) as number;
   return { year, kind: input.kind, years, meetings, rows };
 }
 
@@ -189,7 +220,10 @@ export function meetingLines(ctx: Ctx, year: number, who: Who): Lines<RecordMeet
     )
     .all(params(ctx, year, who)) as (Omit<RecordMeeting, 'attended'> & { personId: number })[];
   // The same rule as the counts: 出席, or not checked in but heard speaking.
-  return rows.map((r) => ({ ...r, attended: r.attendance === '出席' || (r.attendance === '未签到' && r.speeches > 0) }));
+  return rows.map((r) => ({
+    ...r,
+    attended: r.attendance === '出席' || (r.attendance === '未签到' && r.speeches > 0),
+  }));
 }
 
 /** Marks in the minutes within each person's speeches, in meeting and document order. */
@@ -232,7 +266,11 @@ export function recordDetail(ctx: Ctx, { personId, year }: ParsedInput<'records.
 }
 
 /** The .xlsx of a year's records. Everything is read before the first await (one consistent snapshot). */
-export async function exportMemberRecords(ctx: Ctx, year: number, kind: PersonKind): Promise<{ fileName: string; data: Buffer }> {
+export async function exportMemberRecords(
+  ctx: Ctx,
+  year: number,
+  kind: PersonKind,
+): Promise<{ fileName: string; data: Buffer }> {
   const title = recordsTitle(year, kind);
   const who = { kind };
   const list = listRecords(ctx, { year, kind });

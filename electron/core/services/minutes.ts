@@ -20,11 +20,14 @@ interface MinutesRow {
 }
 
 function minutesRow(ctx: Ctx, meetingId: number): MinutesRow | undefined {
-  return ctx.db.prepare('SELECT meeting_id, doc, chars, version, saved_at, session, clean FROM minutes WHERE meeting_id = ?').get(meetingId) as MinutesRow | undefined;
+  return ctx.db
+    .prepare('SELECT meeting_id, doc, chars, version, saved_at, session, clean FROM minutes WHERE meeting_id = ?')
+    .get(meetingId) as MinutesRow | undefined;
 }
 
 const currentVersion = (ctx: Ctx, meetingId: number) =>
-  (ctx.db.prepare('SELECT version FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as number | undefined) ?? 0;
+  (ctx.db.prepare('SELECT version FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as number | undefined) ??
+  0;
 
 function summarise(doc: string): DocSummary {
   try {
@@ -67,7 +70,10 @@ function writeMinutes(ctx: Ctx, meetingId: number, doc: string, summary: DocSumm
          version = excluded.version, saved_at = excluded.saved_at, session = excluded.session, clean = excluded.clean`,
     )
     .run(meetingId, doc, summary.plain, summary.chars, version, now, ctx.session, clean ? 1 : 0);
-  const last = ctx.db.prepare('SELECT max(created_at) FROM minutes_revision WHERE meeting_id = ?').pluck().get(meetingId) as string | null;
+  const last = ctx.db
+    .prepare('SELECT max(created_at) FROM minutes_revision WHERE meeting_id = ?')
+    .pluck()
+    .get(meetingId) as string | null;
   if (!last || ctx.now().getTime() - Date.parse(last) >= REVISION_EVERY_MS) snapshotMinutes(ctx, meetingId, '定时');
   syncMarks(ctx, meetingId, summary.marks, now);
   return { version, savedAt: now, chars: summary.chars, marks: summary.marks.length };
@@ -83,11 +89,21 @@ interface MarkRow {
 
 /** Marks follow the document: new ones are recorded, changed ones updated, removed ones deleted. */
 function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: string): void {
-  const existing = new Map((ctx.db.prepare('SELECT id, kind, excerpt, speech_id, ord FROM mark WHERE meeting_id = ?').all(meetingId) as MarkRow[]).map((r) => [r.id, r]));
+  const existing = new Map(
+    (
+      ctx.db
+        .prepare('SELECT id, kind, excerpt, speech_id, ord FROM mark WHERE meeting_id = ?')
+        .all(meetingId) as MarkRow[]
+    ).map((r) => [r.id, r]),
+  );
   if (!marks.length && !existing.size) return;
-  const speeches = new Set(ctx.db.prepare('SELECT id FROM speech WHERE meeting_id = ?').pluck().all(meetingId) as number[]);
+  const speeches = new Set(
+    ctx.db.prepare('SELECT id FROM speech WHERE meeting_id = ?').pluck().all(meetingId) as number[],
+  );
   const taken = ctx.db.prepare('SELECT id FROM mark WHERE id = ? AND meeting_id <> ?').pluck();
-  const insert = ctx.db.prepare('INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = ctx.db.prepare(
+    'INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const update = ctx.db.prepare('UPDATE mark SET kind = ?, excerpt = ?, speech_id = ?, ord = ? WHERE id = ?');
   for (const mark of marks) {
     const speechId = mark.speechId !== null && speeches.has(mark.speechId) ? mark.speechId : null;
@@ -98,7 +114,12 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
       // is saved, but such a mark stays that meeting's record (mark it again here to record it).
       if (taken.get(mark.id, meetingId) !== undefined) continue;
       insert.run(mark.id, meetingId, mark.kind, mark.excerpt, speechId, mark.order, now);
-    } else if (row.kind !== mark.kind || row.excerpt !== mark.excerpt || row.speech_id !== speechId || row.ord !== mark.order) {
+    } else if (
+      row.kind !== mark.kind ||
+      row.excerpt !== mark.excerpt ||
+      row.speech_id !== speechId ||
+      row.ord !== mark.order
+    ) {
       update.run(mark.kind, mark.excerpt, speechId, mark.order, mark.id);
     }
   }
@@ -140,20 +161,25 @@ export const minutesHandlers = handlers({
 
   'minutes.close': ({ meetingId, version }, ctx) => {
     writableMeeting(ctx, meetingId);
-    const r = ctx.db.prepare('UPDATE minutes SET clean = 1 WHERE meeting_id = ? AND version = ?').run(meetingId, version);
+    const r = ctx.db
+      .prepare('UPDATE minutes SET clean = 1 WHERE meeting_id = ? AND version = ?')
+      .run(meetingId, version);
     return { closed: r.changes > 0 };
   },
 
   'minutes.revisions': ({ meetingId }, ctx) => {
     meetingRow(ctx, meetingId);
     const rows = ctx.db
-      .prepare('SELECT id, version, reason, created_at AS createdAt, chars, substr(plain, 1, 160) AS preview FROM minutes_revision WHERE meeting_id = ? ORDER BY id DESC')
+      .prepare(
+        'SELECT id, version, reason, created_at AS createdAt, chars, substr(plain, 1, 160) AS preview FROM minutes_revision WHERE meeting_id = ? ORDER BY id DESC',
+      )
       .all(meetingId) as Revision[];
     return rows.map((r) => ({ ...r, preview: r.preview.replace(/\s+/g, ' ').trim().slice(0, 80) }));
   },
 
   'minutes.restore': ({ revisionId, baseVersion }, ctx) => {
-    const rev = ctx.db.prepare('SELECT meeting_id, doc FROM minutes_revision WHERE id = ?').get(revisionId) as { meeting_id: number; doc: string } | undefined;
+    const rev = ctx.db.prepare('SELECT meeting_id, doc FROM minutes_revision WHERE id = ?').get(revisionId) as
+      { meeting_id: number; doc: string } | undefined;
     if (!rev) throw notFound('历史版本', revisionId);
     writableMeeting(ctx, rev.meeting_id);
     if (currentVersion(ctx, rev.meeting_id) !== baseVersion) throw conflict(staleMessage(ctx, rev.meeting_id));

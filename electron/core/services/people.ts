@@ -72,7 +72,10 @@ export function checkPerson(ctx: Ctx, p: SavePerson, before?: Person): void {
       `SELECT id FROM person WHERE name = ? AND kind = ? AND unit = ? AND department_id IS ? AND sector_id IS ? AND id IS NOT ? AND retired_at IS NULL`,
     )
     .get(p.name, p.kind, p.unit ?? '', p.departmentId ?? null, p.sectorId ?? null, p.id ?? null);
-  if (twin) throw conflict(`名录中已有“${p.name}”（${p.kind}${p.unit ? '，' + p.unit : ''}）。如确为不同的人，请在单位或职务中加以区分`);
+  if (twin)
+    throw conflict(
+      `名录中已有“${p.name}”（${p.kind}${p.unit ? '，' + p.unit : ''}）。如确为不同的人，请在单位或职务中加以区分`,
+    );
 }
 
 export function insertPerson(ctx: Ctx, p: SavePerson): number {
@@ -83,8 +86,20 @@ export function insertPerson(ctx: Ctx, p: SavePerson): number {
         `INSERT INTO person (name, kind, sector_id, committee_id, department_id, unit, title, phone, note, pinyin, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.name, p.kind, p.sectorId ?? null, p.committeeId ?? null, p.departmentId ?? null, p.unit ?? '', p.title ?? '', p.phone ?? '', p.note ?? '', pinyinKeys(p.name), now, now)
-      .lastInsertRowid,
+      .run(
+        p.name,
+        p.kind,
+        p.sectorId ?? null,
+        p.committeeId ?? null,
+        p.departmentId ?? null,
+        p.unit ?? '',
+        p.title ?? '',
+        p.phone ?? '',
+        p.note ?? '',
+        pinyinKeys(p.name),
+        now,
+        now,
+      ).lastInsertRowid,
   );
 }
 
@@ -120,14 +135,29 @@ export const peopleHandlers = handlers({
         `UPDATE person SET name = ?, kind = ?, sector_id = ?, committee_id = ?, department_id = ?, unit = ?, title = ?, phone = ?, note = ?,
            pinyin = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(merged.name, merged.kind, merged.sectorId, merged.committeeId, merged.departmentId, merged.unit, merged.title, merged.phone, merged.note, pinyinKeys(merged.name), isoNow(ctx), before.id);
+      .run(
+        merged.name,
+        merged.kind,
+        merged.sectorId,
+        merged.committeeId,
+        merged.departmentId,
+        merged.unit,
+        merged.title,
+        merged.phone,
+        merged.note,
+        pinyinKeys(merged.name),
+        isoNow(ctx),
+        before.id,
+      );
     return getPerson(ctx, before.id);
   },
 
   'person.setRetired': ({ id, retired }, ctx) => {
     getPerson(ctx, id);
     ctx.db
-      .prepare('UPDATE person SET retired_at = CASE WHEN ? THEN coalesce(retired_at, ?) END, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE person SET retired_at = CASE WHEN ? THEN coalesce(retired_at, ?) END, updated_at = ? WHERE id = ?',
+      )
       .run(retired ? 1 : 0, isoNow(ctx), isoNow(ctx), id);
     if (retired) ctx.db.prepare('DELETE FROM sector_convenor WHERE person_id = ?').run(id);
     return getPerson(ctx, id);

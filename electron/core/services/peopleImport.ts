@@ -1,6 +1,13 @@
 import { PersonInput } from '../../../shared/contract/directory';
 import { describeZodError } from '../../../shared/contract/issues';
-import { importColumnAliases, importColumns, normalisePersonKind, unitKindNames, type ImportColumn, type UnitKind } from '../../../shared/domain/people';
+import {
+  importColumnAliases,
+  importColumns,
+  normalisePersonKind,
+  unitKindNames,
+  type ImportColumn,
+  type UnitKind,
+} from '../../../shared/domain/people';
 import type { Ctx } from '../context';
 import { AppError, badInput } from '../errors';
 import { handlers } from '../handler';
@@ -72,12 +79,14 @@ function rowToPerson(ctx: Ctx, row: string[], cell: (row: string[], col: ImportC
   const kindText = cell(row, '类别');
   const kind = normalisePersonKind(kindText);
   if (!kindText) throw badInput('缺少“类别”');
-  if (!kind) throw badInput(`类别“${kindText}”不认识，应为：委员、部门代表、专家学者、群众代表、企业/管理单位代表、工作人员`);
+  if (!kind)
+    throw badInput(`类别“${kindText}”不认识，应为：委员、部门代表、专家学者、群众代表、企业/管理单位代表、工作人员`);
   const ref = (col: ImportColumn, unitKind: UnitKind): number | null => {
     const text = cell(row, col);
     if (!text) return null;
     const found = unitIdByName(ctx, unitKind, text);
-    if (!found) throw badInput(`${unitKindNames[unitKind]}“${text}”不在名录中，请先在“${unitKindNames[unitKind]}”中添加`);
+    if (!found)
+      throw badInput(`${unitKindNames[unitKind]}“${text}”不在名录中，请先在“${unitKindNames[unitKind]}”中添加`);
     if (found.retired) throw badInput(`${unitKindNames[unitKind]}“${text}”已停用`);
     return found.id;
   };

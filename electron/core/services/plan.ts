@@ -27,7 +27,10 @@ export const planHandlers = handlers({
   'plan.get': ({ year }, ctx) => ({
     year,
     items: planItems(ctx, year),
-    inProgress: ctx.db.prepare("SELECT count(*) FROM topic WHERE year = ? AND status = '进行中'").pluck().get(year) as number,
+    inProgress: ctx.db
+      .prepare("SELECT count(*) FROM topic WHERE year = ? AND status = '进行中'")
+      .pluck()
+      .get(year) as number,
   }),
 
   'plan.exportDocx': async ({ year }, ctx) => {
@@ -36,6 +39,10 @@ export const planHandlers = handlers({
     if (!items.length) throw refused(`${year} 年度还没有已定题的议题，没有可导出的协商计划`);
     const { orgName, office } = readSettings(ctx);
     const data = await annualPlanDocx({ orgName, office, year, items, date: localToday(ctx) });
-    return { fileName: safeFileName(`${orgName}${year}年度协商计划`, '.docx'), dataBase64: data.toString('base64'), count: items.length };
+    return {
+      fileName: safeFileName(`${orgName}${year}年度协商计划`, '.docx'),
+      dataBase64: data.toString('base64'),
+      count: items.length,
+    };
   },
 });

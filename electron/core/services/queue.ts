@@ -1,10 +1,26 @@
 import type { Queue, Speech } from '../../../shared/contract/meetings';
-import { backToWaiting, firstWaitingIndex, moveTo, nextWaiting, onFloor, UNDO_START_SECONDS, undoStartLeftMs, type SpeechState } from '../../../shared/domain/queueOrder';
+import {
+  backToWaiting,
+  firstWaitingIndex,
+  moveTo,
+  nextWaiting,
+  onFloor,
+  UNDO_START_SECONDS,
+  undoStartLeftMs,
+  type SpeechState,
+} from '../../../shared/domain/queueOrder';
 import { isoNow, type Ctx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
-import { AFFILIATION_SQL, ensureParticipant, meetingRow, startIfPreparing, writableMeeting, type MeetingRow } from './meetings';
+import {
+  AFFILIATION_SQL,
+  ensureParticipant,
+  meetingRow,
+  startIfPreparing,
+  writableMeeting,
+  type MeetingRow,
+} from './meetings';
 import { getPerson } from './people';
 import { readSettings } from './settings';
 
@@ -28,27 +44,41 @@ export function getQueue(ctx: Ctx, meetingId: number): Queue {
     )
     .all(meetingId) as Omit<Speech, 'intervals' | 'answers'>[];
   const intervals = ctx.db
-    .prepare('SELECT i.speech_id AS owner, i.started_at AS "from", i.stopped_at AS "to" FROM speech_interval i JOIN speech s ON s.id = i.speech_id WHERE s.meeting_id = ? ORDER BY i.id')
+    .prepare(
+      'SELECT i.speech_id AS owner, i.started_at AS "from", i.stopped_at AS "to" FROM speech_interval i JOIN speech s ON s.id = i.speech_id WHERE s.meeting_id = ? ORDER BY i.id',
+    )
     .all(meetingId) as { owner: number; from: string; to: string | null }[];
   const answers = ctx.db
-    .prepare('SELECT a.response_id AS owner, a.speech_id AS id FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ? ORDER BY a.speech_id')
+    .prepare(
+      'SELECT a.response_id AS owner, a.speech_id AS id FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ? ORDER BY a.speech_id',
+    )
     .all(meetingId) as { owner: number; id: number }[];
   const intervalsOf = groupByOwner<{ from: string; to: string | null }>(intervals);
   const answersOf = groupByOwner<{ id: number }>(answers);
   return {
     meetingId,
-    entries: entries.map((e) => ({ ...e, intervals: intervalsOf.get(e.id) ?? [], answers: (answersOf.get(e.id) ?? []).map((a) => a.id) })),
+    entries: entries.map((e) => ({
+      ...e,
+      intervals: intervalsOf.get(e.id) ?? [],
+      answers: (answersOf.get(e.id) ?? []).map((a) => a.id),
+    })),
   };
 }
 
 function speechRow(ctx: Ctx, id: number): SpeechRow {
-  const r = ctx.db.prepare('SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE id = ?').get(id) as SpeechRow | undefined;
+  const r = ctx.db
+    .prepare('SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE id = ?')
+    .get(id) as SpeechRow | undefined;
   if (!r) throw notFound('发言', id);
   return r;
 }
 
 const ordered = (ctx: Ctx, meetingId: number) =>
-  ctx.db.prepare('SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE meeting_id = ? ORDER BY position').all(meetingId) as SpeechRow[];
+  ctx.db
+    .prepare(
+      'SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE meeting_id = ? ORDER BY position',
+    )
+    .all(meetingId) as SpeechRow[];
 
 /** Writes positions 1..n in the given order, touching only the rows that moved. */
 function renumber(ctx: Ctx, rows: readonly SpeechRow[]): void {
@@ -72,7 +102,9 @@ function moveWaiting(ctx: Ctx, s: SpeechRow, index: number): void {
 }
 
 const closeInterval = (ctx: Ctx, speechId: number, at: string) =>
-  ctx.db.prepare('UPDATE speech_interval SET stopped_at = ? WHERE speech_id = ? AND stopped_at IS NULL').run(at, speechId);
+  ctx.db
+    .prepare('UPDATE speech_interval SET stopped_at = ? WHERE speech_id = ? AND stopped_at IS NULL')
+    .run(at, speechId);
 
 function endSpeech(ctx: Ctx, id: number, at: string): void {
   closeInterval(ctx, id, at);
@@ -99,8 +131,12 @@ function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
  * Whoever the start ended stays ended: that speech was real.
  */
 function undoStart(ctx: Ctx, s: SpeechRow, now: string): void {
-  const started = ctx.db.prepare('SELECT min(started_at) FROM speech_interval WHERE speech_id = ?').pluck().get(s.id) as string | null;
-  if (!started || undoStartLeftMs(started, Date.parse(now)) === 0) throw refused(`只能撤销 ${UNDO_START_SECONDS} 秒内开始的发言；已经讲过的发言请用“结束”`);
+  const started = ctx.db
+    .prepare('SELECT min(started_at) FROM speech_interval WHERE speech_id = ?')
+    .pluck()
+    .get(s.id) as string | null;
+  if (!started || undoStartLeftMs(started, Date.parse(now)) === 0)
+    throw refused(`只能撤销 ${UNDO_START_SECONDS} 秒内开始的发言；已经讲过的发言请用“结束”`);
   ctx.db.prepare('DELETE FROM speech_interval WHERE speech_id = ?').run(s.id);
   // A response that never happened answers nothing.
   ctx.db.prepare('DELETE FROM speech_answer WHERE response_id = ?').run(s.id);
@@ -109,10 +145,22 @@ function undoStart(ctx: Ctx, s: SpeechRow, now: string): void {
   renumber(ctx, moveTo(rows, s.id, firstWaitingIndex(rows.filter((r) => r.id !== s.id))));
 }
 
-const statePhrase: Record<SpeechState, string> = { 等待: '还在等待', 发言中: '正在发言', 暂停: '已暂停', 已发言: '已结束', 撤回: '已撤回' };
+const statePhrase: Record<SpeechState, string> = {
+  等待: '还在等待',
+  发言中: '正在发言',
+  暂停: '已暂停',
+  已发言: '已结束',
+  撤回: '已撤回',
+};
 
 /** Loads the entry, refuses if its meeting is archived, checks its state, runs the change, answers the queue. */
-function withSpeech(ctx: Ctx, id: number, allowed: readonly SpeechState[], refusal: string, change: (s: SpeechRow, now: string, m: MeetingRow) => void): Queue {
+function withSpeech(
+  ctx: Ctx,
+  id: number,
+  allowed: readonly SpeechState[],
+  refusal: string,
+  change: (s: SpeechRow, now: string, m: MeetingRow) => void,
+): Queue {
   const s = speechRow(ctx, id);
   const m = writableMeeting(ctx, s.meeting_id);
   if (!allowed.includes(s.state)) throw refused(`${refusal}，该发言${statePhrase[s.state]}`);
@@ -129,7 +177,8 @@ export const queueHandlers = handlers({
     const person = getPerson(ctx, personId);
     if (person.retired) throw refused(`“${person.name}”已停用，不能加入发言队列`);
     if (agendaItemId !== undefined) {
-      const owner = ctx.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').pluck().get(agendaItemId) as number | undefined;
+      const owner = ctx.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').pluck().get(agendaItemId) as
+        number | undefined;
       if (owner === undefined) throw notFound('议程项', agendaItemId);
       if (owner !== meetingId) throw refused('该议程项不属于这次会议');
     }
@@ -137,20 +186,38 @@ export const queueHandlers = handlers({
     // Without a chosen item, a speech belongs to the agenda item running now.
     const item =
       agendaItemId ??
-      (ctx.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL').pluck().get(meetingId) as number | undefined) ??
+      (ctx.db
+        .prepare('SELECT id FROM agenda_item WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL')
+        .pluck()
+        .get(meetingId) as number | undefined) ??
       null;
-    const position = ((ctx.db.prepare('SELECT max(position) FROM speech WHERE meeting_id = ?').pluck().get(meetingId) as number | null) ?? 0) + 1;
+    const position =
+      ((ctx.db.prepare('SELECT max(position) FROM speech WHERE meeting_id = ?').pluck().get(meetingId) as
+        number | null) ?? 0) + 1;
     ctx.db
-      .prepare('INSERT INTO speech (meeting_id, person_id, kind, agenda_item_id, position, limit_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(meetingId, personId, kind, item, position, limitSeconds ?? readSettings(ctx).speechLimits[kind], isoNow(ctx));
+      .prepare(
+        'INSERT INTO speech (meeting_id, person_id, kind, agenda_item_id, position, limit_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        meetingId,
+        personId,
+        kind,
+        item,
+        position,
+        limitSeconds ?? readSettings(ctx).speechLimits[kind],
+        isoNow(ctx),
+      );
     return getQueue(ctx, meetingId);
   },
 
-  'queue.move': ({ id, toIndex }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以调整顺序', (s) => moveWaiting(ctx, s, toIndex)),
+  'queue.move': ({ id, toIndex }, ctx) =>
+    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以调整顺序', (s) => moveWaiting(ctx, s, toIndex)),
 
-  'queue.moveToTop': ({ id }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以移到最前', (s) => moveWaiting(ctx, s, 0)),
+  'queue.moveToTop': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以移到最前', (s) => moveWaiting(ctx, s, 0)),
 
-  'queue.start': ({ id }, ctx) => withSpeech(ctx, id, ['等待'], '只有等待中的发言可以开始', (s, _now, m) => startSpeech(ctx, s, m)),
+  'queue.start': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以开始', (s, _now, m) => startSpeech(ctx, s, m)),
 
   'queue.pause': ({ id }, ctx) =>
     withSpeech(ctx, id, ['发言中'], '只有正在发言的可以暂停', (s, now) => {
@@ -164,7 +231,8 @@ export const queueHandlers = handlers({
       ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at) VALUES (?, ?)').run(s.id, now);
     }),
 
-  'queue.end': ({ id }, ctx) => withSpeech(ctx, id, ['发言中', '暂停'], '只有正在发言或暂停的可以结束', (s, now) => endSpeech(ctx, s.id, now)),
+  'queue.end': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['发言中', '暂停'], '只有正在发言或暂停的可以结束', (s, now) => endSpeech(ctx, s.id, now)),
 
   'queue.withdraw': ({ id }, ctx) =>
     withSpeech(ctx, id, ['等待'], '只有等待中的发言可以撤回', (s) => {
@@ -177,7 +245,8 @@ export const queueHandlers = handlers({
       renumber(ctx, backToWaiting(ordered(ctx, s.meeting_id), s.id));
     }),
 
-  'queue.undoStart': ({ id }, ctx) => withSpeech(ctx, id, ['发言中', '暂停', '已发言'], '只有刚开始的发言可以撤销', (s, now) => undoStart(ctx, s, now)),
+  'queue.undoStart': ({ id }, ctx) =>
+    withSpeech(ctx, id, ['发言中', '暂停', '已发言'], '只有刚开始的发言可以撤销', (s, now) => undoStart(ctx, s, now)),
 
   'queue.skip': ({ id }, ctx) =>
     withSpeech(ctx, id, ['等待', '发言中', '暂停', '已发言'], '已撤回的发言不能跳过', (s, now) => {

@@ -21,7 +21,11 @@ interface ResolutionRow {
 }
 
 function resolutionRow(ctx: Ctx, id: number): ResolutionRow {
-  const r = ctx.db.prepare('SELECT id, meeting_id, position, text, lead_department_id, NULL AS lead_department, deadline FROM resolution WHERE id = ?').get(id) as ResolutionRow | undefined;
+  const r = ctx.db
+    .prepare(
+      'SELECT id, meeting_id, position, text, lead_department_id, NULL AS lead_department, deadline FROM resolution WHERE id = ?',
+    )
+    .get(id) as ResolutionRow | undefined;
   if (!r) throw notFound('协商意见', id);
   return r;
 }
@@ -61,7 +65,11 @@ export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
       .all(meetingId) as { owner: number; id: number }[],
   );
   const speakerOf = new Map(
-    (ctx.db.prepare('SELECT s.id, p.name FROM speech s JOIN person p ON p.id = s.person_id WHERE s.meeting_id = ?').all(meetingId) as { id: number; name: string }[]).map((s) => [s.id, s.name]),
+    (
+      ctx.db
+        .prepare('SELECT s.id, p.name FROM speech s JOIN person p ON p.id = s.person_id WHERE s.meeting_id = ?')
+        .all(meetingId) as { id: number; name: string }[]
+    ).map((s) => [s.id, s.name]),
   );
   const items: Resolution[] = rows.map((r) => {
     const fromMarks = (marks.get(r.id) ?? []).map((m) => m.speechId).filter((s): s is number => s !== null);
@@ -82,9 +90,9 @@ export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
       speakers: [...new Set(speechIds.map((s) => speakerOf.get(s)).filter((n): n is string => !!n))],
     };
   });
-  const confirmation = ctx.db.prepare('SELECT confirmed_by AS "by", confirmed_at AS "at" FROM resolution_confirmation WHERE meeting_id = ?').get(meetingId) as
-    | { by: string; at: string }
-    | undefined;
+  const confirmation = ctx.db
+    .prepare('SELECT confirmed_by AS "by", confirmed_at AS "at" FROM resolution_confirmation WHERE meeting_id = ?')
+    .get(meetingId) as { by: string; at: string } | undefined;
   const linked = ctx.db.prepare('SELECT 1 FROM resolution_mark WHERE mark_id = ?').pluck();
   const untaken = listMarks(ctx, meetingId).filter((m) => m.kind !== '共识' && linked.get(m.id) === undefined);
   return { meetingId, items, confirmed: confirmation ?? null, untaken };
@@ -94,14 +102,26 @@ type Fields = Omit<ParsedInput<'resolution.create'>, 'meetingId'>;
 
 /** Checks the departments, marks and speeches a resolution names: they exist and belong to this meeting. */
 function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow): void {
-  if (f.leadDepartmentId !== null) checkUnitRef(ctx, 'department', f.leadDepartmentId, { keep: keep?.lead_department_id });
-  const previousCo = keep ? new Set(ctx.db.prepare('SELECT department_id FROM resolution_co WHERE resolution_id = ?').pluck().all(keep.id) as number[]) : new Set<number>();
+  if (f.leadDepartmentId !== null)
+    checkUnitRef(ctx, 'department', f.leadDepartmentId, { keep: keep?.lead_department_id });
+  const previousCo = keep
+    ? new Set(
+        ctx.db
+          .prepare('SELECT department_id FROM resolution_co WHERE resolution_id = ?')
+          .pluck()
+          .all(keep.id) as number[],
+      )
+    : new Set<number>();
   for (const id of f.coDepartmentIds) {
     if (id === f.leadDepartmentId) throw refused('协办单位不能与主办单位相同');
     checkUnitRef(ctx, 'department', id, { keep: previousCo.has(id) ? id : undefined });
   }
   const markMeeting = ctx.db.prepare('SELECT meeting_id FROM mark WHERE id = ?').pluck();
-  const linkedTo = ctx.db.prepare('SELECT r.position FROM resolution_mark rm JOIN resolution r ON r.id = rm.resolution_id WHERE rm.mark_id = ? AND rm.resolution_id <> ?').pluck();
+  const linkedTo = ctx.db
+    .prepare(
+      'SELECT r.position FROM resolution_mark rm JOIN resolution r ON r.id = rm.resolution_id WHERE rm.mark_id = ? AND rm.resolution_id <> ?',
+    )
+    .pluck();
   for (const id of f.markIds) {
     const m = markMeeting.get(id) as number | undefined;
     if (m === undefined) throw notFound('标记', id);
@@ -118,7 +138,8 @@ function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow)
 }
 
 function writeLinks(ctx: Ctx, id: number, f: Fields): void {
-  for (const table of ['resolution_co', 'resolution_speech']) ctx.db.prepare(`DELETE FROM ${table} WHERE resolution_id = ?`).run(id);
+  for (const table of ['resolution_co', 'resolution_speech'])
+    ctx.db.prepare(`DELETE FROM ${table} WHERE resolution_id = ?`).run(id);
   // A link whose mark is out of the text just now (cut, not yet pasted back) is not the form's to drop.
   ctx.db.prepare('DELETE FROM resolution_mark WHERE resolution_id = ? AND mark_id IN (SELECT id FROM mark)').run(id);
   const co = ctx.db.prepare('INSERT INTO resolution_co (resolution_id, department_id, ord) VALUES (?, ?, ?)');
@@ -136,20 +157,28 @@ function changed(ctx: Ctx, meetingId: number): void {
 
 function insertResolution(ctx: Ctx, meetingId: number, f: Fields): void {
   const now = isoNow(ctx);
-  const position = ((ctx.db.prepare('SELECT max(position) FROM resolution WHERE meeting_id = ?').pluck().get(meetingId) as number | null) ?? 0) + 1;
+  const position =
+    ((ctx.db.prepare('SELECT max(position) FROM resolution WHERE meeting_id = ?').pluck().get(meetingId) as
+      number | null) ?? 0) + 1;
   const { lastInsertRowid } = ctx.db
-    .prepare('INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(meetingId, position, f.text, f.leadDepartmentId, f.deadline, now, now);
   writeLinks(ctx, Number(lastInsertRowid), f);
   changed(ctx, meetingId);
 }
 
-const orderedIds = (ctx: Ctx, meetingId: number) => ctx.db.prepare('SELECT id FROM resolution WHERE meeting_id = ? ORDER BY position').pluck().all(meetingId) as number[];
+const orderedIds = (ctx: Ctx, meetingId: number) =>
+  ctx.db.prepare('SELECT id FROM resolution WHERE meeting_id = ? ORDER BY position').pluck().all(meetingId) as number[];
 
 /** What the chair confirmed: text, departments and deadline (sources do not change what is agreed). */
 function substance(ctx: Ctx, id: number): string {
   const r = ctx.db.prepare('SELECT text, lead_department_id, deadline FROM resolution WHERE id = ?').get(id);
-  const co = ctx.db.prepare('SELECT department_id FROM resolution_co WHERE resolution_id = ? ORDER BY ord').pluck().all(id);
+  const co = ctx.db
+    .prepare('SELECT department_id FROM resolution_co WHERE resolution_id = ? ORDER BY ord')
+    .pluck()
+    .all(id);
   return JSON.stringify([r, co]);
 }
 
@@ -166,7 +195,9 @@ function departmentOfSpeech(ctx: Ctx, speechId: number | null): number | null {
   if (speechId === null) return null;
   return (
     (ctx.db
-      .prepare('SELECT p.department_id FROM speech s JOIN person p ON p.id = s.person_id JOIN department d ON d.id = p.department_id WHERE s.id = ? AND d.retired_at IS NULL')
+      .prepare(
+        'SELECT p.department_id FROM speech s JOIN person p ON p.id = s.person_id JOIN department d ON d.id = p.department_id WHERE s.id = ? AND d.retired_at IS NULL',
+      )
       .pluck()
       .get(speechId) as number | null | undefined) ?? null
   );
@@ -184,11 +215,11 @@ export const resolutionHandlers = handlers({
 
   'resolution.fromMark': ({ markId }, ctx) => {
     const mark = ctx.db.prepare('SELECT meeting_id, kind, excerpt, speech_id FROM mark WHERE id = ?').get(markId) as
-      | { meeting_id: number; kind: string; excerpt: string; speech_id: number | null }
-      | undefined;
+      { meeting_id: number; kind: string; excerpt: string; speech_id: number | null } | undefined;
     if (!mark) throw notFound('标记', markId);
     writableMeeting(ctx, mark.meeting_id);
-    if (ctx.db.prepare('SELECT 1 FROM resolution_mark WHERE mark_id = ?').get(markId)) throw refused('这条标记已经转为协商意见');
+    if (ctx.db.prepare('SELECT 1 FROM resolution_mark WHERE mark_id = ?').get(markId))
+      throw refused('这条标记已经转为协商意见');
     const text = mark.excerpt.replace(/\s+/g, ' ').trim().slice(0, 2000);
     if (!text) throw refused('这条标记没有文字，不能转为协商意见');
     insertResolution(ctx, mark.meeting_id, {
@@ -207,7 +238,9 @@ export const resolutionHandlers = handlers({
     writableMeeting(ctx, r.meeting_id);
     checkRefs(ctx, r.meeting_id, f, r);
     const before = substance(ctx, id);
-    ctx.db.prepare('UPDATE resolution SET text = ?, lead_department_id = ?, deadline = ?, updated_at = ? WHERE id = ?').run(f.text, f.leadDepartmentId, f.deadline, isoNow(ctx), id);
+    ctx.db
+      .prepare('UPDATE resolution SET text = ?, lead_department_id = ?, deadline = ?, updated_at = ? WHERE id = ?')
+      .run(f.text, f.leadDepartmentId, f.deadline, isoNow(ctx), id);
     writeLinks(ctx, id, f);
     // Saving the form unchanged, or changing only the sources, leaves the confirmation standing.
     if (substance(ctx, id) !== before) changed(ctx, r.meeting_id);
@@ -246,7 +279,9 @@ export const resolutionHandlers = handlers({
       if (!item.deadline) throw refused(`${n}协商意见还没有办理时限`);
     }
     ctx.db
-      .prepare('INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at')
+      .prepare(
+        'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at',
+      )
       .run(meetingId, by, isoNow(ctx));
     return listResolutions(ctx, meetingId);
   },

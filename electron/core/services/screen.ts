@@ -17,7 +17,12 @@ interface ScreenRow {
 function screenView(ctx: Ctx): ScreenView {
   const s = ctx.db.prepare('SELECT meeting_id, mode, message, updated_at FROM screen WHERE id = 1').get() as ScreenRow;
   const meetingId =
-    s.meeting_id ?? (ctx.db.prepare("SELECT id FROM meeting WHERE status = '进行中' ORDER BY starts_at DESC, id DESC LIMIT 1").pluck().get() as number | undefined) ?? null;
+    s.meeting_id ??
+    (ctx.db
+      .prepare("SELECT id FROM meeting WHERE status = '进行中' ORDER BY starts_at DESC, id DESC LIMIT 1")
+      .pluck()
+      .get() as number | undefined) ??
+    null;
   return {
     mode: s.mode,
     message: s.message,

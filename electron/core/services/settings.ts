@@ -29,7 +29,9 @@ export function writeSettings(ctx: Ctx, values: Partial<Settings>): void {
 
 /** One value in the setting table, as JSON (also the app's own bookkeeping, e.g. the file's generation). */
 export function storeValue(ctx: Ctx, key: string, value: unknown): void {
-  ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  ctx.db
+    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, JSON.stringify(value));
 }
 
 export function storedValue(ctx: Ctx, key: string): unknown {

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Topic, TopicDetail, TopicEventOut } from '../../../shared/contract/topics';
-import { applyTopicEvent, deriveTopicState, type Decision, type Step, type TopicEvent, type TopicState } from '../../../shared/domain/topicState';
+import {
+  applyTopicEvent,
+  deriveTopicState,
+  type Decision,
+  type Step,
+  type TopicEvent,
+  type TopicState,
+} from '../../../shared/domain/topicState';
 import type { TopicSource } from '../../../shared/domain/topics';
 import { isoNow, type Ctx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
@@ -57,10 +64,14 @@ function row(ctx: Ctx, id: number): TopicRow {
 function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
   const ids = JSON.stringify(rows.map((r) => r.id));
   const sectors = ctx.db
-    .prepare('SELECT topic_id AS owner, sector_id AS id FROM topic_sector WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id')
+    .prepare(
+      'SELECT topic_id AS owner, sector_id AS id FROM topic_sector WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id',
+    )
     .all(ids) as { owner: number; id: number }[];
   const merged = ctx.db
-    .prepare('SELECT merged_into AS owner, id FROM topic WHERE merged_into IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .prepare(
+      'SELECT merged_into AS owner, id FROM topic WHERE merged_into IN (SELECT value FROM json_each(?)) ORDER BY id',
+    )
     .all(ids) as { owner: number; id: number }[];
   const sectorsOf = groupByOwner<{ id: number }>(sectors);
   const mergedOf = groupByOwner<{ id: number }>(merged);
@@ -151,13 +162,30 @@ interface Sitting {
 function appendEvent(ctx: Ctx, topicId: number, before: TopicState, event: TopicEvent, sitting: Sitting): TopicState {
   const result = applyTopicEvent(before, event);
   if (!result.ok) throw refused(result.reason);
-  const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM topic_event WHERE topic_id = ?').pluck().get(topicId) as number) ?? 1;
+  const seq =
+    (ctx.db
+      .prepare('SELECT coalesce(max(seq), 0) + 1 FROM topic_event WHERE topic_id = ?')
+      .pluck()
+      .get(topicId) as number) ?? 1;
   ctx.db
     .prepare(
       `INSERT INTO topic_event (topic_id, seq, decision, step, to_step, other_topic_id, deferred_to, decided_on, body, note, batch, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(topicId, seq, event.decision, event.step, event.toStep ?? null, event.otherTopicId ?? null, event.deferredTo ?? null, sitting.decidedOn, sitting.body, sitting.note ?? '', sitting.batch ?? null, isoNow(ctx));
+    .run(
+      topicId,
+      seq,
+      event.decision,
+      event.step,
+      event.toStep ?? null,
+      event.otherTopicId ?? null,
+      event.deferredTo ?? null,
+      sitting.decidedOn,
+      sitting.body,
+      sitting.note ?? '',
+      sitting.batch ?? null,
+      isoNow(ctx),
+    );
   const s = result.state;
   ctx.db
     .prepare('UPDATE topic SET step = ?, status = ?, merged_into = ?, deferred_to = ?, updated_at = ? WHERE id = ?')
@@ -168,11 +196,14 @@ function appendEvent(ctx: Ctx, topicId: number, before: TopicState, event: Topic
 /** Rules that need the topic's data: the step's form is filled in, dates run forward. */
 function checkDecision(ctx: Ctx, t: TopicRow, decision: Decision, decidedOn: string): void {
   const title = `“${t.title}”`;
-  if (decidedOn < t.received_on) throw refused(`${title}的决定日期（${decidedOn}）不能早于收到日期（${t.received_on}）`);
-  const last = ctx.db.prepare('SELECT max(decided_on) FROM topic_event WHERE topic_id = ?').pluck().get(t.id) as string | null;
+  if (decidedOn < t.received_on)
+    throw refused(`${title}的决定日期（${decidedOn}）不能早于收到日期（${t.received_on}）`);
+  const last = ctx.db.prepare('SELECT max(decided_on) FROM topic_event WHERE topic_id = ?').pluck().get(t.id) as
+    string | null;
   if (last && decidedOn < last) throw refused(`${title}的决定日期（${decidedOn}）不能早于上一次决定（${last}）`);
   if (decision !== '通过') return;
-  if (t.step === 2 && (!t.committee_id || !t.narrowed_title)) throw refused(`${title}在第 2 步通过前，须选定承办专委会并填写拟定题目`);
+  if (t.step === 2 && (!t.committee_id || !t.narrowed_title))
+    throw refused(`${title}在第 2 步通过前，须选定承办专委会并填写拟定题目`);
   if (t.step === 3 && !t.rank) throw refused(`${title}在第 3 步通过前，须填写排序`);
   if (t.step === 6 && (!t.plan_month || !t.meeting_form || !t.lead_committee_id)) {
     throw refused(`${title}定题前，须填写计划月份、协商形式和牵头专委会`);
@@ -180,7 +211,10 @@ function checkDecision(ctx: Ctx, t: TopicRow, decision: Decision, decidedOn: str
 }
 
 /** Each extra field belongs to one decision; sending it with another is a mistake worth naming. */
-function checkDecisionFields(decision: Decision, fields: { toStep?: number; otherTopicId?: number; deferredTo?: number }): void {
+function checkDecisionFields(
+  decision: Decision,
+  fields: { toStep?: number; otherTopicId?: number; deferredTo?: number },
+): void {
   if (fields.toStep !== undefined && decision !== '退回') throw refused('只有“退回”需要选择退回到的步骤');
   if (fields.otherTopicId !== undefined && decision !== '合并') throw refused('只有“合并”需要选择并入的议题');
   if (fields.deferredTo !== undefined && decision !== '暂缓') throw refused('只有“暂缓”需要选择推迟到的年份');
@@ -211,7 +245,17 @@ export function insertTopic(ctx: Ctx, t: NewTopic): number {
         `INSERT INTO topic (title, description, source, submitter, received_on, field, year, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.title, t.description ?? '', t.source, t.submitter ?? '', t.receivedOn, t.field ?? '', Number(t.receivedOn.slice(0, 4)), now, now).lastInsertRowid,
+      .run(
+        t.title,
+        t.description ?? '',
+        t.source,
+        t.submitter ?? '',
+        t.receivedOn,
+        t.field ?? '',
+        Number(t.receivedOn.slice(0, 4)),
+        now,
+        now,
+      ).lastInsertRowid,
   );
   if (t.sectorIds?.length) setSectors(ctx, id, t.sectorIds);
   return id;
@@ -253,10 +297,20 @@ export function updateTopic(ctx: Ctx, input: ParsedInput<'topic.update'>): Topic
 }
 
 /** One decision on one topic (the wizard's buttons), checked by the shared reducer first. */
-export function decideTopic(ctx: Ctx, { topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }: ParsedInput<'topic.decide'>): TopicDetail {
+export function decideTopic(
+  ctx: Ctx,
+  { topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }: ParsedInput<'topic.decide'>,
+): TopicDetail {
   const t = row(ctx, topicId);
   checkDecisionFields(decision, { toStep, otherTopicId, deferredTo });
-  const event: TopicEvent = { decision, step: step as Step, toStep: toStep as Step | undefined, otherTopicId, deferredTo, note: note ?? '' };
+  const event: TopicEvent = {
+    decision,
+    step: step as Step,
+    toStep: toStep as Step | undefined,
+    otherTopicId,
+    deferredTo,
+    note: note ?? '',
+  };
   // The reducer speaks first: a skipped step or a closed topic matters more than an empty form.
   const before = currentState(ctx, topicId);
   const allowed = applyTopicEvent(before, event);
@@ -267,7 +321,13 @@ export function decideTopic(ctx: Ctx, { topicId, decision, step, toStep, otherTo
     if (otherTopicId === undefined) throw new Error('unreachable: the reducer refuses 合并 without a target');
     if (otherTopicId === topicId) throw refused('不能把议题合并到它自己');
     const target = row(ctx, otherTopicId);
-    appendEvent(ctx, otherTopicId, currentState(ctx, otherTopicId), { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' }, sitting);
+    appendEvent(
+      ctx,
+      otherTopicId,
+      currentState(ctx, otherTopicId),
+      { decision: '接收合并', step: target.step, otherTopicId: topicId, note: note ?? '' },
+      sitting,
+    );
   }
   appendEvent(ctx, topicId, before, event, sitting);
   // A deferred topic comes back in the year it was deferred to.
@@ -309,7 +369,9 @@ export const topicHandlers = handlers({
     if (committeeId) filter('(committee_id = ? OR lead_committee_id = ?)', committeeId, committeeId);
     if (query) filter('(instr(title, ?) > 0 OR instr(narrowed_title, ?) > 0)', query, query);
     const rows = ctx.db
-      .prepare(`SELECT * FROM topic ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY step, coalesce(rank, 999), received_on, id`)
+      .prepare(
+        `SELECT * FROM topic ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY step, coalesce(rank, 999), received_on, id`,
+      )
       .all(...args) as TopicRow[];
     return toTopics(ctx, rows);
   },
@@ -325,10 +387,18 @@ export const topicHandlers = handlers({
     for (const id of ids) {
       const t = row(ctx, id);
       if (t.step !== step || t.status !== '进行中') {
-        throw refused(`“${t.title}”不在第 ${step} 步（当前${t.status === '进行中' ? `第 ${t.step} 步` : t.status}），本次批量决定未作任何改动`);
+        throw refused(
+          `“${t.title}”不在第 ${step} 步（当前${t.status === '进行中' ? `第 ${t.step} 步` : t.status}），本次批量决定未作任何改动`,
+        );
       }
       checkDecision(ctx, t, decision, decidedOn);
-      appendEvent(ctx, id, currentState(ctx, id), { decision, step: step as Step, deferredTo, note: note ?? '' }, { decidedOn, body, note, batch });
+      appendEvent(
+        ctx,
+        id,
+        currentState(ctx, id),
+        { decision, step: step as Step, deferredTo, note: note ?? '' },
+        { decidedOn, body, note, batch },
+      );
     }
     return ids.map((id) => toTopic(ctx, row(ctx, id)));
   },

@@ -6,7 +6,11 @@ import { handlers } from '../handler';
 
 // The table name comes from this fixed map, never from input text.
 const tables: Record<UnitKind, string> = { sector: 'sector', committee: 'committee', department: 'department' };
-const personColumn: Record<UnitKind, string> = { sector: 'sector_id', committee: 'committee_id', department: 'department_id' };
+const personColumn: Record<UnitKind, string> = {
+  sector: 'sector_id',
+  committee: 'committee_id',
+  department: 'department_id',
+};
 
 interface UnitRow {
   id: number;
@@ -27,7 +31,10 @@ function selectSql(kind: UnitKind, where: string): string {
 function toUnit(ctx: Ctx, kind: UnitKind, r: UnitRow): Unit {
   const convenorIds =
     kind === 'sector'
-      ? (ctx.db.prepare('SELECT person_id FROM sector_convenor WHERE sector_id = ? ORDER BY position').pluck().all(r.id) as number[])
+      ? (ctx.db
+          .prepare('SELECT person_id FROM sector_convenor WHERE sector_id = ? ORDER BY position')
+          .pluck()
+          .all(r.id) as number[])
       : [];
   return {
     id: r.id,
@@ -53,16 +60,25 @@ export function getUnit(ctx: Ctx, kind: UnitKind, id: number): Unit {
  * already stored (`keep`: editing must not fail because a sector was retired later) or retired
  * ones are fine (`allowRetired`: filters, related sectors).
  */
-export function checkUnitRef(ctx: Ctx, kind: UnitKind, id: number, { keep, allowRetired = false }: { keep?: number | null; allowRetired?: boolean } = {}): void {
-  const row = ctx.db.prepare(`SELECT name, retired_at FROM ${tables[kind]} WHERE id = ?`).get(id) as { name: string; retired_at: string | null } | undefined;
+export function checkUnitRef(
+  ctx: Ctx,
+  kind: UnitKind,
+  id: number,
+  { keep, allowRetired = false }: { keep?: number | null; allowRetired?: boolean } = {},
+): void {
+  const row = ctx.db.prepare(`SELECT name, retired_at FROM ${tables[kind]} WHERE id = ?`).get(id) as
+    { name: string; retired_at: string | null } | undefined;
   if (!row) throw notFound(unitKindNames[kind], id);
-  if (row.retired_at && !allowRetired && id !== keep) throw refused(`${unitKindNames[kind]}“${row.name}”已停用，不能选择`);
+  if (row.retired_at && !allowRetired && id !== keep)
+    throw refused(`${unitKindNames[kind]}“${row.name}”已停用，不能选择`);
 }
 
 /** Finds an active unit by full or short name (spreadsheets use either). */
 export function unitIdByName(ctx: Ctx, kind: UnitKind, name: string): { id: number; retired: boolean } | undefined {
   const row = ctx.db
-    .prepare(`SELECT id, retired_at FROM ${tables[kind]} WHERE name = ? OR (short_name <> '' AND short_name = ?) ORDER BY retired_at IS NOT NULL LIMIT 1`)
+    .prepare(
+      `SELECT id, retired_at FROM ${tables[kind]} WHERE name = ? OR (short_name <> '' AND short_name = ?) ORDER BY retired_at IS NOT NULL LIMIT 1`,
+    )
     .get(name, name) as { id: number; retired_at: string | null } | undefined;
   return row && { id: row.id, retired: row.retired_at !== null };
 }
@@ -72,7 +88,9 @@ export function insertUnit(ctx: Ctx, kind: UnitKind, name: string, shortName = '
   const sort = (ctx.db.prepare(`SELECT coalesce(max(sort), 0) + 1 FROM ${tables[kind]}`).pluck().get() as number) ?? 1;
   return Number(
     ctx.db
-      .prepare(`INSERT INTO ${tables[kind]} (name, short_name, note, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO ${tables[kind]} (name, short_name, note, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
       .run(name, shortName, note, sort, now, now).lastInsertRowid,
   );
 }
@@ -80,7 +98,8 @@ export function insertUnit(ctx: Ctx, kind: UnitKind, name: string, shortName = '
 export function setConvenors(ctx: Ctx, sectorId: number, personIds: readonly number[]): void {
   const check = ctx.db.prepare('SELECT name, kind, sector_id, retired_at FROM person WHERE id = ?');
   for (const pid of personIds) {
-    const p = check.get(pid) as { name: string; kind: string; sector_id: number | null; retired_at: string | null } | undefined;
+    const p = check.get(pid) as
+      { name: string; kind: string; sector_id: number | null; retired_at: string | null } | undefined;
     if (!p) throw notFound('人员', pid);
     if (p.kind !== '委员' || p.sector_id !== sectorId) throw refused(`召集人须是本界别的委员，“${p.name}”不是`);
     if (p.retired_at) throw refused(`“${p.name}”已停用，不能担任召集人`);
@@ -119,7 +138,9 @@ export const unitHandlers = handlers({
     getUnit(ctx, kind, id);
     ctx.db
       // Retiring twice keeps the first date.
-      .prepare(`UPDATE ${tables[kind]} SET retired_at = CASE WHEN ? THEN coalesce(retired_at, ?) END, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE ${tables[kind]} SET retired_at = CASE WHEN ? THEN coalesce(retired_at, ?) END, updated_at = ? WHERE id = ?`,
+      )
       .run(retired ? 1 : 0, isoNow(ctx), isoNow(ctx), id);
     return getUnit(ctx, kind, id);
   },

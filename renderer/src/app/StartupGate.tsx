@@ -10,7 +10,8 @@ export function StartupGate({ children }: { children: ReactNode }) {
   if (!health.data) return null;
   if (health.data.state === 'unavailable') {
     // The audience's screen shows no file paths or restore buttons: the console window offers those.
-    if (window.location.hash.startsWith('#/projector')) return <div className="projector-unavailable" aria-label="投屏暂不可用" />;
+    if (window.location.hash.startsWith('#/projector'))
+      return <div className="projector-unavailable" aria-label="投屏暂不可用" />;
     return <RecoveryPage message={health.data.message} dataFile={health.data.dataFile} />;
   }
   return <>{children}</>;

@@ -5,7 +5,19 @@ import { t } from './text';
  * Asks before a step that is hard to take back. The confirm button has the focus, so Enter
  * confirms and Esc cancels; Tab stays between the two buttons; focus returns where it was.
  */
-export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel }: { title: string; body: string; confirm: string; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirm,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  body: string;
+  confirm: string;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -29,7 +41,15 @@ export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel }: { t
   };
   return (
     <div className="confirm-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div className="confirm" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} ref={ref} onKeyDown={onKeyDown}>
+      <div
+        className="confirm"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        ref={ref}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         <p id={bodyId}>{body}</p>
         <div className="confirm-actions">

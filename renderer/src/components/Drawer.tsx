@@ -5,7 +5,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A side panel for a form. Esc closes it; focus moves into it when it opens and back to where it
  * was when it closes. It is modal: the page's single-key shortcuts wait until it is closed.
  */
-export function Drawer({ title, onClose, children, footer }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode }) {
+export function Drawer({
+  title,
+  onClose,
+  children,
+  footer,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;

@@ -15,7 +15,13 @@ export function FormFooter({
   return (
     <>
       {retire && (
-        <button type="button" className="button subtle" onClick={retire.onToggle} disabled={retire.pending} title={retire.hint}>
+        <button
+          type="button"
+          className="button subtle"
+          onClick={retire.onToggle}
+          disabled={retire.pending}
+          title={retire.hint}
+        >
           {retire.retired ? t.restore : t.retire}
         </button>
       )}

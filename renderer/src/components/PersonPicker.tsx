@@ -67,13 +67,19 @@ export function PersonPicker({
             moves[e.key]();
           }
           // Esc clears what was typed; on an empty field it leaves it, so the page's keys work again.
-          if (e.key === 'Escape') (query ? setQuery('') : e.currentTarget.blur());
+          if (e.key === 'Escape') query ? setQuery('') : e.currentTarget.blur();
         }}
       />
       {hits.length > 0 && (
         <ul className="picker-list" role="listbox" aria-label={label}>
           {hits.map((p, i) => (
-            <li key={p.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), pick(p))}>
+            <li
+              key={p.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => (e.preventDefault(), pick(p))}
+            >
               <span className="strong">{p.name}</span>
               <span className="muted-text">
                 {p.kind}

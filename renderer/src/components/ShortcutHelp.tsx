@@ -23,7 +23,15 @@ export function usePageShortcuts(groups: readonly ShortcutGroup[]): void {
 export const useShortcutHelp = () => useContext(HelpContext).open;
 
 /** Holds the page's table and opens the overlay on `help` (?) from anywhere outside a field. */
-export function ShortcutHelpProvider({ app, help, children }: { app: ShortcutGroup; help: Shortcut; children: ReactNode }) {
+export function ShortcutHelpProvider({
+  app,
+  help,
+  children,
+}: {
+  app: ShortcutGroup;
+  help: Shortcut;
+  children: ReactNode;
+}) {
   const [page, setPage] = useState<readonly ShortcutGroup[] | null>(null);
   const [open, setOpen] = useState(false);
   const value = useMemo(() => ({ setPage, open: () => setOpen(true) }), []);
@@ -36,7 +44,15 @@ export function ShortcutHelpProvider({ app, help, children }: { app: ShortcutGro
   );
 }
 
-function ShortcutOverlay({ groups, help, onClose }: { groups: readonly ShortcutGroup[]; help: Shortcut; onClose(): void }) {
+function ShortcutOverlay({
+  groups,
+  help,
+  onClose,
+}: {
+  groups: readonly ShortcutGroup[];
+  help: Shortcut;
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;

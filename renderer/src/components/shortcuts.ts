@@ -30,7 +30,12 @@ function parse(combo: string): Combo {
   const parts = combo.toLowerCase().split('+');
   // "+" itself is a key: "shift++" or "+" end with an empty part.
   const last = parts.pop() || (parts.pop(), '+');
-  return { key: aliases[last] ?? last, mod: parts.includes('mod'), alt: parts.includes('alt'), shift: parts.includes('shift') };
+  return {
+    key: aliases[last] ?? last,
+    mod: parts.includes('mod'),
+    alt: parts.includes('alt'),
+    shift: parts.includes('shift'),
+  };
 }
 
 /** Keys such as "?" and "+" need Shift on some layouts and not on others: Shift is not compared for them. */
@@ -44,7 +49,8 @@ export function matchesCombo(e: KeyboardEvent | React.KeyboardEvent, combo: stri
   return isSymbol(c.key) || c.shift === e.shiftKey;
 }
 
-export const matches = (e: KeyboardEvent | React.KeyboardEvent, shortcut: Shortcut) => shortcut.keys.some((k) => matchesCombo(e, k));
+export const matches = (e: KeyboardEvent | React.KeyboardEvent, shortcut: Shortcut) =>
+  shortcut.keys.some((k) => matchesCombo(e, k));
 
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [tabindex]:not([tabindex="-1"]), ' +
@@ -93,6 +99,11 @@ const names: Record<string, string> = {
 export function keyLabel(combo: string): string {
   const c = parse(combo);
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-  const parts = [c.mod && (mac ? '⌘' : 'Ctrl'), c.alt && (mac ? '⌥' : 'Alt'), c.shift && !isSymbol(c.key) && 'Shift', names[c.key] ?? c.key.toUpperCase()];
+  const parts = [
+    c.mod && (mac ? '⌘' : 'Ctrl'),
+    c.alt && (mac ? '⌥' : 'Alt'),
+    c.shift && !isSymbol(c.key) && 'Shift',
+    names[c.key] ?? c.key.toUpperCase(),
+  ];
   return parts.filter(Boolean).join('+');
 }

@@ -7,12 +7,22 @@ import { matches, pageMayTake, type Shortcut } from './shortcuts';
  * interactive (see focusIsFree); nothing acts behind an open dialog unless `inDialog` says the
  * shortcut is the dialog's own.
  */
-export function useHotkey(combo: string, handler: (e: KeyboardEvent) => void, enabled = true, { inDialog = false } = {}): void {
+export function useHotkey(
+  combo: string,
+  handler: (e: KeyboardEvent) => void,
+  enabled = true,
+  { inDialog = false } = {},
+): void {
   useShortcut({ keys: [combo], label: combo }, handler, enabled, { inDialog });
 }
 
 /** The same for a shortcut of a page's table: any of its combinations. */
-export function useShortcut(shortcut: Shortcut, handler: (e: KeyboardEvent) => void, enabled = true, { inDialog = false } = {}): void {
+export function useShortcut(
+  shortcut: Shortcut,
+  handler: (e: KeyboardEvent) => void,
+  enabled = true,
+  { inDialog = false } = {},
+): void {
   const ref = useRef(handler);
   ref.current = handler;
   const keys = shortcut.keys.join('|');

@@ -1,5 +1,14 @@
 import { base64ToBytes } from './base64';
-import { contract, topics, type CallName, type CallResult, type ChangeEvent, type Input, type Output, type Topic } from '../../../shared/contract';
+import {
+  contract,
+  topics,
+  type CallName,
+  type CallResult,
+  type ChangeEvent,
+  type Input,
+  type Output,
+  type Topic,
+} from '../../../shared/contract';
 
 /** What the Electron preload exposes (see electron/preload). */
 interface Bridge {
@@ -76,7 +85,10 @@ function httpBridge(token: string): Bridge {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'internal', message: '无法连接到冰城商量服务，请确认 npm run serve 仍在运行' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: '无法连接到冰城商量服务，请确认 npm run serve 仍在运行' },
+        };
       }
       return (await res.json()) as CallResult<unknown>;
     },

@@ -46,7 +46,9 @@ export function useAction<K extends CallName>(name: K) {
     mutationFn: (input) => api.call(name, input),
     onSuccess: () => {
       const changed = api.topicsOf(name);
-      void client.invalidateQueries({ predicate: (q) => api.topicsOf(String(q.queryKey[0])).some((t) => changed.includes(t)) });
+      void client.invalidateQueries({
+        predicate: (q) => api.topicsOf(String(q.queryKey[0])).some((t) => changed.includes(t)),
+      });
     },
   });
 }

@@ -13,7 +13,11 @@ async function exportAll(scale: number): Promise<{ ms: number; chars: number }> 
   try {
     const loaded = await core.invoke('app.loadDemo', {});
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const s = await heldMeeting(core.invoke, { speeches: 40 * scale, minutesChars: 60_000 * scale, resolutions: 30 * scale });
+    const s = await heldMeeting(core.invoke, {
+      speeches: 40 * scale,
+      minutesChars: 60_000 * scale,
+      resolutions: 30 * scale,
+    });
     const state = await core.invoke('minutes.get', { meetingId: s.meetingId });
     const chars = state.ok ? state.value.chars : 0;
     const once = async () => {
@@ -41,9 +45,21 @@ export const exportArea: Area = {
     const one = await exportAll(1);
     const two = await exportAll(2);
     return [
-      { key: 'export.reference_ms', label: `导出三份文件（${(one.chars / 10_000).toFixed(1)} 万字记录、40 次发言、30 条协商意见），中位数`, value: round(one.ms), unit: 'ms', bar: { max: 1000 } },
+      {
+        key: 'export.reference_ms',
+        label: `导出三份文件（${(one.chars / 10_000).toFixed(1)} 万字记录、40 次发言、30 条协商意见），中位数`,
+        value: round(one.ms),
+        unit: 'ms',
+        bar: { max: 1000 },
+      },
       { key: 'export.double_ms', label: '同上，会议规模加倍', value: round(two.ms), unit: 'ms' },
-      { key: 'export.double_ratio', label: '规模加倍与参考会议之比', value: round(two.ms / one.ms), unit: 'x', bar: { max: 2.2 } },
+      {
+        key: 'export.double_ratio',
+        label: '规模加倍与参考会议之比',
+        value: round(two.ms / one.ms),
+        unit: 'x',
+        bar: { max: 2.2 },
+      },
     ];
   },
 };

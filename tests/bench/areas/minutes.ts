@@ -79,7 +79,10 @@ async function keystrokes(page: Page, count: number): Promise<number[]> {
     const before = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes.length);
     if (i % 2) await page.keyboard.insertText(han[i % han.length]);
     else await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26]);
-    await page.waitForFunction((n) => (window as unknown as { __keystrokes: number[] }).__keystrokes.length > n, before);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __keystrokes: number[] }).__keystrokes.length > n,
+      before,
+    );
     await page.waitForTimeout(40);
   }
   const all = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes);
@@ -125,18 +128,58 @@ export const minutesArea: Area = {
       await page.getByRole('button', { name: '展开全部' }).first().click();
       const unfoldedSamples = await keystrokes(page, 100);
       if (process.env.BENCH_DEBUG) {
-        const show = (xs: number[]) => [...xs].sort((a, b) => b - a).slice(0, 15).map((x) => x.toFixed(1)).join(' ');
-        console.error(`空白 最慢：${show(emptySamples)} 中位 ${median(emptySamples).toFixed(1)}\n长记录 最慢：${show(fullSamples)} 中位 ${median(fullSamples).toFixed(1)}\n全部展开 最慢：${show(unfoldedSamples)}`);
+        const show = (xs: number[]) =>
+          [...xs]
+            .sort((a, b) => b - a)
+            .slice(0, 15)
+            .map((x) => x.toFixed(1))
+            .join(' ');
+        console.error(
+          `空白 最慢：${show(emptySamples)} 中位 ${median(emptySamples).toFixed(1)}\n长记录 最慢：${show(fullSamples)} 中位 ${median(fullSamples).toFixed(1)}\n全部展开 最慢：${show(unfoldedSamples)}`,
+        );
       }
       const p95Full = percentile(fullSamples, 95);
       const p95Empty = percentile(emptySamples, 95);
       return [
-        { key: 'minutes.keystroke_p95_ms', label: `按键到下一帧，p95（${(save.chars / 10_000).toFixed(1)} 万字记录，${fullSamples.length} 次）`, value: round(p95Full), unit: 'ms', bar: { max: 16 } },
-        { key: 'minutes.keystroke_empty_p95_ms', label: '按键到下一帧，p95（空白记录）', value: round(p95Empty), unit: 'ms' },
-        { key: 'minutes.keystroke_ratio_vs_empty', label: '长记录与空白记录之比（p95）', value: round(p95Full / p95Empty), unit: 'x', bar: { max: 1.5 } },
-        { key: 'minutes.keystroke_median_ms', label: '按键到下一帧，中位数（长记录）', value: round(median(fullSamples)), unit: 'ms' },
-        { key: 'minutes.keystroke_unfolded_p95_ms', label: '按键到下一帧，p95（长记录全部展开）', value: round(percentile(unfoldedSamples, 95)), unit: 'ms' },
-        { key: 'minutes.save_median_ms', label: `保存 ${(save.chars / 10_000).toFixed(1)} 万字记录（主进程：校验、写入、纯文本、标记），中位数`, value: round(save.median), unit: 'ms', bar: { max: 15 } },
+        {
+          key: 'minutes.keystroke_p95_ms',
+          label: `按键到下一帧，p95（${(save.chars / 10_000).toFixed(1)} 万字记录，${fullSamples.length} 次）`,
+          value: round(p95Full),
+          unit: 'ms',
+          bar: { max: 16 },
+        },
+        {
+          key: 'minutes.keystroke_empty_p95_ms',
+          label: '按键到下一帧，p95（空白记录）',
+          value: round(p95Empty),
+          unit: 'ms',
+        },
+        {
+          key: 'minutes.keystroke_ratio_vs_empty',
+          label: '长记录与空白记录之比（p95）',
+          value: round(p95Full / p95Empty),
+          unit: 'x',
+          bar: { max: 1.5 },
+        },
+        {
+          key: 'minutes.keystroke_median_ms',
+          label: '按键到下一帧，中位数（长记录）',
+          value: round(median(fullSamples)),
+          unit: 'ms',
+        },
+        {
+          key: 'minutes.keystroke_unfolded_p95_ms',
+          label: '按键到下一帧，p95（长记录全部展开）',
+          value: round(percentile(unfoldedSamples, 95)),
+          unit: 'ms',
+        },
+        {
+          key: 'minutes.save_median_ms',
+          label: `保存 ${(save.chars / 10_000).toFixed(1)} 万字记录（主进程：校验、写入、纯文本、标记），中位数`,
+          value: round(save.median),
+          unit: 'ms',
+          bar: { max: 15 },
+        },
       ];
     } finally {
       await browser.close();

@@ -31,7 +31,11 @@ function latency(page: Page, served: Served, change: Change): Promise<number> {
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
       });
       const t0 = performance.now();
-      const res = await fetch(`/api/${call}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bcsl-token': token }, body: JSON.stringify(input) });
+      const res = await fetch(`/api/${call}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-bcsl-token': token },
+        body: JSON.stringify(input),
+      });
       const answer = (await res.json()) as { ok: boolean; error?: { message: string } };
       if (!answer.ok) throw new Error(`${call} 失败：${answer.error?.message}`);
       return (await shown) - t0;
@@ -51,7 +55,13 @@ export const projectorArea: Area = {
     });
     try {
       const people = await apiValue<{ id: number; name: string }[]>(served, 'person.list');
-      const { id: meetingId } = await apiValue<{ id: number }>(served, 'meeting.create', { topicId: null, form: '冰城商量', title: '投屏延迟测试', startsAt: '2026-05-14T09:00', useTemplate: true });
+      const { id: meetingId } = await apiValue<{ id: number }>(served, 'meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '投屏延迟测试',
+        startsAt: '2026-05-14T09:00',
+        useTemplate: true,
+      });
       const speakers = people.slice(0, 24);
       for (const p of speakers) await apiValue(served, 'queue.add', { meetingId, personId: p.id, kind: '预约发言' });
       await apiValue(served, 'screen.set', { meetingId, mode: 'message', message: '准备' });
@@ -60,8 +70,18 @@ export const projectorArea: Area = {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.waitForSelector('[data-mode="message"]');
 
-      const message = (i: number): Change => ({ call: 'screen.set', input: { mode: 'message', message: `第 ${i} 条提示语` }, selector: '[data-testid="projector-message"]', text: `第 ${i} 条提示语` });
-      const next = (i: number): Change => ({ call: 'queue.next', input: { meetingId }, selector: '[data-testid="projector-speaker"]', text: speakers[i].name });
+      const message = (i: number): Change => ({
+        call: 'screen.set',
+        input: { mode: 'message', message: `第 ${i} 条提示语` },
+        selector: '[data-testid="projector-message"]',
+        text: `第 ${i} 条提示语`,
+      });
+      const next = (i: number): Change => ({
+        call: 'queue.next',
+        input: { meetingId },
+        selector: '[data-testid="projector-speaker"]',
+        text: speakers[i].name,
+      });
 
       const samples: number[] = [];
       // Three untimed rounds warm up the page and the server.
@@ -74,8 +94,20 @@ export const projectorArea: Area = {
       for (let i = 0; i < 20; i++) samples.push(await latency(page, served, next(i)));
 
       return [
-        { key: 'projector.latency_median_ms', label: '控制台操作到投屏显示（40 次），中位数', value: round(median(samples)), unit: 'ms', bar: { max: 100 } },
-        { key: 'projector.latency_p95_ms', label: '控制台操作到投屏显示（40 次），p95', value: round(percentile(samples, 95)), unit: 'ms', bar: { max: 100 } },
+        {
+          key: 'projector.latency_median_ms',
+          label: '控制台操作到投屏显示（40 次），中位数',
+          value: round(median(samples)),
+          unit: 'ms',
+          bar: { max: 100 },
+        },
+        {
+          key: 'projector.latency_p95_ms',
+          label: '控制台操作到投屏显示（40 次），p95',
+          value: round(percentile(samples, 95)),
+          unit: 'ms',
+          bar: { max: 100 },
+        },
       ];
     } finally {
       await browser.close();

@@ -14,13 +14,27 @@ export const queueArea: Area = {
     const core = createCore({ dataDir: dir });
     try {
       const people: number[] = [];
-      for (const p of syntheticRoster(260)) people.push(ok(await core.invoke('person.save', { name: p.name, kind: '群众代表', unit: p.unit })).id);
-      const meetingId = ok(await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '基准测试会议', startsAt: '2026-05-14T09:00', useTemplate: true })).id;
+      for (const p of syntheticRoster(260))
+        people.push(ok(await core.invoke('person.save', { name: p.name, kind: '群众代表', unit: p.unit })).id);
+      const meetingId = ok(
+        await core.invoke('meeting.create', {
+          topicId: null,
+          form: '冰城商量',
+          title: '基准测试会议',
+          startsAt: '2026-05-14T09:00',
+          useTemplate: true,
+        }),
+      ).id;
       let ids: number[] = [];
-      for (const personId of people.slice(0, 200)) ids = ok(await core.invoke('queue.add', { meetingId, personId, kind: '群众评议' })).entries.map((e) => e.id);
+      for (const personId of people.slice(0, 200))
+        ids = ok(await core.invoke('queue.add', { meetingId, personId, kind: '群众评议' })).entries.map((e) => e.id);
 
       // Adds to a queue of 200 and more; then 80 speakers take the floor and leave it.
-      const add = await timeMany(60, (i) => core.invoke('queue.add', { meetingId, personId: people[200 + i], kind: '群众评议' }), 0);
+      const add = await timeMany(
+        60,
+        (i) => core.invoke('queue.add', { meetingId, personId: people[200 + i], kind: '群众评议' }),
+        0,
+      );
       const start: number[] = [];
       const end: number[] = [];
       const timed = async (into: number[], call: () => Promise<unknown>) => {
@@ -34,7 +48,9 @@ export const queueArea: Area = {
       }
       // Reorder among the 180 still waiting, each move to a scattered new place.
       const waiting = ids.slice(80);
-      const move = await timeMany(100, (i) => core.invoke('queue.move', { id: waiting[(i * 37) % waiting.length], toIndex: (i * 53) % waiting.length }));
+      const move = await timeMany(100, (i) =>
+        core.invoke('queue.move', { id: waiting[(i * 37) % waiting.length], toIndex: (i * 53) % waiting.length }),
+      );
       // Mistakes taken back: a start undone at once, an absent speaker skipped to the end.
       const undo: number[] = [];
       const skip: number[] = [];
@@ -46,12 +62,48 @@ export const queueArea: Area = {
 
       const bar = { max: 2 };
       return [
-        { key: 'queue.add_median_ms', label: '加入发言队列（队列 200 人），中位数', value: round(median(add)), unit: 'ms', bar },
-        { key: 'queue.start_median_ms', label: '开始发言（队列 200 人），中位数', value: round(median(start)), unit: 'ms', bar },
-        { key: 'queue.end_median_ms', label: '结束发言（队列 200 人），中位数', value: round(median(end)), unit: 'ms', bar },
-        { key: 'queue.reorder_median_ms', label: '调整等待顺序（队列 200 人），中位数', value: round(median(move)), unit: 'ms', bar },
-        { key: 'queue.undo_start_median_ms', label: '撤销刚开始的发言（队列 200 人），中位数', value: round(median(undo)), unit: 'ms', bar },
-        { key: 'queue.skip_median_ms', label: '跳过未到的发言人（队列 200 人），中位数', value: round(median(skip)), unit: 'ms', bar },
+        {
+          key: 'queue.add_median_ms',
+          label: '加入发言队列（队列 200 人），中位数',
+          value: round(median(add)),
+          unit: 'ms',
+          bar,
+        },
+        {
+          key: 'queue.start_median_ms',
+          label: '开始发言（队列 200 人），中位数',
+          value: round(median(start)),
+          unit: 'ms',
+          bar,
+        },
+        {
+          key: 'queue.end_median_ms',
+          label: '结束发言（队列 200 人），中位数',
+          value: round(median(end)),
+          unit: 'ms',
+          bar,
+        },
+        {
+          key: 'queue.reorder_median_ms',
+          label: '调整等待顺序（队列 200 人），中位数',
+          value: round(median(move)),
+          unit: 'ms',
+          bar,
+        },
+        {
+          key: 'queue.undo_start_median_ms',
+          label: '撤销刚开始的发言（队列 200 人），中位数',
+          value: round(median(undo)),
+          unit: 'ms',
+          bar,
+        },
+        {
+          key: 'queue.skip_median_ms',
+          label: '跳过未到的发言人（队列 200 人），中位数',
+          value: round(median(skip)),
+          unit: 'ms',
+          bar,
+        },
       ];
     } finally {
       core.close();

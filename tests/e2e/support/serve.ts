@@ -73,7 +73,10 @@ function track(child: ChildProcess, dir: string | null): void {
  * directory, and resolves once it prints the address to open. Needs the renderer already built
  * (the npm scripts build before running vitest).
  */
-export async function startServe({ demo = false, dataDir: reuse }: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
+export async function startServe({
+  demo = false,
+  dataDir: reuse,
+}: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
   if (!existsSync(join(projectRoot, 'out', 'renderer', 'index.html'))) {
     throw new Error('找不到 out/renderer/index.html：run npm run build first（先运行 npm run build 再跑端到端测试）');
   }
@@ -180,7 +183,11 @@ export async function api<T = unknown>(served: Pick<Served, 'origin' | 'token'>,
 }
 
 /** Like api(), but returns the value and throws on { ok: false }. */
-export async function apiValue<T = unknown>(served: Pick<Served, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
+export async function apiValue<T = unknown>(
+  served: Pick<Served, 'origin' | 'token'>,
+  name: string,
+  input: unknown = {},
+): Promise<T> {
   const r = await api<T>(served, name, input);
   if (!r.ok) throw new Error(`${name} 失败：${r.error.code} ${r.error.message}`);
   return r.value;
@@ -195,7 +202,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--lang=zh-CN',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -209,8 +224,16 @@ export function screenPath(name: string): string {
 export const WAIT = 5_000;
 
 /** A fresh context (own sessionStorage) with one tab on `hash`, opened with the token URL. */
-export async function openAppIn(browser: Browser, served: Served, hash: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+export async function openAppIn(
+  browser: Browser,
+  served: Served,
+  hash: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await page.goto(`${served.url}#${hash}`);

@@ -8,6 +8,14 @@ import { migration007 } from './007-search';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,6 +1,13 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
-import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, searchKindNames, searchKinds, type SearchHit, type SearchKind } from '../../../../shared/contract/archive';
+import {
+  HIGHLIGHT_CLOSE,
+  HIGHLIGHT_OPEN,
+  searchKindNames,
+  searchKinds,
+  type SearchHit,
+  type SearchKind,
+} from '../../../../shared/contract/archive';
 import { meetingForms } from '../../../../shared/domain/topics';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
@@ -31,7 +38,9 @@ function Excerpt({ text }: { text: string }) {
   const parts = text.split(new RegExp(`(${HIGHLIGHT_OPEN}[^${HIGHLIGHT_CLOSE}]*${HIGHLIGHT_CLOSE})`));
   return (
     <p className="hit-excerpt">
-      {parts.map((p, i) => (p.startsWith(HIGHLIGHT_OPEN) ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>))}
+      {parts.map((p, i) =>
+        p.startsWith(HIGHLIGHT_OPEN) ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>,
+      )}
     </p>
   );
 }
@@ -46,7 +55,13 @@ export function ArchivePage() {
   const query = useDeferredValue(q.trim());
   const result = useCall(
     'archive.search',
-    { q: query, year, form: form || undefined, department: department || undefined, kinds: kinds.length ? kinds : undefined },
+    {
+      q: query,
+      year,
+      form: form || undefined,
+      department: department || undefined,
+      kinds: kinds.length ? kinds : undefined,
+    },
     { enabled: query.length > 0, placeholderData: (prev) => prev },
   );
   const thisYear = new Date().getFullYear();
@@ -58,7 +73,16 @@ export function ArchivePage() {
           <p className="page-sub">{t.sub}</p>
         </div>
       </header>
-      <input className="archive-box" type="search" aria-label={t.box} placeholder={t.placeholder} value={q} maxLength={100} autoFocus onChange={(e) => setQ(e.target.value)} />
+      <input
+        className="archive-box"
+        type="search"
+        aria-label={t.box}
+        placeholder={t.placeholder}
+        value={q}
+        maxLength={100}
+        autoFocus
+        onChange={(e) => setQ(e.target.value)}
+      />
       <div className="filters">
         <label>
           {t.year}
@@ -89,7 +113,13 @@ export function ArchivePage() {
         </label>
         <span className="chips" role="group" aria-label={t.kinds}>
           {searchKinds.map((k) => (
-            <button type="button" key={k} className={`chip${kinds.includes(k) ? ' on' : ''}`} aria-pressed={kinds.includes(k)} onClick={() => setKinds(kinds.includes(k) ? kinds.filter((x) => x !== k) : [...kinds, k])}>
+            <button
+              type="button"
+              key={k}
+              className={`chip${kinds.includes(k) ? ' on' : ''}`}
+              aria-pressed={kinds.includes(k)}
+              onClick={() => setKinds(kinds.includes(k) ? kinds.filter((x) => x !== k) : [...kinds, k])}
+            >
               {searchKindNames[k]}
             </button>
           ))}
@@ -98,7 +128,9 @@ export function ArchivePage() {
       <ErrorText error={result.error} />
       {query && result.data && (
         <>
-          <p className="muted small">{t.count(result.data.hits.length, result.data.ms, result.data.total > result.data.hits.length)}</p>
+          <p className="muted small">
+            {t.count(result.data.hits.length, result.data.ms, result.data.total > result.data.hits.length)}
+          </p>
           {result.data.hits.length === 0 ? (
             <EmptyState title={t.none(query)}>{t.noneHint}</EmptyState>
           ) : (
@@ -109,7 +141,9 @@ export function ArchivePage() {
                     <span className="hit-head">
                       <span className="tag">{searchKindNames[h.kind]}</span>
                       <strong>{h.title}</strong>
-                      <span className="muted small">{[h.year, h.form, h.status, h.department].filter(Boolean).join(' · ')}</span>
+                      <span className="muted small">
+                        {[h.year, h.form, h.status, h.department].filter(Boolean).join(' · ')}
+                      </span>
                     </span>
                     <Excerpt text={h.excerpt} />
                   </Link>

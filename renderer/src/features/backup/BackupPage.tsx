@@ -94,7 +94,12 @@ export function BackupPage() {
         </div>
       )}
       <ErrorText error={list.error ?? check.error} />
-      {data && (data.backups.length === 0 ? <EmptyState title={t.empty}>{t.emptyHint}</EmptyState> : <BackupTable backups={data.backups} onRestore={setRestoring} />)}
+      {data &&
+        (data.backups.length === 0 ? (
+          <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+        ) : (
+          <BackupTable backups={data.backups} onRestore={setRestoring} />
+        ))}
       {asking && (
         <PathDrawer
           mode={asking}

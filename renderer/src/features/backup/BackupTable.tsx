@@ -27,7 +27,14 @@ export function BackupTable({ backups, onRestore }: { backups: BackupFile[]; onR
               <td className="num">{t.size(b.bytes)}</td>
               <td>{t.content(b)}</td>
               <td>
-                <button type="button" className="button" disabled={!b.readable} title={b.problem || undefined} onClick={() => onRestore(b)} aria-label={`${t.restore} ${b.name}`}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!b.readable}
+                  title={b.problem || undefined}
+                  onClick={() => onRestore(b)}
+                  aria-label={`${t.restore} ${b.name}`}
+                >
                   {t.restore}
                 </button>
               </td>

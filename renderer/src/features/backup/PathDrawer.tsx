@@ -4,7 +4,17 @@ import { Field } from '../../components/Field';
 import { t } from './text';
 
 /** Without a file dialog (the browser), the path of the file to write or read is typed. */
-export function PathDrawer({ mode, suggested, onChoose, onClose }: { mode: 'save' | 'open'; suggested: string; onChoose: (path: string) => void; onClose: () => void }) {
+export function PathDrawer({
+  mode,
+  suggested,
+  onChoose,
+  onClose,
+}: {
+  mode: 'save' | 'open';
+  suggested: string;
+  onChoose: (path: string) => void;
+  onClose: () => void;
+}) {
   const [path, setPath] = useState(suggested);
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -13,7 +13,15 @@ import { t } from './text';
  * Typed text still waiting in an editor is saved before (it goes into the kept copy); when the
  * restore is done every window reloads from the restored file.
  */
-export function RestoreDrawer({ backup, currentDamaged, onClose }: { backup: BackupFile; currentDamaged: boolean; onClose: () => void }) {
+export function RestoreDrawer({
+  backup,
+  currentDamaged,
+  onClose,
+}: {
+  backup: BackupFile;
+  currentDamaged: boolean;
+  onClose: () => void;
+}) {
   const restore = useAction('backup.restore');
   const flushEditors = useFlushEditors();
   const client = useQueryClient();

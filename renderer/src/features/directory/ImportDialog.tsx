@@ -45,8 +45,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <p className="muted-text">{ti.intro}</p>
       <div className="dropzone">
         {/* The native file control would speak the browser's language; a button speaks ours. */}
-        <input ref={fileRef} type="file" accept=".xlsx,.csv" aria-label="选择名单文件" hidden onChange={(e) => void onFile(e.target.files?.[0])} />
-        <button type="button" className="button primary" disabled={importPeople.isPending} onClick={() => fileRef.current?.click()}>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".xlsx,.csv"
+          aria-label="选择名单文件"
+          hidden
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+        <button
+          type="button"
+          className="button primary"
+          disabled={importPeople.isPending}
+          onClick={() => fileRef.current?.click()}
+        >
           {ti.choose}
         </button>
         <span className="hint"> 支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）</span>

@@ -25,14 +25,18 @@ export function PeoplePage() {
   // Filtering runs in the window on every keystroke: 600 names rank in well under a millisecond.
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => {
-    const pool = (people.data ?? []).filter((p) => (!kind || p.kind === kind) && (!sectorId || p.sectorId === sectorId));
+    const pool = (people.data ?? []).filter(
+      (p) => (!kind || p.kind === kind) && (!sectorId || p.sectorId === sectorId),
+    );
     return rankByName(pool, deferredQuery, (p) => p);
   }, [people.data, kind, sectorId, deferredQuery]);
 
   useHotkey('mod+n', () => setEditing('new'));
 
   const affiliation = (p: Person) =>
-    [p.sectorId && sectors.names.get(p.sectorId), p.departmentId && departments.names.get(p.departmentId)].filter(Boolean).join(' · ');
+    [p.sectorId && sectors.names.get(p.sectorId), p.departmentId && departments.names.get(p.departmentId)]
+      .filter(Boolean)
+      .join(' · ');
   const total = people.data?.length ?? 0;
 
   return (
@@ -113,7 +117,13 @@ export function PeoplePage() {
             </thead>
             <tbody>
               {shown.map((p) => (
-                <tr key={p.id} className={p.retired ? 'retired' : undefined} onClick={() => setEditing(p)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(p)}>
+                <tr
+                  key={p.id}
+                  className={p.retired ? 'retired' : undefined}
+                  onClick={() => setEditing(p)}
+                  tabIndex={0}
+                  onKeyDown={(e) => e.key === 'Enter' && setEditing(p)}
+                >
                   <td className="strong">
                     {p.name}
                     {p.retired && <span className="tag muted">{t.retired}</span>}

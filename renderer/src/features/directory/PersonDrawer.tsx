@@ -30,7 +30,8 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
     phone: person?.phone ?? '',
     note: person?.note ?? '',
   });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((s) => ({ ...s, [key]: value }));
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -84,7 +85,14 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
           formId="person-form"
           saving={save.isPending}
           onCancel={onClose}
-          retire={person && { retired: person.retired, pending: retire.isPending, onToggle: toggleRetired, hint: t.retireHint }}
+          retire={
+            person && {
+              retired: person.retired,
+              pending: retire.isPending,
+              onToggle: toggleRetired,
+              hint: t.retireHint,
+            }
+          }
         />
       }
     >
@@ -95,7 +103,14 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
         <FieldGroup label={f.kind} required>
           <div className="segmented" role="radiogroup" aria-label={f.kind}>
             {personKinds.map((k) => (
-              <button type="button" key={k} role="radio" aria-checked={form.kind === k} className={form.kind === k ? 'on' : ''} onClick={() => set('kind', k)}>
+              <button
+                type="button"
+                key={k}
+                role="radio"
+                aria-checked={form.kind === k}
+                className={form.kind === k ? 'on' : ''}
+                onClick={() => set('kind', k)}
+              >
                 {k}
               </button>
             ))}

@@ -26,7 +26,14 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
     e?.preventDefault();
     if (save.isPending) return;
     save.mutate(
-      { kind, ...(unit ? { id: unit.id } : {}), name, shortName, note, ...(kind === 'sector' && unit ? { convenorIds } : {}) },
+      {
+        kind,
+        ...(unit ? { id: unit.id } : {}),
+        name,
+        shortName,
+        note,
+        ...(kind === 'sector' && unit ? { convenorIds } : {}),
+      },
       {
         onSuccess: (u) => {
           toast(`${t.saved}：${u.name}`);
@@ -67,7 +74,9 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
         </Field>
         {kind === 'sector' && unit && (
           <FieldGroup label={unitFields.convenors}>
-            {!candidates.length && <span className="field-hint">本界别还没有委员。先在“人员”中添加委员，再设召集人。</span>}
+            {!candidates.length && (
+              <span className="field-hint">本界别还没有委员。先在“人员”中添加委员，再设召集人。</span>
+            )}
             <div className="chips">
               {candidates.map((p) => {
                 const on = convenorIds.includes(p.id);

@@ -61,14 +61,27 @@ export function UnitsPage({ kind }: { kind: UnitKind }) {
             </thead>
             <tbody>
               {list.map((u, i) => (
-                <tr key={u.id} className={u.retired ? 'retired' : undefined} onClick={() => setEditing(u)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(u)}>
+                <tr
+                  key={u.id}
+                  className={u.retired ? 'retired' : undefined}
+                  onClick={() => setEditing(u)}
+                  tabIndex={0}
+                  onKeyDown={(e) => e.key === 'Enter' && setEditing(u)}
+                >
                   <td className="num muted">{i + 1}</td>
                   <td className="strong">
                     {u.name}
                     {u.retired && <span className="tag muted">{t.retired}</span>}
                   </td>
                   <td>{u.shortName}</td>
-                  {kind === 'sector' && <td>{u.convenorIds.map((id) => personName.get(id)).filter(Boolean).join('、')}</td>}
+                  {kind === 'sector' && (
+                    <td>
+                      {u.convenorIds
+                        .map((id) => personName.get(id))
+                        .filter(Boolean)
+                        .join('、')}
+                    </td>
+                  )}
                   <td className="num">{u.peopleCount}</td>
                   <td className="muted">{u.note}</td>
                 </tr>
@@ -77,7 +90,9 @@ export function UnitsPage({ kind }: { kind: UnitKind }) {
           </table>
         </div>
       )}
-      {editing && <UnitDrawer kind={kind} unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <UnitDrawer kind={kind} unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }

@@ -20,11 +20,22 @@ export const t = {
   restoredDone: (name: string) => `已恢复“${name}”`,
   none: '（无）',
   col: { name: '姓名', kind: '类别', affiliation: '界别 / 部门', unit: '单位', title: '职务', phone: '电话' },
-  field: { name: '姓名', kind: '类别', sector: '界别', committee: '专委会', department: '所属部门', unit: '单位', title: '职务 / 职称', phone: '电话', note: '备注' },
+  field: {
+    name: '姓名',
+    kind: '类别',
+    sector: '界别',
+    committee: '专委会',
+    department: '所属部门',
+    unit: '单位',
+    title: '职务 / 职称',
+    phone: '电话',
+    note: '备注',
+  },
   retireHint: '停用后不再出现在选择列表中，已有的会议记录不受影响。',
   import: {
     title: '从 Excel 或 CSV 导入人员',
-    intro: '第一行为列名：姓名、类别为必填，其余可选（界别、专委会、部门、单位、职务、电话、备注）。界别、专委会、部门须已在名录中（全称或简称均可）。',
+    intro:
+      '第一行为列名：姓名、类别为必填，其余可选（界别、专委会、部门、单位、职务、电话、备注）。界别、专委会、部门须已在名录中（全称或简称均可）。',
     template: '下载 CSV 模板',
     choose: '选择文件…',
     reading: (name: string) => `正在读取“${name}”…`,
@@ -38,11 +49,42 @@ export const t = {
   },
 };
 
-export const unitText: Record<UnitKind, { title: string; add: string; edit: string; empty: string; emptyHint: string; what: string }> = {
-  sector: { title: '界别', add: '新增界别', edit: '编辑界别', empty: '还没有界别', emptyHint: '新增界别，或在首次使用时载入示例数据。', what: '界别' },
-  committee: { title: '专门委员会', add: '新增专委会', edit: '编辑专委会', empty: '还没有专委会', emptyHint: '新增承办协商的专门委员会。', what: '专委会' },
-  department: { title: '职能部门', add: '新增部门', edit: '编辑部门', empty: '还没有职能部门', emptyHint: '新增在会上答复、会后办理的政府部门。', what: '部门' },
+export const unitText: Record<
+  UnitKind,
+  { title: string; add: string; edit: string; empty: string; emptyHint: string; what: string }
+> = {
+  sector: {
+    title: '界别',
+    add: '新增界别',
+    edit: '编辑界别',
+    empty: '还没有界别',
+    emptyHint: '新增界别，或在首次使用时载入示例数据。',
+    what: '界别',
+  },
+  committee: {
+    title: '专门委员会',
+    add: '新增专委会',
+    edit: '编辑专委会',
+    empty: '还没有专委会',
+    emptyHint: '新增承办协商的专门委员会。',
+    what: '专委会',
+  },
+  department: {
+    title: '职能部门',
+    add: '新增部门',
+    edit: '编辑部门',
+    empty: '还没有职能部门',
+    emptyHint: '新增在会上答复、会后办理的政府部门。',
+    what: '部门',
+  },
 };
 
-export const unitCols = { name: '名称', shortName: '简称', people: '人数', convenors: '召集人', note: '备注', status: '状态' };
+export const unitCols = {
+  name: '名称',
+  shortName: '简称',
+  people: '人数',
+  convenors: '召集人',
+  note: '备注',
+  status: '状态',
+};
 export const unitFields = { name: '名称', shortName: '简称', note: '备注', convenors: '召集人（本界别委员）' };

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import type { FollowUpItem } from '../../../../shared/contract/followUp';
-import { evaluations, replyClasses, replyClassNames, type Evaluation, type FollowUpAction, type ReplyClass } from '../../../../shared/domain/followUp';
+import {
+  evaluations,
+  replyClasses,
+  replyClassNames,
+  type Evaluation,
+  type FollowUpAction,
+  type ReplyClass,
+} from '../../../../shared/domain/followUp';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
@@ -12,12 +19,29 @@ import { t } from './text';
 const FORM_ID = 'followup-form';
 
 /** One step of the follow-up: the date it happened, who, a note, and what the step needs. */
-export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem; action: FollowUpAction; today: string; onClose(): void }) {
+export function ActDrawer({
+  item,
+  action,
+  today,
+  onClose,
+}: {
+  item: FollowUpItem;
+  action: FollowUpAction;
+  today: string;
+  onClose(): void;
+}) {
   const act = useAction('followup.act');
   const toast = useToast();
   const office = useCall('settings.get', {}).data?.office ?? '';
   // The department acts at 受理 and 答复; the office (政协办公厅) at every other step.
-  const [form, setForm] = useState({ date: today, by: action === '受理' || action === '答复' ? item.leadDepartment : office, note: '', replyText: '', replyClass: '' as ReplyClass | '', evaluation: '' as Evaluation | '' });
+  const [form, setForm] = useState({
+    date: today,
+    by: action === '受理' || action === '答复' ? item.leadDepartment : office,
+    note: '',
+    replyText: '',
+    replyClass: '' as ReplyClass | '',
+    evaluation: '' as Evaluation | '',
+  });
   const f = t.form;
   const submit = () => {
     if (act.isPending) return;
@@ -36,7 +60,11 @@ export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem
   };
   useHotkey('mod+s', submit, true, { inDialog: true });
   return (
-    <Drawer title={f.title(t.actions[action], item.text.slice(0, 24))} onClose={onClose} footer={<FormFooter formId={FORM_ID} saving={act.isPending} onCancel={onClose} />}>
+    <Drawer
+      title={f.title(t.actions[action], item.text.slice(0, 24))}
+      onClose={onClose}
+      footer={<FormFooter formId={FORM_ID} saving={act.isPending} onCancel={onClose} />}
+    >
       <form
         id={FORM_ID}
         className="form"
@@ -55,12 +83,23 @@ export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem
         {action === '答复' && (
           <>
             <Field label={f.replyText} required>
-              <textarea rows={4} maxLength={4000} value={form.replyText} onChange={(e) => setForm({ ...form, replyText: e.target.value })} />
+              <textarea
+                rows={4}
+                maxLength={4000}
+                value={form.replyText}
+                onChange={(e) => setForm({ ...form, replyText: e.target.value })}
+              />
             </Field>
             <FieldGroup label={f.replyClass} required>
               <div className="segmented">
                 {replyClasses.map((c) => (
-                  <button type="button" key={c} className={form.replyClass === c ? 'on' : ''} aria-pressed={form.replyClass === c} onClick={() => setForm({ ...form, replyClass: c })}>
+                  <button
+                    type="button"
+                    key={c}
+                    className={form.replyClass === c ? 'on' : ''}
+                    aria-pressed={form.replyClass === c}
+                    onClick={() => setForm({ ...form, replyClass: c })}
+                  >
                     {c} {replyClassNames[c]}
                   </button>
                 ))}
@@ -72,7 +111,13 @@ export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem
           <FieldGroup label={f.evaluation} required>
             <div className="segmented">
               {evaluations.map((e) => (
-                <button type="button" key={e} className={form.evaluation === e ? 'on' : ''} aria-pressed={form.evaluation === e} onClick={() => setForm({ ...form, evaluation: e })}>
+                <button
+                  type="button"
+                  key={e}
+                  className={form.evaluation === e ? 'on' : ''}
+                  aria-pressed={form.evaluation === e}
+                  onClick={() => setForm({ ...form, evaluation: e })}
+                >
                   {e}
                 </button>
               ))}
@@ -80,7 +125,12 @@ export function ActDrawer({ item, action, today, onClose }: { item: FollowUpItem
           </FieldGroup>
         )}
         <Field label={f.note} hint={f.noteFor[action]}>
-          <textarea rows={3} maxLength={2000} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+          <textarea
+            rows={3}
+            maxLength={2000}
+            value={form.note}
+            onChange={(e) => setForm({ ...form, note: e.target.value })}
+          />
         </Field>
         <ErrorText error={act.error} />
       </form>

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FollowUpItem } from '../../../../shared/contract/followUp';
 import { chineseDate } from '../../../../shared/domain/chineseText';
-import { followUpStates, replyClassNames, type FollowUpAction, type FollowUpState } from '../../../../shared/domain/followUp';
+import {
+  followUpStates,
+  replyClassNames,
+  type FollowUpAction,
+  type FollowUpState,
+} from '../../../../shared/domain/followUp';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useCall } from '../../lib/query';
@@ -49,7 +54,10 @@ export function FollowUpPage() {
         </label>
         <label>
           {f.department}
-          <select value={departmentId ?? ''} onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}>
+          <select
+            value={departmentId ?? ''}
+            onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}
+          >
             <option value="">{f.all}</option>
             {departments.units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -60,7 +68,10 @@ export function FollowUpPage() {
         </label>
         <label>
           {f.state}
-          <select value={state ?? ''} onChange={(e) => setState((e.target.value || undefined) as FollowUpState | undefined)}>
+          <select
+            value={state ?? ''}
+            onChange={(e) => setState((e.target.value || undefined) as FollowUpState | undefined)}
+          >
             <option value="">{f.all}</option>
             {followUpStates.map((s) => (
               <option key={s}>{s}</option>
@@ -81,7 +92,11 @@ export function FollowUpPage() {
             ) : (
               <ol className="followup-list" aria-label="督办事项">
                 {data.items.map((i) => (
-                  <li key={i.resolutionId} className={`followup-item${i.overdue ? ' overdue' : ''}`} data-state={i.state}>
+                  <li
+                    key={i.resolutionId}
+                    className={`followup-item${i.overdue ? ' overdue' : ''}`}
+                    data-state={i.state}
+                  >
                     <div className="followup-head">
                       <span className={`tag state-tag s-${i.state}`}>{i.state}</span>
                       {i.overdue && <span className="tag overdue-tag">{t.overdue}</span>}
@@ -106,11 +121,21 @@ export function FollowUpPage() {
                     </p>
                     <div className="followup-actions">
                       {i.possible.map((action) => (
-                        <button key={action} type="button" className={`button small${action === '反馈' ? '' : ' primary'}`} onClick={() => setActing({ item: i, action })}>
+                        <button
+                          key={action}
+                          type="button"
+                          className={`button small${action === '反馈' ? '' : ' primary'}`}
+                          onClick={() => setActing({ item: i, action })}
+                        >
                           {t.actions[action]}
                         </button>
                       ))}
-                      <button type="button" className="button small subtle" aria-expanded={open === i.resolutionId} onClick={() => setOpen(open === i.resolutionId ? null : i.resolutionId)}>
+                      <button
+                        type="button"
+                        className="button small subtle"
+                        aria-expanded={open === i.resolutionId}
+                        onClick={() => setOpen(open === i.resolutionId ? null : i.resolutionId)}
+                      >
                         {t.history}
                       </button>
                     </div>
@@ -158,7 +183,14 @@ export function FollowUpPage() {
           </aside>
         </div>
       )}
-      {acting && <ActDrawer item={acting.item} action={acting.action} today={data?.today ?? ''} onClose={() => setActing(null)} />}
+      {acting && (
+        <ActDrawer
+          item={acting.item}
+          action={acting.action}
+          today={data?.today ?? ''}
+          onClose={() => setActing(null)}
+        />
+      )}
     </section>
   );
 }

@@ -16,13 +16,22 @@ export const t = {
   meeting: (form: string, issue: number) => `${form}第${issue}期`,
   history: '办理记录',
   noHistory: '还没有办理记录',
-  actions: { 交办: '交办', 受理: '受理', 答复: '答复', 评价: '评价', 办结: '办结', 反馈: '向群众反馈' } satisfies Record<FollowUpAction, string>,
+  actions: {
+    交办: '交办',
+    受理: '受理',
+    答复: '答复',
+    评价: '评价',
+    办结: '办结',
+    反馈: '向群众反馈',
+  } satisfies Record<FollowUpAction, string>,
   form: {
     title: (action: string, n: string) => `${action}：${n}`,
     date: '日期',
     by: '经办人或单位',
     note: '说明',
-    noteFor: { 评价: '不满意时须写明督办意见', 反馈: '向群众反馈的内容或方式' } as Partial<Record<FollowUpAction, string>>,
+    noteFor: { 评价: '不满意时须写明督办意见', 反馈: '向群众反馈的内容或方式' } as Partial<
+      Record<FollowUpAction, string>
+    >,
     replyText: '答复内容',
     replyClass: '答复类别',
     evaluation: '评价',

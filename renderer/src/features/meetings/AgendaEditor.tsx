@@ -13,9 +13,13 @@ type Row = { id?: number; title: string; plannedMinutes: number };
 export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const toast = useToast();
   const save = useAction('agenda.save');
-  const [rows, setRows] = useState<Row[]>(() => meeting.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes })));
-  const set = (i: number, patch: Partial<Row>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-  const swap = (i: number, j: number) => setRows((r) => (j < 0 || j >= r.length ? r : r.map((row, k) => (k === i ? r[j] : k === j ? r[i] : row))));
+  const [rows, setRows] = useState<Row[]>(() =>
+    meeting.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes })),
+  );
+  const set = (i: number, patch: Partial<Row>) =>
+    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const swap = (i: number, j: number) =>
+    setRows((r) => (j < 0 || j >= r.length ? r : r.map((row, k) => (k === i ? r[j] : k === j ? r[i] : row))));
   const total = rows.reduce((sum, r) => sum + (r.plannedMinutes || 0), 0);
 
   return (
@@ -29,8 +33,23 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
         {rows.map((row, i) => (
           <li key={row.id ?? `new-${i}`}>
             <span className="queue-no">{i + 1}</span>
-            <input aria-label={`议程项 ${i + 1}`} value={row.title} placeholder={a.itemPlaceholder} maxLength={60} disabled={readOnly} onChange={(e) => set(i, { title: e.target.value })} />
-            <input aria-label={`议程项 ${i + 1} 分钟`} type="number" min={1} max={600} value={row.plannedMinutes} disabled={readOnly} onChange={(e) => set(i, { plannedMinutes: Number(e.target.value) })} />
+            <input
+              aria-label={`议程项 ${i + 1}`}
+              value={row.title}
+              placeholder={a.itemPlaceholder}
+              maxLength={60}
+              disabled={readOnly}
+              onChange={(e) => set(i, { title: e.target.value })}
+            />
+            <input
+              aria-label={`议程项 ${i + 1} 分钟`}
+              type="number"
+              min={1}
+              max={600}
+              value={row.plannedMinutes}
+              disabled={readOnly}
+              onChange={(e) => set(i, { plannedMinutes: Number(e.target.value) })}
+            />
             <span className="muted-text">分钟</span>
             {!readOnly && (
               <>
@@ -40,7 +59,12 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
                 <button type="button" className="mini" aria-label="下移" onClick={() => swap(i, i + 1)}>
                   ↓
                 </button>
-                <button type="button" className="mini subtle" aria-label="删除" onClick={() => setRows((r) => r.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="mini subtle"
+                  aria-label="删除"
+                  onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </>
@@ -50,11 +74,19 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
       </ol>
       {!readOnly && (
         <div className="decision-actions">
-          <button type="button" className="button" onClick={() => setRows((r) => [...r, { title: '', plannedMinutes: 10 }])}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setRows((r) => [...r, { title: '', plannedMinutes: 10 }])}
+          >
             + {a.add}
           </button>
           {rows.length === 0 && (
-            <button type="button" className="button" onClick={() => setRows(bingchengAgenda.map((x) => ({ title: x.title, plannedMinutes: x.minutes })))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setRows(bingchengAgenda.map((x) => ({ title: x.title, plannedMinutes: x.minutes })))}
+            >
               {a.template}
             </button>
           )}
@@ -63,7 +95,17 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
             type="button"
             className="button primary"
             disabled={save.isPending}
-            onClick={() => save.mutate({ meetingId: meeting.id, items: rows }, { onSuccess: (m) => (setRows(m.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes }))), toast(a.saved)) })}
+            onClick={() =>
+              save.mutate(
+                { meetingId: meeting.id, items: rows },
+                {
+                  onSuccess: (m) => (
+                    setRows(m.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes }))),
+                    toast(a.saved)
+                  ),
+                },
+              )
+            }
           >
             {a.save}
           </button>

@@ -8,12 +8,21 @@ import { t as common } from '../../components/text';
 import { t } from './text';
 
 /** 打收条: which member, expert or public speeches a department response answers. */
-export function AnswersDialog({ response, entries, onClose }: { response: Speech; entries: Speech[]; onClose: () => void }) {
+export function AnswersDialog({
+  response,
+  entries,
+  onClose,
+}: {
+  response: Speech;
+  entries: Speech[];
+  onClose: () => void;
+}) {
   const toast = useToast();
   const save = useAction('queue.setAnswers');
   const [chosen, setChosen] = useState(new Set(response.answers));
   const candidates = entries.filter((e) => e.kind !== '部门回应' && e.state !== '撤回');
-  const toggle = (id: number) => setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggle = (id: number) =>
+    setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   return (
     <Drawer
       title={t.queue.answersTitle(response.name)}
@@ -28,7 +37,12 @@ export function AnswersDialog({ response, entries, onClose }: { response: Speech
             type="button"
             className="button primary"
             disabled={save.isPending}
-            onClick={() => save.mutate({ responseId: response.id, speechIds: [...chosen] }, { onSuccess: () => (toast(t.queue.answersSaved), onClose()) })}
+            onClick={() =>
+              save.mutate(
+                { responseId: response.id, speechIds: [...chosen] },
+                { onSuccess: () => (toast(t.queue.answersSaved), onClose()) },
+              )
+            }
           >
             {common.save}
           </button>

@@ -13,7 +13,21 @@ const q = t.queue;
 const k = (shortcut: { keys: readonly string[] }) => shortcut.keys.map(keyLabel).join(' / ');
 
 /** Who has the floor, the countdown every window derives from the same timestamps, and the controls. */
-export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly, undo }: { meeting: MeetingDetail; entries: Speech[]; now: number; warnSeconds: number; readOnly: boolean; undo: QueueUndo }) {
+export function CurrentSpeaker({
+  meeting,
+  entries,
+  now,
+  warnSeconds,
+  readOnly,
+  undo,
+}: {
+  meeting: MeetingDetail;
+  entries: Speech[];
+  now: number;
+  warnSeconds: number;
+  readOnly: boolean;
+  undo: QueueUndo;
+}) {
   const start = useAction('queue.start');
   const pause = useAction('queue.pause');
   const resume = useAction('queue.resume');
@@ -82,18 +96,33 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly, u
       {live && (
         <div className="speaker-controls">
           {current?.state === '发言中' && (
-            <button type="button" className="button" onClick={() => pause.mutate({ id: current.id })} title={k(consoleKeys.toggle)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => pause.mutate({ id: current.id })}
+              title={k(consoleKeys.toggle)}
+            >
               ❚❚ {q.pause}
             </button>
           )}
           {current?.state === '暂停' && (
-            <button type="button" className="button" onClick={() => resume.mutate({ id: current.id })} title={k(consoleKeys.toggle)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => resume.mutate({ id: current.id })}
+              title={k(consoleKeys.toggle)}
+            >
               ▶ {q.resume}
             </button>
           )}
           {!current && upcoming && (
             <>
-              <button type="button" className="button primary" onClick={() => start.mutate({ id: upcoming.id })} title={k(consoleKeys.toggle)}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => start.mutate({ id: upcoming.id })}
+                title={k(consoleKeys.toggle)}
+              >
                 ▶ {q.start}：{upcoming.name}
               </button>
               <button type="button" className="button" onClick={() => undo.skip(upcoming)} title={q.skipHint}>
@@ -112,7 +141,13 @@ export function CurrentSpeaker({ meeting, entries, now, warnSeconds, readOnly, u
             </>
           )}
           <span className="spacer" />
-          <button type="button" className="button primary" disabled={!current && !upcoming} onClick={goNext} title={k(consoleKeys.next)}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!current && !upcoming}
+            onClick={goNext}
+            title={k(consoleKeys.next)}
+          >
             {q.next} »
           </button>
         </div>

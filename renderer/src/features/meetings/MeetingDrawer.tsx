@@ -14,7 +14,15 @@ import { t } from './text';
 const f = t.fields;
 
 /** A new meeting (from a decided topic, or ad hoc), or the details of an existing one. */
-export function MeetingDrawer({ meeting, onClose, onCreated }: { meeting?: MeetingDetail; onClose: () => void; onCreated?: (id: number) => void }) {
+export function MeetingDrawer({
+  meeting,
+  onClose,
+  onCreated,
+}: {
+  meeting?: MeetingDetail;
+  onClose: () => void;
+  onCreated?: (id: number) => void;
+}) {
   const toast = useToast();
   const create = useAction('meeting.create');
   const update = useAction('meeting.update');
@@ -34,9 +42,14 @@ export function MeetingDrawer({ meeting, onClose, onCreated }: { meeting?: Meeti
     recorderId: meeting?.recorderId ?? 0,
     useTemplate: true,
   });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((s) => ({ ...s, [key]: value }));
   // Until typed over, the issue number follows the year and form: 第X期 counts per year and form.
-  const next = useCall('meeting.nextIssueNo', { year: Number(form.startsAt.slice(0, 4)) || new Date().getFullYear(), form: form.form }, { enabled: !meeting });
+  const next = useCall(
+    'meeting.nextIssueNo',
+    { year: Number(form.startsAt.slice(0, 4)) || new Date().getFullYear(), form: form.form },
+    { enabled: !meeting },
+  );
   const issueNo = form.issueNo || next.data?.issueNo || 1;
   const pending = create.isPending || update.isPending;
 
@@ -84,7 +97,11 @@ export function MeetingDrawer({ meeting, onClose, onCreated }: { meeting?: Meeti
       ));
 
   return (
-    <Drawer title={meeting ? t.editMeeting : t.newMeeting} onClose={onClose} footer={<FormFooter formId="meeting-form" saving={pending} onCancel={onClose} />}>
+    <Drawer
+      title={meeting ? t.editMeeting : t.newMeeting}
+      onClose={onClose}
+      footer={<FormFooter formId="meeting-form" saving={pending} onCancel={onClose} />}
+    >
       <form id="meeting-form" className="form" onSubmit={submit}>
         {!meeting && (
           <Field label={f.topic} hint={form.topicId ? undefined : t.adHocHint}>
@@ -110,7 +127,13 @@ export function MeetingDrawer({ meeting, onClose, onCreated }: { meeting?: Meeti
             </select>
           </Field>
           <Field label={f.issueNo} required>
-            <input type="number" min={1} max={999} value={issueNo} onChange={(e) => set('issueNo', Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={999}
+              value={issueNo}
+              onChange={(e) => set('issueNo', Number(e.target.value))}
+            />
           </Field>
         </div>
         <div className="form-row">

@@ -76,7 +76,14 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
 
       <div className="tabs" role="tablist">
         {(Object.keys(t.tabs) as Tab[]).map((k) => (
-          <button type="button" role="tab" key={k} aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => setTab(k)}>
+          <button
+            type="button"
+            role="tab"
+            key={k}
+            aria-selected={tab === k}
+            className={tab === k ? 'on' : ''}
+            onClick={() => setTab(k)}
+          >
             {t.tabs[k]}
           </button>
         ))}
@@ -84,7 +91,9 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
 
       {tab === 'console' && <Console meeting={meeting} readOnly={readOnly} />}
       {tab === 'people' && <ParticipantsPanel meeting={meeting} readOnly={readOnly} />}
-      {tab === 'agenda' && <AgendaEditor meeting={meeting} readOnly={readOnly} key={meeting.agenda.map((a) => a.id).join()} />}
+      {tab === 'agenda' && (
+        <AgendaEditor meeting={meeting} readOnly={readOnly} key={meeting.agenda.map((a) => a.id).join()} />
+      )}
       {tab === 'resolutions' && <ResolutionsPanel meeting={meeting} readOnly={readOnly} />}
       {tab === 'info' && <MeetingInfo meeting={meeting} />}
       {editing && <MeetingDrawer meeting={meeting} onClose={() => setEditing(false)} />}
@@ -102,7 +111,16 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
   // Stable while the same speech holds the floor: the editor does not re-render with the clock.
   const floorId = onFloor?.id;
   const floor = useMemo<SpeakerInfo | null>(
-    () => (onFloor ? { speechId: onFloor.id, name: onFloor.name, affiliation: onFloor.affiliation, kind: onFloor.kind, time: hhmm(Date.parse(onFloor.intervals[0]?.from ?? onFloor.endedAt ?? '')) } : null),
+    () =>
+      onFloor
+        ? {
+            speechId: onFloor.id,
+            name: onFloor.name,
+            affiliation: onFloor.affiliation,
+            kind: onFloor.kind,
+            time: hhmm(Date.parse(onFloor.intervals[0]?.from ?? onFloor.endedAt ?? '')),
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [floorId],
   );
@@ -114,7 +132,14 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
       <div className="console-main">
         {/* Timer and projector stay in sight (sticky) while the queue scrolls under them. */}
         <div className="console-top">
-          <CurrentSpeaker meeting={meeting} entries={entries} now={now} warnSeconds={settings.data?.warnSeconds ?? 60} readOnly={readOnly} undo={undo} />
+          <CurrentSpeaker
+            meeting={meeting}
+            entries={entries}
+            now={now}
+            warnSeconds={settings.data?.warnSeconds ?? 60}
+            readOnly={readOnly}
+            undo={undo}
+          />
           {!readOnly && <ScreenControl meetingId={meeting.id} />}
         </div>
         <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} undo={undo} />
@@ -143,12 +168,17 @@ function useUndoneStarts(entries: readonly Speech[]): ReadonlySet<number> {
   const seen = useRef(new Map<number, Speech['state']>());
   const [undone, setUndone] = useState<ReadonlySet<number>>(new Set());
   useEffect(() => {
-    const back = entries.filter((e) => e.state === '等待' && ['发言中', '暂停', '已发言'].includes(seen.current.get(e.id) ?? '等待'));
+    const back = entries.filter(
+      (e) => e.state === '等待' && ['发言中', '暂停', '已发言'].includes(seen.current.get(e.id) ?? '等待'),
+    );
     seen.current = new Map(entries.map((e) => [e.id, e.state]));
     if (back.length) setUndone((u) => new Set([...u, ...back.map((e) => e.id)]));
   }, [entries]);
   // Only while they wait: a speech started again for real gets its header back.
-  const key = entries.filter((e) => e.state === '等待' && undone.has(e.id)).map((e) => e.id).join();
+  const key = entries
+    .filter((e) => e.state === '等待' && undone.has(e.id))
+    .map((e) => e.id)
+    .join();
   return useMemo(() => new Set(key.split(',').filter(Boolean).map(Number)), [key]);
 }
 
@@ -159,7 +189,8 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   const [asking, setAsking] = useState<Status | null>(null);
   const s = t.status;
   // The minutes' last words go in first: ending snapshots them, archiving makes them read-only.
-  const go = (status: Status, reason?: string) => void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
+  const go = (status: Status, reason?: string) =>
+    void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
   const ask = (status: Status) => (asked[status] ? setAsking(status) : go(status));
   const question = asking && asked[asking];
   return (
@@ -192,7 +223,14 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
         ) : (
           // Electron has no window.prompt: the reason is asked for in place.
           <span className="inline-field">
-            <input autoFocus aria-label={s.unarchiveReason} placeholder={s.unarchiveReason} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            <input
+              autoFocus
+              aria-label={s.unarchiveReason}
+              placeholder={s.unarchiveReason}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <button type="button" className="button primary" onClick={() => go('已结束', reason)}>
               {s.unarchive}
             </button>

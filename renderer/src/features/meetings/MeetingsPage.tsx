@@ -53,7 +53,12 @@ export function MeetingsPage() {
             </thead>
             <tbody>
               {list.map((m) => (
-                <tr key={m.id} tabIndex={0} onClick={() => navigate(`/meetings/${m.id}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/meetings/${m.id}`)}>
+                <tr
+                  key={m.id}
+                  tabIndex={0}
+                  onClick={() => navigate(`/meetings/${m.id}`)}
+                  onKeyDown={(e) => e.key === 'Enter' && navigate(`/meetings/${m.id}`)}
+                >
                   <td className="strong">
                     {m.title}
                     {m.adHoc && <span className="tag warn-tag">{t.adHoc}</span>}

@@ -18,7 +18,12 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
   const counts = participantRoles
     .map((role) => {
       const of = meeting.participants.filter((x) => x.role === role);
-      return { role, total: of.length, present: of.filter((x) => x.attendance === '出席').length, leave: of.filter((x) => x.attendance === '请假').length };
+      return {
+        role,
+        total: of.length,
+        present: of.filter((x) => x.attendance === '出席').length,
+        leave: of.filter((x) => x.attendance === '请假').length,
+      };
     })
     .filter((c) => c.total > 0);
 
@@ -38,7 +43,14 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
           </span>
         ))}
       </div>
-      {!readOnly && <PersonPicker label={p.add} placeholder={p.addPlaceholder} exclude={present} onPick={(person) => add.mutate({ meetingId: meeting.id, personIds: [person.id] })} />}
+      {!readOnly && (
+        <PersonPicker
+          label={p.add}
+          placeholder={p.addPlaceholder}
+          exclude={present}
+          onPick={(person) => add.mutate({ meetingId: meeting.id, personIds: [person.id] })}
+        />
+      )}
       <ErrorText error={add.error ?? update.error ?? remove.error} />
       {meeting.participants.length === 0 ? (
         <p className="muted-text">{p.empty}</p>
@@ -59,7 +71,12 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                   <span className="strong">{x.name}</span> <span className="muted-text">{x.affiliation}</span>
                 </td>
                 <td>
-                  <select aria-label={`${x.name}的角色`} value={x.role} disabled={readOnly} onChange={(e) => update.mutate({ id: x.id, role: e.target.value as ParticipantRole })}>
+                  <select
+                    aria-label={`${x.name}的角色`}
+                    value={x.role}
+                    disabled={readOnly}
+                    onChange={(e) => update.mutate({ id: x.id, role: e.target.value as ParticipantRole })}
+                  >
                     {participantRoles.map((r) => (
                       <option key={r}>{r}</option>
                     ))}
@@ -81,7 +98,9 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                       </button>
                     ))}
                   </div>
-                  {x.checkedInAt && <span className="hint">{p.checkedIn(time(x.checkedInAt), x.attendance === '出席')}</span>}
+                  {x.checkedInAt && (
+                    <span className="hint">{p.checkedIn(time(x.checkedInAt), x.attendance === '出席')}</span>
+                  )}
                 </td>
                 <td>
                   {!readOnly && (

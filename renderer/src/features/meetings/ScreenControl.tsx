@@ -8,11 +8,30 @@ import { consoleKeys, screenModeKeys } from './consoleKeys';
 import { t } from './text';
 
 /** One mode of the group; its key (1–4) works from anywhere outside a field. */
-function ModeButton({ mode, checked, focusable, onShow }: { mode: ScreenMode; checked: boolean; focusable: boolean; onShow(mode: ScreenMode): void }) {
+function ModeButton({
+  mode,
+  checked,
+  focusable,
+  onShow,
+}: {
+  mode: ScreenMode;
+  checked: boolean;
+  focusable: boolean;
+  onShow(mode: ScreenMode): void;
+}) {
   const key = screenModeKeys[mode];
   useShortcut(key, () => onShow(mode));
   return (
-    <button type="button" role="radio" data-mode={mode} aria-checked={checked} className={checked ? 'on' : ''} tabIndex={focusable ? 0 : -1} onClick={() => onShow(mode)} title={key.keys.map(keyLabel).join()}>
+    <button
+      type="button"
+      role="radio"
+      data-mode={mode}
+      aria-checked={checked}
+      className={checked ? 'on' : ''}
+      tabIndex={focusable ? 0 : -1}
+      onClick={() => onShow(mode)}
+      title={key.keys.map(keyLabel).join()}
+    >
       {screenModeNames[mode]}
       <kbd aria-hidden="true">{key.keys.map(keyLabel).join()}</kbd>
     </button>
@@ -29,7 +48,8 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
   const onThis = view?.meeting?.id === meetingId;
   const shownMessage = message ?? view?.message ?? '';
   const current = onThis ? view?.mode : undefined;
-  const show = (mode: ScreenMode) => set.mutate({ meetingId, mode, ...(mode === 'message' ? { message: shownMessage } : {}) });
+  const show = (mode: ScreenMode) =>
+    set.mutate({ meetingId, mode, ...(mode === 'message' ? { message: shownMessage } : {}) });
   const group = useRef<HTMLDivElement>(null);
   // ← → walk the modes as a radio group does: the focus moves and the mode is shown at once.
   const onGroupKey = (e: React.KeyboardEvent) => {
@@ -51,7 +71,13 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
       </header>
       <div className="segmented" role="radiogroup" aria-label="投屏模式" ref={group} onKeyDown={onGroupKey}>
         {screenModes.map((mode, i) => (
-          <ModeButton key={mode} mode={mode} checked={current === mode} focusable={current ? current === mode : i === 0} onShow={show} />
+          <ModeButton
+            key={mode}
+            mode={mode}
+            checked={current === mode}
+            focusable={current ? current === mode : i === 0}
+            onShow={show}
+          />
         ))}
       </div>
       <div className="screen-message">
@@ -63,7 +89,11 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
           onChange={(e) => setMessage(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && set.mutate({ meetingId, mode: 'message', message: shownMessage })}
         />
-        <button type="button" className="button" onClick={() => set.mutate({ meetingId, mode: 'message', message: shownMessage })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => set.mutate({ meetingId, mode: 'message', message: shownMessage })}
+        >
           {t.screen.show}
         </button>
       </div>

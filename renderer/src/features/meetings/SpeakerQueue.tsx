@@ -1,5 +1,18 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
@@ -22,7 +35,19 @@ const q = t.queue;
  * The queue: add in two keystrokes (/ then initials, Enter), reorder by drag or Alt+↑/↓, act on
  * each entry. Who waits comes first; who has spoken or withdrawn is folded away below.
  */
-export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meeting: MeetingDetail; entries: Speech[]; now: number; readOnly: boolean; undo: QueueUndo }) {
+export function SpeakerQueue({
+  meeting,
+  entries,
+  now,
+  readOnly,
+  undo,
+}: {
+  meeting: MeetingDetail;
+  entries: Speech[];
+  now: number;
+  readOnly: boolean;
+  undo: QueueUndo;
+}) {
   const [kind, setKind] = useState<SpeechKind>('预约发言');
   const [answering, setAnswering] = useState<Speech | null>(null);
   const add = useAction('queue.add');
@@ -48,7 +73,10 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
   const live = entries.filter((e) => e.state === '发言中' || e.state === '暂停' || e.state === '等待');
   const finished = entries.filter((e) => e.state === '已发言' || e.state === '撤回');
   const names = new Map(entries.map((e) => [e.id, e.name]));
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const moveBy = (entry: Speech, delta: number) => {
     const index = waiting.findIndex((w) => w.id === entry.id) + delta;
@@ -70,7 +98,16 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
   };
   const error = add.error ?? move.error ?? act.start.error ?? act.toTop.error;
   const row = (e: Speech) => (
-    <QueueRow key={e.id} entry={e} now={now} readOnly={readOnly} answered={e.answers.map((a) => names.get(a)).filter(Boolean).join('、')}>
+    <QueueRow
+      key={e.id}
+      entry={e}
+      now={now}
+      readOnly={readOnly}
+      answered={e.answers
+        .map((a) => names.get(a))
+        .filter(Boolean)
+        .join('、')}
+    >
       {!readOnly && e.state === '等待' && (
         <>
           <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
@@ -118,7 +155,12 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
             placeholder={q.addPlaceholder}
             preferred={participants}
             inputRef={picker}
-            onPick={(p) => add.mutate({ meetingId: meeting.id, personId: p.id, kind }, { onSuccess: (queue) => setAdded(queue.entries.at(-1)?.id ?? null) })}
+            onPick={(p) =>
+              add.mutate(
+                { meetingId: meeting.id, personId: p.id, kind },
+                { onSuccess: (queue) => setAdded(queue.entries.at(-1)?.id ?? null) },
+              )
+            }
           />
           <select aria-label={q.kind} value={kind} onChange={(e) => setKind(e.target.value as SpeechKind)}>
             {speechKinds.map((k) => (
@@ -150,7 +192,12 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
       )}
       {finished.length > 0 && (
         <details className="queue-finished">
-          <summary>{q.finished(finished.filter((e) => e.state === '已发言').length, finished.filter((e) => e.state === '撤回').length)}</summary>
+          <summary>
+            {q.finished(
+              finished.filter((e) => e.state === '已发言').length,
+              finished.filter((e) => e.state === '撤回').length,
+            )}
+          </summary>
           <ol className="queue-list" aria-label="已发言和撤回">
             {finished.map(row)}
           </ol>
@@ -161,7 +208,19 @@ export function SpeakerQueue({ meeting, entries, now, readOnly, undo }: { meetin
   );
 }
 
-function QueueRow({ entry, now, readOnly, answered, children }: { entry: Speech; now: number; readOnly: boolean; answered: string; children: React.ReactNode }) {
+function QueueRow({
+  entry,
+  now,
+  readOnly,
+  answered,
+  children,
+}: {
+  entry: Speech;
+  now: number;
+  readOnly: boolean;
+  answered: string;
+  children: React.ReactNode;
+}) {
   const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== '等待' });
   const spoken = entry.intervals.length ? clock(elapsedMs(entry.intervals, now) / 1000) : '';
   return (
@@ -172,7 +231,13 @@ function QueueRow({ entry, now, readOnly, answered, children }: { entry: Speech;
       data-speech-id={entry.id}
       aria-label={`${entry.name} ${entry.kind} ${entry.state}`}
     >
-      <span className="queue-handle" {...sortable.attributes} {...sortable.listeners} aria-label={`拖动调整 ${entry.name} 的顺序`} tabIndex={entry.state === '等待' ? 0 : -1}>
+      <span
+        className="queue-handle"
+        {...sortable.attributes}
+        {...sortable.listeners}
+        aria-label={`拖动调整 ${entry.name} 的顺序`}
+        tabIndex={entry.state === '等待' ? 0 : -1}
+      >
         {entry.state === '等待' ? '⋮⋮' : ''}
       </span>
       <span className="queue-no">{entry.position}</span>
@@ -182,7 +247,9 @@ function QueueRow({ entry, now, readOnly, answered, children }: { entry: Speech;
         {answered && <span className="queue-answers">{t.queue.answered(answered)}</span>}
       </div>
       <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
-      <span className="queue-state">{entry.state === '等待' ? clock(entry.limitSeconds) : `${entry.state}${spoken ? ` ${spoken}` : ''}`}</span>
+      <span className="queue-state">
+        {entry.state === '等待' ? clock(entry.limitSeconds) : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
+      </span>
       <span className="queue-actions">{children}</span>
     </li>
   );

@@ -21,15 +21,24 @@ export const consoleKeys = {
   leaveEditor: { keys: ['escape'], label: '离开会议记录，单键快捷键随即可用', where: '在会议记录中' },
   save: { keys: ['mod+s'], label: '立即保存会议记录' },
   // MarkPlugin reads the digit's place in markKinds: Alt+1 is the first kind.
-  mark: { keys: markKinds.map((_, i) => `alt+${i + 1}`), label: `选中文字标记为${markKinds.map((k) => `“${k}”`).join(' / ')}`, where: '在会议记录中' },
+  mark: {
+    keys: markKinds.map((_, i) => `alt+${i + 1}`),
+    label: `选中文字标记为${markKinds.map((k) => `“${k}”`).join(' / ')}`,
+    where: '在会议记录中',
+  },
 } satisfies Record<string, Shortcut>;
 
 /** 1–4 choose the projector's mode, in the order of the mode buttons. */
 export const screenModeKeys = {} as Record<ScreenMode, Shortcut>;
-screenModes.forEach((mode, i) => (screenModeKeys[mode] = { keys: [String(i + 1)], label: `投屏：${screenModeNames[mode]}` }));
+screenModes.forEach(
+  (mode, i) => (screenModeKeys[mode] = { keys: [String(i + 1)], label: `投屏：${screenModeNames[mode]}` }),
+);
 
 export const consoleHelp: ShortcutGroup[] = [
-  { title: '发言', items: [consoleKeys.toggle, consoleKeys.next, consoleKeys.undo, consoleKeys.skip, consoleKeys.extend] },
+  {
+    title: '发言',
+    items: [consoleKeys.toggle, consoleKeys.next, consoleKeys.undo, consoleKeys.skip, consoleKeys.extend],
+  },
   { title: '发言队列', items: [consoleKeys.pick, consoleKeys.pickLeave, consoleKeys.moveRow] },
   { title: '投屏', items: [...Object.values(screenModeKeys), consoleKeys.screenArrows] },
   { title: '会议记录', items: [consoleKeys.editor, consoleKeys.leaveEditor, consoleKeys.save, consoleKeys.mark] },

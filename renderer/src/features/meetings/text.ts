@@ -25,7 +25,13 @@ export const t = {
   },
   created: (title: string) => `已新建会议：${title}`,
   saved: '会议信息已保存',
-  tabs: { console: '会议控制台', people: '参会与签到', agenda: '议程', resolutions: '协商意见与文件', info: '会议信息' },
+  tabs: {
+    console: '会议控制台',
+    people: '参会与签到',
+    agenda: '议程',
+    resolutions: '协商意见与文件',
+    info: '会议信息',
+  },
   status: {
     start: '开始会议',
     end: '结束会议',
@@ -37,7 +43,13 @@ export const t = {
   },
   projectOn: '投屏此会议',
   projecting: '正在投屏',
-  screen: { title: '投屏', message: '提示语', messagePlaceholder: '如：请将手机调至静音', show: '显示', open: '打开投屏窗口' },
+  screen: {
+    title: '投屏',
+    message: '提示语',
+    messagePlaceholder: '如：请将手机调至静音',
+    show: '显示',
+    open: '打开投屏窗口',
+  },
   queue: {
     title: '发言队列',
     addPlaceholder: '输入姓名或拼音首字母，回车加入队列',
@@ -84,7 +96,8 @@ export const t = {
     endTitle: '结束会议？',
     endBody: '正在发言的人随之结束，会议记录留存一份历史版本。结束后仍可“继续会议”。',
     archiveTitle: '归档这次会议？',
-    archiveBody: '归档后，会议的发言、记录、协商意见都只能查看，不能修改；如需修改，须取消归档并说明理由（记入会议记录）。',
+    archiveBody:
+      '归档后，会议的发言、记录、协商意见都只能查看，不能修改；如需修改，须取消归档并说明理由（记入会议记录）。',
   },
   agenda: {
     title: '议程',

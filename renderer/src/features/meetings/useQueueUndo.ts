@@ -38,19 +38,30 @@ export function useQueueUndo(entries: readonly Speech[], now: number): QueueUndo
 
   // N pressed twice over an absent speaker leaves two recent starts: both can be taken back.
   const recent = entries
-    .map((speech) => ({ speech, leftMs: speech.state !== '等待' && speech.intervals[0] ? undoStartLeftMs(speech.intervals[0].from, now) : 0 }))
+    .map((speech) => ({
+      speech,
+      leftMs: speech.state !== '等待' && speech.intervals[0] ? undoStartLeftMs(speech.intervals[0].from, now) : 0,
+    }))
     .filter((r) => r.leftMs > 0)
     .sort((a, b) => b.leftMs - a.leftMs);
-  const withdrawnSpeech = withdrawnAt && now - withdrawnAt.at < WITHDRAW_UNDO_MS ? entries.find((e) => e.id === withdrawnAt.id && e.state === '撤回') ?? null : null;
+  const withdrawnSpeech =
+    withdrawnAt && now - withdrawnAt.at < WITHDRAW_UNDO_MS
+      ? (entries.find((e) => e.id === withdrawnAt.id && e.state === '撤回') ?? null)
+      : null;
 
-  const takeBack = (speech: Speech) => undoStart.mutate({ id: speech.id }, { onSuccess: () => toast(t.undo.undone(speech.name)) });
+  const takeBack = (speech: Speech) =>
+    undoStart.mutate({ id: speech.id }, { onSuccess: () => toast(t.undo.undone(speech.name)) });
   const restore = (speech: Speech) =>
-    restoreCall.mutate({ id: speech.id }, { onSuccess: () => (setWithdrawnAt(null), toast(t.undo.restored(speech.name))) });
+    restoreCall.mutate(
+      { id: speech.id },
+      { onSuccess: () => (setWithdrawnAt(null), toast(t.undo.restored(speech.name))) },
+    );
 
   return {
     recent,
     withdrawn: withdrawnSpeech,
-    withdraw: (speech) => withdrawCall.mutate({ id: speech.id }, { onSuccess: () => setWithdrawnAt({ id: speech.id, at: Date.now() }) }),
+    withdraw: (speech) =>
+      withdrawCall.mutate({ id: speech.id }, { onSuccess: () => setWithdrawnAt({ id: speech.id, at: Date.now() }) }),
     restore,
     undoStart: takeBack,
     undo: () => {

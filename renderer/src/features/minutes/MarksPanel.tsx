@@ -4,7 +4,17 @@ import { jumpToMark, removeMark } from './plugins/MarkPlugin';
 import { t } from './text';
 
 /** Every marked passage in document order, as the core recorded it: jump to it, or unmark it. */
-export function MarksPanel({ marks, readOnly, onChanged, reveal }: { marks: readonly Mark[]; readOnly: boolean; onChanged(): void; /** Unfolds folded text first. */ reveal(): void }) {
+export function MarksPanel({
+  marks,
+  readOnly,
+  onChanged,
+  reveal,
+}: {
+  marks: readonly Mark[];
+  readOnly: boolean;
+  onChanged(): void;
+  /** Unfolds folded text first. */ reveal(): void;
+}) {
   const [editor] = useLexicalComposerContext();
   return (
     <aside className="marks-panel" aria-label={t.marks.title}>
@@ -17,10 +27,15 @@ export function MarksPanel({ marks, readOnly, onChanged, reveal }: { marks: read
         <ol className="marks-list">
           {marks.map((m) => (
             <li key={m.id} data-kind={m.kind}>
-              <button type="button" className="mark-item" title={t.marks.jump} onClick={() => {
+              <button
+                type="button"
+                className="mark-item"
+                title={t.marks.jump}
+                onClick={() => {
                   reveal();
                   jumpToMark(editor, m.id);
-                }}>
+                }}
+              >
                 <span className="mark-kind" data-kind={m.kind}>
                   {t.marks.kinds[m.kind]}
                 </span>

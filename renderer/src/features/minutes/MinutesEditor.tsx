@@ -53,7 +53,14 @@ interface Loaded {
 }
 
 /** The stored minutes as they open, nothing else to tell. */
-const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state, doc: state.doc, unsaved: false, session: { version: state.version, overwrite: false }, notice: null, olderDraft: null });
+const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({
+  state,
+  doc: state.doc,
+  unsaved: false,
+  session: { version: state.version, overwrite: false },
+  notice: null,
+  olderDraft: null,
+});
 
 /**
  * Reads the stored minutes and any local draft, and decides what the editor opens with. A draft
@@ -62,7 +69,12 @@ const fromState = (state: MinutesState): Omit<Loaded, 'generation'> => ({ state,
  * draft is offered, not imposed, and so is one kept before a backup was restored into the file.
  * An archived meeting opens as stored.
  */
-async function openMinutes(api: ReturnType<typeof useApi>, meetingId: number, draft: LocalDraft, generation: number): Promise<Loaded> {
+async function openMinutes(
+  api: ReturnType<typeof useApi>,
+  meetingId: number,
+  draft: LocalDraft,
+  generation: number,
+): Promise<Loaded> {
   const state = await api.call('minutes.get', { meetingId });
   const kept = draft.read();
   const stored = { ...fromState(state), generation };
@@ -86,7 +98,10 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   const status = useCall('app.status', {});
   const dataFile = status.data?.dataFile;
   const generation = status.data?.fileGeneration;
-  const draft = useMemo(() => (dataFile ? new LocalDraft(dataFile, meetingId, generation) : null), [dataFile, meetingId, generation]);
+  const draft = useMemo(
+    () => (dataFile ? new LocalDraft(dataFile, meetingId, generation) : null),
+    [dataFile, meetingId, generation],
+  );
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
 
@@ -103,16 +118,36 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   }, [api, meetingId, draft]);
 
   if (loadError) return <ErrorText error={loadError} />;
-  if (!loaded || !draft) return <section className="card minutes-card" aria-busy="true">{t.loading}</section>;
+  if (!loaded || !draft)
+    return (
+      <section className="card minutes-card" aria-busy="true">
+        {t.loading}
+      </section>
+    );
   return (
     <LexicalComposer key={loaded.generation} initialConfig={minutesConfig(loaded.doc, !readOnly)}>
-      <MinutesBody meetingId={meetingId} readOnly={readOnly} floor={floor} undone={undone} loaded={loaded} draft={draft} reopen={(state) => setLoaded({ ...fromState(state), generation: loaded.generation + 1 })} />
+      <MinutesBody
+        meetingId={meetingId}
+        readOnly={readOnly}
+        floor={floor}
+        undone={undone}
+        loaded={loaded}
+        draft={draft}
+        reopen={(state) => setLoaded({ ...fromState(state), generation: loaded.generation + 1 })}
+      />
     </LexicalComposer>
   );
 });
 
-
-function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen }: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
+function MinutesBody({
+  meetingId,
+  readOnly,
+  floor,
+  undone,
+  loaded,
+  draft,
+  reopen,
+}: Props & { loaded: Loaded; draft: LocalDraft; reopen(state: MinutesState): void }) {
   const [editor] = useLexicalComposerContext();
   const api = useApi();
   const toast = useToast();
@@ -121,7 +156,13 @@ function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen
   const stored = useCall('minutes.status', { meetingId });
   const session = useMemo<SaveSession>(() => ({ ...loaded.session }), [loaded]);
   const saver = useRef<Autosaver | null>(null);
-  const [save, setSave] = useState<SaveState>({ phase: loaded.unsaved ? 'dirty' : 'saved', savedAt: loaded.state.savedAt ? Date.parse(loaded.state.savedAt) : null, error: null, waitingFor: null, failures: 0 });
+  const [save, setSave] = useState<SaveState>({
+    phase: loaded.unsaved ? 'dirty' : 'saved',
+    savedAt: loaded.state.savedAt ? Date.parse(loaded.state.savedAt) : null,
+    error: null,
+    waitingFor: null,
+    failures: 0,
+  });
   const [chars, setChars] = useState(loaded.state.chars);
   const [notice, setNotice] = useState(loaded.notice);
   const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
@@ -164,16 +205,19 @@ function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen
     };
     if (storedVersion === undefined || storedVersion <= session.version || !idle()) return;
     let live = true;
-    api.call('minutes.get', { meetingId }).then((state) => {
-      const s = idle();
-      if (!live || !s || !state.doc || state.version <= session.version) return;
-      fold.expandAll(); // the new text has new nodes: nothing of the old fold applies
-      // A parsed state has no selection: the caret, and the focus, stay where they are.
-      editor.setEditorState(editor.parseEditorState(state.doc), { tag: LOAD_TAG });
-      session.version = state.version;
-      setChars(state.chars);
-      s.reset(state.savedAt ? Date.parse(state.savedAt) : null);
-    }, () => undefined);
+    api.call('minutes.get', { meetingId }).then(
+      (state) => {
+        const s = idle();
+        if (!live || !s || !state.doc || state.version <= session.version) return;
+        fold.expandAll(); // the new text has new nodes: nothing of the old fold applies
+        // A parsed state has no selection: the caret, and the focus, stay where they are.
+        editor.setEditorState(editor.parseEditorState(state.doc), { tag: LOAD_TAG });
+        session.version = state.version;
+        setChars(state.chars);
+        s.reset(state.savedAt ? Date.parse(state.savedAt) : null);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -253,7 +297,9 @@ function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen
       )}
       {save.phase === 'blocked' && save.error && (
         <div className="minutes-banner error" role="alert" data-testid="save-blocked">
-          {save.waitingFor === 'user' ? t.save.conflictBanner(save.error.replace(/。$/, '')) : t.save.refusedBanner(save.error.replace(/。$/, ''))}
+          {save.waitingFor === 'user'
+            ? t.save.conflictBanner(save.error.replace(/。$/, ''))
+            : t.save.refusedBanner(save.error.replace(/。$/, ''))}
           {save.waitingFor === 'user' && (
             <button
               type="button"
@@ -319,7 +365,16 @@ function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen
           setBehind(followed ? null : info);
         }}
       />
-      {!readOnly && <AutosavePlugin meetingId={meetingId} session={session} draft={draft} onState={setSave} onSaved={(r) => setChars(r.chars)} onReady={onReady} />}
+      {!readOnly && (
+        <AutosavePlugin
+          meetingId={meetingId}
+          session={session}
+          draft={draft}
+          onState={setSave}
+          onSaved={(r) => setChars(r.chars)}
+          onReady={onReady}
+        />
+      )}
       {showRevisions && (
         <RevisionsDrawer
           meetingId={meetingId}
@@ -338,4 +393,3 @@ function MinutesBody({ meetingId, readOnly, floor, undone, loaded, draft, reopen
     </section>
   );
 }
-

@@ -2,7 +2,6 @@ import { clockTime } from '../../lib/dates';
 import type { SaveState } from './autosave';
 import { t } from './text';
 
-
 /** One line under the editor: is everything stored, and how long the minutes are. */
 export function SaveStatus({ state, chars }: { state: SaveState; chars: number }) {
   const s = t.save;

@@ -1,4 +1,11 @@
-import { DecoratorNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import {
+  DecoratorNode,
+  type EditorConfig,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
 import type { JSX } from 'react';
 import type { SpeakerNodeJson } from '../../../../shared/domain/minutesDoc';
 import { speakerHeaderText } from '../../../../shared/domain/minutesDoc';

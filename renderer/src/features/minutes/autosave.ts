@@ -81,7 +81,8 @@ export class Autosaver {
     this.lastChangeAt = now;
     this.firstChangeAt ??= now;
     if (this.state.phase === 'saved') this.set({ phase: 'dirty' });
-    if (this.state.phase === 'blocked' && this.state.waitingFor === 'change') this.set({ phase: 'dirty', error: null, waitingFor: null });
+    if (this.state.phase === 'blocked' && this.state.waitingFor === 'change')
+      this.set({ phase: 'dirty', error: null, waitingFor: null });
     if (this.state.phase === 'blocked') return;
     if (this.state.phase !== 'failed') this.schedule();
   }
@@ -164,7 +165,13 @@ export class Autosaver {
       this.set({ phase: 'saving' });
       try {
         await this.host.save(doc, closing);
-        this.set({ phase: this.dirty ? 'dirty' : 'saved', savedAt: startedAt, error: null, waitingFor: null, failures: 0 });
+        this.set({
+          phase: this.dirty ? 'dirty' : 'saved',
+          savedAt: startedAt,
+          error: null,
+          waitingFor: null,
+          failures: 0,
+        });
       } catch (e) {
         // The text is still only in the editor: dirty again, from the first unsaved change.
         this.dirty = true;
@@ -172,13 +179,19 @@ export class Autosaver {
         this.host.keepDraft?.(doc);
         const retry = e instanceof SaveError ? e.retry : 'timer';
         const message = e instanceof Error ? e.message : String(e);
-        this.set({ phase: retry === 'timer' ? 'failed' : 'blocked', error: message, waitingFor: retry === 'timer' ? null : retry, failures: this.state.failures + 1 });
+        this.set({
+          phase: retry === 'timer' ? 'failed' : 'blocked',
+          error: message,
+          waitingFor: retry === 'timer' ? null : retry,
+          failures: this.state.failures + 1,
+        });
       }
     })();
     this.inFlight = attempt.finally(() => {
       this.inFlight = null;
       if (this.disposed || !this.dirty) return;
-      if (this.state.phase === 'failed') this.schedule(RETRY_MS[Math.min(this.state.failures - 1, RETRY_MS.length - 1)]);
+      if (this.state.phase === 'failed')
+        this.schedule(RETRY_MS[Math.min(this.state.failures - 1, RETRY_MS.length - 1)]);
       else if (this.state.phase !== 'blocked') this.schedule();
     });
     return this.inFlight;

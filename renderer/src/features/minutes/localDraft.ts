@@ -32,7 +32,9 @@ export class LocalDraft {
       const raw = localStorage.getItem(this.key);
       if (!raw) return null;
       const d = JSON.parse(raw) as Partial<Draft>;
-      return typeof d.doc === 'string' && typeof d.baseVersion === 'number' && typeof d.at === 'number' ? (d as Draft) : null;
+      return typeof d.doc === 'string' && typeof d.baseVersion === 'number' && typeof d.at === 'number'
+        ? (d as Draft)
+        : null;
     } catch {
       return null;
     }
@@ -40,7 +42,10 @@ export class LocalDraft {
 
   keep(doc: string, baseVersion: number): void {
     try {
-      localStorage.setItem(this.key, JSON.stringify({ doc, baseVersion, at: Date.now(), generation: this.generation } satisfies Draft));
+      localStorage.setItem(
+        this.key,
+        JSON.stringify({ doc, baseVersion, at: Date.now(), generation: this.generation } satisfies Draft),
+      );
     } catch {
       // Storage full or disabled: the editor still holds the text and saving keeps retrying.
     }

@@ -27,7 +27,8 @@ export const t = {
     foldHint: '只显示最后几位发言人的记录，长记录输入更流畅',
     unfold: '展开全部',
   },
-  folded: (sections: number, chars: number) => `前面 ${sections} 段记录（${chars.toLocaleString('zh-CN')} 字）已折叠，输入更流畅；内容照常保存和导出。`,
+  folded: (sections: number, chars: number) =>
+    `前面 ${sections} 段记录（${chars.toLocaleString('zh-CN')} 字）已折叠，输入更流畅；内容照常保存和导出。`,
   markKey: { 建议: 'Alt+1', '回应/承诺': 'Alt+2', 共识: 'Alt+3' } satisfies Record<MarkKind, string>,
   markHint: (kind: MarkKind, key: string) => `选中文字后标记为“${kind}” (${key})`,
   selectFirst: '请先选中要标记的文字',
@@ -38,7 +39,8 @@ export const t = {
     saving: '正在保存…',
     failed: '保存失败，正在重试',
     chars,
-    failedBanner: (error: string) => `会议记录未能保存：${error}。文字仍保留在编辑器中，并已暂存在本机，程序会自动重试。`,
+    failedBanner: (error: string) =>
+      `会议记录未能保存：${error}。文字仍保留在编辑器中，并已暂存在本机，程序会自动重试。`,
     retryNow: '立即重试',
     conflictBanner: (error: string) => `${error}。`,
     refusedBanner: (error: string) => `会议记录未能保存：${error}。文字仍保留在编辑器中，修改后会再次保存。`,
@@ -47,7 +49,8 @@ export const t = {
   },
   recovered: (time: string) => `程序上次没有正常退出。已恢复到最后一次保存的会议记录（${time} 保存）。`,
   draftRestored: (time: string) => `已恢复本机暂存的、尚未写入数据文件的会议记录（${time}），正在保存。`,
-  draftArchived: (time: string) => `本机暂存着一份未能写入数据文件的会议记录草稿（${time}），但会议已归档；如需采用，请先取消归档。`,
+  draftArchived: (time: string) =>
+    `本机暂存着一份未能写入数据文件的会议记录草稿（${time}），但会议已归档；如需采用，请先取消归档。`,
   draftOlder: (time: string) => `本机还暂存着一份较早的会议记录草稿（${time}），它与当前保存的版本不同。`,
   loadDraft: '载入这份草稿',
   discardDraft: '不需要',

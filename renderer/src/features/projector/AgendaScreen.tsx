@@ -55,14 +55,27 @@ export function AgendaScreen({ meeting }: { meeting: MeetingDetail }) {
               const s = schedule.items[i];
               const chars = [...item.title].length;
               return (
-                <li key={item.id} className={`projector-agenda-item ${s.state}`} data-testid="projector-agenda-item" data-state={s.state}>
-                  <span className="projector-agenda-mark" aria-label={s.state === 'done' ? t.done : s.state === 'running' ? t.running : undefined}>
+                <li
+                  key={item.id}
+                  className={`projector-agenda-item ${s.state}`}
+                  data-testid="projector-agenda-item"
+                  data-state={s.state}
+                >
+                  <span
+                    className="projector-agenda-mark"
+                    aria-label={s.state === 'done' ? t.done : s.state === 'running' ? t.running : undefined}
+                  >
                     {s.state === 'done' ? '✓' : i + 1}
                   </span>
-                  <span className={`projector-agenda-title${chars > ONE_LINE_CHARS ? ' long' : ''}`} style={{ '--chars': chars } as CSSProperties}>
+                  <span
+                    className={`projector-agenda-title${chars > ONE_LINE_CHARS ? ' long' : ''}`}
+                    style={{ '--chars': chars } as CSSProperties}
+                  >
                     <Words text={item.title} />
                   </span>
-                  <span className={`projector-agenda-minutes${s.overMinutes ? ' over' : ''}`}>{s.overMinutes ? t.overBy(s.overMinutes) : t.minutes(item.plannedMinutes)}</span>
+                  <span className={`projector-agenda-minutes${s.overMinutes ? ' over' : ''}`}>
+                    {s.overMinutes ? t.overBy(s.overMinutes) : t.minutes(item.plannedMinutes)}
+                  </span>
                   <span className="projector-agenda-time">
                     {hhmm(s.start)}–{hhmm(s.end)}
                   </span>

@@ -10,7 +10,9 @@ export function Countdown({ speech, warnSeconds }: { speech: Speech; warnSeconds
   const view = timerView(speech.limitSeconds, elapsedMs(speech.intervals, now), warnSeconds);
   return (
     <div className={`projector-timer tone-${view.tone}${paused ? ' paused' : ''}`}>
-      <p className="projector-timer-label">{paused ? <span className="projector-paused">{t.paused}</span> : view.tone === 'over' ? t.over : t.remaining}</p>
+      <p className="projector-timer-label">
+        {paused ? <span className="projector-paused">{t.paused}</span> : view.tone === 'over' ? t.over : t.remaining}
+      </p>
       <p
         className="projector-countdown"
         data-testid="projector-countdown"

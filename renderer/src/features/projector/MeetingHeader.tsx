@@ -13,7 +13,11 @@ export function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
       <p className="projector-issue">{t.issue(meeting.form, meeting.issueNo, meeting.place)}</p>
       <p className="projector-header-clock">{hhmm(now)}</p>
       {/* The only place the room reads the meeting's name: the whole of it, on two lines if need be. */}
-      <h1 className="projector-title" style={{ '--chars': [...meeting.title].length } as CSSProperties} data-testid="projector-title">
+      <h1
+        className="projector-title"
+        style={{ '--chars': [...meeting.title].length } as CSSProperties}
+        data-testid="projector-title"
+      >
         <Words text={meeting.title} />
       </h1>
     </header>

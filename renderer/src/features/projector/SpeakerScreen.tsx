@@ -6,7 +6,15 @@ import { MeetingHeader } from './MeetingHeader';
 import { t } from './text';
 
 /** Who speaks now, their countdown, and who comes next. */
-export function SpeakerScreen({ meeting, queue, warnSeconds }: { meeting: MeetingDetail; queue: Speech[]; warnSeconds: number }) {
+export function SpeakerScreen({
+  meeting,
+  queue,
+  warnSeconds,
+}: {
+  meeting: MeetingDetail;
+  queue: Speech[];
+  warnSeconds: number;
+}) {
   const speaker = onFloor(queue);
   const waiting = queue.filter((e) => e.state === '等待');
   const item = meeting.agenda.find((a) => a.startedAt && !a.endedAt);
@@ -23,7 +31,11 @@ export function SpeakerScreen({ meeting, queue, warnSeconds }: { meeting: Meetin
         <section className="projector-stage">
           <div className="projector-speaker-card">
             <span className="projector-kind">{speaker.kind}</span>
-            <p className="projector-speaker" style={{ '--chars': [...speaker.name].length } as CSSProperties} data-testid="projector-speaker">
+            <p
+              className="projector-speaker"
+              style={{ '--chars': [...speaker.name].length } as CSSProperties}
+              data-testid="projector-speaker"
+            >
               {speaker.name}
             </p>
             {speaker.affiliation && <p className="projector-affiliation">{speaker.affiliation}</p>}

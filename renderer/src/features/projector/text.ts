@@ -23,6 +23,7 @@ export const t = {
   running: '进行中',
   noAgenda: '尚未安排议程',
   /** Rows left out of the agenda's window, above and below it. */
-  earlier: (hidden: number, done: number) => (done === hidden ? `前 ${hidden} 项已完成` : `前面还有 ${hidden} 项（已完成 ${done} 项）`),
+  earlier: (hidden: number, done: number) =>
+    done === hidden ? `前 ${hidden} 项已完成` : `前面还有 ${hidden} 项（已完成 ${done} 项）`,
   later: (hidden: number) => `后面还有 ${hidden} 项`,
 };

@@ -60,7 +60,9 @@ export function RecordDrawer({ row, year, onClose }: { row: MemberRecord; year: 
                       <span className="muted small">
                         {d.meeting(m.form, m.issueNo)} · {m.role}
                       </span>
-                      <span className={`tag att-${m.attended ? '出席' : m.attendance}`}>{m.attendance === '未签到' && m.attended ? d.attendedUnmarked : m.attendance}</span>
+                      <span className={`tag att-${m.attended ? '出席' : m.attendance}`}>
+                        {m.attendance === '未签到' && m.attended ? d.attendedUnmarked : m.attendance}
+                      </span>
                       <span className="small">{d.speeches(m.speeches, clock(m.speakingSeconds))}</span>
                     </li>
                   ))}

@@ -16,7 +16,17 @@ import './records.css';
 const c = t.columns;
 
 /** A header that sorts: the arrow shows the order, aria-sort tells a screen reader. */
-function SortHeader({ k, sort, onSort, numeric = true }: { k: SortKey; sort: Sort; onSort: (k: SortKey) => void; numeric?: boolean }) {
+function SortHeader({
+  k,
+  sort,
+  onSort,
+  numeric = true,
+}: {
+  k: SortKey;
+  sort: Sort;
+  onSort: (k: SortKey) => void;
+  numeric?: boolean;
+}) {
   const on = sort.key === k;
   return (
     <th className={numeric ? 'num' : ''} aria-sort={on ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
@@ -83,7 +93,13 @@ export function RecordsPage() {
           <p className="page-sub">{data && t.sub(data.year, data.kind, data.meetings, data.rows.length)}</p>
         </div>
         <div className="page-actions">
-          <button type="button" className="button primary" disabled={exporting || !data || data.meetings === 0} aria-busy={exporting} onClick={() => void exportXlsx()}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={exporting || !data || data.meetings === 0}
+            aria-busy={exporting}
+            onClick={() => void exportXlsx()}
+          >
             {exporting ? (
               <>
                 <span className="spinner" aria-hidden="true" /> {t.exporting}
@@ -95,7 +111,13 @@ export function RecordsPage() {
         </div>
       </header>
       <div className="toolbar">
-        <SearchBox label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={setQ} onEnter={() => rows.length === 1 && setOpen(rows[0])} />
+        <SearchBox
+          label={t.search}
+          placeholder={t.searchPlaceholder}
+          value={q}
+          onChange={setQ}
+          onEnter={() => rows.length === 1 && setOpen(rows[0])}
+        />
         <select aria-label={t.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>

@@ -23,4 +23,5 @@ export function sortRecords(rows: readonly MemberRecord[], { key, desc }: Sort):
 }
 
 /** A first click on a number sorts the most first; on the name, A to Z. A second click reverses. */
-export const nextSort = (current: Sort, key: SortKey): Sort => (current.key === key ? { key, desc: !current.desc } : { key, desc: key !== 'name' });
+export const nextSort = (current: Sort, key: SortKey): Sort =>
+  current.key === key ? { key, desc: !current.desc } : { key, desc: key !== 'name' };

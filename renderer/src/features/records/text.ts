@@ -2,7 +2,8 @@ import type { SortKey } from './sortRecords';
 
 export const t = {
   title: '履职档案',
-  sub: (year: number, kind: string, meetings: number, people: number) => `${year}年度共召开会议 ${meetings} 次，${kind} ${people} 人`,
+  sub: (year: number, kind: string, meetings: number, people: number) =>
+    `${year}年度共召开会议 ${meetings} 次，${kind} ${people} 人`,
   year: '年度',
   kind: '类别',
   search: '搜索姓名',
@@ -12,7 +13,8 @@ export const t = {
   exported: (name: string, where?: string) => `已导出 ${name}${where ? `，保存在${where}` : ''}`,
   exportFailed: (why: string) => `导出失败：${why}`,
   noMeetings: (year: number) => `${year}年还没有召开过会议`,
-  noMeetingsHint: '会议开始后（第一位发言人开始发言，或在会议页把状态改为“进行中”），出席、发言、会议记录中的建议和被采纳的协商意见都会自动计入履职档案。请先在“会议”中安排并召开会议。',
+  noMeetingsHint:
+    '会议开始后（第一位发言人开始发言，或在会议页把状态改为“进行中”），出席、发言、会议记录中的建议和被采纳的协商意见都会自动计入履职档案。请先在“会议”中安排并召开会议。',
   toMeetings: '去安排会议',
   noMatch: (q: string) => `没有找到“${q}”`,
   noMatchHint: '换一个姓名或拼音再试，或换一个类别。',
@@ -29,7 +31,8 @@ export const t = {
     adopted: '被采纳',
   } satisfies Record<SortKey | 'affiliation' | 'leave' | 'absent', string>,
   total: (n: number) => `合计（${n} 人）`,
-  countingNote: '出席：已签到出席，或未签到但有发言。发言时长：计时器记录的实际发言时间（暂停不计）。记录的建议：会议记录中标记为“建议”、位于本人发言之下的内容。被采纳：主持人确认后的协商意见中，来源于本人建议或发言的项数。',
+  countingNote:
+    '出席：已签到出席，或未签到但有发言。发言时长：计时器记录的实际发言时间（暂停不计）。记录的建议：会议记录中标记为“建议”、位于本人发言之下的内容。被采纳：主持人确认后的协商意见中，来源于本人建议或发言的项数。',
   retired: '已停用',
   unmarked: (n: number) => `${n} 次未签到`,
   rowHint: '点击查看明细',

@@ -55,13 +55,24 @@ export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: R
               <strong>{kind}</strong>
               <p className="muted small">{blocked(kind) ?? d.kinds[kind]}</p>
             </div>
-            <button type="button" className="button" disabled={!!progress || !!blocked(kind)} onClick={() => void run([kind])} aria-label={`${d.export}${kind}`}>
+            <button
+              type="button"
+              className="button"
+              disabled={!!progress || !!blocked(kind)}
+              onClick={() => void run([kind])}
+              aria-label={`${d.export}${kind}`}
+            >
               {d.export}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button primary" disabled={!!progress || ready.length === 0} onClick={() => void run(ready)}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={!!progress || ready.length === 0}
+        onClick={() => void run(ready)}
+      >
         {d.exportAll}
       </button>
       {progress && (

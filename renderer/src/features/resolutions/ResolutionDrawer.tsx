@@ -14,7 +14,15 @@ import { t } from './text';
 const FORM_ID = 'resolution-form';
 
 /** One resolution's text, departments, deadline and sources. */
-export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: MeetingDetail; resolution: Resolution | null; onClose(): void }) {
+export function ResolutionDrawer({
+  meeting,
+  resolution,
+  onClose,
+}: {
+  meeting: MeetingDetail;
+  resolution: Resolution | null;
+  onClose(): void;
+}) {
   const departments = useUnits('department');
   const marks = useCall('mark.list', { meetingId: meeting.id });
   const queue = useCall('queue.get', { meetingId: meeting.id });
@@ -31,13 +39,17 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
     speechIds: resolution?.directSpeechIds ?? [],
   });
   const viaMarks = new Set(
-    (marks.data ?? []).filter((m) => form.markIds.includes(m.id) && m.speechId !== null).map((m) => m.speechId as number),
+    (marks.data ?? [])
+      .filter((m) => form.markIds.includes(m.id) && m.speechId !== null)
+      .map((m) => m.speechId as number),
   );
   const d = t.drawer;
   const pending = create.isPending || update.isPending;
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   // A retired department stays selectable only where it is already chosen.
-  const choosable = departments.units.filter((u) => !u.retired || u.id === form.leadDepartmentId || form.coDepartmentIds.includes(u.id));
+  const choosable = departments.units.filter(
+    (u) => !u.retired || u.id === form.leadDepartmentId || form.coDepartmentIds.includes(u.id),
+  );
 
   const submit = () => {
     if (pending) return;
@@ -49,7 +61,11 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
   useHotkey('mod+s', submit, true, { inDialog: true });
 
   return (
-    <Drawer title={resolution ? d.edit(chineseNumeral(resolution.position)) : d.create} onClose={onClose} footer={<FormFooter formId={FORM_ID} saving={pending} onCancel={onClose} />}>
+    <Drawer
+      title={resolution ? d.edit(chineseNumeral(resolution.position)) : d.create}
+      onClose={onClose}
+      footer={<FormFooter formId={FORM_ID} saving={pending} onCancel={onClose} />}
+    >
       <form
         id={FORM_ID}
         className="form"
@@ -59,10 +75,24 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
         }}
       >
         <Field label={d.text} required>
-          <textarea rows={4} value={form.text} maxLength={2000} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+          <textarea
+            rows={4}
+            value={form.text}
+            maxLength={2000}
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
         </Field>
         <Field label={d.lead}>
-          <select value={form.leadDepartmentId ?? ''} onChange={(e) => setForm({ ...form, leadDepartmentId: e.target.value ? Number(e.target.value) : null, coDepartmentIds: form.coDepartmentIds.filter((c) => c !== Number(e.target.value)) })}>
+          <select
+            value={form.leadDepartmentId ?? ''}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                leadDepartmentId: e.target.value ? Number(e.target.value) : null,
+                coDepartmentIds: form.coDepartmentIds.filter((c) => c !== Number(e.target.value)),
+              })
+            }
+          >
             <option value="">{d.pick}</option>
             {choosable.map((u) => (
               <option key={u.id} value={u.id}>
@@ -77,7 +107,11 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
               .filter((u) => u.id !== form.leadDepartmentId)
               .map((u) => (
                 <label key={u.id} className="check">
-                  <input type="checkbox" checked={form.coDepartmentIds.includes(u.id)} onChange={() => setForm({ ...form, coDepartmentIds: toggle(form.coDepartmentIds, u.id) })} />
+                  <input
+                    type="checkbox"
+                    checked={form.coDepartmentIds.includes(u.id)}
+                    onChange={() => setForm({ ...form, coDepartmentIds: toggle(form.coDepartmentIds, u.id) })}
+                  />
                   {u.shortName || u.name}
                 </label>
               ))}
@@ -91,7 +125,11 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
             <div className="check-list">
               {marks.data!.map((m) => (
                 <label key={m.id} className="check">
-                  <input type="checkbox" checked={form.markIds.includes(m.id)} onChange={() => setForm({ ...form, markIds: toggle(form.markIds, m.id) })} />
+                  <input
+                    type="checkbox"
+                    checked={form.markIds.includes(m.id)}
+                    onChange={() => setForm({ ...form, markIds: toggle(form.markIds, m.id) })}
+                  />
                   <span className="mark-kind" data-kind={m.kind}>
                     {m.kind}
                   </span>
@@ -105,8 +143,11 @@ export function ResolutionDrawer({ meeting, resolution, onClose }: { meeting: Me
         {(queue.data?.entries.length ?? 0) > 0 && (
           <FieldGroup label={d.speeches}>
             <div className="check-grid">
-              {queue.data!.entries
-                .filter((e) => e.state === '已发言' || e.state === '发言中' || e.state === '暂停' || form.speechIds.includes(e.id))
+              {queue
+                .data!.entries.filter(
+                  (e) =>
+                    e.state === '已发言' || e.state === '发言中' || e.state === '暂停' || form.speechIds.includes(e.id),
+                )
                 .map((e) => (
                   <label key={e.id} className="check" title={viaMarks.has(e.id) ? d.viaMark : undefined}>
                     <input

@@ -1,5 +1,18 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useCallback, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
@@ -36,17 +49,31 @@ export function ResolutionsPanel({ meeting, readOnly }: { meeting: MeetingDetail
             )}
           </header>
           <Confirmation meeting={meeting} data={data} readOnly={readOnly} />
-          {data.items.length === 0 ? <EmptyState title={t.empty}>{t.emptyHint}</EmptyState> : <Items data={data} readOnly={readOnly} onEdit={setEditing} />}
+          {data.items.length === 0 ? (
+            <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+          ) : (
+            <Items data={data} readOnly={readOnly} onEdit={setEditing} />
+          )}
         </section>
         <Untaken data={data} readOnly={readOnly} />
       </div>
       <DocumentsPanel meetingId={meeting.id} data={data} />
-      {editing && <ResolutionDrawer meeting={meeting} resolution={editing === 'new' ? null : editing} onClose={closeDrawer} />}
+      {editing && (
+        <ResolutionDrawer meeting={meeting} resolution={editing === 'new' ? null : editing} onClose={closeDrawer} />
+      )}
     </div>
   );
 }
 
-function Confirmation({ meeting, data, readOnly }: { meeting: MeetingDetail; data: ResolutionList; readOnly: boolean }) {
+function Confirmation({
+  meeting,
+  data,
+  readOnly,
+}: {
+  meeting: MeetingDetail;
+  data: ResolutionList;
+  readOnly: boolean;
+}) {
   const confirm = useAction('resolution.confirm');
   const toast = useToast();
   const chair = meeting.participants.find((p) => p.personId === meeting.chairId)?.name ?? '';
@@ -63,8 +90,19 @@ function Confirmation({ meeting, data, readOnly }: { meeting: MeetingDetail; dat
       <span>{t.unconfirmed}</span>
       {!readOnly && data.items.length > 0 && (
         <span className="inline-field">
-          <input aria-label={t.confirmBy} value={by} maxLength={30} placeholder={t.confirmBy} onChange={(e) => setBy(e.target.value)} />
-          <button type="button" className="button primary" disabled={!by.trim() || confirm.isPending} onClick={() => confirm.mutate({ meetingId: meeting.id, by }, { onSuccess: () => toast(t.confirmedToast) })}>
+          <input
+            aria-label={t.confirmBy}
+            value={by}
+            maxLength={30}
+            placeholder={t.confirmBy}
+            onChange={(e) => setBy(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button primary"
+            disabled={!by.trim() || confirm.isPending}
+            onClick={() => confirm.mutate({ meetingId: meeting.id, by }, { onSuccess: () => toast(t.confirmedToast) })}
+          >
             {t.confirm}
           </button>
         </span>
@@ -77,7 +115,10 @@ function Confirmation({ meeting, data, readOnly }: { meeting: MeetingDetail; dat
 function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boolean; onEdit(r: Resolution): void }) {
   const move = useAction('resolution.move');
   const remove = useAction('resolution.remove');
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     move.mutate({ id: Number(active.id), toIndex: data.items.findIndex((r) => r.id === Number(over.id)) });
@@ -106,7 +147,9 @@ function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boo
                   <button
                     type="button"
                     className="mini subtle"
-                    onClick={() => window.confirm(t.removeConfirm(chineseNumeral(r.position))) && remove.mutate({ id: r.id })}
+                    onClick={() =>
+                      window.confirm(t.removeConfirm(chineseNumeral(r.position))) && remove.mutate({ id: r.id })
+                    }
                   >
                     {t.remove}
                   </button>
@@ -130,7 +173,13 @@ function Row({ r, readOnly, children }: { r: Resolution; readOnly: boolean; chil
       className={`resolution-row${sortable.isDragging ? ' dragging' : ''}`}
       data-resolution-id={r.id}
     >
-      <span className="queue-handle" {...sortable.attributes} {...sortable.listeners} aria-label={`拖动调整第${chineseNumeral(r.position)}项的顺序`} tabIndex={readOnly ? -1 : 0}>
+      <span
+        className="queue-handle"
+        {...sortable.attributes}
+        {...sortable.listeners}
+        aria-label={`拖动调整第${chineseNumeral(r.position)}项的顺序`}
+        tabIndex={readOnly ? -1 : 0}
+      >
         {readOnly ? '' : '⋮⋮'}
       </span>
       <div className="resolution-body">
@@ -182,7 +231,12 @@ function Untaken({ data, readOnly }: { data: ResolutionList; readOnly: boolean }
               <span className="mark-speaker">{m.speaker ?? t.noSpeaker}</span>
               <span className="untaken-excerpt">{m.excerpt}</span>
               {!readOnly && (
-                <button type="button" className="mini" disabled={take.isPending} onClick={() => take.mutate({ markId: m.id }, { onSuccess: () => toast(t.taken) })}>
+                <button
+                  type="button"
+                  className="mini"
+                  disabled={take.isPending}
+                  onClick={() => take.mutate({ markId: m.id }, { onSuccess: () => toast(t.taken) })}
+                >
                   {t.take}
                 </button>
               )}

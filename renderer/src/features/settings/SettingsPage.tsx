@@ -25,7 +25,9 @@ export function SettingsPage() {
     // Only step names still at the old level's defaults follow the new level.
     const oldDefaults = defaultStepNames(form.level);
     const newDefaults = defaultStepNames(level);
-    const stepNames = form.stepNames.map((s, i) => (s === oldDefaults[i] ? newDefaults[i] : s)) as Settings['stepNames'];
+    const stepNames = form.stepNames.map((s, i) =>
+      s === oldDefaults[i] ? newDefaults[i] : s,
+    ) as Settings['stepNames'];
     setForm({ ...form, level, stepNames });
   };
   function submit(e?: FormEvent) {
@@ -46,7 +48,13 @@ export function SettingsPage() {
           <button type="button" className="button" disabled={!dirty} onClick={() => setForm(settings.data ?? null)}>
             {t.reset}
           </button>
-          <button type="submit" form="settings-form" className="button primary" disabled={save.isPending} title="Ctrl+S">
+          <button
+            type="submit"
+            form="settings-form"
+            className="button primary"
+            disabled={save.isPending}
+            title="Ctrl+S"
+          >
             {save.isPending ? t.saving : t.save}
           </button>
         </div>
@@ -80,7 +88,12 @@ export function SettingsPage() {
                   aria-label={`第${i + 1}步名称`}
                   value={name}
                   maxLength={20}
-                  onChange={(e) => set('stepNames', form.stepNames.map((s, j) => (j === i ? e.target.value : s)) as Settings['stepNames'])}
+                  onChange={(e) =>
+                    set(
+                      'stepNames',
+                      form.stepNames.map((s, j) => (j === i ? e.target.value : s)) as Settings['stepNames'],
+                    )
+                  }
                 />
               </li>
             ))}
@@ -98,16 +111,28 @@ export function SettingsPage() {
                   max={180}
                   step={0.5}
                   value={form.speechLimits[k] / 60}
-                  onChange={(e) => set('speechLimits', { ...form.speechLimits, [k]: Math.round(Number(e.target.value) * 60) })}
+                  onChange={(e) =>
+                    set('speechLimits', { ...form.speechLimits, [k]: Math.round(Number(e.target.value) * 60) })
+                  }
                 />
               </Field>
             ))}
           </div>
           <Field label={t.warn}>
-            <input type="number" min={10} max={600} value={form.warnSeconds} onChange={(e) => set('warnSeconds', Number(e.target.value))} />
+            <input
+              type="number"
+              min={10}
+              max={600}
+              value={form.warnSeconds}
+              onChange={(e) => set('warnSeconds', Number(e.target.value))}
+            />
           </Field>
           <label className="check">
-            <input type="checkbox" checked={form.autoSpeakerHeader} onChange={(e) => set('autoSpeakerHeader', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.autoSpeakerHeader}
+              onChange={(e) => set('autoSpeakerHeader', e.target.checked)}
+            />
             {t.autoHeader}
           </label>
         </fieldset>

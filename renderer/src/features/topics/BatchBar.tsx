@@ -10,7 +10,17 @@ const batchDecisions = ['通过', '不予采纳', '暂缓'] as const;
 type BatchDecision = (typeof batchDecisions)[number];
 
 /** Steps 4–6: one sitting decides many topics: one date, one body, one decision for all selected. */
-export function BatchBar({ step, ids, stepName, onDone }: { step: number; ids: number[]; stepName: string; onDone: () => void }) {
+export function BatchBar({
+  step,
+  ids,
+  stepName,
+  onDone,
+}: {
+  step: number;
+  ids: number[];
+  stepName: string;
+  onDone: () => void;
+}) {
   const toast = useToast();
   const stepNames = useStepNames();
   const settings = useCall('settings.get', {});
@@ -24,7 +34,15 @@ export function BatchBar({ step, ids, stepName, onDone }: { step: number; ids: n
 
   const submit = () =>
     decide.mutate(
-      { topicIds: ids, decision, step, decidedOn, body: shownBody, note, ...(decision === '暂缓' ? { deferredTo } : {}) },
+      {
+        topicIds: ids,
+        decision,
+        step,
+        decidedOn,
+        body: shownBody,
+        note,
+        ...(decision === '暂缓' ? { deferredTo } : {}),
+      },
       {
         onSuccess: () => {
           toast(t.batch.done(decision, ids.length));
@@ -46,7 +64,14 @@ export function BatchBar({ step, ids, stepName, onDone }: { step: number; ids: n
       <div className="batch-row">
         <div className="segmented" role="radiogroup" aria-label="批量决定">
           {batchDecisions.map((d) => (
-            <button type="button" key={d} role="radio" aria-checked={decision === d} className={decision === d ? 'on' : ''} onClick={() => setDecision(d)}>
+            <button
+              type="button"
+              key={d}
+              role="radio"
+              aria-checked={decision === d}
+              className={decision === d ? 'on' : ''}
+              onClick={() => setDecision(d)}
+            >
               {d}
             </button>
           ))}
@@ -62,7 +87,13 @@ export function BatchBar({ step, ids, stepName, onDone }: { step: number; ids: n
         {decision === '暂缓' && (
           <label className="inline-field">
             {t.wizard.deferTo}
-            <input type="number" value={deferredTo} min={2000} max={2100} onChange={(e) => setDeferredTo(Number(e.target.value))} />
+            <input
+              type="number"
+              value={deferredTo}
+              min={2000}
+              max={2100}
+              onChange={(e) => setDeferredTo(Number(e.target.value))}
+            />
           </label>
         )}
         <label className="inline-field grow">

@@ -69,7 +69,9 @@ export function BoardPage() {
       <header className="page-head">
         <div>
           <h1>{t.board}</h1>
-          <p className="page-sub">{t.boardSub(shownYear === 'all' ? t.allYears : t.yearLabel(shownYear), shown.length, decided.length)}</p>
+          <p className="page-sub">
+            {t.boardSub(shownYear === 'all' ? t.allYears : t.yearLabel(shownYear), shown.length, decided.length)}
+          </p>
         </div>
         <div className="page-actions">
           <Link className="button" to="/topics/plan">
@@ -85,8 +87,18 @@ export function BoardPage() {
       </header>
 
       <div className="toolbar">
-        <SearchBox label="搜索议题" placeholder={t.searchPlaceholder} value={query} onChange={setQuery} onEnter={() => shown.length === 1 && open(shown[0])} />
-        <select aria-label="年度" value={String(shownYear)} onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+        <SearchBox
+          label="搜索议题"
+          placeholder={t.searchPlaceholder}
+          value={query}
+          onChange={setQuery}
+          onEnter={() => shown.length === 1 && open(shown[0])}
+        />
+        <select
+          aria-label="年度"
+          value={String(shownYear)}
+          onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+        >
           <option value="all">{t.allYears}</option>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -154,7 +166,11 @@ export function BoardPage() {
                 label={stepNames[step - 1]}
                 badge={String(step)}
                 topics={inStep(step)}
-                onSelectAll={step >= 4 && inStep(step).length > 1 ? () => setSelected({ step, ids: inStep(step).map((x) => x.id) }) : undefined}
+                onSelectAll={
+                  step >= 4 && inStep(step).length > 1
+                    ? () => setSelected({ step, ids: inStep(step).map((x) => x.id) })
+                    : undefined
+                }
               >
                 {(topic) => (
                   <TopicCard
@@ -170,7 +186,14 @@ export function BoardPage() {
               </Column>
             ))}
             <Column label={t.decided} badge="✓" topics={decided} tone="done">
-              {(topic) => <TopicCard key={topic.id} topic={topic} committee={committees.names.get(topic.leadCommitteeId ?? 0)} onOpen={open} />}
+              {(topic) => (
+                <TopicCard
+                  key={topic.id}
+                  topic={topic}
+                  committee={committees.names.get(topic.leadCommitteeId ?? 0)}
+                  onOpen={open}
+                />
+              )}
             </Column>
           </div>
           {closed.length > 0 && (
@@ -189,7 +212,12 @@ export function BoardPage() {
       )}
 
       {selected.ids.length > 0 && (
-        <BatchBar step={selected.step} ids={selected.ids} stepName={stepNames[selected.step - 1]} onDone={() => setSelected({ step: 0, ids: [] })} />
+        <BatchBar
+          step={selected.step}
+          ids={selected.ids}
+          stepName={stepNames[selected.step - 1]}
+          onDone={() => setSelected({ step: 0, ids: [] })}
+        />
       )}
       {adding === 'one' && <IntakeDrawer onClose={() => setAdding(null)} />}
       {adding === 'list' && <PasteDialog onClose={() => setAdding(null)} />}
@@ -213,7 +241,11 @@ function Column({
   children: (topic: Topic) => React.ReactNode;
 }) {
   return (
-    <div className={`board-column${tone ? ` ${tone}` : ''}`} role="listitem" aria-label={`${label}（${topics.length}）`}>
+    <div
+      className={`board-column${tone ? ` ${tone}` : ''}`}
+      role="listitem"
+      aria-label={`${label}（${topics.length}）`}
+    >
       <header className="board-column-head">
         <span className="step-no">{badge}</span>
         <span className="board-column-name">{label}</span>
@@ -224,7 +256,9 @@ function Column({
         )}
         <span className="count">{topics.length}</span>
       </header>
-      <div className="board-column-body">{topics.length ? topics.map(children) : <p className="board-empty">{t.emptyColumn}</p>}</div>
+      <div className="board-column-body">
+        {topics.length ? topics.map(children) : <p className="board-empty">{t.emptyColumn}</p>}
+      </div>
     </div>
   );
 }

@@ -41,7 +41,10 @@ export function DecisionPanel({
   const [otherTopicId, setOtherTopicId] = useState(0);
   const [deferredTo, setDeferredTo] = useState(new Date().getFullYear() + 1);
   const [saving, setSaving] = useState(false);
-  const targets = useMemo(() => (all.data ?? []).filter((x) => x.status === '进行中' && x.id !== topic.id), [all.data, topic.id]);
+  const targets = useMemo(
+    () => (all.data ?? []).filter((x) => x.status === '进行中' && x.id !== topic.id),
+    [all.data, topic.id],
+  );
 
   const choose = (d: Decision) => {
     setDecision(d);
@@ -85,7 +88,14 @@ export function DecisionPanel({
       <FieldGroup label={w.decision}>
         <div className="decision-buttons" role="radiogroup" aria-label={w.decision}>
           {options.map((d) => (
-            <button type="button" key={d} role="radio" aria-checked={decision === d} className={`decision-button d-${d}${decision === d ? ' on' : ''}`} onClick={() => choose(d)}>
+            <button
+              type="button"
+              key={d}
+              role="radio"
+              aria-checked={decision === d}
+              className={`decision-button d-${d}${decision === d ? ' on' : ''}`}
+              onClick={() => choose(d)}
+            >
               {d}
             </button>
           ))}
@@ -139,7 +149,12 @@ export function DecisionPanel({
             </Field>
           )}
           <Field label={needsNote.includes(decision) ? w.noteRequired : w.note}>
-            <textarea value={note} onChange={(e) => (setNote(e.target.value), decide.error && decide.reset())} rows={2} maxLength={2000} />
+            <textarea
+              value={note}
+              onChange={(e) => (setNote(e.target.value), decide.error && decide.reset())}
+              rows={2}
+              maxLength={2000}
+            />
           </Field>
           <div className="decision-actions">
             {decision === '通过' && <span className="hint">{w.autoSaveNote}</span>}
@@ -148,7 +163,12 @@ export function DecisionPanel({
             <button type="button" className="button" onClick={() => setDecision(null)}>
               {common.cancel}
             </button>
-            <button type="button" className={`button primary`} disabled={saving || decide.isPending} onClick={() => void submit()}>
+            <button
+              type="button"
+              className={`button primary`}
+              disabled={saving || decide.isPending}
+              onClick={() => void submit()}
+            >
               {w.confirm(decision)}
             </button>
           </div>

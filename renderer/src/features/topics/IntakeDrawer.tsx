@@ -14,7 +14,15 @@ import { t } from './text';
 const f = t.intake.fields;
 
 /** 社会征题: registers a new topic, or edits what was registered. */
-export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetail; onClose: () => void; onCreated?: (id: number) => void }) {
+export function IntakeDrawer({
+  topic,
+  onClose,
+  onCreated,
+}: {
+  topic?: TopicDetail;
+  onClose: () => void;
+  onCreated?: (id: number) => void;
+}) {
   const toast = useToast();
   const create = useAction('topic.create');
   const update = useAction('topic.update');
@@ -29,7 +37,8 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
     sectorIds: topic?.sectorIds ?? [],
     year: topic?.year ?? 0,
   });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((s) => ({ ...s, [key]: value }));
   const pending = create.isPending || update.isPending;
 
   const submit = (e?: FormEvent) => {
@@ -38,7 +47,10 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
     const { year, ...intake } = form;
     if (topic) {
       const yearChanged = year !== topic.year && year !== Number(intake.receivedOn.slice(0, 4));
-      update.mutate({ id: topic.id, ...intake, ...(yearChanged ? { year } : {}) }, { onSuccess: () => (toast(t.intake.updated), onClose()) });
+      update.mutate(
+        { id: topic.id, ...intake, ...(yearChanged ? { year } : {}) },
+        { onSuccess: () => (toast(t.intake.updated), onClose()) },
+      );
     } else {
       create.mutate(intake, {
         onSuccess: (created) => {
@@ -51,7 +63,8 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
   };
   useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
-  const toggleSector = (id: number) => set('sectorIds', form.sectorIds.includes(id) ? form.sectorIds.filter((s) => s !== id) : [...form.sectorIds, id]);
+  const toggleSector = (id: number) =>
+    set('sectorIds', form.sectorIds.includes(id) ? form.sectorIds.filter((s) => s !== id) : [...form.sectorIds, id]);
 
   return (
     <Drawer
@@ -64,12 +77,24 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
           <input value={form.title} onChange={(e) => set('title', e.target.value)} maxLength={80} autoComplete="off" />
         </Field>
         <Field label={f.description}>
-          <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={4000} rows={4} />
+          <textarea
+            value={form.description}
+            onChange={(e) => set('description', e.target.value)}
+            maxLength={4000}
+            rows={4}
+          />
         </Field>
         <FieldGroup label={f.source} required>
           <div className="segmented" role="radiogroup" aria-label={f.source}>
             {topicSources.map((s) => (
-              <button type="button" key={s} role="radio" aria-checked={form.source === s} className={form.source === s ? 'on' : ''} onClick={() => set('source', s)}>
+              <button
+                type="button"
+                key={s}
+                role="radio"
+                aria-checked={form.source === s}
+                className={form.source === s ? 'on' : ''}
+                onClick={() => set('source', s)}
+              >
                 {s}
               </button>
             ))}
@@ -85,7 +110,12 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
         </div>
         <div className="form-row">
           <Field label={f.field} hint={t.intake.fieldHint}>
-            <input value={form.field} onChange={(e) => set('field', e.target.value)} maxLength={20} list="topic-fields" />
+            <input
+              value={form.field}
+              onChange={(e) => set('field', e.target.value)}
+              maxLength={20}
+              list="topic-fields"
+            />
             <datalist id="topic-fields">
               {topicFields.map((x) => (
                 <option key={x} value={x} />
@@ -94,14 +124,26 @@ export function IntakeDrawer({ topic, onClose, onCreated }: { topic?: TopicDetai
           </Field>
           {topic && (
             <Field label={f.year} hint={t.intake.yearHint}>
-              <input type="number" value={form.year} min={2000} max={2100} onChange={(e) => set('year', Number(e.target.value))} />
+              <input
+                type="number"
+                value={form.year}
+                min={2000}
+                max={2100}
+                onChange={(e) => set('year', Number(e.target.value))}
+              />
             </Field>
           )}
         </div>
         <FieldGroup label={f.sectors}>
           <div className="chips sector-chips">
             {sectors.active.map((s) => (
-              <button type="button" key={s.id} className={`chip${form.sectorIds.includes(s.id) ? ' on' : ''}`} aria-pressed={form.sectorIds.includes(s.id)} onClick={() => toggleSector(s.id)}>
+              <button
+                type="button"
+                key={s.id}
+                className={`chip${form.sectorIds.includes(s.id) ? ' on' : ''}`}
+                aria-pressed={form.sectorIds.includes(s.id)}
+                onClick={() => toggleSector(s.id)}
+              >
                 {s.name}
               </button>
             ))}

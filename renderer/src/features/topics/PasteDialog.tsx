@@ -22,7 +22,10 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (createMany.isPending) return;
-    createMany.mutate({ lines, source, receivedOn, field }, { onSuccess: (made) => (toast(t.paste.done(made.length)), onClose()) });
+    createMany.mutate(
+      { lines, source, receivedOn, field },
+      { onSuccess: (made) => (toast(t.paste.done(made.length)), onClose()) },
+    );
   };
   useHotkey('mod+enter', () => submit(), true, { inDialog: true });
 
@@ -37,7 +40,12 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="button" onClick={onClose}>
             {common.cancel}
           </button>
-          <button type="submit" form="paste-form" className="button primary" disabled={createMany.isPending || count === 0}>
+          <button
+            type="submit"
+            form="paste-form"
+            className="button primary"
+            disabled={createMany.isPending || count === 0}
+          >
             {t.paste.submit(count)}
           </button>
         </>
@@ -45,12 +53,24 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
     >
       <form id="paste-form" className="form" onSubmit={submit}>
         <Field label={t.paste.lines} hint={t.paste.linesHint} required>
-          <textarea value={lines} onChange={(e) => setLines(e.target.value)} rows={12} placeholder={t.paste.placeholder} />
+          <textarea
+            value={lines}
+            onChange={(e) => setLines(e.target.value)}
+            rows={12}
+            placeholder={t.paste.placeholder}
+          />
         </Field>
         <FieldGroup label={t.intake.fields.source} required>
           <div className="segmented" role="radiogroup" aria-label={t.intake.fields.source}>
             {topicSources.map((s) => (
-              <button type="button" key={s} role="radio" aria-checked={source === s} className={source === s ? 'on' : ''} onClick={() => setSource(s)}>
+              <button
+                type="button"
+                key={s}
+                role="radio"
+                aria-checked={source === s}
+                className={source === s ? 'on' : ''}
+                onClick={() => setSource(s)}
+              >
                 {s}
               </button>
             ))}

@@ -16,9 +16,11 @@ export function PlanPage() {
   const api = useApi();
   const toast = useToast();
   const topics = useCall('topic.list', {});
-  const years = [...new Set([new Date().getFullYear(), ...(topics.data ?? []).map((x) => x.year)])].sort((a, b) => b - a);
+  const years = [...new Set([new Date().getFullYear(), ...(topics.data ?? []).map((x) => x.year)])].sort(
+    (a, b) => b - a,
+  );
   const [year, setYear] = useState<number | null>(null);
-  const shownYear = year ?? (topics.data?.find((x) => x.status === '已定题')?.year ?? years[0]);
+  const shownYear = year ?? topics.data?.find((x) => x.status === '已定题')?.year ?? years[0];
   const plan = useCall('plan.get', { year: shownYear });
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -60,7 +62,13 @@ export function PlanPage() {
               </option>
             ))}
           </select>
-          <button type="button" className="button primary" disabled={exporting || !plan.data?.items.length} onClick={() => void exportDocx()} title="Ctrl+E">
+          <button
+            type="button"
+            className="button primary"
+            disabled={exporting || !plan.data?.items.length}
+            onClick={() => void exportDocx()}
+            title="Ctrl+E"
+          >
             {exporting ? (
               <>
                 <span className="spinner" /> {p.exporting}

@@ -29,9 +29,15 @@ export function stepFormOf(topic: TopicDetail): StepFormValues {
 
 /** The update a step's form makes (null for steps without one). */
 export function stepUpdate(step: number, form: StepFormValues) {
-  if (step === 2) return { committeeId: form.committeeId || null, narrowedTitle: form.narrowedTitle, rationale: form.rationale };
+  if (step === 2)
+    return { committeeId: form.committeeId || null, narrowedTitle: form.narrowedTitle, rationale: form.rationale };
   if (step === 3) return { rank: form.rank };
-  if (step === 6) return { planMonth: form.planMonth, meetingForm: form.meetingForm as MeetingForm, leadCommitteeId: form.leadCommitteeId || null };
+  if (step === 6)
+    return {
+      planMonth: form.planMonth,
+      meetingForm: form.meetingForm as MeetingForm,
+      leadCommitteeId: form.leadCommitteeId || null,
+    };
   return null;
 }
 
@@ -43,7 +49,17 @@ export function stepFormDirty(step: number, form: StepFormValues, topic: TopicDe
 
 const f = t.stepFields;
 
-export function StepForm({ step, form, onChange, disabled }: { step: number; form: StepFormValues; onChange: (next: StepFormValues) => void; disabled?: boolean }) {
+export function StepForm({
+  step,
+  form,
+  onChange,
+  disabled,
+}: {
+  step: number;
+  form: StepFormValues;
+  onChange: (next: StepFormValues) => void;
+  disabled?: boolean;
+}) {
   const committees = useUnits('committee');
   const set = <K extends keyof StepFormValues>(key: K, value: StepFormValues[K]) => onChange({ ...form, [key]: value });
   const committeeOptions = (current: number) =>
@@ -71,7 +87,12 @@ export function StepForm({ step, form, onChange, disabled }: { step: number; for
             <input value={form.narrowedTitle} onChange={(e) => set('narrowedTitle', e.target.value)} maxLength={80} />
           </Field>
           <Field label={f.rationale}>
-            <textarea value={form.rationale} onChange={(e) => set('rationale', e.target.value)} rows={3} maxLength={4000} />
+            <textarea
+              value={form.rationale}
+              onChange={(e) => set('rationale', e.target.value)}
+              rows={3}
+              maxLength={4000}
+            />
           </Field>
         </>
       )}

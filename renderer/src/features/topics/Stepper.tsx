@@ -7,7 +7,14 @@ export function Stepper({ topic, stepNames }: { topic: TopicDetail; stepNames: r
   return (
     <ol className="stepper" aria-label="六步选题法">
       {STEPS.map((step) => {
-        const state = done || step < topic.step ? 'passed' : step === topic.step ? (topic.status === '进行中' ? 'current' : 'stopped') : 'ahead';
+        const state =
+          done || step < topic.step
+            ? 'passed'
+            : step === topic.step
+              ? topic.status === '进行中'
+                ? 'current'
+                : 'stopped'
+              : 'ahead';
         return (
           <li key={step} className={`stepper-step ${state}`} aria-current={state === 'current' ? 'step' : undefined}>
             <span className="stepper-dot">{state === 'passed' ? '✓' : step}</span>

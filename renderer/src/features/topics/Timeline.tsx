@@ -3,7 +3,15 @@ import type { TopicEventOut } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
 import { t } from './text';
 
-const tone: Record<string, string> = { 通过: 'ok', 退回: 'warn', 不予采纳: 'bad', 合并: 'info', 接收合并: 'info', 暂缓: 'warn', 重新启用: 'ok' };
+const tone: Record<string, string> = {
+  通过: 'ok',
+  退回: 'warn',
+  不予采纳: 'bad',
+  合并: 'info',
+  接收合并: 'info',
+  暂缓: 'warn',
+  重新启用: 'ok',
+};
 
 /** The append-only decision history, oldest first, as it happened. */
 export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepNames: readonly string[] }) {
@@ -15,11 +23,17 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
           <div className="timeline-date">{chineseDate(e.decidedOn)}</div>
           <div className="timeline-body">
             <div className="timeline-head">
-              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>{e.decision === '接收合并' ? '接收合并' : e.decision}</span>
+              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>
+                {e.decision === '接收合并' ? '接收合并' : e.decision}
+              </span>
               <span className="muted-text">
                 第 {e.step} 步 {stepNames[e.step - 1]}
               </span>
-              {e.toStep && <span>→ 退回到第 {e.toStep} 步 {stepNames[e.toStep - 1]}</span>}
+              {e.toStep && (
+                <span>
+                  → 退回到第 {e.toStep} 步 {stepNames[e.toStep - 1]}
+                </span>
+              )}
               {e.deferredTo && <span>→ 暂缓至 {e.deferredTo} 年度</span>}
               {e.otherTopicId && (
                 <span>

@@ -46,8 +46,12 @@ export function TopicCard({
       <div className="topic-meta">
         <span className="tag">{topic.source}</span>
         {topic.field && <span className="tag muted">{topic.field}</span>}
-        {topic.status !== '进行中' && topic.status !== '已定题' && <span className={`tag status`}>{t.status[topic.status]}</span>}
-        {topic.rank != null && topic.step >= 3 && topic.status === '进行中' && <span className="tag rank">{t.rank(topic.rank)}</span>}
+        {topic.status !== '进行中' && topic.status !== '已定题' && (
+          <span className={`tag status`}>{t.status[topic.status]}</span>
+        )}
+        {topic.rank != null && topic.step >= 3 && topic.status === '进行中' && (
+          <span className="tag rank">{t.rank(topic.rank)}</span>
+        )}
         {topic.status === '已定题' && topic.planMonth && <span className="tag rank">{topic.planMonth} 月</span>}
       </div>
       {committee && <div className="topic-owner">{committee}</div>}

@@ -73,7 +73,11 @@ function Wizard({ topic }: { topic: TopicDetail }) {
   const decidable = options.length > 0;
   const title = topic.narrowedTitle || topic.title;
   const banner =
-    topic.status === '暂缓' ? t.statusBanner.暂缓(topic.deferredTo) : topic.status !== '进行中' ? t.statusBanner[topic.status] : null;
+    topic.status === '暂缓'
+      ? t.statusBanner.暂缓(topic.deferredTo)
+      : topic.status !== '进行中'
+        ? t.statusBanner[topic.status]
+        : null;
 
   return (
     <section className="page wizard">
@@ -127,7 +131,12 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                   <div className="decision-actions">
                     <span className="hint warn">{w.unsaved}</span>
                     <span className="spacer" />
-                    <button type="button" className="button" disabled={update.isPending} onClick={() => void saveForm().then((ok) => ok && toast(w.formSaved))}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={update.isPending}
+                      onClick={() => void saveForm().then((ok) => ok && toast(w.formSaved))}
+                    >
                       {w.saveForm}
                     </button>
                   </div>
@@ -188,7 +197,9 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               <>
                 <dt>{w.mergedInto}</dt>
                 <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>{topic.events.findLast((e) => e.decision === '合并')?.otherTopicTitle ?? `#${topic.mergedInto}`}</Link>
+                  <Link to={`/topics/${topic.mergedInto}`}>
+                    {topic.events.findLast((e) => e.decision === '合并')?.otherTopicTitle ?? `#${topic.mergedInto}`}
+                  </Link>
                 </dd>
               </>
             )}

@@ -117,7 +117,8 @@ export const t = {
     hint: '同一次会议决定的议题：一个日期、一个决定机构、一个决定。',
   },
   planPage: {
-    sub: (n: number, inProgress: number) => `已定题 ${n} 个${inProgress ? `，另有 ${inProgress} 个议题仍在选题流程中` : ''}`,
+    sub: (n: number, inProgress: number) =>
+      `已定题 ${n} 个${inProgress ? `，另有 ${inProgress} 个议题仍在选题流程中` : ''}`,
     export: '导出 Word',
     exporting: '正在生成…',
     exported: (name: string, where?: string) => `已导出“${name}”${where ? `，保存到：${where}` : ''}`,

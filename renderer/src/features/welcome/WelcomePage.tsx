@@ -19,7 +19,9 @@ export function WelcomePage() {
       <div className="welcome-card">
         <p className="welcome-kicker">有事好商量 · 冰城商量</p>
         <h1>欢迎使用冰城商量协商议事系统</h1>
-        <p className="muted-text">选题、会议、发言队列、投屏、会议记录、纪要与督办，都在这台电脑上完成，无需网络。先准备基础信息：</p>
+        <p className="muted-text">
+          选题、会议、发言队列、投屏、会议记录、纪要与督办，都在这台电脑上完成，无需网络。先准备基础信息：
+        </p>
         <div className="welcome-choices">
           <button
             type="button"

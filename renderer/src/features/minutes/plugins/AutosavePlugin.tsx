@@ -47,7 +47,13 @@ export function AutosavePlugin(props: Props) {
       serialize,
       async save(doc, closing) {
         try {
-          const r = await api.call('minutes.save', { meetingId, doc, baseVersion: session.version, closing, overwrite: session.overwrite || undefined });
+          const r = await api.call('minutes.save', {
+            meetingId,
+            doc,
+            baseVersion: session.version,
+            closing,
+            overwrite: session.overwrite || undefined,
+          });
           session.version = r.version;
           session.overwrite = false;
           draft.drop();
@@ -55,12 +61,24 @@ export function AutosavePlugin(props: Props) {
         } catch (e) {
           const code = e instanceof ApiError ? e.code : 'internal';
           const message = e instanceof Error ? e.message : String(e);
-          throw new SaveError(message, code === 'conflict' ? 'user' : code === 'bad_input' || code === 'refused' || code === 'not_found' ? 'change' : 'timer');
+          throw new SaveError(
+            message,
+            code === 'conflict'
+              ? 'user'
+              : code === 'bad_input' || code === 'refused' || code === 'not_found'
+                ? 'change'
+                : 'timer',
+          );
         }
       },
       keepDraft: (doc) => draft.keep(doc, session.version),
       onState: (state) => latest.current.onState(state),
-      whenIdle: () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 200 }) : window.setTimeout(resolve, 0))),
+      whenIdle: () =>
+        new Promise<void>((resolve) =>
+          window.requestIdleCallback
+            ? window.requestIdleCallback(() => resolve(), { timeout: 200 })
+            : window.setTimeout(resolve, 0),
+        ),
       now: () => Date.now(),
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (h) => window.clearTimeout(h as number),
@@ -70,7 +88,8 @@ export function AutosavePlugin(props: Props) {
     /** Stores what is left and marks the editor closed cleanly; what cannot be stored stays as a local draft. */
     const close = async () => {
       const outcome = await saver.flush(true);
-      if (outcome !== 'failed') await api.call('minutes.close', { meetingId, version: session.version }).catch(() => undefined);
+      if (outcome !== 'failed')
+        await api.call('minutes.close', { meetingId, version: session.version }).catch(() => undefined);
       else draft.keep(serialize(), session.version);
     };
     live.current = { saver, close };

@@ -1,7 +1,14 @@
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs } from '@lexical/utils';
-import { $getNodeByKey, $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_NORMAL,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { useEffect } from 'react';
 import { markId, markKindOf, markKinds, type MarkKind } from '../../../../../shared/domain/minutesDoc';
 
@@ -46,7 +53,8 @@ export function marksAtSelection(editor: LexicalEditor): string[] {
     if (!$isRangeSelection(selection)) return [];
     const ids = new Set<string>();
     for (const node of [selection.anchor.getNode(), selection.focus.getNode()]) {
-      for (let n: ReturnType<typeof node.getParent> | typeof node = node; n; n = n.getParent()) if ($isMarkNode(n)) n.getIDs().forEach((id) => ids.add(id));
+      for (let n: ReturnType<typeof node.getParent> | typeof node = node; n; n = n.getParent())
+        if ($isMarkNode(n)) n.getIDs().forEach((id) => ids.add(id));
     }
     return [...ids];
   });

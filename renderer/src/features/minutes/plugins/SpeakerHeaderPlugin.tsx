@@ -46,7 +46,8 @@ function $caretAtEnd(): boolean {
   const node = anchor.getNode();
   const atEndOf = (block: LexicalNode | null) => {
     if (!block || !$isElementNode(block) || !node.getTopLevelElement()?.is(block)) return false;
-    if ($isElementNode(node)) return anchor.offset === node.getChildrenSize() && (node.is(block) || node.is(block.getLastDescendant()));
+    if ($isElementNode(node))
+      return anchor.offset === node.getChildrenSize() && (node.is(block) || node.is(block.getLastDescendant()));
     return node.is(block.getLastDescendant()) && anchor.offset === node.getTextContentSize();
   };
   // A trailing empty line counts as the end, and so does the end of the text just above it.
@@ -121,7 +122,17 @@ function whenNotComposing(editor: LexicalEditor, fn: () => void): () => void {
  * Inserts a header when a new speaker takes the floor (the setting 自动插入发言人标题), and takes
  * away the header of a start that was undone. `onInserted` says whether the caret followed.
  */
-export function SpeakerHeaderPlugin({ floor, undone, enabled, onInserted }: { floor: SpeakerInfo | null; undone: ReadonlySet<number>; enabled: boolean; onInserted(info: SpeakerInfo, followed: boolean): void }) {
+export function SpeakerHeaderPlugin({
+  floor,
+  undone,
+  enabled,
+  onInserted,
+}: {
+  floor: SpeakerInfo | null;
+  undone: ReadonlySet<number>;
+  enabled: boolean;
+  onInserted(info: SpeakerInfo, followed: boolean): void;
+}) {
   const [editor] = useLexicalComposerContext();
   const speechId = floor?.speechId;
   useEffect(() => {
@@ -132,7 +143,10 @@ export function SpeakerHeaderPlugin({ floor, undone, enabled, onInserted }: { fl
       // focus the editor, and Space and N would type. E (editor.focus) brings it back there.
       const away = !editor.getRootElement()?.contains(document.activeElement);
       const tag = away ? [...headerTags, SKIP_DOM_SELECTION_TAG] : headerTags;
-      editor.update(() => void (followed = $appendHeader(floor)), { tag, onUpdate: () => followed !== null && onInserted(floor, followed) });
+      editor.update(() => void (followed = $appendHeader(floor)), {
+        tag,
+        onUpdate: () => followed !== null && onInserted(floor, followed),
+      });
     });
     // The header is written once per speech: a new speech id is what matters, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

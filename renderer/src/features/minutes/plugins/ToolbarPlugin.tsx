@@ -104,16 +104,48 @@ export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onCh
         <option value="number">{tb.number}</option>
       </select>
       <span className="tb-group">
-        <button type="button" className={`tb-btn tb-bold${format.bold ? ' on' : ''}`} title={tb.bold} aria-label={tb.bold} aria-pressed={format.bold} onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+        <button
+          type="button"
+          className={`tb-btn tb-bold${format.bold ? ' on' : ''}`}
+          title={tb.bold}
+          aria-label={tb.bold}
+          aria-pressed={format.bold}
+          onMouseDown={keep}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+        >
           B
         </button>
-        <button type="button" className={`tb-btn tb-italic${format.italic ? ' on' : ''}`} title={tb.italic} aria-label={tb.italic} aria-pressed={format.italic} onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+        <button
+          type="button"
+          className={`tb-btn tb-italic${format.italic ? ' on' : ''}`}
+          title={tb.italic}
+          aria-label={tb.italic}
+          aria-pressed={format.italic}
+          onMouseDown={keep}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+        >
           I
         </button>
-        <button type="button" className="tb-btn" title={tb.undo} aria-label={tb.undo} disabled={!canUndo} onMouseDown={keep} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb-btn"
+          title={tb.undo}
+          aria-label={tb.undo}
+          disabled={!canUndo}
+          onMouseDown={keep}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
           ↶
         </button>
-        <button type="button" className="tb-btn" title={tb.redo} aria-label={tb.redo} disabled={!canRedo} onMouseDown={keep} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb-btn"
+          title={tb.redo}
+          aria-label={tb.redo}
+          disabled={!canRedo}
+          onMouseDown={keep}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
           ↷
         </button>
       </span>
@@ -158,4 +190,3 @@ export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onCh
     </div>
   );
 }
-

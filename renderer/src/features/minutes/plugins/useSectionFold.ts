@@ -1,4 +1,13 @@
-import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, SELECTION_CHANGE_COMMAND, type LexicalEditor, type NodeKey } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_LOW,
+  KEY_DOWN_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  type LexicalEditor,
+  type NodeKey,
+} from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { $isSpeakerNode } from '../SpeakerNode';
 
@@ -16,7 +25,9 @@ export interface FoldInfo {
 /** The caret is in the first text shown: above it are only the section's header and folded text. */
 function $caretAtFoldEdge(hidden: ReadonlySet<NodeKey>): boolean {
   const selection = $getSelection();
-  let node = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement()?.getPreviousSibling() : null;
+  let node = $isRangeSelection(selection)
+    ? selection.anchor.getNode().getTopLevelElement()?.getPreviousSibling()
+    : null;
   while (node && $isSpeakerNode(node)) node = node.getPreviousSibling();
   return !!node && hidden.has(node.getKey());
 }
@@ -34,7 +45,8 @@ export function useSectionFold(editor: LexicalEditor) {
 
   const apply = useCallback(
     (next: Set<NodeKey>) => {
-      for (const key of hidden.current) if (!next.has(key)) editor.getElementByKey(key)?.style.removeProperty('display');
+      for (const key of hidden.current)
+        if (!next.has(key)) editor.getElementByKey(key)?.style.removeProperty('display');
       for (const key of next) editor.getElementByKey(key)?.style.setProperty('display', 'none');
       hidden.current = next;
     },
@@ -97,7 +109,10 @@ export function useSectionFold(editor: LexicalEditor) {
       KEY_DOWN_COMMAND,
       (e: KeyboardEvent) => {
         if (!hidden.current.size) return false;
-        const up = (e.key === 'Home' && (e.ctrlKey || e.metaKey)) || e.key === 'PageUp' || (e.key === 'ArrowUp' && $caretAtFoldEdge(hidden.current));
+        const up =
+          (e.key === 'Home' && (e.ctrlKey || e.metaKey)) ||
+          e.key === 'PageUp' ||
+          (e.key === 'ArrowUp' && $caretAtFoldEdge(hidden.current));
         if (up) expandAll();
         return false;
       },
@@ -109,5 +124,8 @@ export function useSectionFold(editor: LexicalEditor) {
     };
   }, [editor, foldEarlier, expandAll]);
 
-  return useMemo(() => ({ info, foldEarlier, expandAll, isFolded: () => hidden.current.size > 0 }), [info, foldEarlier, expandAll]);
+  return useMemo(
+    () => ({ info, foldEarlier, expandAll, isFolded: () => hidden.current.size > 0 }),
+    [info, foldEarlier, expandAll],
+  );
 }
