@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import { t } from './text';
 
 /**
@@ -18,14 +19,9 @@ export function ConfirmDialog({
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useDialogFocus<HTMLDivElement>('button.primary');
   const titleId = useId();
   const bodyId = useId();
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
-    return () => opener?.focus?.();
-  }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();

@@ -1,5 +1,6 @@
 import { t } from './text';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 
 /**
  * A side panel for a form. Esc closes it; focus moves into it when it opens and back to where it
@@ -16,12 +17,7 @@ export function Drawer({
   children: ReactNode;
   footer?: ReactNode;
 }) {
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    return () => opener?.focus?.();
-  }, []);
+  const ref = useDialogFocus<HTMLElement>('input, select, textarea');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();

@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 import { keyLabel, matches, type Shortcut, type ShortcutGroup } from './shortcuts';
 import { t } from './text';
 import { useShortcut } from './useHotkey';
@@ -53,12 +54,7 @@ function ShortcutOverlay({
   help: Shortcut;
   onClose(): void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('button')?.focus();
-    return () => opener?.focus?.();
-  }, []);
+  const ref = useDialogFocus<HTMLDivElement>('button');
   return (
     <div className="confirm-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
