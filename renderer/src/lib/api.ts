@@ -1,5 +1,5 @@
 import { base64ToBytes } from './base64';
-import type { ElectronBridge, SaveResult } from '../../../shared/bridge';
+import { BRIDGE_KEY, type ElectronBridge, type SaveResult } from '../../../shared/bridge';
 import {
   contract,
   topics,
@@ -18,8 +18,8 @@ type Bridge = Pick<ElectronBridge, 'invoke' | 'onEvent'> & Partial<ElectronBridg
 
 declare global {
   interface Window {
-    /** Exposed by electron/preload under shared/bridge's BRIDGE_KEY. */
-    bcsl?: ElectronBridge;
+    /** `window.bcsl`: exposed by electron/preload under the same key. */
+    [BRIDGE_KEY]?: ElectronBridge;
   }
 }
 
