@@ -1,4 +1,5 @@
 import { app, ipcMain, type BrowserWindow } from 'electron';
+import { CHANNELS } from '../../shared/bridge';
 
 /** Longest wait for a window's editor to store its text before it closes anyway. */
 const FLUSH_TIMEOUT_MS = 5000;
@@ -22,7 +23,7 @@ export function flushBeforeClose(win: BrowserWindow): void {
     const wasQuitting = quitting;
     const done = () => {
       clearTimeout(timer);
-      ipcMain.off('bcsl:flushed', onFlushed);
+      ipcMain.off(CHANNELS.flushed, onFlushed);
       flushed = true;
       if (wasQuitting) app.quit();
       else if (!win.isDestroyed()) win.close();
@@ -31,7 +32,7 @@ export function flushBeforeClose(win: BrowserWindow): void {
       if (event.sender === contents) done();
     };
     const timer = setTimeout(done, FLUSH_TIMEOUT_MS);
-    ipcMain.on('bcsl:flushed', onFlushed);
-    contents.send('bcsl:flush');
+    ipcMain.on(CHANNELS.flushed, onFlushed);
+    contents.send(CHANNELS.flush);
   });
 }

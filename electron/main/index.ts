@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { CHANNELS } from '../../shared/bridge';
 import { createCore, type Core } from '../core';
 import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
@@ -42,23 +43,23 @@ if (!app.requestSingleInstanceLock()) {
     // Only our own windows showing our own page may call the core.
     const trusted = (e: Electron.IpcMainInvokeEvent) =>
       BrowserWindow.fromWebContents(e.sender) !== null && isAppUrl(e.senderFrame?.url ?? '');
-    ipcMain.handle('bcsl:call', (e, name: unknown, input: unknown) => {
+    ipcMain.handle(CHANNELS.call, (e, name: unknown, input: unknown) => {
       if (!trusted(e)) return { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } };
       return c.call(String(name), input);
     });
-    ipcMain.handle('bcsl:open-projector', (e) => {
+    ipcMain.handle(CHANNELS.openProjector, (e) => {
       if (trusted(e)) openProjectorWindow();
     });
-    ipcMain.handle('bcsl:choose-backup-file', (e, mode: unknown, suggested: unknown) =>
+    ipcMain.handle(CHANNELS.chooseBackupFile, (e, mode: unknown, suggested: unknown) =>
       trusted(e) ? chooseBackupFile(e.sender, mode === 'open' ? 'open' : 'save', String(suggested ?? '')) : null,
     );
-    ipcMain.handle('bcsl:save-file', (e, fileName: unknown, dataBase64: unknown) =>
+    ipcMain.handle(CHANNELS.saveFile, (e, fileName: unknown, dataBase64: unknown) =>
       trusted(e)
         ? saveFileWithDialog(e.sender, fileName, dataBase64)
         : { saved: false, error: '拒绝来自未知页面的请求' },
     );
     c.events.subscribe((event) => {
-      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('bcsl:event', event);
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(CHANNELS.event, event);
     });
 
     Menu.setApplicationMenu(buildMenu({ openProjector: () => openProjectorWindow() }));

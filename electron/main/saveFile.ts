@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type { SaveResult } from '../../shared/bridge';
 import { safeFileName } from '../../shared/domain/fileNames';
 
 const filters: Record<string, Electron.FileFilter> = {
@@ -13,7 +14,7 @@ export async function saveFileWithDialog(
   sender: Electron.WebContents,
   fileName: unknown,
   dataBase64: unknown,
-): Promise<{ saved: boolean; where?: string; error?: string }> {
+): Promise<SaveResult> {
   if (typeof fileName !== 'string' || typeof dataBase64 !== 'string') return { saved: false, error: '文件内容无效' };
   const ext = extname(fileName).toLowerCase();
   const name = safeFileName(fileName.slice(0, fileName.length - ext.length), ext || '.docx');

@@ -1,31 +1,31 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ChangeEvent } from '../../shared/contract';
+import { BRIDGE_KEY, CHANNELS, type ElectronBridge } from '../../shared/bridge';
 
 /**
  * The only bridge between a window and the main process: one generic invoke for every call of
  * the contract and one event subscription, plus opening the projector, saving an exported file,
  * choosing a backup file and
  * answering the main side's request to store unsaved text before the window closes. Nothing
- * else of Node or Electron reaches the page.
+ * else of Node or Electron reaches the page. Its shape and channels: shared/bridge.
  */
-contextBridge.exposeInMainWorld('bcsl', {
-  invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('bcsl:call', name, input),
-  onEvent: (listener: (event: unknown) => void): (() => void) => {
-    const wrapped = (_e: IpcRendererEvent, event: unknown) => listener(event);
-    ipcRenderer.on('bcsl:event', wrapped);
-    return () => ipcRenderer.off('bcsl:event', wrapped);
+contextBridge.exposeInMainWorld(BRIDGE_KEY, {
+  invoke: (name, input) => ipcRenderer.invoke(CHANNELS.call, name, input),
+  onEvent: (listener) => {
+    const wrapped = (_e: IpcRendererEvent, event: ChangeEvent) => listener(event);
+    ipcRenderer.on(CHANNELS.event, wrapped);
+    return () => ipcRenderer.off(CHANNELS.event, wrapped);
   },
-  openProjector: (): Promise<void> => ipcRenderer.invoke('bcsl:open-projector'),
-  saveFile: (fileName: string, dataBase64: string): Promise<unknown> =>
-    ipcRenderer.invoke('bcsl:save-file', fileName, dataBase64),
-  chooseBackupFile: (mode: 'save' | 'open', suggestedName: string): Promise<string | null> =>
-    ipcRenderer.invoke('bcsl:choose-backup-file', mode, suggestedName),
-  onFlushRequest: (handler: () => Promise<void>): (() => void) => {
+  openProjector: () => ipcRenderer.invoke(CHANNELS.openProjector),
+  saveFile: (fileName, dataBase64) => ipcRenderer.invoke(CHANNELS.saveFile, fileName, dataBase64),
+  chooseBackupFile: (mode, suggestedName) => ipcRenderer.invoke(CHANNELS.chooseBackupFile, mode, suggestedName),
+  onFlushRequest: (handler) => {
     const listener = () => {
       void handler()
         .catch(() => undefined)
-        .finally(() => ipcRenderer.send('bcsl:flushed'));
+        .finally(() => ipcRenderer.send(CHANNELS.flushed));
     };
-    ipcRenderer.on('bcsl:flush', listener);
-    return () => ipcRenderer.off('bcsl:flush', listener);
+    ipcRenderer.on(CHANNELS.flush, listener);
+    return () => ipcRenderer.off(CHANNELS.flush, listener);
   },
-});
+} satisfies ElectronBridge);

@@ -40,7 +40,8 @@ export const appCalls = {
     summary: '载入示例数据（仅在基础信息为空时可用）',
     input: z.strictObject({}),
     output: AppStatus,
-    topics: ['directory', 'settings'],
+    // The demo brings topics at every step of the six-step method too.
+    topics: ['directory', 'settings', 'topics'],
     example: {},
   }),
 };

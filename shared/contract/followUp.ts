@@ -62,14 +62,16 @@ export const followUpCalls = {
       overdueOnly: z.boolean().optional(),
     }),
     output: FollowUpBoard,
-    topics: ['followup', 'resolutions', 'directory'],
+    // Each row shows its meeting's title, form and issue number.
+    topics: ['followup', 'resolutions', 'directory', 'meetings'],
     example: { year: 2026 },
   }),
   'followup.history': query({
     summary: '一条协商意见的全部督办记录',
     input: z.strictObject({ resolutionId: id('协商意见') }),
     output: z.array(FollowUpStep),
-    topics: ['followup'],
+    // A removed resolution has no history any more (not found).
+    topics: ['followup', 'resolutions'],
     example: { resolutionId: 1 },
   }),
   'followup.act': mutation({

@@ -264,7 +264,9 @@ export const meetingCalls = {
       agendaItemId: id('议程项').optional(),
       limitSeconds: z.number().int().min(30).max(7200).describe('时限（秒）').optional(),
     }),
-    ...queueOut,
+    output: Queue,
+    // A speaker not yet invited is added to the participants first.
+    topics: ['queue', 'meetings'],
     example: { meetingId: 1, personId: 1, kind: '预约发言' },
   }),
   'queue.move': mutation({

@@ -120,7 +120,8 @@ export const memberRecordCalls = {
     summary: '导出履职档案（Excel）：汇总、逐次会议明细、建议与被采纳的协商意见三张表',
     input: z.strictObject({ year, kind }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
-    topics: readTopics,
+    // The workbook's heading names the organisation.
+    topics: [...readTopics, 'settings'],
     example: { year: 2026 },
   }),
 };

@@ -112,7 +112,8 @@ export const minutesCalls = {
     summary: '会议记录中的标记（建议、回应/承诺、共识），按文中顺序',
     input: z.strictObject({ meetingId }),
     output: z.array(Mark),
-    topics: ['minutes', 'queue'],
+    // Each mark names its speaker.
+    topics: ['minutes', 'queue', 'directory'],
     example: { meetingId: 1 },
   }),
 };

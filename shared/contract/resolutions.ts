@@ -50,7 +50,8 @@ export const resolutionCalls = {
     summary: '会议的协商意见（议定事项），按顺序；含确认情况和未采纳的建议',
     input: z.strictObject({ meetingId: id('会议编号') }),
     output: ResolutionList,
-    topics: ['resolutions', 'minutes', 'directory'],
+    // The speakers behind each resolution are read from the meeting's speeches.
+    topics: ['resolutions', 'minutes', 'directory', 'queue'],
     example: { meetingId: 1 },
   }),
   'resolution.create': mutation({
@@ -115,7 +116,8 @@ export const documentCalls = {
     summary: '导出会议文件（Word，GB/T 9704 版式）：会议纪要、会议记录或协商意见办理清单',
     input: z.strictObject({ meetingId: id('会议编号'), kind: choice('文件', documentKinds) }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
-    topics: ['resolutions', 'minutes', 'meetings', 'settings'],
+    // The documents list the participants by name.
+    topics: ['resolutions', 'minutes', 'meetings', 'settings', 'directory'],
     example: { meetingId: 1, kind: '会议记录' },
   }),
 };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/bridge';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -25,6 +26,16 @@ describe('layering', () => {
       expect(offenders.map((f) => relative(root, f))).toEqual([]);
     });
   }
+
+  it('IPC channel names are written only in shared/bridge', () => {
+    const offenders = ['electron', 'renderer/src']
+      .flatMap((dir) => sources(join(root, dir)))
+      .filter((f) => /['"`]bcsl:/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+    const names = Object.values(CHANNELS);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^bcsl:[a-z-]+$/);
+  });
 
   it('the renderer does not reach into the core or Node', () => {
     const offenders = sources(join(root, 'renderer/src')).filter((f) =>

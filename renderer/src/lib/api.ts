@@ -1,4 +1,5 @@
 import { base64ToBytes } from './base64';
+import { BRIDGE_KEY, type ElectronBridge, type SaveResult } from '../../../shared/bridge';
 import {
   contract,
   topics,
@@ -10,27 +11,15 @@ import {
   type Topic,
 } from '../../../shared/contract';
 
-/** What the Electron preload exposes (see electron/preload). */
-interface Bridge {
-  invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
-  onEvent(listener: (event: ChangeEvent) => void): () => void;
-  openProjector?(): Promise<void>;
-  saveFile?(fileName: string, dataBase64: string): Promise<SaveResult>;
-  chooseBackupFile?(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
-  /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
-  onFlushRequest?(handler: () => Promise<void>): () => void;
-}
+export type { SaveResult };
 
-export interface SaveResult {
-  saved: boolean;
-  /** Where it went: a path (Electron) or the browser's downloads. */
-  where?: string;
-  error?: string;
-}
+/** The Electron preload's bridge (shared/bridge), or the HTTP one, which calls and listens only. */
+type Bridge = Pick<ElectronBridge, 'invoke' | 'onEvent'> & Partial<ElectronBridge>;
 
 declare global {
   interface Window {
-    bcsl?: Bridge;
+    /** `window.bcsl`: exposed by electron/preload under the same key. */
+    [BRIDGE_KEY]?: ElectronBridge;
   }
 }
 

@@ -7,7 +7,10 @@ import { migration006 } from './006-followup';
 import { migration007 } from './007-search';
 import type { Migration } from './types';
 
-/** All migrations in order. Append only: a released migration is never edited. */
+/**
+ * All migrations in order. Append only: a released migration is never edited (its hash is kept in
+ * tests/integration/migrations/released.json, and the schema it leaves in schema.sql beside it).
+ */
 export const migrations: readonly Migration[] = [
   migration001,
   migration002,

@@ -1,0 +1,47 @@
+import type { CallResult, ChangeEvent } from '../contract';
+
+/**
+ * The bridge between a window and Electron's main process, in one place: the IPC channel names
+ * that the preload (electron/preload), the main process (electron/main) and nothing else use, and
+ * the interface the preload exposes to the page as `window.bcsl` (read by renderer/src/lib/api.ts).
+ * Types and plain strings only: the sandboxed preload bundles this file, and the renderer may
+ * import shared/ but never electron/.
+ */
+export const CHANNELS = {
+  /** invoke: one call of the contract, `(name, input)` → CallResult. */
+  call: 'bcsl:call',
+  /** main → every window: a ChangeEvent after a call changed something. */
+  event: 'bcsl:event',
+  /** invoke: open (or focus) the projector window. */
+  openProjector: 'bcsl:open-projector',
+  /** invoke: save an exported document through a save dialog, `(fileName, dataBase64)` → SaveResult. */
+  saveFile: 'bcsl:save-file',
+  /** invoke: a file dialog for a backup, `(mode, suggestedName)` → path or null. */
+  chooseBackupFile: 'bcsl:choose-backup-file',
+  /** main → window: store what is unsaved, the window is about to close. */
+  flush: 'bcsl:flush',
+  /** window → main: done storing (or failed to), the window may close. */
+  flushed: 'bcsl:flushed',
+} as const;
+
+/** The name under which the preload exposes the bridge: `window.bcsl`. */
+export const BRIDGE_KEY = 'bcsl';
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went: a path (Electron) or the browser's downloads. */
+  where?: string;
+  error?: string;
+}
+
+/** What the Electron preload exposes to the page, every member present. */
+export interface ElectronBridge {
+  invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Returns the unsubscribe. */
+  onEvent(listener: (event: ChangeEvent) => void): () => void;
+  openProjector(): Promise<void>;
+  saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
+  chooseBackupFile(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
+  /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
+  onFlushRequest(handler: () => Promise<void>): () => void;
+}
