@@ -9,6 +9,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
 import { t } from './text';
 import { useUnits } from '../../lib/useUnits';
+import { personKind } from '../../lib/values';
 
 const f = t.field;
 
@@ -21,7 +22,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
   const departments = useUnits('department');
   const [form, setForm] = useState({
     name: person?.name ?? '',
-    kind: (person?.kind ?? '委员') as PersonKind,
+    kind: (person?.kind ?? personKind.member) as PersonKind,
     sectorId: person?.sectorId ?? 0,
     committeeId: person?.committeeId ?? 0,
     departmentId: person?.departmentId ?? 0,
@@ -117,7 +118,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
           </div>
         </FieldGroup>
         <div className="form-row">
-          <Field label={f.sector} required={form.kind === '委员'}>
+          <Field label={f.sector} required={form.kind === personKind.member}>
             <select value={form.sectorId} onChange={(e) => set('sectorId', Number(e.target.value))}>
               <option value={0}>{t.none}</option>
               {options(sectors, form.sectorId)}
@@ -130,7 +131,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
             </select>
           </Field>
         </div>
-        <Field label={f.department} required={form.kind === '部门代表'}>
+        <Field label={f.department} required={form.kind === personKind.departmentRep}>
           <select value={form.departmentId} onChange={(e) => set('departmentId', Number(e.target.value))}>
             <option value={0}>{t.none}</option>
             {options(departments, form.departmentId)}

@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { t, unitFields, unitText } from './text';
+import { personKind } from '../../lib/values';
 
 export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Unit; onClose: () => void }) {
   const text = unitText[kind];
@@ -20,7 +21,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
   const [convenorIds, setConvenorIds] = useState<number[]>(unit?.convenorIds ?? []);
   // Convenors are the sector's own members: only an existing sector can have them.
   const members = useCall('person.list', {}, { enabled: kind === 'sector' && !!unit });
-  const candidates = (members.data ?? []).filter((p) => p.kind === '委员' && p.sectorId === unit?.id);
+  const candidates = (members.data ?? []).filter((p) => p.kind === personKind.member && p.sectorId === unit?.id);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();

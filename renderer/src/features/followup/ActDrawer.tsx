@@ -15,6 +15,7 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { t } from './text';
+import { followUpAction } from '../../lib/values';
 
 const FORM_ID = 'followup-form';
 
@@ -36,7 +37,7 @@ export function ActDrawer({
   // The department acts at 受理 and 答复; the office (政协办公厅) at every other step.
   const [form, setForm] = useState({
     date: today,
-    by: action === '受理' || action === '答复' ? item.leadDepartment : office,
+    by: action === followUpAction.accept || action === followUpAction.reply ? item.leadDepartment : office,
     note: '',
     replyText: '',
     replyClass: '' as ReplyClass | '',
@@ -52,8 +53,10 @@ export function ActDrawer({
         date: form.date,
         by: form.by,
         note: form.note,
-        ...(action === '答复' ? { replyText: form.replyText, replyClass: form.replyClass || undefined } : {}),
-        ...(action === '评价' ? { evaluation: form.evaluation || undefined } : {}),
+        ...(action === followUpAction.reply
+          ? { replyText: form.replyText, replyClass: form.replyClass || undefined }
+          : {}),
+        ...(action === followUpAction.evaluate ? { evaluation: form.evaluation || undefined } : {}),
       },
       { onSuccess: () => (toast(f.done(t.actions[action])), onClose()) },
     );
@@ -80,7 +83,7 @@ export function ActDrawer({
         <Field label={f.by} required>
           <input value={form.by} maxLength={60} onChange={(e) => setForm({ ...form, by: e.target.value })} />
         </Field>
-        {action === '答复' && (
+        {action === followUpAction.reply && (
           <>
             <Field label={f.replyText} required>
               <textarea
@@ -107,7 +110,7 @@ export function ActDrawer({
             </FieldGroup>
           </>
         )}
-        {action === '评价' && (
+        {action === followUpAction.evaluate && (
           <FieldGroup label={f.evaluation} required>
             <div className="segmented">
               {evaluations.map((e) => (

@@ -16,6 +16,7 @@ import { ActDrawer } from './ActDrawer';
 import { History } from './History';
 import { t } from './text';
 import './followup.css';
+import { followUpAction } from '../../lib/values';
 
 /** The follow-up board: overdue first, counts by status and department, one step at a time. */
 export function FollowUpPage() {
@@ -124,7 +125,7 @@ export function FollowUpPage() {
                         <button
                           key={action}
                           type="button"
-                          className={`button small${action === '反馈' ? '' : ' primary'}`}
+                          className={`button small${action === followUpAction.feedback ? '' : ' primary'}`}
                           onClick={() => setActing({ item: i, action })}
                         >
                           {t.actions[action]}

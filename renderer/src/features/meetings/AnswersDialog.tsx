@@ -6,6 +6,7 @@ import { useToast } from '../../components/Toasts';
 import { useAction } from '../../lib/query';
 import { t as common } from '../../components/text';
 import { t } from './text';
+import { speechKind, speechState } from '../../lib/values';
 
 /** 打收条: which member, expert or public speeches a department response answers. */
 export function AnswersDialog({
@@ -20,7 +21,7 @@ export function AnswersDialog({
   const toast = useToast();
   const save = useAction('queue.setAnswers');
   const [chosen, setChosen] = useState(new Set(response.answers));
-  const candidates = entries.filter((e) => e.kind !== '部门回应' && e.state !== '撤回');
+  const candidates = entries.filter((e) => e.kind !== speechKind.response && e.state !== speechState.withdrawn);
   const toggle = (id: number) =>
     setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   return (

@@ -8,6 +8,7 @@ import { useAction } from '../../lib/query';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { t } from './text';
+import { speechState } from '../../lib/values';
 
 const q = t.queue;
 const k = (shortcut: { keys: readonly string[] }) => shortcut.keys.map(keyLabel).join(' / ');
@@ -41,8 +42,8 @@ export function CurrentSpeaker({
 
   // One key starts or pauses, one moves to the next speaker.
   const toggle = () => {
-    if (current?.state === '发言中') pause.mutate({ id: current.id });
-    else if (current?.state === '暂停') resume.mutate({ id: current.id });
+    if (current?.state === speechState.speaking) pause.mutate({ id: current.id });
+    else if (current?.state === speechState.paused) resume.mutate({ id: current.id });
     else if (upcoming) start.mutate({ id: upcoming.id });
   };
   const goNext = () => (current || upcoming) && next.mutate({ meetingId: meeting.id });
@@ -67,7 +68,7 @@ export function CurrentSpeaker({
           </div>
           <div className="speaker-timer" data-testid="console-countdown" data-tone={timer.tone}>
             {timer.text}
-            {current.state === '暂停' && <span className="paused-badge">{q.pause}</span>}
+            {current.state === speechState.paused && <span className="paused-badge">{q.pause}</span>}
           </div>
         </div>
       ) : (
@@ -95,7 +96,7 @@ export function CurrentSpeaker({
         ))}
       {live && (
         <div className="speaker-controls">
-          {current?.state === '发言中' && (
+          {current?.state === speechState.speaking && (
             <button
               type="button"
               className="button"
@@ -105,7 +106,7 @@ export function CurrentSpeaker({
               ❚❚ {q.pause}
             </button>
           )}
-          {current?.state === '暂停' && (
+          {current?.state === speechState.paused && (
             <button
               type="button"
               className="button"

@@ -10,6 +10,7 @@ import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
 import { t } from './text';
+import { defaults, personKind, topicStatus } from '../../lib/values';
 
 const f = t.fields;
 
@@ -29,10 +30,10 @@ export function MeetingDrawer({
   const topics = useCall('topic.list', {});
   const people = useCall('person.list', {});
   const committees = useUnits('committee');
-  const decided = (topics.data ?? []).filter((x) => x.status === '已定题');
+  const decided = (topics.data ?? []).filter((x) => x.status === topicStatus.decided);
   const [form, setForm] = useState({
     topicId: meeting?.topicId ?? 0,
-    form: (meeting?.form ?? '冰城商量') as MeetingForm,
+    form: (meeting?.form ?? defaults.meetingForm) as MeetingForm,
     title: meeting?.title ?? '',
     issueNo: meeting?.issueNo ?? 0,
     startsAt: meeting?.startsAt ?? `${todayIso()}T09:00`,
@@ -148,13 +149,13 @@ export function MeetingDrawer({
           <Field label={f.chair}>
             <select value={form.chairId} onChange={(e) => set('chairId', Number(e.target.value))}>
               <option value={0}>{f.none}</option>
-              {personOptions(['委员'])}
+              {personOptions([personKind.member])}
             </select>
           </Field>
           <Field label={f.recorder}>
             <select value={form.recorderId} onChange={(e) => set('recorderId', Number(e.target.value))}>
               <option value={0}>{f.none}</option>
-              {personOptions(['工作人员', '委员'])}
+              {personOptions([personKind.staff, personKind.member])}
             </select>
           </Field>
         </div>

@@ -25,6 +25,7 @@ import { useQueueUndo } from './useQueueUndo';
 import { StatusTag } from './StatusTag';
 import { t } from './text';
 import './console.css';
+import { meetingStatus, speechState } from '../../lib/values';
 
 type Tab = keyof typeof t.tabs;
 
@@ -37,9 +38,9 @@ export function MeetingPage() {
 }
 
 function Meeting({ meeting }: { meeting: MeetingDetail }) {
-  const [tab, setTab] = useState<Tab>(meeting.status === '筹备中' ? 'people' : 'console');
+  const [tab, setTab] = useState<Tab>(meeting.status === meetingStatus.preparing ? 'people' : 'console');
   const [editing, setEditing] = useState(false);
-  const readOnly = meeting.status === '已归档';
+  const readOnly = meeting.status === meetingStatus.archived;
 
   return (
     <section className="page wide meeting-page">
@@ -107,7 +108,7 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
   const settings = useCall('settings.get', {});
   const now = useNow(250);
   const entries = queue.data?.entries ?? [];
-  const onFloor = entries.find((e) => e.state === '发言中' || e.state === '暂停');
+  const onFloor = entries.find((e) => e.state === speechState.speaking || e.state === speechState.paused);
   // Stable while the same speech holds the floor: the editor does not re-render with the clock.
   const floorId = onFloor?.id;
   const floor = useMemo<SpeakerInfo | null>(
@@ -169,14 +170,18 @@ function useUndoneStarts(entries: readonly Speech[]): ReadonlySet<number> {
   const [undone, setUndone] = useState<ReadonlySet<number>>(new Set());
   useEffect(() => {
     const back = entries.filter(
-      (e) => e.state === '等待' && ['发言中', '暂停', '已发言'].includes(seen.current.get(e.id) ?? '等待'),
+      (e) =>
+        e.state === speechState.waiting &&
+        ([speechState.speaking, speechState.paused, speechState.spoken] as Speech['state'][]).includes(
+          seen.current.get(e.id) ?? speechState.waiting,
+        ),
     );
     seen.current = new Map(entries.map((e) => [e.id, e.state]));
     if (back.length) setUndone((u) => new Set([...u, ...back.map((e) => e.id)]));
   }, [entries]);
   // Only while they wait: a speech started again for real gets its header back.
   const key = entries
-    .filter((e) => e.state === '等待' && undone.has(e.id))
+    .filter((e) => e.state === speechState.waiting && undone.has(e.id))
     .map((e) => e.id)
     .join();
   return useMemo(() => new Set(key.split(',').filter(Boolean).map(Number)), [key]);
@@ -195,27 +200,27 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   const question = asking && asked[asking];
   return (
     <>
-      {meeting.status === '筹备中' && (
-        <button type="button" className="button primary" onClick={() => go('进行中')}>
+      {meeting.status === meetingStatus.preparing && (
+        <button type="button" className="button primary" onClick={() => go(meetingStatus.live)}>
           {s.start}
         </button>
       )}
-      {meeting.status === '进行中' && (
-        <button type="button" className="button" onClick={() => ask('已结束')}>
+      {meeting.status === meetingStatus.live && (
+        <button type="button" className="button" onClick={() => ask(meetingStatus.ended)}>
           {s.end}
         </button>
       )}
-      {meeting.status === '已结束' && (
+      {meeting.status === meetingStatus.ended && (
         <>
-          <button type="button" className="button" onClick={() => go('进行中')}>
+          <button type="button" className="button" onClick={() => go(meetingStatus.live)}>
             {s.reopen}
           </button>
-          <button type="button" className="button primary" onClick={() => ask('已归档')}>
+          <button type="button" className="button primary" onClick={() => ask(meetingStatus.archived)}>
             {s.archive}
           </button>
         </>
       )}
-      {meeting.status === '已归档' &&
+      {meeting.status === meetingStatus.archived &&
         (reason === null ? (
           <button type="button" className="button" onClick={() => setReason('')}>
             {s.unarchive}
@@ -231,7 +236,7 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
             />
-            <button type="button" className="button primary" onClick={() => go('已结束', reason)}>
+            <button type="button" className="button primary" onClick={() => go(meetingStatus.ended, reason)}>
               {s.unarchive}
             </button>
           </span>

@@ -5,6 +5,7 @@ import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useAction } from '../../lib/query';
 import { t } from './text';
+import { attendance } from '../../lib/values';
 
 const p = t.people;
 const time = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
@@ -21,8 +22,8 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       return {
         role,
         total: of.length,
-        present: of.filter((x) => x.attendance === '出席').length,
-        leave: of.filter((x) => x.attendance === '请假').length,
+        present: of.filter((x) => x.attendance === attendance.present).length,
+        leave: of.filter((x) => x.attendance === attendance.leave).length,
       };
     })
     .filter((c) => c.total > 0);
@@ -32,7 +33,8 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       <header className="card-head">
         <h2 className="card-title">{p.title}</h2>
         <span className="hint">
-          出席 {meeting.participants.filter((x) => x.attendance === '出席').length} / {meeting.participants.length}
+          出席 {meeting.participants.filter((x) => x.attendance === attendance.present).length} /{' '}
+          {meeting.participants.length}
         </span>
       </header>
       <div className="role-counts" aria-label={p.counts}>
@@ -92,14 +94,18 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                         disabled={readOnly}
                         aria-checked={x.attendance === a}
                         className={x.attendance === a ? 'on' : ''}
-                        onClick={() => update.mutate({ id: x.id, attendance: x.attendance === a ? '未签到' : a })}
+                        onClick={() =>
+                          update.mutate({ id: x.id, attendance: x.attendance === a ? attendance.unmarked : a })
+                        }
                       >
                         {a}
                       </button>
                     ))}
                   </div>
                   {x.checkedInAt && (
-                    <span className="hint">{p.checkedIn(time(x.checkedInAt), x.attendance === '出席')}</span>
+                    <span className="hint">
+                      {p.checkedIn(time(x.checkedInAt), x.attendance === attendance.present)}
+                    </span>
                   )}
                 </td>
                 <td>

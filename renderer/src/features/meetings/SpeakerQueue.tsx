@@ -28,6 +28,7 @@ import { AnswersDialog } from './AnswersDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { t } from './text';
+import { speechKind, speechState } from '../../lib/values';
 
 const q = t.queue;
 
@@ -48,7 +49,7 @@ export function SpeakerQueue({
   readOnly: boolean;
   undo: QueueUndo;
 }) {
-  const [kind, setKind] = useState<SpeechKind>('预约发言');
+  const [kind, setKind] = useState<SpeechKind>(speechKind.booked);
   const [answering, setAnswering] = useState<Speech | null>(null);
   const add = useAction('queue.add');
   const move = useAction('queue.move');
@@ -69,9 +70,11 @@ export function SpeakerQueue({
     setAdded(null);
   }, [added, entries]);
   const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
-  const waiting = entries.filter((e) => e.state === '等待');
-  const live = entries.filter((e) => e.state === '发言中' || e.state === '暂停' || e.state === '等待');
-  const finished = entries.filter((e) => e.state === '已发言' || e.state === '撤回');
+  const waiting = entries.filter((e) => e.state === speechState.waiting);
+  const live = entries.filter(
+    (e) => e.state === speechState.speaking || e.state === speechState.paused || e.state === speechState.waiting,
+  );
+  const finished = entries.filter((e) => e.state === speechState.spoken || e.state === speechState.withdrawn);
   const names = new Map(entries.map((e) => [e.id, e.name]));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -108,7 +111,7 @@ export function SpeakerQueue({
         .filter(Boolean)
         .join('、')}
     >
-      {!readOnly && e.state === '等待' && (
+      {!readOnly && e.state === speechState.waiting && (
         <>
           <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
             {q.start}
@@ -124,12 +127,12 @@ export function SpeakerQueue({
           </button>
         </>
       )}
-      {!readOnly && e.state === '撤回' && (
+      {!readOnly && e.state === speechState.withdrawn && (
         <button type="button" className="mini" onClick={() => undo.restore(e)} title={q.restoreHint}>
           {q.restore}
         </button>
       )}
-      {!readOnly && e.kind === '部门回应' && e.state !== '撤回' && (
+      {!readOnly && e.kind === speechKind.response && e.state !== speechState.withdrawn && (
         <button type="button" className="mini" onClick={() => setAnswering(e)}>
           {q.answers}
         </button>
@@ -194,8 +197,8 @@ export function SpeakerQueue({
         <details className="queue-finished">
           <summary>
             {q.finished(
-              finished.filter((e) => e.state === '已发言').length,
-              finished.filter((e) => e.state === '撤回').length,
+              finished.filter((e) => e.state === speechState.spoken).length,
+              finished.filter((e) => e.state === speechState.withdrawn).length,
             )}
           </summary>
           <ol className="queue-list" aria-label="已发言和撤回">
@@ -221,7 +224,7 @@ function QueueRow({
   answered: string;
   children: React.ReactNode;
 }) {
-  const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== '等待' });
+  const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== speechState.waiting });
   const spoken = entry.intervals.length ? clock(elapsedMs(entry.intervals, now) / 1000) : '';
   return (
     <li
@@ -236,9 +239,9 @@ function QueueRow({
         {...sortable.attributes}
         {...sortable.listeners}
         aria-label={`拖动调整 ${entry.name} 的顺序`}
-        tabIndex={entry.state === '等待' ? 0 : -1}
+        tabIndex={entry.state === speechState.waiting ? 0 : -1}
       >
-        {entry.state === '等待' ? '⋮⋮' : ''}
+        {entry.state === speechState.waiting ? '⋮⋮' : ''}
       </span>
       <span className="queue-no">{entry.position}</span>
       <div className="queue-who">
@@ -248,7 +251,9 @@ function QueueRow({
       </div>
       <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
       <span className="queue-state">
-        {entry.state === '等待' ? clock(entry.limitSeconds) : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
+        {entry.state === speechState.waiting
+          ? clock(entry.limitSeconds)
+          : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
       </span>
       <span className="queue-actions">{children}</span>
     </li>

@@ -4,6 +4,7 @@ import { onFloor } from '../../../../shared/domain/queueOrder';
 import { Countdown } from './Countdown';
 import { MeetingHeader } from './MeetingHeader';
 import { t } from './text';
+import { speechState } from '../../lib/values';
 
 /** Who speaks now, their countdown, and who comes next. */
 export function SpeakerScreen({
@@ -16,7 +17,7 @@ export function SpeakerScreen({
   warnSeconds: number;
 }) {
   const speaker = onFloor(queue);
-  const waiting = queue.filter((e) => e.state === '等待');
+  const waiting = queue.filter((e) => e.state === speechState.waiting);
   const item = meeting.agenda.find((a) => a.startedAt && !a.endedAt);
   return (
     <>

@@ -12,6 +12,7 @@ import { RecordDrawer } from './RecordDrawer';
 import { nextSort, sortRecords, type Sort, type SortKey } from './sortRecords';
 import { t } from './text';
 import './records.css';
+import { personKind } from '../../lib/values';
 
 const c = t.columns;
 
@@ -57,7 +58,7 @@ export function RecordsPage() {
   const api = useApi();
   const toast = useToast();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [kind, setKind] = useState<PersonKind>('委员');
+  const [kind, setKind] = useState<PersonKind>(personKind.member);
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'name', desc: false });
   const [open, setOpen] = useState<MemberRecord | null>(null);

@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toasts';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { useApi } from '../../lib/query';
 import { t } from './text';
+import { documentKind } from '../../lib/values';
 
 /**
  * The three Word documents. Each is built in the core; Electron asks where to save it, the
@@ -19,9 +20,9 @@ export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: R
   const d = t.docs;
 
   const blocked = (kind: DocumentKind): string | null => {
-    if (kind === '会议记录') return null;
+    if (kind === documentKind.minutes) return null;
     if (!data.items.length) return d.needItems;
-    if (kind === '会议纪要' && !data.confirmed) return d.needConfirm;
+    if (kind === documentKind.summary && !data.confirmed) return d.needConfirm;
     return null;
   };
 

@@ -10,6 +10,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
 import { t } from './text';
+import { speechState } from '../../lib/values';
 
 const FORM_ID = 'resolution-form';
 
@@ -146,7 +147,10 @@ export function ResolutionDrawer({
               {queue
                 .data!.entries.filter(
                   (e) =>
-                    e.state === '已发言' || e.state === '发言中' || e.state === '暂停' || form.speechIds.includes(e.id),
+                    e.state === speechState.spoken ||
+                    e.state === speechState.speaking ||
+                    e.state === speechState.paused ||
+                    form.speechIds.includes(e.id),
                 )
                 .map((e) => (
                   <label key={e.id} className="check" title={viaMarks.has(e.id) ? d.viaMark : undefined}>

@@ -14,8 +14,9 @@ import { PasteDialog } from './PasteDialog';
 import { useStepNames } from './steps';
 import { t } from './text';
 import { TopicCard } from './TopicCard';
+import { topicStatus } from '../../lib/values';
 
-const closedStatuses = ['不予采纳', '已合并', '暂缓'] as const;
+const closedStatuses = [topicStatus.rejected, topicStatus.merged, topicStatus.deferred] as const;
 
 export function BoardPage() {
   const navigate = useNavigate();
@@ -51,8 +52,8 @@ export function BoardPage() {
       ),
     [topics, shownYear, field, source, committeeId, deferredQuery],
   );
-  const inStep = (step: number) => shown.filter((x) => x.status === '进行中' && x.step === step);
-  const decided = shown.filter((x) => x.status === '已定题');
+  const inStep = (step: number) => shown.filter((x) => x.status === topicStatus.active && x.step === step);
+  const decided = shown.filter((x) => x.status === topicStatus.decided);
   const closed = shown.filter((x) => (closedStatuses as readonly string[]).includes(x.status));
   const filtered = field || source || committeeId || deferredQuery;
 

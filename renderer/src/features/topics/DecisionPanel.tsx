@@ -8,9 +8,10 @@ import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { t as common } from '../../components/text';
 import { t } from './text';
+import { topicDecision, topicStatus } from '../../lib/values';
 
 const w = t.wizard;
-const needsNote: readonly Decision[] = ['退回', '不予采纳', '重新启用'];
+const needsNote: readonly Decision[] = [topicDecision.back, topicDecision.reject, topicDecision.reopen];
 
 /**
  * The decisions the shared reducer allows (`options`), and the fields each one asks for.
@@ -42,7 +43,7 @@ export function DecisionPanel({
   const [deferredTo, setDeferredTo] = useState(new Date().getFullYear() + 1);
   const [saving, setSaving] = useState(false);
   const targets = useMemo(
-    () => (all.data ?? []).filter((x) => x.status === '进行中' && x.id !== topic.id),
+    () => (all.data ?? []).filter((x) => x.status === topicStatus.active && x.id !== topic.id),
     [all.data, topic.id],
   );
 
@@ -55,18 +56,18 @@ export function DecisionPanel({
     if (!decision || saving || decide.isPending) return;
     setSaving(true);
     try {
-      if (decision === '通过' && !(await beforePass())) return;
+      if (decision === topicDecision.pass && !(await beforePass())) return;
       decide.mutate(
         {
           topicId: topic.id,
-          decision: decision as Exclude<Decision, '接收合并'>,
+          decision: decision as Exclude<Decision, typeof topicDecision.receiveMerge>,
           step: topic.step,
           decidedOn,
           body: body ?? defaultBody,
           note,
-          ...(decision === '退回' ? { toStep } : {}),
-          ...(decision === '合并' && otherTopicId ? { otherTopicId } : {}),
-          ...(decision === '暂缓' ? { deferredTo } : {}),
+          ...(decision === topicDecision.back ? { toStep } : {}),
+          ...(decision === topicDecision.merge && otherTopicId ? { otherTopicId } : {}),
+          ...(decision === topicDecision.defer ? { deferredTo } : {}),
         },
         {
           onSuccess: () => {
@@ -111,7 +112,7 @@ export function DecisionPanel({
               <input value={body ?? defaultBody} onChange={(e) => setBody(e.target.value)} maxLength={60} />
             </Field>
           </div>
-          {decision === '退回' && (
+          {decision === topicDecision.back && (
             <Field label={w.toStep} required>
               <select value={toStep} onChange={(e) => setToStep(Number(e.target.value))}>
                 {stepNames.slice(0, topic.step - 1).map((name, i) => (
@@ -122,7 +123,7 @@ export function DecisionPanel({
               </select>
             </Field>
           )}
-          {decision === '合并' && (
+          {decision === topicDecision.merge && (
             <Field label={w.mergeInto} hint={w.mergeHint} required>
               <select value={otherTopicId} onChange={(e) => setOtherTopicId(Number(e.target.value))}>
                 <option value={0}>{w.chooseTopic}</option>
@@ -134,7 +135,7 @@ export function DecisionPanel({
               </select>
             </Field>
           )}
-          {decision === '暂缓' && (
+          {decision === topicDecision.defer && (
             <Field label={w.deferTo} required>
               <select value={deferredTo} onChange={(e) => setDeferredTo(Number(e.target.value))}>
                 {[1, 2, 3].map((n) => {
@@ -157,7 +158,7 @@ export function DecisionPanel({
             />
           </Field>
           <div className="decision-actions">
-            {decision === '通过' && <span className="hint">{w.autoSaveNote}</span>}
+            {decision === topicDecision.pass && <span className="hint">{w.autoSaveNote}</span>}
             <span className="spacer" />
             <span className="hint">Ctrl+Enter</span>
             <button type="button" className="button" onClick={() => setDecision(null)}>

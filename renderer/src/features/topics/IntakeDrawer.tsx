@@ -10,6 +10,7 @@ import { todayIso } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
 import { t } from './text';
+import { defaults } from '../../lib/values';
 
 const f = t.intake.fields;
 
@@ -30,7 +31,7 @@ export function IntakeDrawer({
   const [form, setForm] = useState({
     title: topic?.title ?? '',
     description: topic?.description ?? '',
-    source: (topic?.source ?? '微言要议') as TopicSource,
+    source: (topic?.source ?? defaults.topicSource) as TopicSource,
     submitter: topic?.submitter ?? '',
     receivedOn: topic?.receivedOn ?? todayIso(),
     field: topic?.field ?? '',

@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useApi, useCall } from '../../lib/query';
 import { t } from './text';
+import { topicStatus } from '../../lib/values';
 
 const p = t.planPage;
 
@@ -20,7 +21,7 @@ export function PlanPage() {
     (a, b) => b - a,
   );
   const [year, setYear] = useState<number | null>(null);
-  const shownYear = year ?? topics.data?.find((x) => x.status === '已定题')?.year ?? years[0];
+  const shownYear = year ?? topics.data?.find((x) => x.status === topicStatus.decided)?.year ?? years[0];
   const plan = useCall('plan.get', { year: shownYear });
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);

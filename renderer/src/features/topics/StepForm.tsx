@@ -3,6 +3,7 @@ import { meetingForms, type MeetingForm } from '../../../../shared/domain/topics
 import { Field } from '../../components/Field';
 import { useUnits } from '../../lib/useUnits';
 import { t } from './text';
+import { defaults } from '../../lib/values';
 
 export interface StepFormValues {
   committeeId: number;
@@ -21,7 +22,7 @@ export function stepFormOf(topic: TopicDetail): StepFormValues {
     rationale: topic.rationale,
     rank: topic.rank,
     planMonth: topic.planMonth,
-    meetingForm: topic.meetingForm || '冰城商量',
+    meetingForm: topic.meetingForm || defaults.meetingForm,
     // The committee that narrowed the topic usually leads its meeting.
     leadCommitteeId: topic.leadCommitteeId ?? topic.committeeId ?? 0,
   };

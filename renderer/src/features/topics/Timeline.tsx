@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { TopicEventOut } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
 import { t } from './text';
+import { topicDecision } from '../../lib/values';
 
 const tone: Record<string, string> = {
   通过: 'ok',
@@ -24,7 +25,7 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
           <div className="timeline-body">
             <div className="timeline-head">
               <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>
-                {e.decision === '接收合并' ? '接收合并' : e.decision}
+                {e.decision === topicDecision.receiveMerge ? topicDecision.receiveMerge : e.decision}
               </span>
               <span className="muted-text">
                 第 {e.step} 步 {stepNames[e.step - 1]}
@@ -37,7 +38,7 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
               {e.deferredTo && <span>→ 暂缓至 {e.deferredTo} 年度</span>}
               {e.otherTopicId && (
                 <span>
-                  {e.decision === '合并' ? '→ 并入 ' : '← 并入了 '}
+                  {e.decision === topicDecision.merge ? '→ 并入 ' : '← 并入了 '}
                   <Link to={`/topics/${e.otherTopicId}`}>{e.otherTopicTitle}</Link>
                 </span>
               )}

@@ -1,5 +1,6 @@
 import type { Topic } from '../../../../shared/contract/topics';
 import { t } from './text';
+import { topicStatus } from '../../lib/values';
 
 /** One topic on the board: its (narrowed) title, where it came from, who owns it. */
 export function TopicCard({
@@ -46,13 +47,15 @@ export function TopicCard({
       <div className="topic-meta">
         <span className="tag">{topic.source}</span>
         {topic.field && <span className="tag muted">{topic.field}</span>}
-        {topic.status !== '进行中' && topic.status !== '已定题' && (
+        {topic.status !== topicStatus.active && topic.status !== topicStatus.decided && (
           <span className={`tag status`}>{t.status[topic.status]}</span>
         )}
-        {topic.rank != null && topic.step >= 3 && topic.status === '进行中' && (
+        {topic.rank != null && topic.step >= 3 && topic.status === topicStatus.active && (
           <span className="tag rank">{t.rank(topic.rank)}</span>
         )}
-        {topic.status === '已定题' && topic.planMonth && <span className="tag rank">{topic.planMonth} 月</span>}
+        {topic.status === topicStatus.decided && topic.planMonth && (
+          <span className="tag rank">{topic.planMonth} 月</span>
+        )}
       </div>
       {committee && <div className="topic-owner">{committee}</div>}
     </article>

@@ -16,6 +16,7 @@ import { Stepper } from './Stepper';
 import { defaultBody, useStepNames } from './steps';
 import { t } from './text';
 import { Timeline } from './Timeline';
+import { topicDecision, topicStatus } from '../../lib/values';
 
 const w = t.wizard;
 
@@ -45,7 +46,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
   const update = useAction('topic.update');
   const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
   const [editing, setEditing] = useState(false);
-  const active = topic.status === '进行中';
+  const active = topic.status === topicStatus.active;
   const dirty = active && stepFormDirty(topic.step, form, topic);
 
   // Another window changed the topic: follow it unless there is unsaved typing here.
@@ -73,9 +74,9 @@ function Wizard({ topic }: { topic: TopicDetail }) {
   const decidable = options.length > 0;
   const title = topic.narrowedTitle || topic.title;
   const banner =
-    topic.status === '暂缓'
+    topic.status === topicStatus.deferred
       ? t.statusBanner.暂缓(topic.deferredTo)
-      : topic.status !== '进行中'
+      : topic.status !== topicStatus.active
         ? t.statusBanner[topic.status]
         : null;
 
@@ -100,7 +101,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
           </p>
         </div>
         <div className="page-actions">
-          {topic.status !== '已合并' && (
+          {topic.status !== topicStatus.merged && (
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t.intake.edit}
             </button>
@@ -112,7 +113,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
       {banner && (
         <div className={`status-banner s-${topic.status}`}>
           {banner}
-          {topic.status === '已定题' && (
+          {topic.status === topicStatus.decided && (
             <Link to="/topics/plan" className="banner-link">
               {w.seePlan}
             </Link>
@@ -185,7 +186,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                 <dd>{t.rank(topic.rank)}</dd>
               </>
             )}
-            {topic.status === '已定题' && (
+            {topic.status === topicStatus.decided && (
               <>
                 <dt>{w.planLabel}</dt>
                 <dd>
@@ -198,7 +199,8 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                 <dt>{w.mergedInto}</dt>
                 <dd>
                   <Link to={`/topics/${topic.mergedInto}`}>
-                    {topic.events.findLast((e) => e.decision === '合并')?.otherTopicTitle ?? `#${topic.mergedInto}`}
+                    {topic.events.findLast((e) => e.decision === topicDecision.merge)?.otherTopicTitle ??
+                      `#${topic.mergedInto}`}
                   </Link>
                 </dd>
               </>
@@ -208,7 +210,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                 <dt>{w.mergedFrom}</dt>
                 <dd>
                   {topic.events
-                    .filter((e) => e.decision === '接收合并' && e.otherTopicId)
+                    .filter((e) => e.decision === topicDecision.receiveMerge && e.otherTopicId)
                     .map((e) => (
                       <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
                         {e.otherTopicTitle}
