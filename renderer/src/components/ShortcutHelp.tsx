@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { keyLabel, matches, type Shortcut, type ShortcutGroup } from './shortcuts';
-import { t } from './text';
+import { paren, t } from './text';
 import { useShortcut } from './useHotkey';
 import './overlay.css';
 
@@ -95,7 +95,7 @@ function ShortcutOverlay({
                     </dt>
                     <dd>
                       {s.label}
-                      {s.where && <span className="shortcut-where">（{s.where}）</span>}
+                      {s.where && <span className="shortcut-where">{paren(s.where)}</span>}
                     </dd>
                   </div>
                 ))}

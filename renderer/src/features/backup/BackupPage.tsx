@@ -31,7 +31,7 @@ export function BackupPage() {
       toast((e as Error).message, 'error');
     }
   };
-  const suggested = `冰城商量-备份-${todayIso()}.db`;
+  const suggested = t.suggestedName(todayIso());
   // Electron asks with its own dialogs; the browser asks for a path.
   const choose = async (mode: 'save' | 'open') => {
     if (!api.chooseBackupFile) return setAsking(mode);

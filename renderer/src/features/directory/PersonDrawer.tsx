@@ -7,6 +7,7 @@ import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
+import { labelled, paren } from '../../components/text';
 import { t } from './text';
 import { useUnits } from '../../lib/useUnits';
 import { personKind } from '../../lib/values';
@@ -46,7 +47,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
     };
     save.mutate(input, {
       onSuccess: (saved) => {
-        toast(`${t.saved}：${saved.name}`);
+        toast(labelled(t.saved, saved.name));
         onClose();
       },
     });
@@ -73,13 +74,13 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
       .map((u) => (
         <option key={u.id} value={u.id}>
           {u.name}
-          {u.retired ? `（${t.retired}）` : ''}
+          {u.retired ? paren(t.retired) : ''}
         </option>
       ));
 
   return (
     <Drawer
-      title={person ? `${t.editPerson}：${person.name}` : t.addPerson}
+      title={person ? labelled(t.editPerson, person.name) : t.addPerson}
       onClose={onClose}
       footer={
         <FormFooter

@@ -7,7 +7,8 @@ import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
-import { t, unitFields, unitText } from './text';
+import { labelled } from '../../components/text';
+import { noConvenors, t, unitFields, unitText } from './text';
 import { personKind } from '../../lib/values';
 
 export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Unit; onClose: () => void }) {
@@ -37,7 +38,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
       },
       {
         onSuccess: (u) => {
-          toast(`${t.saved}：${u.name}`);
+          toast(labelled(t.saved, u.name));
           onClose();
         },
       },
@@ -55,7 +56,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
 
   return (
     <Drawer
-      title={unit ? `${text.edit}：${unit.name}` : text.add}
+      title={unit ? labelled(text.edit, unit.name) : text.add}
       onClose={onClose}
       footer={
         <FormFooter
@@ -75,9 +76,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
         </Field>
         {kind === 'sector' && unit && (
           <FieldGroup label={unitFields.convenors}>
-            {!candidates.length && (
-              <span className="field-hint">本界别还没有委员。先在“人员”中添加委员，再设召集人。</span>
-            )}
+            {!candidates.length && <span className="field-hint">{noConvenors}</span>}
             <div className="chips">
               {candidates.map((p) => {
                 const on = convenorIds.includes(p.id);

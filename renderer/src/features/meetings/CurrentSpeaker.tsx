@@ -7,6 +7,7 @@ import { keyLabel } from '../../components/shortcuts';
 import { useAction } from '../../lib/query';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
+import { labelled, paren } from '../../components/text';
 import { t } from './text';
 import { speechState } from '../../lib/values';
 
@@ -56,7 +57,7 @@ export function CurrentSpeaker({
   const error = start.error ?? pause.error ?? resume.error ?? end.error ?? extend.error ?? next.error ?? undo.error;
 
   return (
-    <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label="当前发言">
+    <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label={q.current}>
       {current && timer ? (
         <div className="speaker-now">
           <div>
@@ -76,7 +77,9 @@ export function CurrentSpeaker({
           <span className="muted-text">{q.nobody}</span>
           {upcoming && (
             <span>
-              下一位：<span className="strong">{upcoming.name}</span>（{upcoming.kind}）
+              {q.upNext}
+              <span className="strong">{upcoming.name}</span>
+              {paren(upcoming.kind)}
             </span>
           )}
         </div>
@@ -124,7 +127,7 @@ export function CurrentSpeaker({
                 onClick={() => start.mutate({ id: upcoming.id })}
                 title={k(consoleKeys.toggle)}
               >
-                ▶ {q.start}：{upcoming.name}
+                ▶ {labelled(q.start, upcoming.name)}
               </button>
               <button type="button" className="button" onClick={() => undo.skip(upcoming)} title={q.skipHint}>
                 {q.skip}

@@ -9,6 +9,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { paren } from '../../components/text';
 import { t } from './text';
 import { defaults, personKind, topicStatus } from '../../lib/values';
 
@@ -93,7 +94,7 @@ export function MeetingDrawer({
       .map((p) => (
         <option key={p.id} value={p.id}>
           {p.name}
-          {p.title ? `（${p.title}）` : ''}
+          {p.title ? paren(p.title) : ''}
         </option>
       ));
 

@@ -23,6 +23,7 @@ import { SpeechStats } from './SpeechStats';
 import { consoleHelp } from './consoleKeys';
 import { useQueueUndo } from './useQueueUndo';
 import { StatusTag } from './StatusTag';
+import { paren } from '../../components/text';
 import { t } from './text';
 import './console.css';
 import { meetingStatus, speechState } from '../../lib/values';
@@ -277,16 +278,16 @@ function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
         <dt>{f.recorder}</dt>
         <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
         <dt>{f.topic}</dt>
-        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>查看议题</Link> : t.adHoc}</dd>
+        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>{t.viewTopic}</Link> : t.adHoc}</dd>
       </dl>
       {meeting.statusLog.length > 0 && (
         <>
-          <h3 className="card-title">状态记录</h3>
+          <h3 className="card-title">{t.statusLog}</h3>
           <ul className="status-log">
             {meeting.statusLog.map((l, i) => (
               <li key={i}>
-                {new Date(l.at).toLocaleString('zh-CN')}：{l.from} → {l.to}
-                {l.reason && `（${l.reason}）`}
+                {t.statusMove(new Date(l.at).toLocaleString('zh-CN'), l.from, l.to)}
+                {l.reason && paren(l.reason)}
               </li>
             ))}
           </ul>

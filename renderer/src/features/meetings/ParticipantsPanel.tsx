@@ -33,15 +33,17 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       <header className="card-head">
         <h2 className="card-title">{p.title}</h2>
         <span className="hint">
-          出席 {meeting.participants.filter((x) => x.attendance === attendance.present).length} /{' '}
-          {meeting.participants.length}
+          {p.present(
+            meeting.participants.filter((x) => x.attendance === attendance.present).length,
+            meeting.participants.length,
+          )}
         </span>
       </header>
       <div className="role-counts" aria-label={p.counts}>
         {counts.map((c) => (
           <span key={c.role} className="role-count">
             <span className="muted-text">{c.role}</span> <strong>{c.present}</strong>/{c.total}
-            {c.leave > 0 && <span className="muted-text"> · 请假 {c.leave}</span>}
+            {c.leave > 0 && <span className="muted-text">{p.onLeave(c.leave)}</span>}
           </span>
         ))}
       </div>
@@ -57,10 +59,10 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       {meeting.participants.length === 0 ? (
         <p className="muted-text">{p.empty}</p>
       ) : (
-        <table className="table compact" aria-label="参会人员名单">
+        <table className="table compact" aria-label={p.list}>
           <thead>
             <tr>
-              <th>姓名</th>
+              <th>{p.name}</th>
               <th>{p.role}</th>
               <th>{p.attendance}</th>
               <th />
@@ -74,7 +76,7 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                 </td>
                 <td>
                   <select
-                    aria-label={`${x.name}的角色`}
+                    aria-label={p.roleOf(x.name)}
                     value={x.role}
                     disabled={readOnly}
                     onChange={(e) => update.mutate({ id: x.id, role: e.target.value as ParticipantRole })}
@@ -85,7 +87,7 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                   </select>
                 </td>
                 <td>
-                  <div className="segmented small" role="radiogroup" aria-label={`${x.name}的签到`}>
+                  <div className="segmented small" role="radiogroup" aria-label={p.attendanceOf(x.name)}>
                     {attendances.slice(1).map((a) => (
                       <button
                         type="button"

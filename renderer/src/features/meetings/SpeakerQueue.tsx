@@ -27,6 +27,7 @@ import { useAction } from '../../lib/query';
 import { AnswersDialog } from './AnswersDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
+import { listSep } from '../../components/text';
 import { t } from './text';
 import { speechKind, speechState } from '../../lib/values';
 
@@ -109,7 +110,7 @@ export function SpeakerQueue({
       answered={e.answers
         .map((a) => names.get(a))
         .filter(Boolean)
-        .join('、')}
+        .join(listSep)}
     >
       {!readOnly && e.state === speechState.waiting && (
         <>
@@ -154,7 +155,7 @@ export function SpeakerQueue({
       {!readOnly && (
         <div className="queue-add">
           <PersonPicker
-            label="加入发言队列"
+            label={q.add}
             placeholder={q.addPlaceholder}
             preferred={participants}
             inputRef={picker}
@@ -186,7 +187,7 @@ export function SpeakerQueue({
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={waiting.map((w) => w.id)} strategy={verticalListSortingStrategy}>
-            <ol className="queue-list" aria-label="发言顺序" onKeyDown={onListKey} ref={list}>
+            <ol className="queue-list" aria-label={q.order} onKeyDown={onListKey} ref={list}>
               {live.map(row)}
             </ol>
             {live.length === 0 && <p className="muted-text queue-empty">{q.noneWaiting}</p>}
@@ -201,7 +202,7 @@ export function SpeakerQueue({
               finished.filter((e) => e.state === speechState.withdrawn).length,
             )}
           </summary>
-          <ol className="queue-list" aria-label="已发言和撤回">
+          <ol className="queue-list" aria-label={q.done}>
             {finished.map(row)}
           </ol>
         </details>
@@ -238,7 +239,7 @@ function QueueRow({
         className="queue-handle"
         {...sortable.attributes}
         {...sortable.listeners}
-        aria-label={`拖动调整 ${entry.name} 的顺序`}
+        aria-label={t.queue.drag(entry.name)}
         tabIndex={entry.state === speechState.waiting ? 0 : -1}
       >
         {entry.state === speechState.waiting ? '⋮⋮' : ''}

@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Mark } from '../../../../shared/contract/minutes';
 import { jumpToMark, removeMark } from './plugins/MarkPlugin';
+import { labelled } from '../../components/text';
 import { t } from './text';
 
 /** Every marked passage in document order, as the core recorded it: jump to it, or unmark it. */
@@ -46,7 +47,7 @@ export function MarksPanel({
                 <button
                   type="button"
                   className="mini subtle"
-                  aria-label={`${t.marks.remove}：${m.excerpt.slice(0, 20)}`}
+                  aria-label={labelled(t.marks.remove, m.excerpt.slice(0, 20))}
                   onClick={() => removeMark(editor, m.id, onChanged)}
                 >
                   {t.marks.remove}

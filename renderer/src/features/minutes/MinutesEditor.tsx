@@ -182,7 +182,7 @@ function MinutesBody({
   useMinutesKeys(editor, saveNow, readOnly);
   const onMarked = useCallback(
     (kind: MarkKind) => {
-      toast(`已标记为“${kind}”`);
+      toast(t.marked(kind));
       saveNow();
     },
     [toast, saveNow],

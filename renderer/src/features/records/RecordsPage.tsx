@@ -122,7 +122,7 @@ export function RecordsPage() {
         <select aria-label={t.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
-              {y}年度
+              {t.yearLabel(y)}
             </option>
           ))}
         </select>

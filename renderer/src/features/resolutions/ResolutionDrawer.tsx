@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { colon, paren } from '../../components/text';
 import { t } from './text';
 import { speechState } from '../../lib/values';
 
@@ -102,7 +103,7 @@ export function ResolutionDrawer({
             ))}
           </select>
         </Field>
-        <FieldGroup label={`${d.co}（${d.coHint}）`}>
+        <FieldGroup label={d.co + paren(d.coHint)}>
           <div className="check-grid">
             {choosable
               .filter((u) => u.id !== form.leadDepartmentId)
@@ -134,7 +135,12 @@ export function ResolutionDrawer({
                   <span className="mark-kind" data-kind={m.kind}>
                     {m.kind}
                   </span>
-                  {m.speaker && <span className="muted">{m.speaker}：</span>}
+                  {m.speaker && (
+                    <span className="muted">
+                      {m.speaker}
+                      {colon}
+                    </span>
+                  )}
                   {m.excerpt.slice(0, 60)}
                 </label>
               ))}
@@ -160,7 +166,8 @@ export function ResolutionDrawer({
                       disabled={viaMarks.has(e.id)}
                       onChange={() => setForm({ ...form, speechIds: toggle(form.speechIds, e.id) })}
                     />
-                    {e.position}. {e.name}（{e.kind}）
+                    {e.position}. {e.name}
+                    {paren(e.kind)}
                   </label>
                 ))}
             </div>

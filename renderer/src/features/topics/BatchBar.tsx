@@ -53,7 +53,7 @@ export function BatchBar({
     );
 
   return (
-    <div className="batch-bar" role="region" aria-label="批量决定">
+    <div className="batch-bar" role="region" aria-label={t.labels.batch}>
       <div className="batch-row">
         <strong>{t.batch.selected(ids.length, step, stepName)}</strong>
         <span className="hint">{t.batch.hint}</span>
@@ -63,7 +63,7 @@ export function BatchBar({
         </button>
       </div>
       <div className="batch-row">
-        <div className="segmented" role="radiogroup" aria-label="批量决定">
+        <div className="segmented" role="radiogroup" aria-label={t.labels.batch}>
           {batchDecisions.map((d) => (
             <button
               type="button"

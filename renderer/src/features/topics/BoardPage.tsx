@@ -89,14 +89,14 @@ export function BoardPage() {
 
       <div className="toolbar">
         <SearchBox
-          label="搜索议题"
+          label={t.labels.search}
           placeholder={t.searchPlaceholder}
           value={query}
           onChange={setQuery}
           onEnter={() => shown.length === 1 && open(shown[0])}
         />
         <select
-          aria-label="年度"
+          aria-label={t.labels.year}
           value={String(shownYear)}
           onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}
         >
@@ -107,19 +107,23 @@ export function BoardPage() {
             </option>
           ))}
         </select>
-        <select aria-label="领域" value={field} onChange={(e) => setField(e.target.value)}>
+        <select aria-label={t.labels.field} value={field} onChange={(e) => setField(e.target.value)}>
           <option value="">{t.allFields}</option>
           {fields.map((f) => (
             <option key={f}>{f}</option>
           ))}
         </select>
-        <select aria-label="来源" value={source} onChange={(e) => setSource(e.target.value)}>
+        <select aria-label={t.labels.source} value={source} onChange={(e) => setSource(e.target.value)}>
           <option value="">{t.allSources}</option>
           {topicSources.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select aria-label="专委会" value={committeeId} onChange={(e) => setCommitteeId(Number(e.target.value))}>
+        <select
+          aria-label={t.labels.committee}
+          value={committeeId}
+          onChange={(e) => setCommitteeId(Number(e.target.value))}
+        >
           <option value={0}>{t.allCommittees}</option>
           {committees.active.map((c) => (
             <option key={c.id} value={c.id}>
@@ -160,7 +164,7 @@ export function BoardPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="board" role="list" aria-label="议题看板">
+          <div className="board" role="list" aria-label={t.board}>
             {STEPS.map((step) => (
               <Column
                 key={step}
@@ -245,7 +249,7 @@ function Column({
     <div
       className={`board-column${tone ? ` ${tone}` : ''}`}
       role="listitem"
-      aria-label={`${label}（${topics.length}）`}
+      aria-label={t.column(label, topics.length)}
     >
       <header className="board-column-head">
         <span className="step-no">{badge}</span>

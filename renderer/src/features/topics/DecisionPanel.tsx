@@ -117,7 +117,7 @@ export function DecisionPanel({
               <select value={toStep} onChange={(e) => setToStep(Number(e.target.value))}>
                 {stepNames.slice(0, topic.step - 1).map((name, i) => (
                   <option key={name} value={i + 1}>
-                    第 {i + 1} 步 {name}
+                    {t.step(i + 1, name)}
                   </option>
                 ))}
               </select>
@@ -129,7 +129,8 @@ export function DecisionPanel({
                 <option value={0}>{w.chooseTopic}</option>
                 {targets.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.narrowedTitle || x.title}（第 {x.step} 步）
+                    {x.narrowedTitle || x.title}
+                    {t.inStep(x.step)}
                   </option>
                 ))}
               </select>
@@ -142,7 +143,7 @@ export function DecisionPanel({
                   const y = new Date().getFullYear() + n;
                   return (
                     <option key={y} value={y}>
-                      {y} 年度
+                      {t.yearLabel(y)}
                     </option>
                   );
                 })}

@@ -56,7 +56,7 @@ export function PlanPage() {
           <p className="page-sub">{plan.data && p.sub(plan.data.items.length, plan.data.inProgress)}</p>
         </div>
         <div className="page-actions">
-          <select aria-label="年度" value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
+          <select aria-label={t.labels.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {t.yearLabel(y)}

@@ -116,7 +116,7 @@ export function StepForm({
               <option value={0}>{f.choose}</option>
               {Array.from({ length: 12 }, (_, i) => (
                 <option key={i + 1} value={i + 1}>
-                  {i + 1} 月
+                  {t.planPage.month(i + 1)}
                 </option>
               ))}
             </select>

@@ -24,21 +24,13 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
           <div className="timeline-date">{chineseDate(e.decidedOn)}</div>
           <div className="timeline-body">
             <div className="timeline-head">
-              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>
-                {e.decision === topicDecision.receiveMerge ? topicDecision.receiveMerge : e.decision}
-              </span>
-              <span className="muted-text">
-                第 {e.step} 步 {stepNames[e.step - 1]}
-              </span>
-              {e.toStep && (
-                <span>
-                  → 退回到第 {e.toStep} 步 {stepNames[e.toStep - 1]}
-                </span>
-              )}
-              {e.deferredTo && <span>→ 暂缓至 {e.deferredTo} 年度</span>}
+              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>{e.decision}</span>
+              <span className="muted-text">{t.step(e.step, stepNames[e.step - 1])}</span>
+              {e.toStep && <span>{t.backTo(e.toStep, stepNames[e.toStep - 1])}</span>}
+              {e.deferredTo && <span>{t.deferredTo(e.deferredTo)}</span>}
               {e.otherTopicId && (
                 <span>
-                  {e.decision === topicDecision.merge ? '→ 并入 ' : '← 并入了 '}
+                  {e.decision === topicDecision.merge ? t.mergedInto : t.mergedFrom}
                   <Link to={`/topics/${e.otherTopicId}`}>{e.otherTopicTitle}</Link>
                 </span>
               )}

@@ -1,4 +1,5 @@
 import type { Topic } from '../../../../shared/contract/topics';
+import { labelled } from '../../components/text';
 import { t } from './text';
 import { topicStatus } from '../../lib/values';
 
@@ -37,7 +38,7 @@ export function TopicCard({
         <input
           type="checkbox"
           className="topic-select"
-          aria-label={`${t.selectForBatch}：${title}`}
+          aria-label={labelled(t.selectForBatch, title)}
           checked={!!selected}
           onClick={(e) => e.stopPropagation()}
           onChange={() => onToggle?.(topic)}
@@ -54,7 +55,7 @@ export function TopicCard({
           <span className="tag rank">{t.rank(topic.rank)}</span>
         )}
         {topic.status === topicStatus.decided && topic.planMonth && (
-          <span className="tag rank">{topic.planMonth} 月</span>
+          <span className="tag rank">{t.planPage.month(topic.planMonth)}</span>
         )}
       </div>
       {committee && <div className="topic-owner">{committee}</div>}

@@ -14,6 +14,7 @@ import { IntakeDrawer } from './IntakeDrawer';
 import { StepForm, stepFormDirty, stepFormOf, stepUpdate, type StepFormValues } from './StepForm';
 import { Stepper } from './Stepper';
 import { defaultBody, useStepNames } from './steps';
+import { labelled, list } from '../../components/text';
 import { t } from './text';
 import { Timeline } from './Timeline';
 import { topicDecision, topicStatus } from '../../lib/values';
@@ -94,9 +95,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             {topic.field && <span className="tag muted">{topic.field}</span>}
             <span className="tag muted">{t.yearLabel(topic.year)}</span>
             {topic.narrowedTitle && topic.narrowedTitle !== topic.title && (
-              <span className="original-title">
-                {w.originalTitle}：{topic.title}
-              </span>
+              <span className="original-title">{labelled(w.originalTitle, topic.title)}</span>
             )}
           </p>
         </div>
@@ -167,7 +166,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             <dt>{t.intake.fields.receivedOn}</dt>
             <dd>{chineseDate(topic.receivedOn)}</dd>
             <dt>{t.intake.fields.sectors}</dt>
-            <dd>{topic.sectorIds.map((s) => sectors.names.get(s)).join('、') || w.none}</dd>
+            <dd>{list(topic.sectorIds.map((s) => sectors.names.get(s))) || w.none}</dd>
             {topic.committeeId && (
               <>
                 <dt>{t.stepFields.committee}</dt>
@@ -190,7 +189,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               <>
                 <dt>{w.planLabel}</dt>
                 <dd>
-                  {topic.planMonth} 月 · {topic.meetingForm} · {committees.names.get(topic.leadCommitteeId ?? 0)}
+                  {t.planLine(topic.planMonth, topic.meetingForm, committees.names.get(topic.leadCommitteeId ?? 0))}
                 </dd>
               </>
             )}

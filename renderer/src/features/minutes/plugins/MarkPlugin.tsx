@@ -10,6 +10,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { useEffect } from 'react';
+import { listSep } from '../../../components/text';
 import { markId, markKindOf, markKinds, type MarkKind } from '../../../../../shared/domain/minutesDoc';
 
 /**
@@ -112,7 +113,7 @@ export function MarkPlugin({ onMarked }: { onMarked(kind: MarkKind): void }) {
           if (!el || !$isMarkNode(node)) continue;
           const kinds = node.getIDs().map(markKindOf).filter(Boolean);
           el.dataset.kind = kinds[0] ?? '';
-          el.title = kinds.join('、');
+          el.title = kinds.join(listSep);
         }
       });
     });
