@@ -27,8 +27,8 @@ export function BackupPage() {
       const made = await create.mutateAsync(file ? { file } : {});
       toast(t.made(made.path));
       setAsking(null);
-    } catch (e) {
-      toast((e as Error).message, 'error');
+    } catch {
+      // Refused: the error channel has toasted the message.
     }
   };
   const suggested = t.suggestedName(todayIso());
@@ -93,7 +93,7 @@ export function BackupPage() {
           )}
         </div>
       )}
-      <ErrorText error={list.error ?? check.error} />
+      <ErrorText error={list.error} />
       {data &&
         (data.backups.length === 0 ? (
           <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>

@@ -9,7 +9,7 @@ import { t } from './text';
 const ti = t.import;
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const importPeople = useAction('person.import');
+  const importPeople = useAction('person.import', { errorInPlace: true });
   const fileRef = useRef<HTMLInputElement>(null);
   const fileName = useRef('');
 

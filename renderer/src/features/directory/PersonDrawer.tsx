@@ -16,8 +16,8 @@ const f = t.field;
 
 export function PersonDrawer({ person, onClose }: { person?: Person; onClose: () => void }) {
   const toast = useToast();
-  const save = useAction('person.save');
-  const retire = useAction('person.setRetired');
+  const save = useAction('person.save', { errorInPlace: true });
+  const retire = useAction('person.setRetired', { errorInPlace: true });
   const sectors = useUnits('sector');
   const committees = useUnits('committee');
   const departments = useUnits('department');

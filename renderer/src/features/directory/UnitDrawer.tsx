@@ -14,8 +14,8 @@ import { personKind } from '../../lib/values';
 export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Unit; onClose: () => void }) {
   const text = unitText[kind];
   const toast = useToast();
-  const save = useAction('unit.save');
-  const retire = useAction('unit.setRetired');
+  const save = useAction('unit.save', { errorInPlace: true });
+  const retire = useAction('unit.setRetired', { errorInPlace: true });
   const [name, setName] = useState(unit?.name ?? '');
   const [shortName, setShortName] = useState(unit?.shortName ?? '');
   const [note, setNote] = useState(unit?.note ?? '');

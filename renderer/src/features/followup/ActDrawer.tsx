@@ -31,7 +31,7 @@ export function ActDrawer({
   today: string;
   onClose(): void;
 }) {
-  const act = useAction('followup.act');
+  const act = useAction('followup.act', { errorInPlace: true });
   const toast = useToast();
   const office = useCall('settings.get', {}).data?.office ?? '';
   // The department acts at 受理 and 答复; the office (政协办公厅) at every other step.

@@ -12,7 +12,7 @@ type Row = { id?: number; title: string; plannedMinutes: number };
 /** Edits the agenda as a list: titles, planned minutes, order. */
 export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const toast = useToast();
-  const save = useAction('agenda.save');
+  const save = useAction('agenda.save', { errorInPlace: true });
   const [rows, setRows] = useState<Row[]>(() =>
     meeting.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes })),
   );

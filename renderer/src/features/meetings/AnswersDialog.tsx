@@ -19,7 +19,7 @@ export function AnswersDialog({
   onClose: () => void;
 }) {
   const toast = useToast();
-  const save = useAction('queue.setAnswers');
+  const save = useAction('queue.setAnswers', { errorInPlace: true });
   const [chosen, setChosen] = useState(new Set(response.answers));
   const candidates = entries.filter((e) => e.kind !== speechKind.response && e.state !== speechState.withdrawn);
   const toggle = (id: number) =>

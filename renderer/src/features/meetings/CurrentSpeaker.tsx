@@ -1,7 +1,6 @@
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { nextWaiting, onFloor } from '../../../../shared/domain/queueOrder';
 import { elapsedMs, timerView } from '../../../../shared/domain/speechTimer';
-import { ErrorText } from '../../components/Field';
 import { useShortcut } from '../../components/useHotkey';
 import { keyLabel } from '../../components/shortcuts';
 import { useAction } from '../../lib/query';
@@ -54,7 +53,6 @@ export function CurrentSpeaker({
   useShortcut(consoleKeys.extend, addMinute, live);
   useShortcut(consoleKeys.undo, () => undo.undo(), live);
   useShortcut(consoleKeys.skip, () => undo.skip(), live);
-  const error = start.error ?? pause.error ?? resume.error ?? end.error ?? extend.error ?? next.error ?? undo.error;
 
   return (
     <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label={q.current}>
@@ -156,7 +154,6 @@ export function CurrentSpeaker({
           </button>
         </div>
       )}
-      <ErrorText error={error} />
     </section>
   );
 }

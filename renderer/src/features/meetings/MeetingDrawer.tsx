@@ -26,8 +26,8 @@ export function MeetingDrawer({
   onCreated?: (id: number) => void;
 }) {
   const toast = useToast();
-  const create = useAction('meeting.create');
-  const update = useAction('meeting.update');
+  const create = useAction('meeting.create', { errorInPlace: true });
+  const update = useAction('meeting.update', { errorInPlace: true });
   const topics = useCall('topic.list', {});
   const people = useCall('person.list', {});
   const committees = useUnits('committee');

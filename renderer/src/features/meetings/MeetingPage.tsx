@@ -4,7 +4,6 @@ import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { usePageShortcuts } from '../../components/ShortcutHelp';
-import { ErrorText } from '../../components/Field';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { useAction, useCall } from '../../lib/query';
 import { hhmm } from '../../lib/dates';
@@ -254,7 +253,6 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
           }}
         />
       )}
-      <ErrorText error={setStatus.error} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { attendances, participantRoles, type ParticipantRole } from '../../../../shared/domain/meetings';
-import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useAction } from '../../lib/query';
 import { t } from './text';
@@ -55,7 +54,6 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
           onPick={(person) => add.mutate({ meetingId: meeting.id, personIds: [person.id] })}
         />
       )}
-      <ErrorText error={add.error ?? update.error ?? remove.error} />
       {meeting.participants.length === 0 ? (
         <p className="muted-text">{p.empty}</p>
       ) : (

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { screenModeNames, screenModes, type ScreenMode } from '../../../../shared/domain/meetings';
-import { ErrorText } from '../../components/Field';
 import { keyLabel, matches } from '../../components/shortcuts';
 import { useShortcut } from '../../components/useHotkey';
 import { useAction, useApi, useCall } from '../../lib/query';
@@ -98,7 +97,6 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
         </button>
       </div>
       {!onThis && view?.meeting && <p className="hint warn">{t.screen.elsewhere(view.meeting.title)}</p>}
-      <ErrorText error={set.error} />
     </section>
   );
 }

@@ -18,7 +18,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
 import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
-import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useShortcutHelp } from '../../components/ShortcutHelp';
 import { matches } from '../../components/shortcuts';
@@ -100,7 +99,6 @@ export function SpeakerQueue({
     e.stopPropagation();
     moveBy(entry, e.key === 'ArrowUp' ? -1 : 1);
   };
-  const error = add.error ?? move.error ?? act.start.error ?? act.toTop.error;
   const row = (e: Speech) => (
     <QueueRow
       key={e.id}
@@ -173,7 +171,6 @@ export function SpeakerQueue({
           </select>
         </div>
       )}
-      <ErrorText error={error} />
       {!readOnly && undo.withdrawn && (
         <div className="undo-bar" role="status">
           <span>{t.undo.withdrawn(undo.withdrawn.name)}</span>

@@ -28,8 +28,8 @@ export function ResolutionDrawer({
   const departments = useUnits('department');
   const marks = useCall('mark.list', { meetingId: meeting.id });
   const queue = useCall('queue.get', { meetingId: meeting.id });
-  const create = useAction('resolution.create');
-  const update = useAction('resolution.update');
+  const create = useAction('resolution.create', { errorInPlace: true });
+  const update = useAction('resolution.update', { errorInPlace: true });
   const toast = useToast();
   const [form, setForm] = useState({
     text: resolution?.text ?? '',

@@ -108,7 +108,6 @@ function Confirmation({
           </button>
         </span>
       )}
-      <ErrorText error={confirm.error} />
     </div>
   );
 }
@@ -160,7 +159,6 @@ function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boo
           ))}
         </ol>
       </SortableContext>
-      <ErrorText error={move.error ?? remove.error} />
     </DndContext>
   );
 }
@@ -241,7 +239,6 @@ function Untaken({ data, readOnly }: { data: ResolutionList; readOnly: boolean }
           ))}
         </ul>
       )}
-      <ErrorText error={take.error} />
     </section>
   );
 }

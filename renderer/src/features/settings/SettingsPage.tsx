@@ -10,7 +10,7 @@ import { t } from './text';
 export function SettingsPage() {
   const settings = useCall('settings.get', {});
   const status = useCall('app.status', {});
-  const save = useAction('settings.save');
+  const save = useAction('settings.save', { errorInPlace: true });
   const toast = useToast();
   const [form, setForm] = useState<Settings | null>(null);
   useEffect(() => {

@@ -25,7 +25,7 @@ export function BatchBar({
   const toast = useToast();
   const stepNames = useStepNames();
   const settings = useCall('settings.get', {});
-  const decide = useAction('topic.decideBatch');
+  const decide = useAction('topic.decideBatch', { errorInPlace: true });
   const [decision, setDecision] = useState<BatchDecision>(topicDecision.pass);
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const [body, setBody] = useState<string | null>(null);

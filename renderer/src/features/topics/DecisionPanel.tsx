@@ -32,7 +32,7 @@ export function DecisionPanel({
   beforePass: () => Promise<boolean>;
 }) {
   const toast = useToast();
-  const decide = useAction('topic.decide');
+  const decide = useAction('topic.decide', { errorInPlace: true });
   const all = useCall('topic.list', {});
   const [decision, setDecision] = useState<Decision | null>(null);
   const [decidedOn, setDecidedOn] = useState(todayIso());

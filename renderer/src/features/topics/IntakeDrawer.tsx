@@ -25,8 +25,8 @@ export function IntakeDrawer({
   onCreated?: (id: number) => void;
 }) {
   const toast = useToast();
-  const create = useAction('topic.create');
-  const update = useAction('topic.update');
+  const create = useAction('topic.create', { errorInPlace: true });
+  const update = useAction('topic.update', { errorInPlace: true });
   const sectors = useUnits('sector');
   const [form, setForm] = useState({
     title: topic?.title ?? '',

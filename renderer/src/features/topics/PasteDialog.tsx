@@ -13,7 +13,7 @@ import { defaults } from '../../lib/values';
 /** A batch of submissions pasted in, one title a line (numbering stripped by the core). */
 export function PasteDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
-  const createMany = useAction('topic.createMany');
+  const createMany = useAction('topic.createMany', { errorInPlace: true });
   const [lines, setLines] = useState('');
   const [source, setSource] = useState<TopicSource>(defaults.topicSource);
   const [receivedOn, setReceivedOn] = useState(todayIso());

@@ -44,7 +44,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
   const settings = useCall('settings.get', {});
   const committees = useUnits('committee');
   const sectors = useUnits('sector');
-  const update = useAction('topic.update');
+  const update = useAction('topic.update', { errorInPlace: true });
   const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
   const [editing, setEditing] = useState(false);
   const active = topic.status === topicStatus.active;

@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router';
-import { ErrorText } from '../../components/Field';
 import { useAction, useCall } from '../../lib/query';
 import { t } from './text';
 
@@ -36,7 +35,6 @@ export function WelcomePage() {
             <span>{t.blankHint}</span>
           </button>
         </div>
-        <ErrorText error={loadDemo.error ?? saveSettings.error} />
       </div>
     </section>
   );
