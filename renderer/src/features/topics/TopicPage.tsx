@@ -1,23 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCall } from '../../lib/query';
+import { topicStatus } from '../../lib/values';
 import type { TopicDetail } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
-import { useToast } from '../../components/Toasts';
-import { useHotkey } from '../../components/useHotkey';
-import { possibleDecisions, type Step } from '../../../../shared/domain/topicState';
-import { useAction, useCall } from '../../lib/query';
-import { useUnits } from '../../lib/useUnits';
 import { DecisionPanel } from './DecisionPanel';
 import { IntakeDrawer } from './IntakeDrawer';
-import { StepForm, stepFormDirty, stepFormOf, stepUpdate, type StepFormValues } from './StepForm';
+import { StepForm } from './StepForm';
 import { Stepper } from './Stepper';
-import { defaultBody, useStepNames } from './steps';
 import { labelled, list } from '../../components/text';
 import { t } from './text';
 import { Timeline } from './Timeline';
-import { topicDecision, topicStatus } from '../../lib/values';
+import { useTopicPage } from './useTopicPage';
 
 const w = t.wizard;
 
@@ -39,47 +34,28 @@ export function TopicPage() {
 }
 
 function Wizard({ topic }: { topic: TopicDetail }) {
-  const toast = useToast();
-  const stepNames = useStepNames();
-  const settings = useCall('settings.get', {});
-  const committees = useUnits('committee');
-  const sectors = useUnits('sector');
-  const update = useAction('topic.update', { errorInPlace: true });
-  const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
-  const [editing, setEditing] = useState(false);
-  const active = topic.status === topicStatus.active;
-  const dirty = active && stepFormDirty(topic.step, form, topic);
-
-  // Another window changed the topic: follow it unless there is unsaved typing here.
-  useEffect(() => {
-    if (!dirty) setForm(stepFormOf(topic));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [topic.updatedAt, topic.step]);
-
-  const saveForm = async (): Promise<boolean> => {
-    const changes = stepUpdate(topic.step, form);
-    if (!changes || !dirty) return true;
-    try {
-      await update.mutateAsync({ id: topic.id, ...changes });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  useHotkey('mod+s', () => void saveForm().then((ok) => ok && toast(w.formSaved)), dirty);
-
-  const committeeName = committees.names.get(topic.committeeId ?? 0);
-  const committeeFullName = committees.units.find((c) => c.id === topic.committeeId)?.name;
-  // A decided or merged topic has nothing left to decide: its page is the record, without an empty card.
-  const options = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom });
-  const decidable = options.length > 0;
-  const title = topic.narrowedTitle || topic.title;
-  const banner =
-    topic.status === topicStatus.deferred
-      ? t.statusBanner.暂缓(topic.deferredTo)
-      : topic.status !== topicStatus.active
-        ? t.statusBanner[topic.status]
-        : null;
+  const {
+    stepNames,
+    update,
+    form,
+    setForm,
+    editing,
+    setEditing,
+    active,
+    dirty,
+    saveForm,
+    saveWithToast,
+    committeeName,
+    options,
+    decidable,
+    title,
+    banner,
+    body,
+    sectorNames,
+    leadCommitteeName,
+    mergedIntoTitle,
+    mergedFrom,
+  } = useTopicPage(topic);
 
   return (
     <section className="page wizard">
@@ -131,12 +107,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                   <div className="decision-actions">
                     <span className="hint warn">{w.unsaved}</span>
                     <span className="spacer" />
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={update.isPending}
-                      onClick={() => void saveForm().then((ok) => ok && toast(w.formSaved))}
-                    >
+                    <button type="button" className="button" disabled={update.isPending} onClick={saveWithToast}>
                       {w.saveForm}
                     </button>
                   </div>
@@ -150,7 +121,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               topic={topic}
               options={options}
               stepNames={stepNames}
-              defaultBody={defaultBody(topic.step, stepNames, settings.data?.office ?? '', committeeFullName)}
+              defaultBody={body}
               beforePass={saveForm}
             />
           </div>
@@ -166,7 +137,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             <dt>{t.intake.fields.receivedOn}</dt>
             <dd>{chineseDate(topic.receivedOn)}</dd>
             <dt>{t.intake.fields.sectors}</dt>
-            <dd>{list(topic.sectorIds.map((s) => sectors.names.get(s))) || w.none}</dd>
+            <dd>{list(sectorNames) || w.none}</dd>
             {topic.committeeId && (
               <>
                 <dt>{t.stepFields.committee}</dt>
@@ -188,19 +159,14 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             {topic.status === topicStatus.decided && (
               <>
                 <dt>{w.planLabel}</dt>
-                <dd>
-                  {t.planLine(topic.planMonth, topic.meetingForm, committees.names.get(topic.leadCommitteeId ?? 0))}
-                </dd>
+                <dd>{t.planLine(topic.planMonth, topic.meetingForm, leadCommitteeName)}</dd>
               </>
             )}
             {topic.mergedInto && (
               <>
                 <dt>{w.mergedInto}</dt>
                 <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>
-                    {topic.events.findLast((e) => e.decision === topicDecision.merge)?.otherTopicTitle ??
-                      `#${topic.mergedInto}`}
-                  </Link>
+                  <Link to={`/topics/${topic.mergedInto}`}>{mergedIntoTitle}</Link>
                 </dd>
               </>
             )}
@@ -208,13 +174,11 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               <>
                 <dt>{w.mergedFrom}</dt>
                 <dd>
-                  {topic.events
-                    .filter((e) => e.decision === topicDecision.receiveMerge && e.otherTopicId)
-                    .map((e) => (
-                      <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
-                        {e.otherTopicTitle}
-                      </Link>
-                    ))}
+                  {mergedFrom.map((e) => (
+                    <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
+                      {e.otherTopicTitle}
+                    </Link>
+                  ))}
                 </dd>
               </>
             )}
