@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Mark } from '../../../../shared/contract/minutes';
-import { jumpToMark, removeMark } from './plugins/MarkPlugin';
+import { jumpToMark, REMOVE_MARK_COMMAND } from './plugins/MarkPlugin';
 import { labelled } from '../../components/text';
 import { t } from './text';
 
@@ -8,12 +8,10 @@ import { t } from './text';
 export function MarksPanel({
   marks,
   readOnly,
-  onChanged,
   reveal,
 }: {
   marks: readonly Mark[];
   readOnly: boolean;
-  onChanged(): void;
   /** Unfolds folded text first. */ reveal(): void;
 }) {
   const [editor] = useLexicalComposerContext();
@@ -48,7 +46,7 @@ export function MarksPanel({
                   type="button"
                   className="mini subtle"
                   aria-label={labelled(t.marks.remove, m.excerpt.slice(0, 20))}
-                  onClick={() => removeMark(editor, m.id, onChanged)}
+                  onClick={() => editor.dispatchCommand(REMOVE_MARK_COMMAND, m.id)}
                 >
                   {t.marks.remove}
                 </button>
