@@ -8,8 +8,8 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { labelled } from '../../components/text';
-import { noConvenors, t, unitFields, unitText } from './text';
 import { personKind } from '../../lib/values';
+import { noConvenors, t, unitFields, unitText } from './text';
 
 export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Unit; onClose: () => void }) {
   const text = unitText[kind];

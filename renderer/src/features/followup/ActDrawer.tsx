@@ -14,8 +14,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
-import { t } from './text';
 import { followUpAction } from '../../lib/values';
+import { t } from './text';
 
 const FORM_ID = 'followup-form';
 

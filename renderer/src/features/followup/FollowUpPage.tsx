@@ -16,8 +16,8 @@ import { ActDrawer } from './ActDrawer';
 import { History } from './History';
 import { t } from './text';
 import './followup.css';
-import { followUpAction } from '../../lib/values';
 import { labelled } from '../../components/text';
+import { followUpAction } from '../../lib/values';
 
 /** The follow-up board: overdue first, counts by status and department, one step at a time. */
 export function FollowUpPage() {

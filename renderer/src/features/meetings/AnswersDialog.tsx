@@ -5,8 +5,8 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useAction } from '../../lib/query';
 import { t as common } from '../../components/text';
-import { t } from './text';
 import { speechKind, speechState } from '../../lib/values';
+import { t } from './text';
 
 /** 打收条: which member, expert or public speeches a department response answers. */
 export function AnswersDialog({

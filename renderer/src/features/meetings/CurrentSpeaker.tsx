@@ -7,8 +7,8 @@ import { useAction } from '../../lib/query';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { labelled, paren } from '../../components/text';
-import { t } from './text';
 import { speechState } from '../../lib/values';
+import { t } from './text';
 
 const q = t.queue;
 const k = (shortcut: { keys: readonly string[] }) => shortcut.keys.map(keyLabel).join(' / ');

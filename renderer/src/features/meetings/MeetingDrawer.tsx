@@ -10,8 +10,8 @@ import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
 import { paren } from '../../components/text';
-import { t } from './text';
 import { defaults, personKind, topicStatus } from '../../lib/values';
+import { t } from './text';
 
 const f = t.fields;
 

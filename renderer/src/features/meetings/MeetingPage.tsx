@@ -17,9 +17,9 @@ import { SpeechStats } from './SpeechStats';
 import { useConsole, useStatusActions } from './useMeetingPage';
 import { StatusTag } from './StatusTag';
 import { paren } from '../../components/text';
+import { meetingStatus } from '../../lib/values';
 import { t } from './text';
 import './console.css';
-import { meetingStatus } from '../../lib/values';
 
 type Tab = keyof typeof t.tabs;
 

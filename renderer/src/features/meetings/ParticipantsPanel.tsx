@@ -3,8 +3,8 @@ import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { attendances, participantRoles, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useAction } from '../../lib/query';
-import { t } from './text';
 import { attendance } from '../../lib/values';
+import { t } from './text';
 
 const p = t.people;
 const time = (iso: string) => new Date(iso).toTimeString().slice(0, 5);

@@ -27,8 +27,8 @@ import { AnswersDialog } from './AnswersDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { listSep } from '../../components/text';
-import { t } from './text';
 import { speechKind, speechState } from '../../lib/values';
+import { t } from './text';
 
 const q = t.queue;
 

@@ -1,10 +1,10 @@
 import type { CSSProperties } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { onFloor } from '../../../../shared/domain/queueOrder';
+import { speechState } from '../../lib/values';
 import { Countdown } from './Countdown';
 import { MeetingHeader } from './MeetingHeader';
 import { t } from './text';
-import { speechState } from '../../lib/values';
 
 /** Who speaks now, their countdown, and who comes next. */
 export function SpeakerScreen({

@@ -5,8 +5,8 @@ import { clock } from '../../../../shared/domain/speechTimer';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
 import { useCall } from '../../lib/query';
-import { t } from './text';
 import { attendance } from '../../lib/values';
+import { t } from './text';
 
 const d = t.detail;
 

@@ -4,8 +4,8 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { useApi } from '../../lib/query';
-import { t } from './text';
 import { documentKind } from '../../lib/values';
+import { t } from './text';
 
 /**
  * The three Word documents. Each is built in the core; Electron asks where to save it, the

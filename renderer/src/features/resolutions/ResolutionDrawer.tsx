@@ -10,8 +10,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
 import { colon, paren } from '../../components/text';
-import { t } from './text';
 import { speechState } from '../../lib/values';
+import { t } from './text';
 
 const FORM_ID = 'resolution-form';
 

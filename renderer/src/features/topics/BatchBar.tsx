@@ -3,9 +3,9 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
+import { topicDecision } from '../../lib/values';
 import { defaultBody, useStepNames } from './steps';
 import { t } from './text';
-import { topicDecision } from '../../lib/values';
 
 const batchDecisions = [topicDecision.pass, topicDecision.reject, topicDecision.defer] as const;
 type BatchDecision = (typeof batchDecisions)[number];

@@ -7,8 +7,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { t as common } from '../../components/text';
-import { t } from './text';
 import { topicDecision, topicStatus } from '../../lib/values';
+import { t } from './text';
 
 const w = t.wizard;
 const needsNote: readonly Decision[] = [topicDecision.back, topicDecision.reject, topicDecision.reopen];

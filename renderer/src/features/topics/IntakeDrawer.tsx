@@ -9,8 +9,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
-import { t } from './text';
 import { defaults } from '../../lib/values';
+import { t } from './text';
 
 const f = t.intake.fields;
 

@@ -7,8 +7,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { t as common } from '../../components/text';
-import { t } from './text';
 import { defaults } from '../../lib/values';
+import { t } from './text';
 
 /** A batch of submissions pasted in, one title a line (numbering stripped by the core). */
 export function PasteDialog({ onClose }: { onClose: () => void }) {

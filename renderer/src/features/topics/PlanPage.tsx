@@ -7,8 +7,8 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useApi, useCall } from '../../lib/query';
-import { t } from './text';
 import { topicStatus } from '../../lib/values';
+import { t } from './text';
 
 const p = t.planPage;
 

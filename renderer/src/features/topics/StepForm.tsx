@@ -2,8 +2,8 @@ import type { TopicDetail } from '../../../../shared/contract/topics';
 import { meetingForms, type MeetingForm } from '../../../../shared/domain/topics';
 import { Field } from '../../components/Field';
 import { useUnits } from '../../lib/useUnits';
-import { t } from './text';
 import { defaults } from '../../lib/values';
+import { t } from './text';
 
 export interface StepFormValues {
   committeeId: number;

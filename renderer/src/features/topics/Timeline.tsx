@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { TopicEventOut } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
-import { t } from './text';
 import { topicDecision } from '../../lib/values';
+import { t } from './text';
 
 const tone: Record<string, string> = {
   通过: 'ok',

@@ -1,7 +1,7 @@
 import type { Topic } from '../../../../shared/contract/topics';
 import { labelled } from '../../components/text';
-import { t } from './text';
 import { topicStatus } from '../../lib/values';
+import { t } from './text';
 
 /** One topic on the board: its (narrowed) title, where it came from, who owns it. */
 export function TopicCard({
