@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -8,7 +7,7 @@ import { t } from './app/text';
 import { ToastProvider } from './components/Toasts';
 import { createApi, takeToken } from './lib/api';
 import { BeforeCloseProvider } from './lib/beforeClose';
-import { ApiProvider } from './lib/query';
+import { ApiProvider, QueryProvider } from './lib/query';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -23,26 +22,19 @@ if (!window.bcsl && !token) {
   );
 } else {
   const api = createApi(token);
-  // Data is pushed fresh by change events, so nothing is refetched on a timer or on focus.
-  const queryClient = new QueryClient({
-    defaultOptions: {
-      queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1 },
-      mutations: { retry: false },
-    },
-  });
   root.render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <ApiProvider api={api}>
-          <BeforeCloseProvider>
-            <ToastProvider>
+      <ToastProvider>
+        <QueryProvider>
+          <ApiProvider api={api}>
+            <BeforeCloseProvider>
               <StartupGate>
                 <RouterProvider router={router} />
               </StartupGate>
-            </ToastProvider>
-          </BeforeCloseProvider>
-        </ApiProvider>
-      </QueryClientProvider>
+            </BeforeCloseProvider>
+          </ApiProvider>
+        </QueryProvider>
+      </ToastProvider>
     </StrictMode>,
   );
 }

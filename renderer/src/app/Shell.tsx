@@ -62,7 +62,7 @@ export function Shell() {
       <div className="shell">
         <aside className="sidebar">
           <div className="brand">
-            <span className="brand-mark">商</span>
+            <span className="brand-mark">{t.brandMark}</span>
             <div>
               <div className="brand-name">{t.appName}</div>
               <div className="brand-org" title={settings.data?.orgName}>
@@ -70,7 +70,7 @@ export function Shell() {
               </div>
             </div>
           </div>
-          <nav aria-label="主导航">
+          <nav aria-label={t.mainNav}>
             {nav.map((g) => (
               <div key={g.group} className="nav-group">
                 <div className="nav-title">{g.group}</div>

@@ -1,6 +1,9 @@
 export const t = {
   appName: '冰城商量',
   tagline: '协商议事',
+  brandMark: '商',
+  mainNav: '主导航',
+  projectorUnavailable: '投屏暂不可用',
   nav: {
     topics: '协商议题',
     board: '议题看板',

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Person } from '../../../shared/contract/directory';
 import { rankByName } from '../../../shared/domain/personMatch';
 import { useCall } from '../lib/query';
+import { t } from './text';
 
 /**
  * Type a name, full pinyin or initials, Enter takes the first match: two keystrokes from the
@@ -85,7 +86,7 @@ export function PersonPicker({
                 {p.kind}
                 {p.unit ? ` · ${p.unit}` : ''}
               </span>
-              {preferred?.has(p.id) && <span className="tag">参会</span>}
+              {preferred?.has(p.id) && <span className="tag">{t.attending}</span>}
             </li>
           ))}
         </ul>

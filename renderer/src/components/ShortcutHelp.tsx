@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useDialogFocus } from './useDialogFocus';
 import { keyLabel, matches, type Shortcut, type ShortcutGroup } from './shortcuts';
-import { t } from './text';
+import { paren, t } from './text';
 import { useShortcut } from './useHotkey';
 import './overlay.css';
 
@@ -91,7 +91,7 @@ function ShortcutOverlay({
                     </dt>
                     <dd>
                       {s.label}
-                      {s.where && <span className="shortcut-where">（{s.where}）</span>}
+                      {s.where && <span className="shortcut-where">{paren(s.where)}</span>}
                     </dd>
                   </div>
                 ))}

@@ -13,22 +13,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { t } from './text';
 import './archive.css';
-
-const t = {
-  title: '档案检索',
-  sub: '在议题、会议、会议记录和协商意见中查找中文词句，一个字也可以。',
-  box: '检索词',
-  placeholder: '例如：公厕指引、冬季保温、人名、期数……',
-  all: '全部',
-  year: '年度',
-  form: '形式',
-  department: '主办单位',
-  kinds: '类别',
-  none: (q: string) => `没有找到“${q}”`,
-  noneHint: '换一个词，或去掉筛选条件再试。',
-  count: (n: number, ms: number, more: boolean) => `${more ? '前 50 条' : `${n} 条`}结果（${ms} 毫秒）`,
-};
 
 /** Where a hit opens: a topic's page, or its meeting's page. */
 const linkOf = (h: SearchHit) => (h.kind === 'topic' ? `/topics/${h.refId}` : `/meetings/${h.meetingId}`);
@@ -134,7 +120,7 @@ export function ArchivePage() {
           {result.data.hits.length === 0 ? (
             <EmptyState title={t.none(query)}>{t.noneHint}</EmptyState>
           ) : (
-            <ol className="hit-list" aria-label="检索结果">
+            <ol className="hit-list" aria-label={t.results}>
               {result.data.hits.map((h) => (
                 <li key={`${h.kind}-${h.refId}`}>
                   <Link to={linkOf(h)} className="hit">

@@ -27,11 +27,11 @@ export function BackupPage() {
       const made = await create.mutateAsync(file ? { file } : {});
       toast(t.made(made.path));
       setAsking(null);
-    } catch (e) {
-      toast((e as Error).message, 'error');
+    } catch {
+      // Refused: the error channel has toasted the message.
     }
   };
-  const suggested = `冰城商量-备份-${todayIso()}.db`;
+  const suggested = t.suggestedName(todayIso());
   // Electron asks with its own dialogs; the browser asks for a path.
   const choose = async (mode: 'save' | 'open') => {
     if (!api.chooseBackupFile) return setAsking(mode);
@@ -93,7 +93,7 @@ export function BackupPage() {
           )}
         </div>
       )}
-      <ErrorText error={list.error ?? check.error} />
+      <ErrorText error={list.error} />
       {data &&
         (data.backups.length === 0 ? (
           <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>

@@ -7,7 +7,7 @@ export function BackupTable({ backups, onRestore }: { backups: BackupFile[]; onR
   const c = t.columns;
   return (
     <div className="table-wrap">
-      <table className="table backup-table" aria-label="备份列表">
+      <table className="table backup-table" aria-label={t.list}>
         <thead>
           <tr>
             <th>{c.name}</th>

@@ -22,7 +22,7 @@ export function RestoreDrawer({
   currentDamaged: boolean;
   onClose: () => void;
 }) {
-  const restore = useAction('backup.restore');
+  const restore = useAction('backup.restore', { errorInPlace: true });
   const flushEditors = useFlushEditors();
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);

@@ -4,6 +4,8 @@ const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export const t = {
+  suggestedName: (date: string) => `冰城商量-备份-${date}.db`,
+  list: '备份列表',
   title: '备份与恢复',
   sub: (keep: number) => `每天第一次打开时自动备份一份，保留最近 ${keep} 份；手动备份和恢复前保存的副本永不自动删除。`,
   folder: '备份文件夹',

@@ -9,7 +9,7 @@ import { t } from './text';
 const ti = t.import;
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const importPeople = useAction('person.import');
+  const importPeople = useAction('person.import', { errorInPlace: true });
   const fileRef = useRef<HTMLInputElement>(null);
   const fileName = useRef('');
 
@@ -49,7 +49,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           ref={fileRef}
           type="file"
           accept=".xlsx,.csv"
-          aria-label="选择名单文件"
+          aria-label={ti.file}
           hidden
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
@@ -61,7 +61,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         >
           {ti.choose}
         </button>
-        <span className="hint"> 支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）</span>
+        <span className="hint"> {ti.formats}</span>
         {importPeople.isPending && (
           <p className="progress" role="status">
             <span className="spinner" /> {ti.reading(fileName.current)}
@@ -70,14 +70,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       </div>
       <ErrorText error={importPeople.error} />
       {report && (
-        <div className="import-report" aria-label="导入结果">
+        <div className="import-report" aria-label={ti.report}>
           <p className="import-summary">{ti.result(report.imported, report.rows)}</p>
           {report.rejected.length === 0 ? (
             <p className="ok-text">{ti.allGood}</p>
           ) : (
             <>
               <p className="warn-text">{ti.rejectedTitle(report.rejected.length)}</p>
-              <table className="table compact" aria-label="未导入的行">
+              <table className="table compact" aria-label={ti.rejectedRows}>
                 <thead>
                   <tr>
                     <th>{ti.row}</th>

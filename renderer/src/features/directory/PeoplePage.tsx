@@ -58,19 +58,19 @@ export function PeoplePage() {
 
       <div className="toolbar">
         <SearchBox
-          label="搜索人员"
+          label={t.search}
           placeholder={t.searchPlaceholder}
           value={query}
           onChange={setQuery}
           onEnter={() => shown.length === 1 && setEditing(shown[0])}
         />
-        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="类别">
+        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label={t.field.kind}>
           <option value="">{t.allKinds}</option>
           {personKinds.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </select>
-        <select value={sectorId} onChange={(e) => setSectorId(Number(e.target.value))} aria-label="界别">
+        <select value={sectorId} onChange={(e) => setSectorId(Number(e.target.value))} aria-label={t.field.sector}>
           <option value={0}>{t.allSectors}</option>
           {sectors.active.map((s) => (
             <option key={s.id} value={s.id}>
@@ -101,10 +101,10 @@ export function PeoplePage() {
           {t.emptyPeopleHint}
         </EmptyState>
       ) : people.isSuccess && shown.length === 0 ? (
-        <EmptyState title={query ? t.noMatch(query) : t.noMatch('筛选条件')}>{t.noMatchHint}</EmptyState>
+        <EmptyState title={query ? t.noMatch(query) : t.noMatch(t.filters)}>{t.noMatchHint}</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-label="人员名单">
+          <table className="table" aria-label={t.list}>
             <thead>
               <tr>
                 <th>{t.col.name}</th>

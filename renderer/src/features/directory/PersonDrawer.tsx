@@ -7,21 +7,23 @@ import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
+import { labelled, paren } from '../../components/text';
 import { t } from './text';
 import { useUnits } from '../../lib/useUnits';
+import { personKind } from '../../lib/values';
 
 const f = t.field;
 
 export function PersonDrawer({ person, onClose }: { person?: Person; onClose: () => void }) {
   const toast = useToast();
-  const save = useAction('person.save');
-  const retire = useAction('person.setRetired');
+  const save = useAction('person.save', { errorInPlace: true });
+  const retire = useAction('person.setRetired', { errorInPlace: true });
   const sectors = useUnits('sector');
   const committees = useUnits('committee');
   const departments = useUnits('department');
   const [form, setForm] = useState({
     name: person?.name ?? '',
-    kind: (person?.kind ?? '委员') as PersonKind,
+    kind: (person?.kind ?? personKind.member) as PersonKind,
     sectorId: person?.sectorId ?? 0,
     committeeId: person?.committeeId ?? 0,
     departmentId: person?.departmentId ?? 0,
@@ -45,7 +47,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
     };
     save.mutate(input, {
       onSuccess: (saved) => {
-        toast(`${t.saved}：${saved.name}`);
+        toast(labelled(t.saved, saved.name));
         onClose();
       },
     });
@@ -72,13 +74,13 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
       .map((u) => (
         <option key={u.id} value={u.id}>
           {u.name}
-          {u.retired ? `（${t.retired}）` : ''}
+          {u.retired ? paren(t.retired) : ''}
         </option>
       ));
 
   return (
     <Drawer
-      title={person ? `${t.editPerson}：${person.name}` : t.addPerson}
+      title={person ? labelled(t.editPerson, person.name) : t.addPerson}
       onClose={onClose}
       footer={
         <FormFooter
@@ -117,7 +119,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
           </div>
         </FieldGroup>
         <div className="form-row">
-          <Field label={f.sector} required={form.kind === '委员'}>
+          <Field label={f.sector} required={form.kind === personKind.member}>
             <select value={form.sectorId} onChange={(e) => set('sectorId', Number(e.target.value))}>
               <option value={0}>{t.none}</option>
               {options(sectors, form.sectorId)}
@@ -130,7 +132,7 @@ export function PersonDrawer({ person, onClose }: { person?: Person; onClose: ()
             </select>
           </Field>
         </div>
-        <Field label={f.department} required={form.kind === '部门代表'}>
+        <Field label={f.department} required={form.kind === personKind.departmentRep}>
           <select value={form.departmentId} onChange={(e) => set('departmentId', Number(e.target.value))}>
             <option value={0}>{t.none}</option>
             {options(departments, form.departmentId)}

@@ -7,20 +7,22 @@ import { ErrorText, Field, FieldGroup } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
-import { t, unitFields, unitText } from './text';
+import { labelled } from '../../components/text';
+import { personKind } from '../../lib/values';
+import { noConvenors, t, unitFields, unitText } from './text';
 
 export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Unit; onClose: () => void }) {
   const text = unitText[kind];
   const toast = useToast();
-  const save = useAction('unit.save');
-  const retire = useAction('unit.setRetired');
+  const save = useAction('unit.save', { errorInPlace: true });
+  const retire = useAction('unit.setRetired', { errorInPlace: true });
   const [name, setName] = useState(unit?.name ?? '');
   const [shortName, setShortName] = useState(unit?.shortName ?? '');
   const [note, setNote] = useState(unit?.note ?? '');
   const [convenorIds, setConvenorIds] = useState<number[]>(unit?.convenorIds ?? []);
   // Convenors are the sector's own members: only an existing sector can have them.
   const members = useCall('person.list', {}, { enabled: kind === 'sector' && !!unit });
-  const candidates = (members.data ?? []).filter((p) => p.kind === '委员' && p.sectorId === unit?.id);
+  const candidates = (members.data ?? []).filter((p) => p.kind === personKind.member && p.sectorId === unit?.id);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -36,7 +38,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
       },
       {
         onSuccess: (u) => {
-          toast(`${t.saved}：${u.name}`);
+          toast(labelled(t.saved, u.name));
           onClose();
         },
       },
@@ -54,7 +56,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
 
   return (
     <Drawer
-      title={unit ? `${text.edit}：${unit.name}` : text.add}
+      title={unit ? labelled(text.edit, unit.name) : text.add}
       onClose={onClose}
       footer={
         <FormFooter
@@ -74,9 +76,7 @@ export function UnitDrawer({ kind, unit, onClose }: { kind: UnitKind; unit?: Uni
         </Field>
         {kind === 'sector' && unit && (
           <FieldGroup label={unitFields.convenors}>
-            {!candidates.length && (
-              <span className="field-hint">本界别还没有委员。先在“人员”中添加委员，再设召集人。</span>
-            )}
+            {!candidates.length && <span className="field-hint">{noConvenors}</span>}
             <div className="chips">
               {candidates.map((p) => {
                 const on = convenorIds.includes(p.id);

@@ -4,7 +4,8 @@ import type { UnitKind } from '../../../../shared/domain/people';
 import { EmptyState } from '../../components/EmptyState';
 import { useHotkey } from '../../components/useHotkey';
 import { useCall } from '../../lib/query';
-import { t, unitCols, unitText } from './text';
+import { listSep } from '../../components/text';
+import { t, unitCols, unitsCount, unitText } from './text';
 import { UnitDrawer } from './UnitDrawer';
 
 /** Sectors, committees and departments: one screen, parameterised by kind. */
@@ -23,7 +24,7 @@ export function UnitsPage({ kind }: { kind: UnitKind }) {
       <header className="page-head">
         <div>
           <h1>{text.title}</h1>
-          <p className="page-sub">共 {list.filter((u) => !u.retired).length} 个</p>
+          <p className="page-sub">{unitsCount(list.filter((u) => !u.retired).length)}</p>
         </div>
         <div className="page-actions">
           <label className="check">
@@ -51,7 +52,7 @@ export function UnitsPage({ kind }: { kind: UnitKind }) {
           <table className="table" aria-label={text.title}>
             <thead>
               <tr>
-                <th className="num">序号</th>
+                <th className="num">{unitCols.position}</th>
                 <th>{unitCols.name}</th>
                 <th>{unitCols.shortName}</th>
                 {kind === 'sector' && <th>{unitCols.convenors}</th>}
@@ -79,7 +80,7 @@ export function UnitsPage({ kind }: { kind: UnitKind }) {
                       {u.convenorIds
                         .map((id) => personName.get(id))
                         .filter(Boolean)
-                        .join('、')}
+                        .join(listSep)}
                     </td>
                   )}
                   <td className="num">{u.peopleCount}</td>

@@ -10,6 +10,9 @@ export const t = {
   allKinds: '全部类别',
   allSectors: '全部界别',
   showRetired: '显示已停用',
+  search: '搜索人员',
+  filters: '筛选条件',
+  list: '人员名单',
   noMatch: (q: string) => `没有找到与“${q}”匹配的人员`,
   noMatchHint: '可以输入姓名中的字、拼音全拼或首字母。',
   emptyPeople: '名录中还没有人员',
@@ -46,6 +49,10 @@ export const t = {
     reason: '原因',
     close: '完成',
     again: '再导入一个文件',
+    file: '选择名单文件',
+    formats: '支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）',
+    report: '导入结果',
+    rejectedRows: '未导入的行',
   },
 };
 
@@ -79,7 +86,11 @@ export const unitText: Record<
   },
 };
 
+export const unitsCount = (n: number) => `共 ${n} 个`;
+export const noConvenors = '本界别还没有委员。先在“人员”中添加委员，再设召集人。';
+
 export const unitCols = {
+  position: '序号',
   name: '名称',
   shortName: '简称',
   people: '人数',

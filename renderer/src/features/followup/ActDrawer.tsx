@@ -14,6 +14,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
+import { followUpAction } from '../../lib/values';
 import { t } from './text';
 
 const FORM_ID = 'followup-form';
@@ -30,13 +31,13 @@ export function ActDrawer({
   today: string;
   onClose(): void;
 }) {
-  const act = useAction('followup.act');
+  const act = useAction('followup.act', { errorInPlace: true });
   const toast = useToast();
   const office = useCall('settings.get', {}).data?.office ?? '';
   // The department acts at 受理 and 答复; the office (政协办公厅) at every other step.
   const [form, setForm] = useState({
     date: today,
-    by: action === '受理' || action === '答复' ? item.leadDepartment : office,
+    by: action === followUpAction.accept || action === followUpAction.reply ? item.leadDepartment : office,
     note: '',
     replyText: '',
     replyClass: '' as ReplyClass | '',
@@ -52,8 +53,10 @@ export function ActDrawer({
         date: form.date,
         by: form.by,
         note: form.note,
-        ...(action === '答复' ? { replyText: form.replyText, replyClass: form.replyClass || undefined } : {}),
-        ...(action === '评价' ? { evaluation: form.evaluation || undefined } : {}),
+        ...(action === followUpAction.reply
+          ? { replyText: form.replyText, replyClass: form.replyClass || undefined }
+          : {}),
+        ...(action === followUpAction.evaluate ? { evaluation: form.evaluation || undefined } : {}),
       },
       { onSuccess: () => (toast(f.done(t.actions[action])), onClose()) },
     );
@@ -80,7 +83,7 @@ export function ActDrawer({
         <Field label={f.by} required>
           <input value={form.by} maxLength={60} onChange={(e) => setForm({ ...form, by: e.target.value })} />
         </Field>
-        {action === '答复' && (
+        {action === followUpAction.reply && (
           <>
             <Field label={f.replyText} required>
               <textarea
@@ -107,7 +110,7 @@ export function ActDrawer({
             </FieldGroup>
           </>
         )}
-        {action === '评价' && (
+        {action === followUpAction.evaluate && (
           <FieldGroup label={f.evaluation} required>
             <div className="segmented">
               {evaluations.map((e) => (

@@ -16,6 +16,8 @@ import { ActDrawer } from './ActDrawer';
 import { History } from './History';
 import { t } from './text';
 import './followup.css';
+import { labelled } from '../../components/text';
+import { followUpAction } from '../../lib/values';
 
 /** The follow-up board: overdue first, counts by status and department, one step at a time. */
 export function FollowUpPage() {
@@ -90,7 +92,7 @@ export function FollowUpPage() {
             {data.items.length === 0 ? (
               <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
             ) : (
-              <ol className="followup-list" aria-label="督办事项">
+              <ol className="followup-list" aria-label={t.items}>
                 {data.items.map((i) => (
                   <li
                     key={i.resolutionId}
@@ -106,16 +108,10 @@ export function FollowUpPage() {
                     </div>
                     <p className="followup-text">{i.text}</p>
                     <p className="followup-meta">
-                      <span>主办：{i.leadDepartment || '—'}</span>
-                      <span>
-                        {t.deadline}：{i.deadline ? chineseDate(i.deadline) : '—'}
-                      </span>
-                      {i.replyClass && (
-                        <span>
-                          答复：{i.replyClass}类（{replyClassNames[i.replyClass]}）
-                        </span>
-                      )}
-                      {i.evaluation && <span>评价：{i.evaluation}</span>}
+                      <span>{t.lead(i.leadDepartment)}</span>
+                      <span>{labelled(t.deadline, i.deadline ? chineseDate(i.deadline) : t.noDeadline)}</span>
+                      {i.replyClass && <span>{t.reply(i.replyClass, replyClassNames[i.replyClass])}</span>}
+                      {i.evaluation && <span>{t.evaluated(i.evaluation)}</span>}
                       {i.urged > 0 && <span className="urged">{t.urged(i.urged)}</span>}
                       {i.reportedOn && <span className="reported">{t.reported(chineseDate(i.reportedOn))}</span>}
                     </p>
@@ -124,7 +120,7 @@ export function FollowUpPage() {
                         <button
                           key={action}
                           type="button"
-                          className={`button small${action === '反馈' ? '' : ' primary'}`}
+                          className={`button small${action === followUpAction.feedback ? '' : ' primary'}`}
                           onClick={() => setActing({ item: i, action })}
                         >
                           {t.actions[action]}

@@ -12,7 +12,7 @@ export function History({ resolutionId }: { resolutionId: number }) {
       {history.data.map((h, i) => (
         <li key={i}>
           <strong>{h.action}</strong> {chineseDate(h.date)} · {h.by}
-          {h.replyClass && ` · ${h.replyClass}类`}
+          {h.replyClass && t.replyClass(h.replyClass)}
           {h.evaluation && ` · ${h.evaluation}`}
           {h.replyText && <p className="small">{h.replyText}</p>}
           {h.note && <p className="small muted">{h.note}</p>}

@@ -12,7 +12,7 @@ type Row = { id?: number; title: string; plannedMinutes: number };
 /** Edits the agenda as a list: titles, planned minutes, order. */
 export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const toast = useToast();
-  const save = useAction('agenda.save');
+  const save = useAction('agenda.save', { errorInPlace: true });
   const [rows, setRows] = useState<Row[]>(() =>
     meeting.agenda.map(({ id, title, plannedMinutes }) => ({ id, title, plannedMinutes })),
   );
@@ -23,10 +23,10 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
   const total = rows.reduce((sum, r) => sum + (r.plannedMinutes || 0), 0);
 
   return (
-    <section className="card" aria-label="编辑议程">
+    <section className="card" aria-label={a.editing}>
       <header className="card-head">
         <h2 className="card-title">{a.title}</h2>
-        <span className="hint">共 {total} 分钟</span>
+        <span className="hint">{a.total(total)}</span>
       </header>
       {rows.length === 0 && <p className="muted-text">{a.empty}</p>}
       <ol className="agenda-edit">
@@ -34,7 +34,7 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
           <li key={row.id ?? `new-${i}`}>
             <span className="queue-no">{i + 1}</span>
             <input
-              aria-label={`议程项 ${i + 1}`}
+              aria-label={a.item(i + 1)}
               value={row.title}
               placeholder={a.itemPlaceholder}
               maxLength={60}
@@ -42,7 +42,7 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
               onChange={(e) => set(i, { title: e.target.value })}
             />
             <input
-              aria-label={`议程项 ${i + 1} 分钟`}
+              aria-label={a.itemMinutes(i + 1)}
               type="number"
               min={1}
               max={600}
@@ -50,19 +50,19 @@ export function AgendaEditor({ meeting, readOnly }: { meeting: MeetingDetail; re
               disabled={readOnly}
               onChange={(e) => set(i, { plannedMinutes: Number(e.target.value) })}
             />
-            <span className="muted-text">分钟</span>
+            <span className="muted-text">{a.unit}</span>
             {!readOnly && (
               <>
-                <button type="button" className="mini" aria-label="上移" onClick={() => swap(i, i - 1)}>
+                <button type="button" className="mini" aria-label={a.up} onClick={() => swap(i, i - 1)}>
                   ↑
                 </button>
-                <button type="button" className="mini" aria-label="下移" onClick={() => swap(i, i + 1)}>
+                <button type="button" className="mini" aria-label={a.down} onClick={() => swap(i, i + 1)}>
                   ↓
                 </button>
                 <button
                   type="button"
                   className="mini subtle"
-                  aria-label="删除"
+                  aria-label={a.remove}
                   onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
                 >
                   ×

@@ -1,6 +1,5 @@
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { agendaSchedule } from '../../../../shared/domain/agendaSchedule';
-import { ErrorText } from '../../components/Field';
 import { hhmm } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { t } from './text';
@@ -51,7 +50,6 @@ export function AgendaProgress({ meeting, now, readOnly }: { meeting: MeetingDet
           })}
         </ol>
       )}
-      <ErrorText error={start.error ?? end.error} />
     </section>
   );
 }

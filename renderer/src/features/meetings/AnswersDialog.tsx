@@ -5,6 +5,7 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useAction } from '../../lib/query';
 import { t as common } from '../../components/text';
+import { speechKind, speechState } from '../../lib/values';
 import { t } from './text';
 
 /** 打收条: which member, expert or public speeches a department response answers. */
@@ -18,9 +19,9 @@ export function AnswersDialog({
   onClose: () => void;
 }) {
   const toast = useToast();
-  const save = useAction('queue.setAnswers');
+  const save = useAction('queue.setAnswers', { errorInPlace: true });
   const [chosen, setChosen] = useState(new Set(response.answers));
-  const candidates = entries.filter((e) => e.kind !== '部门回应' && e.state !== '撤回');
+  const candidates = entries.filter((e) => e.kind !== speechKind.response && e.state !== speechState.withdrawn);
   const toggle = (id: number) =>
     setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   return (

@@ -1,12 +1,13 @@
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { nextWaiting, onFloor } from '../../../../shared/domain/queueOrder';
 import { elapsedMs, timerView } from '../../../../shared/domain/speechTimer';
-import { ErrorText } from '../../components/Field';
 import { useShortcut } from '../../components/useHotkey';
 import { keyLabel } from '../../components/shortcuts';
 import { useAction } from '../../lib/query';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
+import { labelled, paren } from '../../components/text';
+import { speechState } from '../../lib/values';
 import { t } from './text';
 
 const q = t.queue;
@@ -41,8 +42,8 @@ export function CurrentSpeaker({
 
   // One key starts or pauses, one moves to the next speaker.
   const toggle = () => {
-    if (current?.state === '发言中') pause.mutate({ id: current.id });
-    else if (current?.state === '暂停') resume.mutate({ id: current.id });
+    if (current?.state === speechState.speaking) pause.mutate({ id: current.id });
+    else if (current?.state === speechState.paused) resume.mutate({ id: current.id });
     else if (upcoming) start.mutate({ id: upcoming.id });
   };
   const goNext = () => (current || upcoming) && next.mutate({ meetingId: meeting.id });
@@ -52,10 +53,9 @@ export function CurrentSpeaker({
   useShortcut(consoleKeys.extend, addMinute, live);
   useShortcut(consoleKeys.undo, () => undo.undo(), live);
   useShortcut(consoleKeys.skip, () => undo.skip(), live);
-  const error = start.error ?? pause.error ?? resume.error ?? end.error ?? extend.error ?? next.error ?? undo.error;
 
   return (
-    <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label="当前发言">
+    <section className={`card speaker-card tone-${timer?.tone ?? 'idle'}`} aria-label={q.current}>
       {current && timer ? (
         <div className="speaker-now">
           <div>
@@ -67,7 +67,7 @@ export function CurrentSpeaker({
           </div>
           <div className="speaker-timer" data-testid="console-countdown" data-tone={timer.tone}>
             {timer.text}
-            {current.state === '暂停' && <span className="paused-badge">{q.pause}</span>}
+            {current.state === speechState.paused && <span className="paused-badge">{q.pause}</span>}
           </div>
         </div>
       ) : (
@@ -75,7 +75,9 @@ export function CurrentSpeaker({
           <span className="muted-text">{q.nobody}</span>
           {upcoming && (
             <span>
-              下一位：<span className="strong">{upcoming.name}</span>（{upcoming.kind}）
+              {q.upNext}
+              <span className="strong">{upcoming.name}</span>
+              {paren(upcoming.kind)}
             </span>
           )}
         </div>
@@ -95,7 +97,7 @@ export function CurrentSpeaker({
         ))}
       {live && (
         <div className="speaker-controls">
-          {current?.state === '发言中' && (
+          {current?.state === speechState.speaking && (
             <button
               type="button"
               className="button"
@@ -105,7 +107,7 @@ export function CurrentSpeaker({
               ❚❚ {q.pause}
             </button>
           )}
-          {current?.state === '暂停' && (
+          {current?.state === speechState.paused && (
             <button
               type="button"
               className="button"
@@ -123,7 +125,7 @@ export function CurrentSpeaker({
                 onClick={() => start.mutate({ id: upcoming.id })}
                 title={k(consoleKeys.toggle)}
               >
-                ▶ {q.start}：{upcoming.name}
+                ▶ {labelled(q.start, upcoming.name)}
               </button>
               <button type="button" className="button" onClick={() => undo.skip(upcoming)} title={q.skipHint}>
                 {q.skip}
@@ -152,7 +154,6 @@ export function CurrentSpeaker({
           </button>
         </div>
       )}
-      <ErrorText error={error} />
     </section>
   );
 }

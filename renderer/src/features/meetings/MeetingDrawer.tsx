@@ -9,6 +9,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { paren } from '../../components/text';
+import { defaults, personKind, topicStatus } from '../../lib/values';
 import { t } from './text';
 
 const f = t.fields;
@@ -24,15 +26,15 @@ export function MeetingDrawer({
   onCreated?: (id: number) => void;
 }) {
   const toast = useToast();
-  const create = useAction('meeting.create');
-  const update = useAction('meeting.update');
+  const create = useAction('meeting.create', { errorInPlace: true });
+  const update = useAction('meeting.update', { errorInPlace: true });
   const topics = useCall('topic.list', {});
   const people = useCall('person.list', {});
   const committees = useUnits('committee');
-  const decided = (topics.data ?? []).filter((x) => x.status === '已定题');
+  const decided = (topics.data ?? []).filter((x) => x.status === topicStatus.decided);
   const [form, setForm] = useState({
     topicId: meeting?.topicId ?? 0,
-    form: (meeting?.form ?? '冰城商量') as MeetingForm,
+    form: (meeting?.form ?? defaults.meetingForm) as MeetingForm,
     title: meeting?.title ?? '',
     issueNo: meeting?.issueNo ?? 0,
     startsAt: meeting?.startsAt ?? `${todayIso()}T09:00`,
@@ -92,7 +94,7 @@ export function MeetingDrawer({
       .map((p) => (
         <option key={p.id} value={p.id}>
           {p.name}
-          {p.title ? `（${p.title}）` : ''}
+          {p.title ? paren(p.title) : ''}
         </option>
       ));
 
@@ -148,13 +150,13 @@ export function MeetingDrawer({
           <Field label={f.chair}>
             <select value={form.chairId} onChange={(e) => set('chairId', Number(e.target.value))}>
               <option value={0}>{f.none}</option>
-              {personOptions(['委员'])}
+              {personOptions([personKind.member])}
             </select>
           </Field>
           <Field label={f.recorder}>
             <select value={form.recorderId} onChange={(e) => set('recorderId', Number(e.target.value))}>
               <option value={0}>{f.none}</option>
-              {personOptions(['工作人员', '委员'])}
+              {personOptions([personKind.staff, personKind.member])}
             </select>
           </Field>
         </div>

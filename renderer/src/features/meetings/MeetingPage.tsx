@@ -1,17 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
+import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
-import { usePageShortcuts } from '../../components/ShortcutHelp';
-import { ErrorText } from '../../components/Field';
-import { useFlushEditors } from '../../lib/beforeClose';
-import { useAction, useCall } from '../../lib/query';
-import { hhmm } from '../../lib/dates';
-import { useNow } from '../../lib/useNow';
+import { useCall } from '../../lib/query';
 import { MinutesEditor } from '../minutes/MinutesEditor';
 import { ResolutionsPanel } from '../resolutions/ResolutionsPanel';
-import type { SpeakerInfo } from '../minutes/SpeakerNode';
 import { AgendaEditor } from './AgendaEditor';
 import { AgendaProgress } from './AgendaProgress';
 import { CurrentSpeaker } from './CurrentSpeaker';
@@ -20,9 +14,10 @@ import { ParticipantsPanel } from './ParticipantsPanel';
 import { ScreenControl } from './ScreenControl';
 import { SpeakerQueue } from './SpeakerQueue';
 import { SpeechStats } from './SpeechStats';
-import { consoleHelp } from './consoleKeys';
-import { useQueueUndo } from './useQueueUndo';
+import { useConsole, useStatusActions } from './useMeetingPage';
 import { StatusTag } from './StatusTag';
+import { paren } from '../../components/text';
+import { meetingStatus } from '../../lib/values';
 import { t } from './text';
 import './console.css';
 
@@ -37,9 +32,9 @@ export function MeetingPage() {
 }
 
 function Meeting({ meeting }: { meeting: MeetingDetail }) {
-  const [tab, setTab] = useState<Tab>(meeting.status === '筹备中' ? 'people' : 'console');
+  const [tab, setTab] = useState<Tab>(meeting.status === meetingStatus.preparing ? 'people' : 'console');
   const [editing, setEditing] = useState(false);
-  const readOnly = meeting.status === '已归档';
+  const readOnly = meeting.status === meetingStatus.archived;
 
   return (
     <section className="page wide meeting-page">
@@ -103,30 +98,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
 
 /** The live console: timer and controls, the queue, the agenda, the projector, and the minutes beside them. */
 function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
-  const queue = useCall('queue.get', { meetingId: meeting.id });
-  const settings = useCall('settings.get', {});
-  const now = useNow(250);
-  const entries = queue.data?.entries ?? [];
-  const onFloor = entries.find((e) => e.state === '发言中' || e.state === '暂停');
-  // Stable while the same speech holds the floor: the editor does not re-render with the clock.
-  const floorId = onFloor?.id;
-  const floor = useMemo<SpeakerInfo | null>(
-    () =>
-      onFloor
-        ? {
-            speechId: onFloor.id,
-            name: onFloor.name,
-            affiliation: onFloor.affiliation,
-            kind: onFloor.kind,
-            time: hhmm(Date.parse(onFloor.intervals[0]?.from ?? onFloor.endedAt ?? '')),
-          }
-        : null,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [floorId],
-  );
-  const undone = useUndoneStarts(entries);
-  const undo = useQueueUndo(entries, now);
-  usePageShortcuts(consoleHelp);
+  const { settings, now, entries, floor, undone, undo } = useConsole(meeting);
   return (
     <div className="console-grid with-minutes">
       <div className="console-main">
@@ -151,71 +123,32 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
   );
 }
 
-type Status = MeetingDetail['status'];
-
-/** Steps that are not taken back with one click: asked first (Enter confirms, Esc cancels). */
-const asked: Partial<Record<Status, { title: string; body: string; confirm: string }>> = {
-  已结束: { title: t.confirm.endTitle, body: t.confirm.endBody, confirm: t.status.end },
-  已归档: { title: t.confirm.archiveTitle, body: t.confirm.archiveBody, confirm: t.status.archive },
-};
-
-/**
- * Speeches seen on the floor (or just ended) that wait again: their start was undone, here or in
- * another window, and the header their start put in the minutes goes. A header of a speech that
- * merely waits (typed ahead, or from an older text) is not touched.
- */
-function useUndoneStarts(entries: readonly Speech[]): ReadonlySet<number> {
-  const seen = useRef(new Map<number, Speech['state']>());
-  const [undone, setUndone] = useState<ReadonlySet<number>>(new Set());
-  useEffect(() => {
-    const back = entries.filter(
-      (e) => e.state === '等待' && ['发言中', '暂停', '已发言'].includes(seen.current.get(e.id) ?? '等待'),
-    );
-    seen.current = new Map(entries.map((e) => [e.id, e.state]));
-    if (back.length) setUndone((u) => new Set([...u, ...back.map((e) => e.id)]));
-  }, [entries]);
-  // Only while they wait: a speech started again for real gets its header back.
-  const key = entries
-    .filter((e) => e.state === '等待' && undone.has(e.id))
-    .map((e) => e.id)
-    .join();
-  return useMemo(() => new Set(key.split(',').filter(Boolean).map(Number)), [key]);
-}
-
 function StatusActions({ meeting }: { meeting: MeetingDetail }) {
-  const setStatus = useAction('meeting.setStatus');
-  const flushEditors = useFlushEditors();
-  const [reason, setReason] = useState<string | null>(null);
-  const [asking, setAsking] = useState<Status | null>(null);
+  const { reason, setReason, asking, setAsking, go, ask, question } = useStatusActions(meeting);
   const s = t.status;
-  // The minutes' last words go in first: ending snapshots them, archiving makes them read-only.
-  const go = (status: Status, reason?: string) =>
-    void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
-  const ask = (status: Status) => (asked[status] ? setAsking(status) : go(status));
-  const question = asking && asked[asking];
   return (
     <>
-      {meeting.status === '筹备中' && (
-        <button type="button" className="button primary" onClick={() => go('进行中')}>
+      {meeting.status === meetingStatus.preparing && (
+        <button type="button" className="button primary" onClick={() => go(meetingStatus.live)}>
           {s.start}
         </button>
       )}
-      {meeting.status === '进行中' && (
-        <button type="button" className="button" onClick={() => ask('已结束')}>
+      {meeting.status === meetingStatus.live && (
+        <button type="button" className="button" onClick={() => ask(meetingStatus.ended)}>
           {s.end}
         </button>
       )}
-      {meeting.status === '已结束' && (
+      {meeting.status === meetingStatus.ended && (
         <>
-          <button type="button" className="button" onClick={() => go('进行中')}>
+          <button type="button" className="button" onClick={() => go(meetingStatus.live)}>
             {s.reopen}
           </button>
-          <button type="button" className="button primary" onClick={() => ask('已归档')}>
+          <button type="button" className="button primary" onClick={() => ask(meetingStatus.archived)}>
             {s.archive}
           </button>
         </>
       )}
-      {meeting.status === '已归档' &&
+      {meeting.status === meetingStatus.archived &&
         (reason === null ? (
           <button type="button" className="button" onClick={() => setReason('')}>
             {s.unarchive}
@@ -231,7 +164,7 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
             />
-            <button type="button" className="button primary" onClick={() => go('已结束', reason)}>
+            <button type="button" className="button primary" onClick={() => go(meetingStatus.ended, reason)}>
               {s.unarchive}
             </button>
           </span>
@@ -248,7 +181,6 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
           }}
         />
       )}
-      <ErrorText error={setStatus.error} />
     </>
   );
 }
@@ -272,16 +204,16 @@ function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
         <dt>{f.recorder}</dt>
         <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
         <dt>{f.topic}</dt>
-        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>查看议题</Link> : t.adHoc}</dd>
+        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>{t.viewTopic}</Link> : t.adHoc}</dd>
       </dl>
       {meeting.statusLog.length > 0 && (
         <>
-          <h3 className="card-title">状态记录</h3>
+          <h3 className="card-title">{t.statusLog}</h3>
           <ul className="status-log">
             {meeting.statusLog.map((l, i) => (
               <li key={i}>
-                {new Date(l.at).toLocaleString('zh-CN')}：{l.from} → {l.to}
-                {l.reason && `（${l.reason}）`}
+                {t.statusMove(new Date(l.at).toLocaleString('zh-CN'), l.from, l.to)}
+                {l.reason && paren(l.reason)}
               </li>
             ))}
           </ul>

@@ -40,7 +40,7 @@ export function MeetingsPage() {
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-label="会议列表">
+          <table className="table" aria-label={t.list}>
             <thead>
               <tr>
                 <th>{t.col.title}</th>

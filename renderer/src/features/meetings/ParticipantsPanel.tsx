@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { attendances, participantRoles, type ParticipantRole } from '../../../../shared/domain/meetings';
-import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useAction } from '../../lib/query';
+import { attendance } from '../../lib/values';
 import { t } from './text';
 
 const p = t.people;
@@ -21,8 +21,8 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       return {
         role,
         total: of.length,
-        present: of.filter((x) => x.attendance === '出席').length,
-        leave: of.filter((x) => x.attendance === '请假').length,
+        present: of.filter((x) => x.attendance === attendance.present).length,
+        leave: of.filter((x) => x.attendance === attendance.leave).length,
       };
     })
     .filter((c) => c.total > 0);
@@ -32,14 +32,17 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
       <header className="card-head">
         <h2 className="card-title">{p.title}</h2>
         <span className="hint">
-          出席 {meeting.participants.filter((x) => x.attendance === '出席').length} / {meeting.participants.length}
+          {p.present(
+            meeting.participants.filter((x) => x.attendance === attendance.present).length,
+            meeting.participants.length,
+          )}
         </span>
       </header>
       <div className="role-counts" aria-label={p.counts}>
         {counts.map((c) => (
           <span key={c.role} className="role-count">
             <span className="muted-text">{c.role}</span> <strong>{c.present}</strong>/{c.total}
-            {c.leave > 0 && <span className="muted-text"> · 请假 {c.leave}</span>}
+            {c.leave > 0 && <span className="muted-text">{p.onLeave(c.leave)}</span>}
           </span>
         ))}
       </div>
@@ -51,14 +54,13 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
           onPick={(person) => add.mutate({ meetingId: meeting.id, personIds: [person.id] })}
         />
       )}
-      <ErrorText error={add.error ?? update.error ?? remove.error} />
       {meeting.participants.length === 0 ? (
         <p className="muted-text">{p.empty}</p>
       ) : (
-        <table className="table compact" aria-label="参会人员名单">
+        <table className="table compact" aria-label={p.list}>
           <thead>
             <tr>
-              <th>姓名</th>
+              <th>{p.name}</th>
               <th>{p.role}</th>
               <th>{p.attendance}</th>
               <th />
@@ -72,7 +74,7 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                 </td>
                 <td>
                   <select
-                    aria-label={`${x.name}的角色`}
+                    aria-label={p.roleOf(x.name)}
                     value={x.role}
                     disabled={readOnly}
                     onChange={(e) => update.mutate({ id: x.id, role: e.target.value as ParticipantRole })}
@@ -83,7 +85,7 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                   </select>
                 </td>
                 <td>
-                  <div className="segmented small" role="radiogroup" aria-label={`${x.name}的签到`}>
+                  <div className="segmented small" role="radiogroup" aria-label={p.attendanceOf(x.name)}>
                     {attendances.slice(1).map((a) => (
                       <button
                         type="button"
@@ -92,14 +94,18 @@ export function ParticipantsPanel({ meeting, readOnly }: { meeting: MeetingDetai
                         disabled={readOnly}
                         aria-checked={x.attendance === a}
                         className={x.attendance === a ? 'on' : ''}
-                        onClick={() => update.mutate({ id: x.id, attendance: x.attendance === a ? '未签到' : a })}
+                        onClick={() =>
+                          update.mutate({ id: x.id, attendance: x.attendance === a ? attendance.unmarked : a })
+                        }
                       >
                         {a}
                       </button>
                     ))}
                   </div>
                   {x.checkedInAt && (
-                    <span className="hint">{p.checkedIn(time(x.checkedInAt), x.attendance === '出席')}</span>
+                    <span className="hint">
+                      {p.checkedIn(time(x.checkedInAt), x.attendance === attendance.present)}
+                    </span>
                   )}
                 </td>
                 <td>

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { screenModeNames, screenModes, type ScreenMode } from '../../../../shared/domain/meetings';
-import { ErrorText } from '../../components/Field';
 import { keyLabel, matches } from '../../components/shortcuts';
 import { useShortcut } from '../../components/useHotkey';
 import { useAction, useApi, useCall } from '../../lib/query';
@@ -69,7 +68,7 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
           {t.screen.open}
         </button>
       </header>
-      <div className="segmented" role="radiogroup" aria-label="投屏模式" ref={group} onKeyDown={onGroupKey}>
+      <div className="segmented" role="radiogroup" aria-label={t.screen.modes} ref={group} onKeyDown={onGroupKey}>
         {screenModes.map((mode, i) => (
           <ModeButton
             key={mode}
@@ -97,8 +96,7 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
           {t.screen.show}
         </button>
       </div>
-      {!onThis && view?.meeting && <p className="hint warn">当前投屏的是另一次会议：{view.meeting.title}</p>}
-      <ErrorText error={set.error} />
+      {!onThis && view?.meeting && <p className="hint warn">{t.screen.elsewhere(view.meeting.title)}</p>}
     </section>
   );
 }

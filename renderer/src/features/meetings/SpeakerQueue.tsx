@@ -18,7 +18,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
 import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
-import { ErrorText } from '../../components/Field';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useShortcutHelp } from '../../components/ShortcutHelp';
 import { matches } from '../../components/shortcuts';
@@ -27,6 +26,8 @@ import { useAction } from '../../lib/query';
 import { AnswersDialog } from './AnswersDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
+import { listSep } from '../../components/text';
+import { speechKind, speechState } from '../../lib/values';
 import { t } from './text';
 
 const q = t.queue;
@@ -48,7 +49,7 @@ export function SpeakerQueue({
   readOnly: boolean;
   undo: QueueUndo;
 }) {
-  const [kind, setKind] = useState<SpeechKind>('预约发言');
+  const [kind, setKind] = useState<SpeechKind>(speechKind.booked);
   const [answering, setAnswering] = useState<Speech | null>(null);
   const add = useAction('queue.add');
   const move = useAction('queue.move');
@@ -69,9 +70,11 @@ export function SpeakerQueue({
     setAdded(null);
   }, [added, entries]);
   const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
-  const waiting = entries.filter((e) => e.state === '等待');
-  const live = entries.filter((e) => e.state === '发言中' || e.state === '暂停' || e.state === '等待');
-  const finished = entries.filter((e) => e.state === '已发言' || e.state === '撤回');
+  const waiting = entries.filter((e) => e.state === speechState.waiting);
+  const live = entries.filter(
+    (e) => e.state === speechState.speaking || e.state === speechState.paused || e.state === speechState.waiting,
+  );
+  const finished = entries.filter((e) => e.state === speechState.spoken || e.state === speechState.withdrawn);
   const names = new Map(entries.map((e) => [e.id, e.name]));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -96,7 +99,6 @@ export function SpeakerQueue({
     e.stopPropagation();
     moveBy(entry, e.key === 'ArrowUp' ? -1 : 1);
   };
-  const error = add.error ?? move.error ?? act.start.error ?? act.toTop.error;
   const row = (e: Speech) => (
     <QueueRow
       key={e.id}
@@ -106,9 +108,9 @@ export function SpeakerQueue({
       answered={e.answers
         .map((a) => names.get(a))
         .filter(Boolean)
-        .join('、')}
+        .join(listSep)}
     >
-      {!readOnly && e.state === '等待' && (
+      {!readOnly && e.state === speechState.waiting && (
         <>
           <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
             {q.start}
@@ -124,12 +126,12 @@ export function SpeakerQueue({
           </button>
         </>
       )}
-      {!readOnly && e.state === '撤回' && (
+      {!readOnly && e.state === speechState.withdrawn && (
         <button type="button" className="mini" onClick={() => undo.restore(e)} title={q.restoreHint}>
           {q.restore}
         </button>
       )}
-      {!readOnly && e.kind === '部门回应' && e.state !== '撤回' && (
+      {!readOnly && e.kind === speechKind.response && e.state !== speechState.withdrawn && (
         <button type="button" className="mini" onClick={() => setAnswering(e)}>
           {q.answers}
         </button>
@@ -151,7 +153,7 @@ export function SpeakerQueue({
       {!readOnly && (
         <div className="queue-add">
           <PersonPicker
-            label="加入发言队列"
+            label={q.add}
             placeholder={q.addPlaceholder}
             preferred={participants}
             inputRef={picker}
@@ -169,7 +171,6 @@ export function SpeakerQueue({
           </select>
         </div>
       )}
-      <ErrorText error={error} />
       {!readOnly && undo.withdrawn && (
         <div className="undo-bar" role="status">
           <span>{t.undo.withdrawn(undo.withdrawn.name)}</span>
@@ -183,7 +184,7 @@ export function SpeakerQueue({
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={waiting.map((w) => w.id)} strategy={verticalListSortingStrategy}>
-            <ol className="queue-list" aria-label="发言顺序" onKeyDown={onListKey} ref={list}>
+            <ol className="queue-list" aria-label={q.order} onKeyDown={onListKey} ref={list}>
               {live.map(row)}
             </ol>
             {live.length === 0 && <p className="muted-text queue-empty">{q.noneWaiting}</p>}
@@ -194,11 +195,11 @@ export function SpeakerQueue({
         <details className="queue-finished">
           <summary>
             {q.finished(
-              finished.filter((e) => e.state === '已发言').length,
-              finished.filter((e) => e.state === '撤回').length,
+              finished.filter((e) => e.state === speechState.spoken).length,
+              finished.filter((e) => e.state === speechState.withdrawn).length,
             )}
           </summary>
-          <ol className="queue-list" aria-label="已发言和撤回">
+          <ol className="queue-list" aria-label={q.done}>
             {finished.map(row)}
           </ol>
         </details>
@@ -221,7 +222,7 @@ function QueueRow({
   answered: string;
   children: React.ReactNode;
 }) {
-  const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== '等待' });
+  const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== speechState.waiting });
   const spoken = entry.intervals.length ? clock(elapsedMs(entry.intervals, now) / 1000) : '';
   return (
     <li
@@ -235,10 +236,10 @@ function QueueRow({
         className="queue-handle"
         {...sortable.attributes}
         {...sortable.listeners}
-        aria-label={`拖动调整 ${entry.name} 的顺序`}
-        tabIndex={entry.state === '等待' ? 0 : -1}
+        aria-label={t.queue.drag(entry.name)}
+        tabIndex={entry.state === speechState.waiting ? 0 : -1}
       >
-        {entry.state === '等待' ? '⋮⋮' : ''}
+        {entry.state === speechState.waiting ? '⋮⋮' : ''}
       </span>
       <span className="queue-no">{entry.position}</span>
       <div className="queue-who">
@@ -248,7 +249,9 @@ function QueueRow({
       </div>
       <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
       <span className="queue-state">
-        {entry.state === '等待' ? clock(entry.limitSeconds) : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
+        {entry.state === speechState.waiting
+          ? clock(entry.limitSeconds)
+          : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
       </span>
       <span className="queue-actions">{children}</span>
     </li>

@@ -20,7 +20,6 @@ export interface QueueUndo {
   undo(): boolean;
   /** Moves an absent speaker to the end of the line: the one just started, else the next in line. */
   skip(speech?: Speech): void;
-  error: Error | null;
 }
 
 /**
@@ -74,6 +73,5 @@ export function useQueueUndo(entries: readonly Speech[], now: number): QueueUndo
       const target = speech ?? recent[0]?.speech ?? nextWaiting(entries);
       if (target) skipCall.mutate({ id: target.id }, { onSuccess: () => toast(t.undo.skipped(target.name)) });
     },
-    error: undoStart.error ?? skipCall.error ?? restoreCall.error ?? withdrawCall.error,
   };
 }

@@ -1,18 +1,17 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Mark } from '../../../../shared/contract/minutes';
-import { jumpToMark, removeMark } from './plugins/MarkPlugin';
+import { jumpToMark, REMOVE_MARK_COMMAND } from './plugins/MarkPlugin';
+import { labelled } from '../../components/text';
 import { t } from './text';
 
 /** Every marked passage in document order, as the core recorded it: jump to it, or unmark it. */
 export function MarksPanel({
   marks,
   readOnly,
-  onChanged,
   reveal,
 }: {
   marks: readonly Mark[];
   readOnly: boolean;
-  onChanged(): void;
   /** Unfolds folded text first. */ reveal(): void;
 }) {
   const [editor] = useLexicalComposerContext();
@@ -46,8 +45,8 @@ export function MarksPanel({
                 <button
                   type="button"
                   className="mini subtle"
-                  aria-label={`${t.marks.remove}：${m.excerpt.slice(0, 20)}`}
-                  onClick={() => removeMark(editor, m.id, onChanged)}
+                  aria-label={labelled(t.marks.remove, m.excerpt.slice(0, 20))}
+                  onClick={() => editor.dispatchCommand(REMOVE_MARK_COMMAND, m.id)}
                 >
                   {t.marks.remove}
                 </button>

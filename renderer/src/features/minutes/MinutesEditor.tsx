@@ -182,7 +182,7 @@ function MinutesBody({
   useMinutesKeys(editor, saveNow, readOnly);
   const onMarked = useCallback(
     (kind: MarkKind) => {
-      toast(`已标记为“${kind}”`);
+      toast(t.marked(kind));
       saveNow();
     },
     [toast, saveNow],
@@ -238,9 +238,7 @@ function MinutesBody({
       <ToolbarPlugin
         readOnly={readOnly}
         floor={floor}
-        onMarked={onMarked}
         onNeedSelection={() => toast(t.selectFirst, 'error')}
-        onChanged={saveNow}
         extra={
           <span className="tb-right">
             {fold.info ? (
@@ -350,12 +348,12 @@ function MinutesBody({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} onChanged={saveNow} reveal={fold.expandAll} />
+        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} reveal={fold.expandAll} />
       </div>
       <SaveStatus state={save} chars={chars} />
       <HistoryPlugin />
       <ListPlugin />
-      <MarkPlugin onMarked={onMarked} />
+      <MarkPlugin onMarked={onMarked} onChanged={saveNow} />
       <SpeakerHeaderPlugin
         floor={floor}
         undone={undone}

@@ -32,6 +32,7 @@ export const t = {
   markKey: { 建议: 'Alt+1', '回应/承诺': 'Alt+2', 共识: 'Alt+3' } satisfies Record<MarkKind, string>,
   markHint: (kind: MarkKind, key: string) => `选中文字后标记为“${kind}” (${key})`,
   selectFirst: '请先选中要标记的文字',
+  marked: (kind: MarkKind) => `已标记为“${kind}”`,
   save: {
     saved: (time: string) => `已保存 ${time}`,
     never: '尚未保存',

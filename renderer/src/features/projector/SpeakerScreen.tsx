@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { onFloor } from '../../../../shared/domain/queueOrder';
+import { speechState } from '../../lib/values';
 import { Countdown } from './Countdown';
 import { MeetingHeader } from './MeetingHeader';
 import { t } from './text';
@@ -16,7 +17,7 @@ export function SpeakerScreen({
   warnSeconds: number;
 }) {
   const speaker = onFloor(queue);
-  const waiting = queue.filter((e) => e.state === '等待');
+  const waiting = queue.filter((e) => e.state === speechState.waiting);
   const item = meeting.agenda.find((a) => a.startedAt && !a.endedAt);
   return (
     <>

@@ -5,6 +5,7 @@ import { clock } from '../../../../shared/domain/speechTimer';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
 import { useCall } from '../../lib/query';
+import { attendance } from '../../lib/values';
 import { t } from './text';
 
 const d = t.detail;
@@ -60,8 +61,8 @@ export function RecordDrawer({ row, year, onClose }: { row: MemberRecord; year: 
                       <span className="muted small">
                         {d.meeting(m.form, m.issueNo)} · {m.role}
                       </span>
-                      <span className={`tag att-${m.attended ? '出席' : m.attendance}`}>
-                        {m.attendance === '未签到' && m.attended ? d.attendedUnmarked : m.attendance}
+                      <span className={`tag att-${m.attended ? attendance.present : m.attendance}`}>
+                        {m.attendance === attendance.unmarked && m.attended ? d.attendedUnmarked : m.attendance}
                       </span>
                       <span className="small">{d.speeches(m.speeches, clock(m.speakingSeconds))}</span>
                     </li>

@@ -1,16 +1,13 @@
-import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { MemberRecord } from '../../../../shared/contract/memberRecords';
 import { personKinds, type PersonKind } from '../../../../shared/domain/people';
 import { clock } from '../../../../shared/domain/speechTimer';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { SearchBox } from '../../components/SearchBox';
-import { useToast } from '../../components/Toasts';
-import { useApi, useCall } from '../../lib/query';
 import { RecordDrawer } from './RecordDrawer';
-import { nextSort, sortRecords, type Sort, type SortKey } from './sortRecords';
+import type { Sort, SortKey } from './sortRecords';
 import { t } from './text';
+import { useRecordsPage } from './useRecordsPage';
 import './records.css';
 
 const c = t.columns;
@@ -38,52 +35,28 @@ function SortHeader({
   );
 }
 
-function totalOf(rows: readonly MemberRecord[]) {
-  const sum = (f: (r: MemberRecord) => number) => rows.reduce((n, r) => n + f(r), 0);
-  return {
-    invited: sum((r) => r.meetingsInvited),
-    attended: sum((r) => r.meetingsAttended),
-    leave: sum((r) => r.leave),
-    absent: sum((r) => r.absent),
-    speeches: sum((r) => r.speeches),
-    seconds: sum((r) => r.speakingSeconds),
-    suggestions: sum((r) => r.suggestions),
-    adopted: sum((r) => r.suggestionsAdopted),
-  };
-}
-
 /** 履职档案: a year of each member's meetings, speeches and suggestions, sortable, with each one's detail and an Excel export. */
 export function RecordsPage() {
-  const api = useApi();
-  const toast = useToast();
-  const [year, setYear] = useState<number | undefined>(undefined);
-  const [kind, setKind] = useState<PersonKind>('委员');
-  const [q, setQ] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'name', desc: false });
-  const [open, setOpen] = useState<MemberRecord | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const query = useDeferredValue(q.trim());
-  // Without a chosen year the core answers the newest year with meetings (else this one).
-  const records = useCall('records.list', { year, kind, q: query || undefined }, { placeholderData: (prev) => prev });
-  const data = records.data;
-  const rows = useMemo(() => sortRecords(data?.rows ?? [], sort), [data, sort]);
-  const total = totalOf(rows);
-  const shownYear = data?.year ?? year ?? new Date().getFullYear();
-  const years = [...new Set([...(data?.years ?? []), shownYear])].sort((a, b) => b - a);
-
-  async function exportXlsx() {
-    setExporting(true);
-    try {
-      const file = await api.call('records.export', { year: shownYear, kind });
-      const saved = await api.saveFile(file.fileName, file.dataBase64);
-      if (saved.error) throw new Error(saved.error);
-      if (saved.saved) toast(t.exported(file.fileName, saved.where));
-    } catch (e) {
-      toast(t.exportFailed(e instanceof Error ? e.message : String(e)), 'error');
-    } finally {
-      setExporting(false);
-    }
-  }
+  const {
+    kind,
+    setKind,
+    q,
+    setQ,
+    query,
+    sort,
+    sortBy,
+    open,
+    setOpen,
+    exporting,
+    exportXlsx,
+    records,
+    data,
+    rows,
+    total,
+    shownYear,
+    years,
+    setYear,
+  } = useRecordsPage();
 
   return (
     <section className="page wide records-page">
@@ -121,7 +94,7 @@ export function RecordsPage() {
         <select aria-label={t.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
-              {y}年度
+              {t.yearLabel(y)}
             </option>
           ))}
         </select>
@@ -151,15 +124,15 @@ export function RecordsPage() {
             <table className="table records-table" aria-label={t.table}>
               <thead>
                 <tr>
-                  <SortHeader k="name" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} numeric={false} />
+                  <SortHeader k="name" sort={sort} onSort={sortBy} numeric={false} />
                   <th>{c.affiliation}</th>
-                  <SortHeader k="attended" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
+                  <SortHeader k="attended" sort={sort} onSort={sortBy} />
                   <th className="num">{c.leave}</th>
                   <th className="num">{c.absent}</th>
-                  <SortHeader k="speeches" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
-                  <SortHeader k="seconds" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
-                  <SortHeader k="suggestions" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
-                  <SortHeader k="adopted" sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
+                  <SortHeader k="speeches" sort={sort} onSort={sortBy} />
+                  <SortHeader k="seconds" sort={sort} onSort={sortBy} />
+                  <SortHeader k="suggestions" sort={sort} onSort={sortBy} />
+                  <SortHeader k="adopted" sort={sort} onSort={sortBy} />
                 </tr>
               </thead>
               <tbody>

@@ -1,6 +1,7 @@
 import type { SortKey } from './sortRecords';
 
 export const t = {
+  yearLabel: (y: number) => `${y}年度`,
   title: '履职档案',
   sub: (year: number, kind: string, meetings: number, people: number) =>
     `${year}年度共召开会议 ${meetings} 次，${kind} ${people} 人`,

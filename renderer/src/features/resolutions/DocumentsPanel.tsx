@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { useApi } from '../../lib/query';
+import { documentKind } from '../../lib/values';
 import { t } from './text';
 
 /**
@@ -19,9 +20,9 @@ export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: R
   const d = t.docs;
 
   const blocked = (kind: DocumentKind): string | null => {
-    if (kind === '会议记录') return null;
+    if (kind === documentKind.minutes) return null;
     if (!data.items.length) return d.needItems;
-    if (kind === '会议纪要' && !data.confirmed) return d.needConfirm;
+    if (kind === documentKind.summary && !data.confirmed) return d.needConfirm;
     return null;
   };
 

@@ -9,6 +9,8 @@ import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useAction, useCall } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { colon, paren } from '../../components/text';
+import { speechState } from '../../lib/values';
 import { t } from './text';
 
 const FORM_ID = 'resolution-form';
@@ -26,8 +28,8 @@ export function ResolutionDrawer({
   const departments = useUnits('department');
   const marks = useCall('mark.list', { meetingId: meeting.id });
   const queue = useCall('queue.get', { meetingId: meeting.id });
-  const create = useAction('resolution.create');
-  const update = useAction('resolution.update');
+  const create = useAction('resolution.create', { errorInPlace: true });
+  const update = useAction('resolution.update', { errorInPlace: true });
   const toast = useToast();
   const [form, setForm] = useState({
     text: resolution?.text ?? '',
@@ -101,7 +103,7 @@ export function ResolutionDrawer({
             ))}
           </select>
         </Field>
-        <FieldGroup label={`${d.co}（${d.coHint}）`}>
+        <FieldGroup label={d.co + paren(d.coHint)}>
           <div className="check-grid">
             {choosable
               .filter((u) => u.id !== form.leadDepartmentId)
@@ -133,7 +135,12 @@ export function ResolutionDrawer({
                   <span className="mark-kind" data-kind={m.kind}>
                     {m.kind}
                   </span>
-                  {m.speaker && <span className="muted">{m.speaker}：</span>}
+                  {m.speaker && (
+                    <span className="muted">
+                      {m.speaker}
+                      {colon}
+                    </span>
+                  )}
                   {m.excerpt.slice(0, 60)}
                 </label>
               ))}
@@ -146,7 +153,10 @@ export function ResolutionDrawer({
               {queue
                 .data!.entries.filter(
                   (e) =>
-                    e.state === '已发言' || e.state === '发言中' || e.state === '暂停' || form.speechIds.includes(e.id),
+                    e.state === speechState.spoken ||
+                    e.state === speechState.speaking ||
+                    e.state === speechState.paused ||
+                    form.speechIds.includes(e.id),
                 )
                 .map((e) => (
                   <label key={e.id} className="check" title={viaMarks.has(e.id) ? d.viaMark : undefined}>
@@ -156,7 +166,8 @@ export function ResolutionDrawer({
                       disabled={viaMarks.has(e.id)}
                       onChange={() => setForm({ ...form, speechIds: toggle(form.speechIds, e.id) })}
                     />
-                    {e.position}. {e.name}（{e.kind}）
+                    {e.position}. {e.name}
+                    {paren(e.kind)}
                   </label>
                 ))}
             </div>

@@ -25,6 +25,7 @@ import { clockDateTime } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { DocumentsPanel } from './DocumentsPanel';
 import { ResolutionDrawer } from './ResolutionDrawer';
+import { colon, labelled, list } from '../../components/text';
 import { t } from './text';
 import './resolutions.css';
 
@@ -107,7 +108,6 @@ function Confirmation({
           </button>
         </span>
       )}
-      <ErrorText error={confirm.error} />
     </div>
   );
 }
@@ -136,7 +136,7 @@ function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boo
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
       <SortableContext items={data.items.map((r) => r.id)} strategy={verticalListSortingStrategy}>
-        <ol className="resolution-list" aria-label="协商意见顺序" onKeyDown={onKey}>
+        <ol className="resolution-list" aria-label={t.order} onKeyDown={onKey}>
           {data.items.map((r) => (
             <Row key={r.id} r={r} readOnly={readOnly}>
               {!readOnly && (
@@ -159,7 +159,6 @@ function Items({ data, readOnly, onEdit }: { data: ResolutionList; readOnly: boo
           ))}
         </ol>
       </SortableContext>
-      <ErrorText error={move.error ?? remove.error} />
     </DndContext>
   );
 }
@@ -177,33 +176,29 @@ function Row({ r, readOnly, children }: { r: Resolution; readOnly: boolean; chil
         className="queue-handle"
         {...sortable.attributes}
         {...sortable.listeners}
-        aria-label={`拖动调整第${chineseNumeral(r.position)}项的顺序`}
+        aria-label={t.drag(chineseNumeral(r.position))}
         tabIndex={readOnly ? -1 : 0}
       >
         {readOnly ? '' : '⋮⋮'}
       </span>
       <div className="resolution-body">
         <p className="resolution-text">
-          <strong>{chineseNumeral(r.position)}、</strong>
+          <strong>{t.numbered(chineseNumeral(r.position))}</strong>
           {r.text}
         </p>
         <p className="resolution-meta">
           <span>
-            {t.lead}：{r.leadDepartment || <em className="missing">{t.none}</em>}
+            {t.lead}
+            {colon}
+            {r.leadDepartment || <em className="missing">{t.none}</em>}
           </span>
-          {r.coDepartments.length > 0 && (
-            <span>
-              {t.co}：{r.coDepartments.join('、')}
-            </span>
-          )}
+          {r.coDepartments.length > 0 && <span>{labelled(t.co, list(r.coDepartments))}</span>}
           <span>
-            {t.deadline}：{r.deadline ? chineseDate(r.deadline) : <em className="missing">{t.none}</em>}
+            {t.deadline}
+            {colon}
+            {r.deadline ? chineseDate(r.deadline) : <em className="missing">{t.none}</em>}
           </span>
-          {r.speakers.length > 0 && (
-            <span className="muted">
-              {t.sources}：{r.speakers.join('、')}
-            </span>
-          )}
+          {r.speakers.length > 0 && <span className="muted">{labelled(t.sources, list(r.speakers))}</span>}
         </p>
       </div>
       <span className="queue-actions">{children}</span>
@@ -244,7 +239,6 @@ function Untaken({ data, readOnly }: { data: ResolutionList; readOnly: boolean }
           ))}
         </ul>
       )}
-      <ErrorText error={take.error} />
     </section>
   );
 }

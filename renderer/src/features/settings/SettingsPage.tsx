@@ -10,7 +10,7 @@ import { t } from './text';
 export function SettingsPage() {
   const settings = useCall('settings.get', {});
   const status = useCall('app.status', {});
-  const save = useAction('settings.save');
+  const save = useAction('settings.save', { errorInPlace: true });
   const toast = useToast();
   const [form, setForm] = useState<Settings | null>(null);
   useEffect(() => {
@@ -72,7 +72,7 @@ export function SettingsPage() {
             <select value={form.level} onChange={(e) => setLevel(e.target.value as OrgLevel)}>
               {orgLevels.map((l) => (
                 <option key={l} value={l}>
-                  {l}级
+                  {t.levelName(l)}
                 </option>
               ))}
             </select>
@@ -85,7 +85,7 @@ export function SettingsPage() {
               <li key={i}>
                 <span className="step-no">{i + 1}</span>
                 <input
-                  aria-label={`第${i + 1}步名称`}
+                  aria-label={t.stepName(i + 1)}
                   value={name}
                   maxLength={20}
                   onChange={(e) =>

@@ -7,6 +7,8 @@ export const t = {
   office: '发文机关',
   officeHint: '会议纪要版头左侧，如“政协哈尔滨市委员会办公厅”',
   level: '层级',
+  levelName: (l: string) => `${l}级`,
+  stepName: (n: number) => `第${n}步名称`,
   levelHint: '切换层级会同时更新第 5 步名称（区委/市委/县委常委会议审题）',
   steps: '六步选题法步骤名称',
   speech: '发言',

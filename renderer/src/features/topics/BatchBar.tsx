@@ -3,10 +3,11 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
+import { topicDecision } from '../../lib/values';
 import { defaultBody, useStepNames } from './steps';
 import { t } from './text';
 
-const batchDecisions = ['通过', '不予采纳', '暂缓'] as const;
+const batchDecisions = [topicDecision.pass, topicDecision.reject, topicDecision.defer] as const;
 type BatchDecision = (typeof batchDecisions)[number];
 
 /** Steps 4–6: one sitting decides many topics: one date, one body, one decision for all selected. */
@@ -24,8 +25,8 @@ export function BatchBar({
   const toast = useToast();
   const stepNames = useStepNames();
   const settings = useCall('settings.get', {});
-  const decide = useAction('topic.decideBatch');
-  const [decision, setDecision] = useState<BatchDecision>('通过');
+  const decide = useAction('topic.decideBatch', { errorInPlace: true });
+  const [decision, setDecision] = useState<BatchDecision>(topicDecision.pass);
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const [body, setBody] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -41,7 +42,7 @@ export function BatchBar({
         decidedOn,
         body: shownBody,
         note,
-        ...(decision === '暂缓' ? { deferredTo } : {}),
+        ...(decision === topicDecision.defer ? { deferredTo } : {}),
       },
       {
         onSuccess: () => {
@@ -52,7 +53,7 @@ export function BatchBar({
     );
 
   return (
-    <div className="batch-bar" role="region" aria-label="批量决定">
+    <div className="batch-bar" role="region" aria-label={t.labels.batch}>
       <div className="batch-row">
         <strong>{t.batch.selected(ids.length, step, stepName)}</strong>
         <span className="hint">{t.batch.hint}</span>
@@ -62,7 +63,7 @@ export function BatchBar({
         </button>
       </div>
       <div className="batch-row">
-        <div className="segmented" role="radiogroup" aria-label="批量决定">
+        <div className="segmented" role="radiogroup" aria-label={t.labels.batch}>
           {batchDecisions.map((d) => (
             <button
               type="button"
@@ -84,7 +85,7 @@ export function BatchBar({
           {t.wizard.body}
           <input value={shownBody} onChange={(e) => setBody(e.target.value)} maxLength={60} />
         </label>
-        {decision === '暂缓' && (
+        {decision === topicDecision.defer && (
           <label className="inline-field">
             {t.wizard.deferTo}
             <input
@@ -97,7 +98,7 @@ export function BatchBar({
           </label>
         )}
         <label className="inline-field grow">
-          {decision === '不予采纳' ? t.wizard.noteRequired : t.wizard.note}
+          {decision === topicDecision.reject ? t.wizard.noteRequired : t.wizard.note}
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
         </label>
         <button type="button" className="button primary" disabled={decide.isPending} onClick={submit}>

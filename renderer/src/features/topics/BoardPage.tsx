@@ -1,68 +1,40 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { topicSources } from '../../../../shared/domain/topics';
 import type { Topic } from '../../../../shared/contract/topics';
-import { topicFields, topicSources } from '../../../../shared/domain/topics';
 import { STEPS } from '../../../../shared/domain/topicState';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchBox } from '../../components/SearchBox';
-import { useHotkey } from '../../components/useHotkey';
-import { useCall } from '../../lib/query';
-import { useUnits } from '../../lib/useUnits';
 import { BatchBar } from './BatchBar';
 import { IntakeDrawer } from './IntakeDrawer';
 import { PasteDialog } from './PasteDialog';
-import { useStepNames } from './steps';
 import { t } from './text';
 import { TopicCard } from './TopicCard';
-
-const closedStatuses = ['不予采纳', '已合并', '暂缓'] as const;
+import { useBoardPage } from './useBoardPage';
 
 export function BoardPage() {
-  const navigate = useNavigate();
-  const all = useCall('topic.list', {});
-  const stepNames = useStepNames();
-  const committees = useUnits('committee');
-  const [year, setYear] = useState<number | 'all' | null>(null);
-  const [field, setField] = useState('');
-  const [source, setSource] = useState('');
-  const [committeeId, setCommitteeId] = useState(0);
-  const [query, setQuery] = useState('');
-  const [adding, setAdding] = useState<'one' | 'list' | null>(null);
-  const [selected, setSelected] = useState<{ step: number; ids: number[] }>({ step: 0, ids: [] });
-  useHotkey('mod+n', () => setAdding('one'));
-
-  const topics = all.data ?? [];
-  const years = useMemo(() => [...new Set(topics.map((x) => x.year))].sort((a, b) => b - a), [topics]);
-  // Until the user picks one, the board shows the newest year that has topics.
-  const shownYear = year ?? years[0] ?? 'all';
-  const fields = useMemo(() => [...new Set([...topicFields, ...topics.map((x) => x.field).filter(Boolean)])], [topics]);
-
-  // All topics of an office fit in the window: filtering here is instant on every keystroke.
-  const deferredQuery = useDeferredValue(query.trim());
-  const shown = useMemo(
-    () =>
-      topics.filter(
-        (x) =>
-          (shownYear === 'all' || x.year === shownYear) &&
-          (!field || x.field === field) &&
-          (!source || x.source === source) &&
-          (!committeeId || x.committeeId === committeeId || x.leadCommitteeId === committeeId) &&
-          (!deferredQuery || x.title.includes(deferredQuery) || x.narrowedTitle.includes(deferredQuery)),
-      ),
-    [topics, shownYear, field, source, committeeId, deferredQuery],
-  );
-  const inStep = (step: number) => shown.filter((x) => x.status === '进行中' && x.step === step);
-  const decided = shown.filter((x) => x.status === '已定题');
-  const closed = shown.filter((x) => (closedStatuses as readonly string[]).includes(x.status));
-  const filtered = field || source || committeeId || deferredQuery;
-
-  const toggle = (topic: Topic) =>
-    setSelected((s) => {
-      const ids = s.step === topic.step ? s.ids : [];
-      return { step: topic.step, ids: ids.includes(topic.id) ? ids.filter((i) => i !== topic.id) : [...ids, topic.id] };
-    });
-  const open = (topic: Topic) => navigate(`/topics/${topic.id}`);
-  const clearFilters = () => (setField(''), setSource(''), setCommitteeId(0), setQuery(''));
+  const {
+    all,
+    topics,
+    stepNames,
+    committees,
+    filters: { field, setField, source, setSource, committeeId, setCommitteeId, query, setQuery, setYear },
+    years,
+    shownYear,
+    fields,
+    shown,
+    inStep,
+    decided,
+    closed,
+    filtered,
+    adding,
+    setAdding,
+    selected,
+    selectAll,
+    clearSelection,
+    toggle,
+    open,
+    clearFilters,
+  } = useBoardPage();
 
   return (
     <section className="page wide">
@@ -88,14 +60,14 @@ export function BoardPage() {
 
       <div className="toolbar">
         <SearchBox
-          label="搜索议题"
+          label={t.labels.search}
           placeholder={t.searchPlaceholder}
           value={query}
           onChange={setQuery}
           onEnter={() => shown.length === 1 && open(shown[0])}
         />
         <select
-          aria-label="年度"
+          aria-label={t.labels.year}
           value={String(shownYear)}
           onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}
         >
@@ -106,19 +78,23 @@ export function BoardPage() {
             </option>
           ))}
         </select>
-        <select aria-label="领域" value={field} onChange={(e) => setField(e.target.value)}>
+        <select aria-label={t.labels.field} value={field} onChange={(e) => setField(e.target.value)}>
           <option value="">{t.allFields}</option>
           {fields.map((f) => (
             <option key={f}>{f}</option>
           ))}
         </select>
-        <select aria-label="来源" value={source} onChange={(e) => setSource(e.target.value)}>
+        <select aria-label={t.labels.source} value={source} onChange={(e) => setSource(e.target.value)}>
           <option value="">{t.allSources}</option>
           {topicSources.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select aria-label="专委会" value={committeeId} onChange={(e) => setCommitteeId(Number(e.target.value))}>
+        <select
+          aria-label={t.labels.committee}
+          value={committeeId}
+          onChange={(e) => setCommitteeId(Number(e.target.value))}
+        >
           <option value={0}>{t.allCommittees}</option>
           {committees.active.map((c) => (
             <option key={c.id} value={c.id}>
@@ -159,18 +135,14 @@ export function BoardPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="board" role="list" aria-label="议题看板">
+          <div className="board" role="list" aria-label={t.board}>
             {STEPS.map((step) => (
               <Column
                 key={step}
                 label={stepNames[step - 1]}
                 badge={String(step)}
                 topics={inStep(step)}
-                onSelectAll={
-                  step >= 4 && inStep(step).length > 1
-                    ? () => setSelected({ step, ids: inStep(step).map((x) => x.id) })
-                    : undefined
-                }
+                onSelectAll={step >= 4 && inStep(step).length > 1 ? () => selectAll(step) : undefined}
               >
                 {(topic) => (
                   <TopicCard
@@ -216,7 +188,7 @@ export function BoardPage() {
           step={selected.step}
           ids={selected.ids}
           stepName={stepNames[selected.step - 1]}
-          onDone={() => setSelected({ step: 0, ids: [] })}
+          onDone={clearSelection}
         />
       )}
       {adding === 'one' && <IntakeDrawer onClose={() => setAdding(null)} />}
@@ -244,7 +216,7 @@ function Column({
     <div
       className={`board-column${tone ? ` ${tone}` : ''}`}
       role="listitem"
-      aria-label={`${label}（${topics.length}）`}
+      aria-label={t.column(label, topics.length)}
     >
       <header className="board-column-head">
         <span className="step-no">{badge}</span>

@@ -7,10 +7,11 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { t as common } from '../../components/text';
+import { topicDecision, topicStatus } from '../../lib/values';
 import { t } from './text';
 
 const w = t.wizard;
-const needsNote: readonly Decision[] = ['退回', '不予采纳', '重新启用'];
+const needsNote: readonly Decision[] = [topicDecision.back, topicDecision.reject, topicDecision.reopen];
 
 /**
  * The decisions the shared reducer allows (`options`), and the fields each one asks for.
@@ -31,7 +32,7 @@ export function DecisionPanel({
   beforePass: () => Promise<boolean>;
 }) {
   const toast = useToast();
-  const decide = useAction('topic.decide');
+  const decide = useAction('topic.decide', { errorInPlace: true });
   const all = useCall('topic.list', {});
   const [decision, setDecision] = useState<Decision | null>(null);
   const [decidedOn, setDecidedOn] = useState(todayIso());
@@ -42,7 +43,7 @@ export function DecisionPanel({
   const [deferredTo, setDeferredTo] = useState(new Date().getFullYear() + 1);
   const [saving, setSaving] = useState(false);
   const targets = useMemo(
-    () => (all.data ?? []).filter((x) => x.status === '进行中' && x.id !== topic.id),
+    () => (all.data ?? []).filter((x) => x.status === topicStatus.active && x.id !== topic.id),
     [all.data, topic.id],
   );
 
@@ -55,18 +56,18 @@ export function DecisionPanel({
     if (!decision || saving || decide.isPending) return;
     setSaving(true);
     try {
-      if (decision === '通过' && !(await beforePass())) return;
+      if (decision === topicDecision.pass && !(await beforePass())) return;
       decide.mutate(
         {
           topicId: topic.id,
-          decision: decision as Exclude<Decision, '接收合并'>,
+          decision: decision as Exclude<Decision, typeof topicDecision.receiveMerge>,
           step: topic.step,
           decidedOn,
           body: body ?? defaultBody,
           note,
-          ...(decision === '退回' ? { toStep } : {}),
-          ...(decision === '合并' && otherTopicId ? { otherTopicId } : {}),
-          ...(decision === '暂缓' ? { deferredTo } : {}),
+          ...(decision === topicDecision.back ? { toStep } : {}),
+          ...(decision === topicDecision.merge && otherTopicId ? { otherTopicId } : {}),
+          ...(decision === topicDecision.defer ? { deferredTo } : {}),
         },
         {
           onSuccess: () => {
@@ -111,37 +112,38 @@ export function DecisionPanel({
               <input value={body ?? defaultBody} onChange={(e) => setBody(e.target.value)} maxLength={60} />
             </Field>
           </div>
-          {decision === '退回' && (
+          {decision === topicDecision.back && (
             <Field label={w.toStep} required>
               <select value={toStep} onChange={(e) => setToStep(Number(e.target.value))}>
                 {stepNames.slice(0, topic.step - 1).map((name, i) => (
                   <option key={name} value={i + 1}>
-                    第 {i + 1} 步 {name}
+                    {t.step(i + 1, name)}
                   </option>
                 ))}
               </select>
             </Field>
           )}
-          {decision === '合并' && (
+          {decision === topicDecision.merge && (
             <Field label={w.mergeInto} hint={w.mergeHint} required>
               <select value={otherTopicId} onChange={(e) => setOtherTopicId(Number(e.target.value))}>
                 <option value={0}>{w.chooseTopic}</option>
                 {targets.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.narrowedTitle || x.title}（第 {x.step} 步）
+                    {x.narrowedTitle || x.title}
+                    {t.inStep(x.step)}
                   </option>
                 ))}
               </select>
             </Field>
           )}
-          {decision === '暂缓' && (
+          {decision === topicDecision.defer && (
             <Field label={w.deferTo} required>
               <select value={deferredTo} onChange={(e) => setDeferredTo(Number(e.target.value))}>
                 {[1, 2, 3].map((n) => {
                   const y = new Date().getFullYear() + n;
                   return (
                     <option key={y} value={y}>
-                      {y} 年度
+                      {t.yearLabel(y)}
                     </option>
                   );
                 })}
@@ -157,7 +159,7 @@ export function DecisionPanel({
             />
           </Field>
           <div className="decision-actions">
-            {decision === '通过' && <span className="hint">{w.autoSaveNote}</span>}
+            {decision === topicDecision.pass && <span className="hint">{w.autoSaveNote}</span>}
             <span className="spacer" />
             <span className="hint">Ctrl+Enter</span>
             <button type="button" className="button" onClick={() => setDecision(null)}>

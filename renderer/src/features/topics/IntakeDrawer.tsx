@@ -9,6 +9,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { useUnits } from '../../lib/useUnits';
+import { defaults } from '../../lib/values';
 import { t } from './text';
 
 const f = t.intake.fields;
@@ -24,13 +25,13 @@ export function IntakeDrawer({
   onCreated?: (id: number) => void;
 }) {
   const toast = useToast();
-  const create = useAction('topic.create');
-  const update = useAction('topic.update');
+  const create = useAction('topic.create', { errorInPlace: true });
+  const update = useAction('topic.update', { errorInPlace: true });
   const sectors = useUnits('sector');
   const [form, setForm] = useState({
     title: topic?.title ?? '',
     description: topic?.description ?? '',
-    source: (topic?.source ?? '微言要议') as TopicSource,
+    source: (topic?.source ?? defaults.topicSource) as TopicSource,
     submitter: topic?.submitter ?? '',
     receivedOn: topic?.receivedOn ?? todayIso(),
     field: topic?.field ?? '',

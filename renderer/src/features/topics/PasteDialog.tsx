@@ -7,14 +7,15 @@ import { useHotkey } from '../../components/useHotkey';
 import { todayIso } from '../../lib/dates';
 import { useAction } from '../../lib/query';
 import { t as common } from '../../components/text';
+import { defaults } from '../../lib/values';
 import { t } from './text';
 
 /** A batch of submissions pasted in, one title a line (numbering stripped by the core). */
 export function PasteDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
-  const createMany = useAction('topic.createMany');
+  const createMany = useAction('topic.createMany', { errorInPlace: true });
   const [lines, setLines] = useState('');
-  const [source, setSource] = useState<TopicSource>('微言要议');
+  const [source, setSource] = useState<TopicSource>(defaults.topicSource);
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [field, setField] = useState('');
   const count = lines.split(/\r?\n/).filter((l) => l.trim()).length;

@@ -7,6 +7,7 @@ import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useHotkey } from '../../components/useHotkey';
 import { useApi, useCall } from '../../lib/query';
+import { topicStatus } from '../../lib/values';
 import { t } from './text';
 
 const p = t.planPage;
@@ -20,7 +21,7 @@ export function PlanPage() {
     (a, b) => b - a,
   );
   const [year, setYear] = useState<number | null>(null);
-  const shownYear = year ?? topics.data?.find((x) => x.status === '已定题')?.year ?? years[0];
+  const shownYear = year ?? topics.data?.find((x) => x.status === topicStatus.decided)?.year ?? years[0];
   const plan = useCall('plan.get', { year: shownYear });
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -55,7 +56,7 @@ export function PlanPage() {
           <p className="page-sub">{plan.data && p.sub(plan.data.items.length, plan.data.inProgress)}</p>
         </div>
         <div className="page-actions">
-          <select aria-label="年度" value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
+          <select aria-label={t.labels.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {t.yearLabel(y)}

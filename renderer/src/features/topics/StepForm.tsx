@@ -2,6 +2,7 @@ import type { TopicDetail } from '../../../../shared/contract/topics';
 import { meetingForms, type MeetingForm } from '../../../../shared/domain/topics';
 import { Field } from '../../components/Field';
 import { useUnits } from '../../lib/useUnits';
+import { defaults } from '../../lib/values';
 import { t } from './text';
 
 export interface StepFormValues {
@@ -21,7 +22,7 @@ export function stepFormOf(topic: TopicDetail): StepFormValues {
     rationale: topic.rationale,
     rank: topic.rank,
     planMonth: topic.planMonth,
-    meetingForm: topic.meetingForm || '冰城商量',
+    meetingForm: topic.meetingForm || defaults.meetingForm,
     // The committee that narrowed the topic usually leads its meeting.
     leadCommitteeId: topic.leadCommitteeId ?? topic.committeeId ?? 0,
   };
@@ -115,7 +116,7 @@ export function StepForm({
               <option value={0}>{f.choose}</option>
               {Array.from({ length: 12 }, (_, i) => (
                 <option key={i + 1} value={i + 1}>
-                  {i + 1} 月
+                  {t.planPage.month(i + 1)}
                 </option>
               ))}
             </select>

@@ -1,17 +1,19 @@
 import type { TopicDetail } from '../../../../shared/contract/topics';
 import { STEPS } from '../../../../shared/domain/topicState';
+import { topicStatus } from '../../lib/values';
+import { t } from './text';
 
 /** The six steps in a row: passed ones ticked, the current one highlighted, a closed topic marked where it stopped. */
 export function Stepper({ topic, stepNames }: { topic: TopicDetail; stepNames: readonly string[] }) {
-  const done = topic.status === '已定题';
+  const done = topic.status === topicStatus.decided;
   return (
-    <ol className="stepper" aria-label="六步选题法">
+    <ol className="stepper" aria-label={t.labels.steps}>
       {STEPS.map((step) => {
         const state =
           done || step < topic.step
             ? 'passed'
             : step === topic.step
-              ? topic.status === '进行中'
+              ? topic.status === topicStatus.active
                 ? 'current'
                 : 'stopped'
               : 'ahead';

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { TopicEventOut } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
+import { topicDecision } from '../../lib/values';
 import { t } from './text';
 
 const tone: Record<string, string> = {
@@ -23,21 +24,13 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
           <div className="timeline-date">{chineseDate(e.decidedOn)}</div>
           <div className="timeline-body">
             <div className="timeline-head">
-              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>
-                {e.decision === '接收合并' ? '接收合并' : e.decision}
-              </span>
-              <span className="muted-text">
-                第 {e.step} 步 {stepNames[e.step - 1]}
-              </span>
-              {e.toStep && (
-                <span>
-                  → 退回到第 {e.toStep} 步 {stepNames[e.toStep - 1]}
-                </span>
-              )}
-              {e.deferredTo && <span>→ 暂缓至 {e.deferredTo} 年度</span>}
+              <span className={`decision tone-${tone[e.decision] ?? 'info'}`}>{e.decision}</span>
+              <span className="muted-text">{t.step(e.step, stepNames[e.step - 1])}</span>
+              {e.toStep && <span>{t.backTo(e.toStep, stepNames[e.toStep - 1])}</span>}
+              {e.deferredTo && <span>{t.deferredTo(e.deferredTo)}</span>}
               {e.otherTopicId && (
                 <span>
-                  {e.decision === '合并' ? '→ 并入 ' : '← 并入了 '}
+                  {e.decision === topicDecision.merge ? t.mergedInto : t.mergedFrom}
                   <Link to={`/topics/${e.otherTopicId}`}>{e.otherTopicTitle}</Link>
                 </span>
               )}

@@ -1,4 +1,6 @@
 import type { Topic } from '../../../../shared/contract/topics';
+import { labelled } from '../../components/text';
+import { topicStatus } from '../../lib/values';
 import { t } from './text';
 
 /** One topic on the board: its (narrowed) title, where it came from, who owns it. */
@@ -36,7 +38,7 @@ export function TopicCard({
         <input
           type="checkbox"
           className="topic-select"
-          aria-label={`${t.selectForBatch}：${title}`}
+          aria-label={labelled(t.selectForBatch, title)}
           checked={!!selected}
           onClick={(e) => e.stopPropagation()}
           onChange={() => onToggle?.(topic)}
@@ -46,13 +48,15 @@ export function TopicCard({
       <div className="topic-meta">
         <span className="tag">{topic.source}</span>
         {topic.field && <span className="tag muted">{topic.field}</span>}
-        {topic.status !== '进行中' && topic.status !== '已定题' && (
+        {topic.status !== topicStatus.active && topic.status !== topicStatus.decided && (
           <span className={`tag status`}>{t.status[topic.status]}</span>
         )}
-        {topic.rank != null && topic.step >= 3 && topic.status === '进行中' && (
+        {topic.rank != null && topic.step >= 3 && topic.status === topicStatus.active && (
           <span className="tag rank">{t.rank(topic.rank)}</span>
         )}
-        {topic.status === '已定题' && topic.planMonth && <span className="tag rank">{topic.planMonth} 月</span>}
+        {topic.status === topicStatus.decided && topic.planMonth && (
+          <span className="tag rank">{t.planPage.month(topic.planMonth)}</span>
+        )}
       </div>
       {committee && <div className="topic-owner">{committee}</div>}
     </article>

@@ -1,21 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCall } from '../../lib/query';
+import { topicStatus } from '../../lib/values';
 import type { TopicDetail } from '../../../../shared/contract/topics';
 import { chineseDate } from '../../../../shared/domain/chineseText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
-import { useToast } from '../../components/Toasts';
-import { useHotkey } from '../../components/useHotkey';
-import { possibleDecisions, type Step } from '../../../../shared/domain/topicState';
-import { useAction, useCall } from '../../lib/query';
-import { useUnits } from '../../lib/useUnits';
 import { DecisionPanel } from './DecisionPanel';
 import { IntakeDrawer } from './IntakeDrawer';
-import { StepForm, stepFormDirty, stepFormOf, stepUpdate, type StepFormValues } from './StepForm';
+import { StepForm } from './StepForm';
 import { Stepper } from './Stepper';
-import { defaultBody, useStepNames } from './steps';
+import { labelled, list } from '../../components/text';
 import { t } from './text';
 import { Timeline } from './Timeline';
+import { useTopicPage } from './useTopicPage';
 
 const w = t.wizard;
 
@@ -37,47 +34,28 @@ export function TopicPage() {
 }
 
 function Wizard({ topic }: { topic: TopicDetail }) {
-  const toast = useToast();
-  const stepNames = useStepNames();
-  const settings = useCall('settings.get', {});
-  const committees = useUnits('committee');
-  const sectors = useUnits('sector');
-  const update = useAction('topic.update');
-  const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
-  const [editing, setEditing] = useState(false);
-  const active = topic.status === '进行中';
-  const dirty = active && stepFormDirty(topic.step, form, topic);
-
-  // Another window changed the topic: follow it unless there is unsaved typing here.
-  useEffect(() => {
-    if (!dirty) setForm(stepFormOf(topic));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [topic.updatedAt, topic.step]);
-
-  const saveForm = async (): Promise<boolean> => {
-    const changes = stepUpdate(topic.step, form);
-    if (!changes || !dirty) return true;
-    try {
-      await update.mutateAsync({ id: topic.id, ...changes });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  useHotkey('mod+s', () => void saveForm().then((ok) => ok && toast(w.formSaved)), dirty);
-
-  const committeeName = committees.names.get(topic.committeeId ?? 0);
-  const committeeFullName = committees.units.find((c) => c.id === topic.committeeId)?.name;
-  // A decided or merged topic has nothing left to decide: its page is the record, without an empty card.
-  const options = possibleDecisions({ step: topic.step as Step, status: topic.status, mergedFrom: topic.mergedFrom });
-  const decidable = options.length > 0;
-  const title = topic.narrowedTitle || topic.title;
-  const banner =
-    topic.status === '暂缓'
-      ? t.statusBanner.暂缓(topic.deferredTo)
-      : topic.status !== '进行中'
-        ? t.statusBanner[topic.status]
-        : null;
+  const {
+    stepNames,
+    update,
+    form,
+    setForm,
+    editing,
+    setEditing,
+    active,
+    dirty,
+    saveForm,
+    saveWithToast,
+    committeeName,
+    options,
+    decidable,
+    title,
+    banner,
+    body,
+    sectorNames,
+    leadCommitteeName,
+    mergedIntoTitle,
+    mergedFrom,
+  } = useTopicPage(topic);
 
   return (
     <section className="page wizard">
@@ -93,14 +71,12 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             {topic.field && <span className="tag muted">{topic.field}</span>}
             <span className="tag muted">{t.yearLabel(topic.year)}</span>
             {topic.narrowedTitle && topic.narrowedTitle !== topic.title && (
-              <span className="original-title">
-                {w.originalTitle}：{topic.title}
-              </span>
+              <span className="original-title">{labelled(w.originalTitle, topic.title)}</span>
             )}
           </p>
         </div>
         <div className="page-actions">
-          {topic.status !== '已合并' && (
+          {topic.status !== topicStatus.merged && (
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t.intake.edit}
             </button>
@@ -112,7 +88,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
       {banner && (
         <div className={`status-banner s-${topic.status}`}>
           {banner}
-          {topic.status === '已定题' && (
+          {topic.status === topicStatus.decided && (
             <Link to="/topics/plan" className="banner-link">
               {w.seePlan}
             </Link>
@@ -131,12 +107,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                   <div className="decision-actions">
                     <span className="hint warn">{w.unsaved}</span>
                     <span className="spacer" />
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={update.isPending}
-                      onClick={() => void saveForm().then((ok) => ok && toast(w.formSaved))}
-                    >
+                    <button type="button" className="button" disabled={update.isPending} onClick={saveWithToast}>
                       {w.saveForm}
                     </button>
                   </div>
@@ -150,7 +121,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               topic={topic}
               options={options}
               stepNames={stepNames}
-              defaultBody={defaultBody(topic.step, stepNames, settings.data?.office ?? '', committeeFullName)}
+              defaultBody={body}
               beforePass={saveForm}
             />
           </div>
@@ -166,7 +137,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             <dt>{t.intake.fields.receivedOn}</dt>
             <dd>{chineseDate(topic.receivedOn)}</dd>
             <dt>{t.intake.fields.sectors}</dt>
-            <dd>{topic.sectorIds.map((s) => sectors.names.get(s)).join('、') || w.none}</dd>
+            <dd>{list(sectorNames) || w.none}</dd>
             {topic.committeeId && (
               <>
                 <dt>{t.stepFields.committee}</dt>
@@ -185,21 +156,17 @@ function Wizard({ topic }: { topic: TopicDetail }) {
                 <dd>{t.rank(topic.rank)}</dd>
               </>
             )}
-            {topic.status === '已定题' && (
+            {topic.status === topicStatus.decided && (
               <>
                 <dt>{w.planLabel}</dt>
-                <dd>
-                  {topic.planMonth} 月 · {topic.meetingForm} · {committees.names.get(topic.leadCommitteeId ?? 0)}
-                </dd>
+                <dd>{t.planLine(topic.planMonth, topic.meetingForm, leadCommitteeName)}</dd>
               </>
             )}
             {topic.mergedInto && (
               <>
                 <dt>{w.mergedInto}</dt>
                 <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>
-                    {topic.events.findLast((e) => e.decision === '合并')?.otherTopicTitle ?? `#${topic.mergedInto}`}
-                  </Link>
+                  <Link to={`/topics/${topic.mergedInto}`}>{mergedIntoTitle}</Link>
                 </dd>
               </>
             )}
@@ -207,13 +174,11 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               <>
                 <dt>{w.mergedFrom}</dt>
                 <dd>
-                  {topic.events
-                    .filter((e) => e.decision === '接收合并' && e.otherTopicId)
-                    .map((e) => (
-                      <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
-                        {e.otherTopicTitle}
-                      </Link>
-                    ))}
+                  {mergedFrom.map((e) => (
+                    <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
+                      {e.otherTopicTitle}
+                    </Link>
+                  ))}
                 </dd>
               </>
             )}

@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $insertNodeToNearestRoot } from '@lexical/utils';
+import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import {
+  $addUpdateTag,
   $createParagraphNode,
   $getRoot,
   $getSelection,
@@ -10,6 +11,9 @@ import {
   SKIP_DOM_SELECTION_TAG,
   SKIP_SCROLL_INTO_VIEW_TAG,
   SKIP_SELECTION_FOCUS_TAG,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type LexicalCommand,
   type LexicalEditor,
   type LexicalNode,
   type ParagraphNode,
@@ -134,6 +138,7 @@ export function SpeakerHeaderPlugin({
   onInserted(info: SpeakerInfo, followed: boolean): void;
 }) {
   const [editor] = useLexicalComposerContext();
+  useEffect(() => registerHeaderCommand(editor), [editor]);
   const speechId = floor?.speechId;
   useEffect(() => {
     if (!floor || !enabled || !editor.isEditable()) return;
@@ -164,15 +169,28 @@ export function SpeakerHeaderPlugin({
   return null;
 }
 
-/** The toolbar's 插入发言人: the current speaker's header at the caret (or at the end). */
-export function insertHeaderAtCaret(editor: LexicalEditor, info: SpeakerInfo): void {
-  editor.update(
-    () => {
-      if ($hasHeader(info.speechId)) return;
-      const selection = $getSelection();
-      if ($isRangeSelection(selection)) $insertNodeToNearestRoot($createSpeakerNode(info));
-      else $appendHeader(info);
-    },
-    { tag: HEADER_TAG },
+/** 插入发言人: this speaker's header at the caret (or at the end), once per speech. */
+export const INSERT_HEADER_COMMAND: LexicalCommand<SpeakerInfo> = createCommand('INSERT_HEADER_COMMAND');
+
+/** The header of this speech at the caret, or at the end without one; nothing when it has one already. */
+export function $insertHeaderAtCaret(info: SpeakerInfo): void {
+  if ($hasHeader(info.speechId)) return;
+  $addUpdateTag(HEADER_TAG);
+  const selection = $getSelection();
+  if ($isRangeSelection(selection)) $insertNodeToNearestRoot($createSpeakerNode(info));
+  else $appendHeader(info);
+}
+
+/** The header's command on an editor (the toolbar dispatches it). */
+export function registerHeaderCommand(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    editor.registerCommand(
+      INSERT_HEADER_COMMAND,
+      (info) => {
+        $insertHeaderAtCaret(info);
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
   );
 }

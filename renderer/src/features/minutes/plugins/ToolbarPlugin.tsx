@@ -16,11 +16,11 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { useEffect, useState, type ReactNode } from 'react';
-import { markKinds, type MarkKind } from '../../../../../shared/domain/minutesDoc';
+import { markKinds } from '../../../../../shared/domain/minutesDoc';
 import type { SpeakerInfo } from '../SpeakerNode';
 import { t } from '../text';
-import { applyMark, marksAtSelection, removeMark } from './MarkPlugin';
-import { insertHeaderAtCaret } from './SpeakerHeaderPlugin';
+import { APPLY_MARK_COMMAND, marksAtSelection, REMOVE_MARK_COMMAND } from './MarkPlugin';
+import { INSERT_HEADER_COMMAND } from './SpeakerHeaderPlugin';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'bullet' | 'number';
 
@@ -48,14 +48,12 @@ function setBlock(editor: LexicalEditor, block: Block): void {
 interface Props {
   readOnly: boolean;
   floor: SpeakerInfo | null;
-  onMarked(kind: MarkKind): void;
   onNeedSelection(): void;
-  onChanged(): void;
   extra?: ReactNode;
 }
 
 /** Block style, bold/italic, undo/redo, the three marks, the current speaker's header. */
-export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onChanged, extra }: Props) {
+export function ToolbarPlugin({ readOnly, floor, onNeedSelection, extra }: Props) {
   const [editor] = useLexicalComposerContext();
   const [block, setBlockState] = useState<Block>('paragraph');
   const [format, setFormat] = useState({ bold: false, italic: false });
@@ -158,7 +156,7 @@ export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onCh
             data-kind={kind}
             title={t.markHint(kind, t.markKey[kind])}
             onMouseDown={keep}
-            onClick={() => applyMark(editor, kind, () => onMarked(kind)) || onNeedSelection()}
+            onClick={() => editor.dispatchCommand(APPLY_MARK_COMMAND, kind) || onNeedSelection()}
           >
             {kind}
           </button>
@@ -168,7 +166,7 @@ export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onCh
             type="button"
             className="tb-btn"
             onMouseDown={keep}
-            onClick={() => inMark.forEach((id) => removeMark(editor, id, onChanged))}
+            onClick={() => inMark.forEach((id) => editor.dispatchCommand(REMOVE_MARK_COMMAND, id))}
           >
             {tb.unmark}
           </button>
@@ -181,7 +179,7 @@ export function ToolbarPlugin({ readOnly, floor, onMarked, onNeedSelection, onCh
           title={floor ? tb.insertSpeakerHint : tb.noSpeaker}
           disabled={!floor}
           onMouseDown={keep}
-          onClick={() => floor && insertHeaderAtCaret(editor, floor)}
+          onClick={() => floor && editor.dispatchCommand(INSERT_HEADER_COMMAND, floor)}
         >
           {tb.insertSpeaker}
         </button>

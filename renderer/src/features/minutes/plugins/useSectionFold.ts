@@ -1,3 +1,4 @@
+import { mergeRegister } from '@lexical/utils';
 import {
   $getRoot,
   $getSelection,
@@ -91,37 +92,35 @@ export function useSectionFold(editor: LexicalEditor) {
     // Opening long minutes: fold once the editor has drawn them.
     const long = editor.getEditorState().read(() => $getRoot().getTextContentSize() > FOLD_FROM_CHARS);
     if (long) requestAnimationFrame(foldEarlier);
-    // The caret went into folded text (undo, a mark jump): show everything.
-    const offSelection = editor.registerCommand(
-      SELECTION_CHANGE_COMMAND,
-      () => {
-        if (!hidden.current.size) return false;
-        const selection = $getSelection();
-        const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
-        if (top && hidden.current.has(top.getKey())) expandAll();
-        return false;
-      },
-      COMMAND_PRIORITY_LOW,
+    return mergeRegister(
+      // The caret went into folded text (undo, a mark jump): show everything.
+      editor.registerCommand(
+        SELECTION_CHANGE_COMMAND,
+        () => {
+          if (!hidden.current.size) return false;
+          const selection = $getSelection();
+          const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+          if (top && hidden.current.has(top.getKey())) expandAll();
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      // The browser skips hidden text when moving the caret: Ctrl+Home, PageUp, and ↑ on the first
+      // shown line mean "go further up", so unfold before the key does its work.
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (e: KeyboardEvent) => {
+          if (!hidden.current.size) return false;
+          const up =
+            (e.key === 'Home' && (e.ctrlKey || e.metaKey)) ||
+            e.key === 'PageUp' ||
+            (e.key === 'ArrowUp' && $caretAtFoldEdge(hidden.current));
+          if (up) expandAll();
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
     );
-    // The browser skips hidden text when moving the caret: Ctrl+Home, PageUp, and ↑ on the first
-    // shown line mean "go further up", so unfold before the key does its work.
-    const offKeys = editor.registerCommand(
-      KEY_DOWN_COMMAND,
-      (e: KeyboardEvent) => {
-        if (!hidden.current.size) return false;
-        const up =
-          (e.key === 'Home' && (e.ctrlKey || e.metaKey)) ||
-          e.key === 'PageUp' ||
-          (e.key === 'ArrowUp' && $caretAtFoldEdge(hidden.current));
-        if (up) expandAll();
-        return false;
-      },
-      COMMAND_PRIORITY_LOW,
-    );
-    return () => {
-      offSelection();
-      offKeys();
-    };
   }, [editor, foldEarlier, expandAll]);
 
   return useMemo(
