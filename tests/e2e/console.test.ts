@@ -239,6 +239,19 @@ describe('the caret follows the new speaker', () => {
 
     // The caret elsewhere (mending the first section) stays there, and a line offers the jump.
     await page.keyboard.press('Control+Home');
+    // Lexical takes the caret from the browser's selectionchange, a moment later: wait for it.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          type Sel = { anchor: { type: string; offset: number } } | null;
+          const root = document.querySelector('.minutes-content') as unknown as {
+            __lexicalEditor: { getEditorState(): { _selection: Sel } };
+          };
+          const sel = root.__lexicalEditor.getEditorState()._selection;
+          return sel?.anchor.offset === 0;
+        }),
+      )
+      .toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('n'); // 钱文斌
     await visible(speaker().filter({ hasText: '钱文斌' }));
