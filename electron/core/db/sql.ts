@@ -52,16 +52,27 @@ sql.join = (fragments: readonly Sql[], separator: string): Sql =>
 /** Trusted text spliced as is: an identifier or a constant of the code, never user input. */
 sql.raw = (text: string): Sql => new Sql(text, []);
 
-/** The part of a connection reads need: a read-only context offers nothing more. */
-export interface Reader {
-  prepare(source: string): Database.Statement;
+/** A statement that can only read: what a read-only connection prepares. */
+export interface ReadStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  pluck(toggle?: boolean): ReadStatement;
+  raw(toggle?: boolean): ReadStatement;
+  readonly reader: boolean;
+}
+
+/** The part of a connection reads need: a query's context offers nothing more. */
+export interface ReadDb {
+  prepare(source: string): ReadStatement;
+  readonly inTransaction: boolean;
 }
 
 // Per connection: a restore swaps `ctx.db` for a new one, whose statements must be its own.
-const caches = new WeakMap<Reader, Map<string, Database.Statement>>();
+const caches = new WeakMap<ReadDb, Map<string, ReadStatement>>();
 
 /** The connection's prepared statement for this SQL text, prepared once. */
-export function statement(db: Reader, text: string): Database.Statement {
+export function statement(db: ReadDb, text: string): ReadStatement {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let s = cache.get(text);
@@ -70,19 +81,20 @@ export function statement(db: Reader, text: string): Database.Statement {
 }
 
 /** Runs the fragment on a fresh statement state: pluck/raw are per call, never left on the cached one. */
-const plain = (db: Reader, q: Sql) => statement(db, q.text).pluck(false);
+const plain = (db: ReadDb, q: Sql) => statement(db, q.text).pluck(false);
 
-export const all = <T>(db: Reader, q: Sql): T[] => plain(db, q).all(...q.params) as T[];
-export const get = <T>(db: Reader, q: Sql): T | undefined => plain(db, q).get(...q.params) as T | undefined;
+export const all = <T>(db: ReadDb, q: Sql): T[] => plain(db, q).all(...q.params) as T[];
+export const get = <T>(db: ReadDb, q: Sql): T | undefined => plain(db, q).get(...q.params) as T | undefined;
 /** The first column of every row. */
-export const column = <T>(db: Reader, q: Sql): T[] =>
+export const column = <T>(db: ReadDb, q: Sql): T[] =>
   statement(db, q.text)
     .pluck(true)
     .all(...q.params) as T[];
 /** The first column of the first row. */
-export const value = <T>(db: Reader, q: Sql): T | undefined =>
+export const value = <T>(db: ReadDb, q: Sql): T | undefined =>
   statement(db, q.text)
     .pluck(true)
     .get(...q.params) as T | undefined;
 /** Writes; takes the full connection, which a read-only context does not have. */
-export const run = (db: Database.Database, q: Sql): Database.RunResult => statement(db, q.text).run(...q.params);
+export const run = (db: Database.Database, q: Sql): Database.RunResult =>
+  (statement(db, q.text) as Database.Statement).run(...q.params);

@@ -8,7 +8,7 @@ import {
   type ParticipantRole,
 } from '../../../shared/domain/meetings';
 import type { MeetingForm } from '../../../shared/domain/topics';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { indexMinutes } from './archive';
@@ -32,7 +32,7 @@ export interface MeetingRow {
   updated_at: string;
 }
 
-export function meetingRow(ctx: Ctx, id: number): MeetingRow {
+export function meetingRow(ctx: QueryCtx, id: number): MeetingRow {
   const r = ctx.db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow | undefined;
   if (!r) throw notFound('会议', id);
   return r;
@@ -65,7 +65,7 @@ const toMeeting = (r: MeetingRow): Meeting => ({
 /** Who a person is, in one phrase: their 界别, else their department, else their unit. */
 export const AFFILIATION_SQL = `coalesce(nullif((SELECT name FROM sector WHERE id = p.sector_id), ''), nullif((SELECT coalesce(nullif(short_name, ''), name) FROM department WHERE id = p.department_id), ''), p.unit, '')`;
 
-export function getMeetingDetail(ctx: Ctx, id: number): MeetingDetail {
+export function getMeetingDetail(ctx: QueryCtx, id: number): MeetingDetail {
   const m = meetingRow(ctx, id);
   const participants = ctx.db
     .prepare(
@@ -87,7 +87,7 @@ export function getMeetingDetail(ctx: Ctx, id: number): MeetingDetail {
   return { ...toMeeting(m), participants, agenda, statusLog };
 }
 
-function nextIssueNo(ctx: Ctx, year: number, form: string): number {
+function nextIssueNo(ctx: QueryCtx, year: number, form: string): number {
   return (
     ((ctx.db.prepare('SELECT max(issue_no) FROM meeting WHERE year = ? AND form = ?').pluck().get(year, form) as
       number | null) ?? 0) + 1

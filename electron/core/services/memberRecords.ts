@@ -11,7 +11,7 @@ import { safeFileName } from '../../../shared/domain/fileNames';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
 import type { PersonKind } from '../../../shared/domain/people';
-import { isoNow, localToday, type Ctx } from '../context';
+import { isoNow, localToday, type QueryCtx } from '../context';
 import { notFound } from '../errors';
 import { handlers } from '../handler';
 import { memberRecordsXlsx } from '../exporters/memberRecordsXlsx';
@@ -36,7 +36,7 @@ interface Params {
   kind?: string;
   personId?: number;
 }
-const params = (ctx: Ctx, year: number, who: Who): Params => ({ year, now: isoNow(ctx), ...who });
+const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ year, now: isoNow(ctx), ...who });
 
 /**
  * The meetings held that year, and the speeches given in them with their seconds: the sum of
@@ -65,7 +65,7 @@ const SPOKE = `EXISTS (SELECT 1 FROM speech s JOIN speech_interval i ON i.speech
 const MEETING_REF = `h.id AS meetingId, h.title AS meetingTitle, h.form, h.issue_no AS issueNo, substr(h.starts_at, 1, 10) AS date`;
 
 /** Years with held meetings, newest first. */
-export function recordYears(ctx: Ctx): number[] {
+export function recordYears(ctx: QueryCtx): number[] {
   return ctx.db
     .prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`)
     .pluck()
@@ -85,7 +85,7 @@ interface Counts {
 }
 
 /** The year's numbers per person, in four grouped queries. */
-function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
+function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Counts> {
   const p = params(ctx, year, who);
   const counts = new Map<number, Counts>();
   const of = (id: number) => {
@@ -156,7 +156,7 @@ interface PersonRow {
   affiliation: string;
 }
 
-function people(ctx: Ctx, who: Who): PersonRow[] {
+function people(ctx: QueryCtx, who: Who): PersonRow[] {
   return ctx.db
     .prepare(
       `SELECT p.id, p.name, p.kind, p.pinyin, p.retired_at IS NOT NULL AS retired, coalesce(se.name, '') AS sector,
@@ -168,7 +168,7 @@ function people(ctx: Ctx, who: Who): PersonRow[] {
 }
 
 /** One row per person of the kind; the retired only when they took part that year. */
-export function listRecords(ctx: Ctx, input: ParsedInput<'records.list'>): RecordsList {
+export function listRecords(ctx: QueryCtx, input: ParsedInput<'records.list'>): RecordsList {
   const years = recordYears(ctx);
   const year = input.year ?? years[0] ?? ctx.now().getFullYear();
   const who = { kind: input.kind };
@@ -209,7 +209,7 @@ export function listRecords(ctx: Ctx, input: ParsedInput<'records.list'>): Recor
 export type Lines<T> = (T & { personId: number })[];
 
 /** Per person and meeting invited: role, attendance, speeches and seconds. */
-export function meetingLines(ctx: Ctx, year: number, who: Who): Lines<RecordMeeting> {
+export function meetingLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMeeting> {
   const rows = ctx.db
     .prepare(
       `WITH ${BASE}
@@ -227,7 +227,7 @@ export function meetingLines(ctx: Ctx, year: number, who: Who): Lines<RecordMeet
 }
 
 /** Marks in the minutes within each person's speeches, in meeting and document order. */
-export function markLines(ctx: Ctx, year: number, who: Who): Lines<RecordMark> {
+export function markLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMark> {
   return ctx.db
     .prepare(
       `WITH ${BASE}
@@ -239,7 +239,7 @@ export function markLines(ctx: Ctx, year: number, who: Who): Lines<RecordMark> {
 }
 
 /** Resolutions drawn from each person's marks or speeches, once each. */
-export function adoptedLines(ctx: Ctx, year: number, who: Who): Lines<RecordAdopted> {
+export function adoptedLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordAdopted> {
   return ctx.db
     .prepare(
       `WITH ${BASE}
@@ -252,7 +252,7 @@ export function adoptedLines(ctx: Ctx, year: number, who: Who): Lines<RecordAdop
 
 const strip = <T extends { personId: number }>({ personId: _, ...rest }: T) => rest;
 
-export function recordDetail(ctx: Ctx, { personId, year }: ParsedInput<'records.detail'>): RecordDetail {
+export function recordDetail(ctx: QueryCtx, { personId, year }: ParsedInput<'records.detail'>): RecordDetail {
   const [p] = people(ctx, { personId });
   if (!p) throw notFound('人员', personId);
   const who = { personId };
@@ -267,7 +267,7 @@ export function recordDetail(ctx: Ctx, { personId, year }: ParsedInput<'records.
 
 /** The .xlsx of a year's records. Everything is read before the first await (one consistent snapshot). */
 export async function exportMemberRecords(
-  ctx: Ctx,
+  ctx: QueryCtx,
   year: number,
   kind: PersonKind,
 ): Promise<{ fileName: string; data: Buffer }> {

@@ -1,13 +1,13 @@
 import type { PlanItem } from '../../../shared/contract/plan';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { annualPlanDocx } from '../exporters/annualPlan';
-import { localToday, type Ctx } from '../context';
+import { localToday, type QueryCtx } from '../context';
 import { refused } from '../errors';
 import { handlers } from '../handler';
 import { readSettings } from './settings';
 
 /** The decided topics of a year, by planned month then rank, with the date of the final decision. */
-function planItems(ctx: Ctx, year: number): PlanItem[] {
+function planItems(ctx: QueryCtx, year: number): PlanItem[] {
   return ctx.db
     .prepare(
       `SELECT t.id AS topicId, t.plan_month AS month,

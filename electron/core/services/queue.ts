@@ -9,7 +9,7 @@ import {
   undoStartLeftMs,
   type SpeechState,
 } from '../../../shared/domain/queueOrder';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
@@ -34,7 +34,7 @@ interface SpeechRow {
 }
 
 /** The whole queue of a meeting in order, with intervals and answers: three queries for any length. */
-export function getQueue(ctx: Ctx, meetingId: number): Queue {
+export function getQueue(ctx: QueryCtx, meetingId: number): Queue {
   const entries = ctx.db
     .prepare(
       `SELECT s.id, s.person_id AS personId, p.name, ${AFFILIATION_SQL} AS affiliation, s.kind, s.agenda_item_id AS agendaItemId,

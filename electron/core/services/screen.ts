@@ -1,6 +1,6 @@
 import type { ScreenView } from '../../../shared/contract/meetings';
 import type { ScreenMode } from '../../../shared/domain/meetings';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type QueryCtx } from '../context';
 import { handlers } from '../handler';
 import { getMeetingDetail, meetingRow } from './meetings';
 import { getQueue } from './queue';
@@ -14,7 +14,7 @@ interface ScreenRow {
 }
 
 /** What the projector shows: the chosen meeting, or else the one in progress that started last. */
-function screenView(ctx: Ctx): ScreenView {
+function screenView(ctx: QueryCtx): ScreenView {
   const s = ctx.db.prepare('SELECT meeting_id, mode, message, updated_at FROM screen WHERE id = 1').get() as ScreenRow;
   const meetingId =
     s.meeting_id ??
