@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/meetings';
 import type { MeetingForm } from '../../../shared/domain/topics';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
+import { closeFloor, detachAgendaItem, queuedCount } from '../data/speech';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { indexMinutes } from './archive';
@@ -109,14 +110,7 @@ export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = '
   if (m.status === '已归档' && !reason.trim()) throw refused('取消归档须说明理由');
   const now = isoNow(ctx);
   if (m.status === '进行中') {
-    ctx.db
-      .prepare(
-        'UPDATE speech_interval SET stopped_at = ? WHERE stopped_at IS NULL AND speech_id IN (SELECT id FROM speech WHERE meeting_id = ?)',
-      )
-      .run(now, m.id);
-    ctx.db
-      .prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE meeting_id = ? AND state IN ('发言中', '暂停')")
-      .run(now, m.id);
+    closeFloor(ctx, m.id, now);
     ctx.db
       .prepare(
         'UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL',
@@ -164,7 +158,7 @@ function saveAgenda(ctx: Ctx, meetingId: number, items: ParsedInput<'agenda.save
   for (const e of existing) {
     if (kept.has(e.id)) continue;
     if (e.started_at) throw refused('已经开始的议程项不能删除');
-    ctx.db.prepare('UPDATE speech SET agenda_item_id = NULL WHERE agenda_item_id = ?').run(e.id);
+    detachAgendaItem(ctx, e.id);
     ctx.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(e.id);
   }
   const update = ctx.db.prepare('UPDATE agenda_item SET position = ?, title = ?, planned_minutes = ? WHERE id = ?');
@@ -300,11 +294,8 @@ export const meetingHandlers = handlers({
   'participant.remove': ({ id }, ctx) => {
     const p = participantRow(ctx, id);
     writableMeeting(ctx, p.meeting_id);
-    const queued = ctx.db
-      .prepare("SELECT count(*) FROM speech WHERE meeting_id = ? AND person_id = ? AND state <> '撤回'")
-      .pluck()
-      .get(p.meeting_id, p.person_id) as number;
-    if (queued) throw refused(`“${getPerson(ctx, p.person_id).name}”在发言队列中，不能移出；可先撤回其发言`);
+    if (queuedCount(ctx, p.meeting_id, p.person_id))
+      throw refused(`“${getPerson(ctx, p.person_id).name}”在发言队列中，不能移出；可先撤回其发言`);
     ctx.db.prepare('DELETE FROM participant WHERE id = ?').run(id);
     touch(ctx, p.meeting_id);
     return getMeetingDetail(ctx, p.meeting_id);
