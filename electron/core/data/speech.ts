@@ -122,3 +122,30 @@ export function replaceAnswers(ctx: Ctx, responseId: number, speechIds: Iterable
 /** An agenda item goes away: its speeches stay, belonging to no item. */
 export const detachAgendaItem = (ctx: Ctx, agendaItemId: number) =>
   run(ctx.db, sql`UPDATE speech SET agenda_item_id = NULL WHERE agenda_item_id = ${agendaItemId}`);
+
+export interface HeldSpeech {
+  personId: number;
+  kind: Speech['kind'];
+  limitSeconds: number;
+  startedAt: string;
+  stoppedAt: string;
+}
+
+/** Bulk form for the archive generator: speeches already held, appended in order with their one interval. */
+export function addHeldSpeeches(ctx: Ctx, meetingId: number, speeches: readonly HeldSpeech[]): number[] {
+  let position = nextPosition(ctx, meetingId);
+  return speeches.map((s) => {
+    const id = Number(
+      run(
+        ctx.db,
+        sql`INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at)
+            VALUES (${meetingId}, ${s.personId}, ${s.kind}, ${position++}, ${SPEECH.spoken}, ${s.limitSeconds}, ${s.startedAt}, ${s.stoppedAt})`,
+      ).lastInsertRowid,
+    );
+    run(
+      ctx.db,
+      sql`INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (${id}, ${s.startedAt}, ${s.stoppedAt})`,
+    );
+    return id;
+  });
+}

@@ -2,6 +2,7 @@ import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
+import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
 
@@ -71,10 +72,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     participant: ctx.db.prepare(
       "INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING",
     ),
-    speech: ctx.db.prepare(
-      "INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at) VALUES (?, ?, ?, ?, '已发言', 480, ?, ?)",
-    ),
-    interval: ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (?, ?, ?)'),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
     ),
@@ -116,16 +113,25 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
         .lastInsertRowid,
     );
     q.participant.run(meetingId, chair.id, '主持人');
-    const sections: Section[] = [];
+    const held: (HeldSpeech & { name: string; affiliation: string })[] = [];
     for (let k = 0; k < speeches; k++) {
       const p = people[rand(people.length)];
       q.participant.run(meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员');
       const kind = p.kind === '部门代表' ? '部门回应' : '预约发言';
-      const start = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
-      const speechId = Number(q.speech.run(meetingId, p.id, kind, k + 1, start, start).lastInsertRowid);
-      q.interval.run(speechId, start, start);
-      sections.push({ speechId, name: p.name, affiliation: p.aff, kind, time: start.slice(11, 16) });
+      const startedAt = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
+      // 3 to 8 minutes within the 9-minute slot (not from rand: the same seed gives the same archive as before).
+      const seconds = 180 + ((i * 7 + k * 53) % 300);
+      const stoppedAt = new Date(Date.parse(startedAt) + seconds * 1000).toISOString();
+      held.push({ personId: p.id, kind, limitSeconds: 480, startedAt, stoppedAt, name: p.name, affiliation: p.aff });
     }
+    const speechIds = addHeldSpeeches(ctx, meetingId, held);
+    const sections: Section[] = held.map((h, k) => ({
+      speechId: speechIds[k],
+      name: h.name,
+      affiliation: h.affiliation,
+      kind: h.kind,
+      time: h.startedAt.slice(11, 16),
+    }));
     const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
     const summary = readMinutesDoc(doc);
     chars += summary.chars;
