@@ -2,6 +2,8 @@ import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
+import { insertMeeting, nextIssueNo } from '../data/meeting';
+import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
@@ -65,13 +67,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
       `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
        VALUES (?, ?, '委员', ?, ?, '已定题', 6, ?, ?, ?, ?, ?)`,
     ),
-    meeting: ctx.db.prepare(
-      `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, '市政协三楼协商议事厅', ?, '已归档', ?, ?)`,
-    ),
-    participant: ctx.db.prepare(
-      "INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING",
-    ),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
     ),
@@ -91,7 +86,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     followup: ctx.db.prepare(
       'INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
     ),
-    issue: ctx.db.prepare('SELECT coalesce(max(issue_no), 0) + 1 FROM meeting WHERE year = ? AND form = ?').pluck(),
   };
 
   let chars = 0;
@@ -108,15 +102,27 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
         .lastInsertRowid,
     );
     const chair = people[rand(people.length)];
-    const meetingId = Number(
-      q.meeting.run(topicId, form, title, year, q.issue.get(year, form), `${date}T09:00`, chair.id, now, now)
-        .lastInsertRowid,
+    const meetingId = insertMeeting(
+      ctx,
+      {
+        topicId,
+        form,
+        title,
+        issueNo: nextIssueNo(ctx, year, form),
+        startsAt: `${date}T09:00`,
+        place: '市政协三楼协商议事厅',
+        chairId: chair.id,
+        committeeId: null,
+        recorderId: null,
+      },
+      now,
+      '已归档',
     );
-    q.participant.run(meetingId, chair.id, '主持人');
+    addParticipant(ctx, meetingId, chair.id, '主持人', '出席');
     const held: (HeldSpeech & { name: string; affiliation: string })[] = [];
     for (let k = 0; k < speeches; k++) {
       const p = people[rand(people.length)];
-      q.participant.run(meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员');
+      addParticipant(ctx, meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员', '出席');
       const kind = p.kind === '部门代表' ? '部门回应' : '预约发言';
       const startedAt = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
       // 3 to 8 minutes within the 9-minute slot (not from rand: the same seed gives the same archive as before).
