@@ -10,6 +10,7 @@ import type {
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
+import type { Attendance } from '../../../shared/domain/meetings';
 import type { PersonKind } from '../../../shared/domain/people';
 import { isoNow, localToday, type QueryCtx } from '../context';
 import { notFound } from '../errors';
@@ -24,19 +25,27 @@ import { readSettings } from './settings';
  * statements, not one per person.
  */
 
-const HELD = heldStatuses.map((s) => `'${s}'`).join(', ');
+// Domain values go in as named parameters (statusParams below), never as text inside the SQL.
+const HELD = heldStatuses.map((_, i) => `@held${i}`).join(', ');
+const statusParams = {
+  ...Object.fromEntries(heldStatuses.map((s, i) => [`held${i}`, s])),
+  present: '出席' satisfies Attendance,
+  notCheckedIn: '未签到' satisfies Attendance,
+  onLeave: '请假' satisfies Attendance,
+  absent: '缺席' satisfies Attendance,
+};
 
 /** Whose records: every person of a kind, or one person. */
 export type Who = { kind: PersonKind } | { personId: number };
 const whoSql = (who: Who) => ('kind' in who ? 'p.kind = @kind' : 'p.id = @personId');
 
-interface Params {
+interface Params extends Record<string, unknown> {
   year: number;
   now: string;
   kind?: string;
   personId?: number;
 }
-const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ year, now: isoNow(ctx), ...who });
+const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ ...statusParams, year, now: isoNow(ctx), ...who });
 
 /**
  * The meetings held that year, and the speeches given in them with their seconds: the sum of
@@ -69,7 +78,7 @@ export function recordYears(ctx: QueryCtx): number[] {
   return ctx.db
     .prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`)
     .pluck()
-    .all() as number[];
+    .all(statusParams) as number[];
 }
 
 interface Counts {
@@ -111,9 +120,9 @@ function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Coun
     .prepare(
       `WITH ${BASE}
        SELECT pa.person_id AS id, count(*) AS invited,
-              sum(pa.attendance = '出席' OR (pa.attendance = '未签到' AND ${SPOKE})) AS attended,
-              sum(pa.attendance = '请假') AS leave, sum(pa.attendance = '缺席') AS absent,
-              sum(pa.attendance = '未签到' AND NOT ${SPOKE}) AS unmarked
+              sum(pa.attendance = @present OR (pa.attendance = @notCheckedIn AND ${SPOKE})) AS attended,
+              sum(pa.attendance = @onLeave) AS leave, sum(pa.attendance = @absent) AS absent,
+              sum(pa.attendance = @notCheckedIn AND NOT ${SPOKE}) AS unmarked
          FROM participant pa JOIN held h ON h.id = pa.meeting_id JOIN person p ON p.id = pa.person_id AND ${whoSql(who)}
         GROUP BY pa.person_id`,
     )
@@ -200,9 +209,9 @@ export function listRecords(ctx: QueryCtx, input: ParsedInput<'records.list'>): 
     });
   }
   const meetings = ctx.db
-    .prepare(`SELECT count(*) FROM meeting WHERE year = ? AND status IN (${HELD})`)
+    .prepare(`SELECT count(*) FROM meeting WHERE year = @year AND status IN (${HELD})`)
     .pluck()
-    .get(year) as number;
+    .get({ ...statusParams, year }) as number;
   return { year, kind: input.kind, years, meetings, rows };
 }
 
