@@ -1,5 +1,6 @@
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
+import type { TopicStatus } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
@@ -42,6 +43,7 @@ const subjects = [
   '社区卫生服务中心',
 ];
 const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
+const DECIDED: TopicStatus = '已定题';
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
@@ -65,7 +67,7 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
   const q = {
     topic: ctx.db.prepare(
       `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
-       VALUES (?, ?, '委员', ?, ?, '已定题', 6, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
     ),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
@@ -98,8 +100,19 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const title = `${subject}（第${i + 1}次协商）`;
     const form = forms[i % forms.length];
     const topicId = Number(
-      q.topic.run(subject, `群众反映${subject}问题集中`, `${year}-01-05`, year, title, form, month, now, now)
-        .lastInsertRowid,
+      q.topic.run(
+        subject,
+        `群众反映${subject}问题集中`,
+        '委员',
+        `${year}-01-05`,
+        year,
+        DECIDED,
+        title,
+        form,
+        month,
+        now,
+        now,
+      ).lastInsertRowid,
     );
     const chair = people[rand(people.length)];
     const meetingId = insertMeeting(
