@@ -1,6 +1,7 @@
 import { localIsoDate } from '../../shared/domain/chineseText';
 import type { Db } from './db/open';
 import type { DatabaseSlot } from './db/slot';
+import type { ReadDb } from './db/sql';
 
 /** What every service receives: plain values, never windows or dialogs. */
 export interface Ctx {
@@ -16,7 +17,16 @@ export interface Ctx {
   now: () => Date;
 }
 
-export const isoNow = (ctx: Ctx) => ctx.now().toISOString();
+/**
+ * What a query receives: the same, with a connection that can only read (no `run`, `exec` or
+ * transaction), so a query that writes fails to compile.
+ */
+export interface QueryCtx extends Omit<Ctx, 'db' | 'slot'> {
+  readonly db: ReadDb;
+  readonly slot: Readonly<Pick<DatabaseSlot, 'isOpen' | 'unavailable' | 'failure' | 'task' | 'warning' | 'file'>>;
+}
+
+export const isoNow = (ctx: QueryCtx) => ctx.now().toISOString();
 
 /** Today's date on this machine's clock (local time, as a meeting room reads it), ISO. */
-export const localToday = (ctx: Ctx): string => localIsoDate(ctx.now());
+export const localToday = (ctx: QueryCtx): string => localIsoDate(ctx.now());

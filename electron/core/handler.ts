@@ -1,27 +1,43 @@
 import type { CallName, Contract, Output, ParsedInput } from '../../shared/contract';
-import type { Ctx } from './context';
+import type { Ctx, QueryCtx } from './context';
+
+type Kind<K extends CallName> = Contract[K]['kind'];
+
+/** A query only reads (`QueryCtx` has no writer); it may finish asynchronously (a docx packed after a read). */
+type QueryFn<K extends CallName> = (input: ParsedInput<K>, ctx: QueryCtx) => Output<K> | Promise<Output<K>>;
 
 /**
- * A plain handler runs inside the call's transaction (mutations, so it must be synchronous) or
- * directly (queries and maintenance, which may finish asynchronously, e.g. packing a docx after a
- * synchronous read, or an online backup).
+ * A query whose answer rests on derived data that may lag (the search index of minutes still
+ * being typed): `catchUp` brings it up to date in its own transaction, then `read` only reads.
  */
-type PlainHandler<K extends CallName> = (
+interface CatchingUpQuery<K extends CallName> {
+  catchUp: (ctx: Ctx) => void;
+  read: QueryFn<K>;
+}
+
+/**
+ * A mutation runs inside the call's transaction, so it must be synchronous; a maintenance call
+ * (backup, restore) runs directly and may take long.
+ */
+type WriteFn<K extends CallName> = (
   input: ParsedInput<K>,
   ctx: Ctx,
-) => Contract[K]['kind'] extends 'mutation' ? Output<K> : Output<K> | Promise<Output<K>>;
+) => Kind<K> extends 'mutation' ? Output<K> : Output<K> | Promise<Output<K>>;
 
 /**
  * A handler with slow preparation (reading a spreadsheet): `prepare` runs first, outside any
  * transaction and without writing; `run` then writes in one transaction, so nothing is half-written.
  */
 interface PreparedHandler<K extends CallName, P> {
-  prepare: (input: ParsedInput<K>, ctx: Ctx) => Promise<P>;
+  prepare: (input: ParsedInput<K>, ctx: QueryCtx) => Promise<P>;
   run: (input: ParsedInput<K>, ctx: Ctx, prepared: P) => Output<K>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Handler<K extends CallName> = PlainHandler<K> | PreparedHandler<K, any>;
+export type Handler<K extends CallName> =
+  Kind<K> extends 'query'
+    ? QueryFn<K> | CatchingUpQuery<K>
+    : // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      WriteFn<K> | PreparedHandler<K, any>;
 export type Handlers = { [K in CallName]: Handler<K> };
 
 /** Declares a slice of handlers with their types checked against the contract. */

@@ -47,12 +47,17 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     // The contract and the handler map are keyed alike; the casts bridge the per-key types.
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
+      | { catchUp: (ctx: Ctx) => void; read: (input: unknown, ctx: Ctx) => unknown }
       | {
           prepare: (input: unknown, ctx: Ctx) => Promise<unknown>;
           run: (input: unknown, ctx: Ctx, p: unknown) => unknown;
         };
     if (typeof handler === 'function') {
       return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : await handler(input, ctx);
+    }
+    if ('catchUp' in handler) {
+      ctx.db.transaction(() => handler.catchUp(ctx))();
+      return await handler.read(input, ctx);
     }
     const prepared = await handler.prepare(input, ctx);
     return write

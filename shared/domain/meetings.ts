@@ -18,6 +18,14 @@ export type Attendance = (typeof attendances)[number];
 export const meetingStatuses = ['筹备中', '进行中', '已结束', '已归档'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
+/** The statuses by role, for code and for SQL parameters (never literals inside SQL). */
+export const MEETING = {
+  preparing: '筹备中',
+  running: '进行中',
+  ended: '已结束',
+  archived: '已归档',
+} as const satisfies Record<string, MeetingStatus>;
+
 /** The moves the status may make. 已归档 → 已结束 is unarchiving: it needs a reason. */
 export const statusMoves: Record<MeetingStatus, readonly MeetingStatus[]> = {
   筹备中: ['进行中'],

@@ -3,8 +3,9 @@
  * the queue reads as history first (spoken, speaking), then who waits, in order.
  */
 
-export type SpeechState = '等待' | '发言中' | '暂停' | '已发言' | '撤回';
-export const speechStates: readonly SpeechState[] = ['等待', '发言中', '暂停', '已发言', '撤回'];
+import type { SpeechState } from './speechState';
+
+export { speechStates, type SpeechState } from './speechState';
 
 export interface Ordered {
   id: number;

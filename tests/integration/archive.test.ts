@@ -17,6 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => core.dispose());
 
+describe('the generated archive', () => {
+  it('gives its speeches real durations, so the records show speaking time', async () => {
+    const list = ok(await core.invoke('records.list', { year: 2022 }));
+    const speakers = list.rows.filter((r) => r.speeches > 0);
+    expect(speakers.length).toBeGreaterThan(0);
+    for (const r of speakers) expect(r.speakingSeconds, r.name).toBeGreaterThanOrEqual(180 * r.speeches);
+  });
+});
+
 describe('archive search', () => {
   it('finds a meeting by a phrase from its minutes, the match highlighted in the excerpt', async () => {
     const minutes = ok(await core.invoke('minutes.get', { meetingId: live }));

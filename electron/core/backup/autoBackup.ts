@@ -1,7 +1,9 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MEETING } from '../../../shared/domain/meetings';
 import { localToday, type Ctx } from '../context';
+import { get, sql } from '../db/sql';
 import { takeBackup } from './copy';
 import { autoBackupName, backupFolder, failedAutoBackupName, rotateAutoBackups } from './files';
 
@@ -19,7 +21,7 @@ const DAMAGE_WARNING =
 export async function ensureDailyBackup(ctx: Ctx): Promise<string | null> {
   const db = ctx.slot.raw;
   if (!db || ctx.slot.task) return null;
-  if (db.prepare("SELECT 1 FROM meeting WHERE status = '进行中' LIMIT 1").get()) return null;
+  if (get(db, sql`SELECT 1 FROM meeting WHERE status = ${MEETING.running} LIMIT 1`)) return null;
   const folder = backupFolder(ctx.dataFile);
   const day = localToday(ctx);
   const dest = join(folder, autoBackupName(day));

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError, isDamage } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import type { ReadDb } from './sql';
 
 export type Db = Database.Database;
 
@@ -85,6 +86,7 @@ function migrate(db: Db, from: number, migrations: readonly Migration[]): void {
   }
 }
 
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
+export function schemaVersion(db: ReadDb): number {
+  // A statement, not db.pragma: a read-only connection offers no pragma (some of them write).
+  return db.prepare('SELECT user_version FROM pragma_user_version').pluck().get() as number;
 }

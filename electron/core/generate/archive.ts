@@ -1,7 +1,11 @@
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
+import type { TopicStatus } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
 import { isoNow } from '../context';
+import { insertMeeting, nextIssueNo } from '../data/meeting';
+import { addParticipant } from '../data/participant';
+import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
 
@@ -39,6 +43,7 @@ const subjects = [
   '社区卫生服务中心',
 ];
 const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
+const DECIDED: TopicStatus = '已定题';
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
@@ -62,19 +67,8 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
   const q = {
     topic: ctx.db.prepare(
       `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
-       VALUES (?, ?, '委员', ?, ?, '已定题', 6, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
     ),
-    meeting: ctx.db.prepare(
-      `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, '市政协三楼协商议事厅', ?, '已归档', ?, ?)`,
-    ),
-    participant: ctx.db.prepare(
-      "INSERT INTO participant (meeting_id, person_id, role, attendance) VALUES (?, ?, ?, '出席') ON CONFLICT DO NOTHING",
-    ),
-    speech: ctx.db.prepare(
-      "INSERT INTO speech (meeting_id, person_id, kind, position, state, limit_seconds, created_at, ended_at) VALUES (?, ?, ?, ?, '已发言', 480, ?, ?)",
-    ),
-    interval: ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (?, ?, ?)'),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
     ),
@@ -94,7 +88,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     followup: ctx.db.prepare(
       'INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
     ),
-    issue: ctx.db.prepare('SELECT coalesce(max(issue_no), 0) + 1 FROM meeting WHERE year = ? AND form = ?').pluck(),
   };
 
   let chars = 0;
@@ -107,25 +100,57 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const title = `${subject}（第${i + 1}次协商）`;
     const form = forms[i % forms.length];
     const topicId = Number(
-      q.topic.run(subject, `群众反映${subject}问题集中`, `${year}-01-05`, year, title, form, month, now, now)
-        .lastInsertRowid,
+      q.topic.run(
+        subject,
+        `群众反映${subject}问题集中`,
+        '委员',
+        `${year}-01-05`,
+        year,
+        DECIDED,
+        title,
+        form,
+        month,
+        now,
+        now,
+      ).lastInsertRowid,
     );
     const chair = people[rand(people.length)];
-    const meetingId = Number(
-      q.meeting.run(topicId, form, title, year, q.issue.get(year, form), `${date}T09:00`, chair.id, now, now)
-        .lastInsertRowid,
+    const meetingId = insertMeeting(
+      ctx,
+      {
+        topicId,
+        form,
+        title,
+        issueNo: nextIssueNo(ctx, year, form),
+        startsAt: `${date}T09:00`,
+        place: '市政协三楼协商议事厅',
+        chairId: chair.id,
+        committeeId: null,
+        recorderId: null,
+      },
+      now,
+      '已归档',
     );
-    q.participant.run(meetingId, chair.id, '主持人');
-    const sections: Section[] = [];
+    addParticipant(ctx, meetingId, chair.id, '主持人', '出席');
+    const held: (HeldSpeech & { name: string; affiliation: string })[] = [];
     for (let k = 0; k < speeches; k++) {
       const p = people[rand(people.length)];
-      q.participant.run(meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员');
+      addParticipant(ctx, meetingId, p.id, p.kind === '部门代表' ? '部门代表' : '委员', '出席');
       const kind = p.kind === '部门代表' ? '部门回应' : '预约发言';
-      const start = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
-      const speechId = Number(q.speech.run(meetingId, p.id, kind, k + 1, start, start).lastInsertRowid);
-      q.interval.run(speechId, start, start);
-      sections.push({ speechId, name: p.name, affiliation: p.aff, kind, time: start.slice(11, 16) });
+      const startedAt = `${date}T${String(9 + Math.floor(k / 6)).padStart(2, '0')}:${String((k % 6) * 9).padStart(2, '0')}:00.000Z`;
+      // 3 to 8 minutes within the 9-minute slot (not from rand: the same seed gives the same archive as before).
+      const seconds = 180 + ((i * 7 + k * 53) % 300);
+      const stoppedAt = new Date(Date.parse(startedAt) + seconds * 1000).toISOString();
+      held.push({ personId: p.id, kind, limitSeconds: 480, startedAt, stoppedAt, name: p.name, affiliation: p.aff });
     }
+    const speechIds = addHeldSpeeches(ctx, meetingId, held);
+    const sections: Section[] = held.map((h, k) => ({
+      speechId: speechIds[k],
+      name: h.name,
+      affiliation: h.affiliation,
+      kind: h.kind,
+      time: h.startedAt.slice(11, 16),
+    }));
     const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
     const summary = readMinutesDoc(doc);
     chars += summary.chars;

@@ -1,5 +1,5 @@
 import type { AppStatus } from '../../../shared/contract/app';
-import type { Ctx } from '../context';
+import type { QueryCtx } from '../context';
 import { schemaVersion } from '../db/open';
 import { handlers } from '../handler';
 import { directoryIsEmpty, loadDemo } from './demo';
@@ -8,7 +8,7 @@ import { readSettings, storedValue } from './settings';
 /** Changes when a backup is restored into the data file (see backup.restore). */
 export const FILE_GENERATION = 'fileGeneration';
 
-export function appStatus(ctx: Ctx): AppStatus {
+export function appStatus(ctx: QueryCtx): AppStatus {
   const count = (table: string) =>
     ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
   return {

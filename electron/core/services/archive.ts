@@ -1,6 +1,6 @@
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchHit } from '../../../shared/contract/archive';
 import type { ParsedInput } from '../../../shared/contract';
-import type { Ctx } from '../context';
+import type { Ctx, QueryCtx } from '../context';
 import { SEARCH_KIND_BASE } from '../db/searchIndex';
 import { handlers } from '../handler';
 
@@ -33,15 +33,18 @@ export function indexMinutes(ctx: Ctx, meetingId: number): void {
     .run(meetingId, row.version);
 }
 
-/** Minutes saved since they were last indexed (meetings going on now): a handful, indexed before searching. */
-function catchUp(ctx: Ctx): void {
+/**
+ * Minutes saved since they were last indexed (meetings going on now): a handful, indexed before
+ * searching. A write, so the router runs it in its own transaction ahead of the read-only search.
+ */
+export function catchUpMinutesIndex(ctx: Ctx): void {
   const stale = ctx.db
     .prepare(
       'SELECT mi.meeting_id FROM minutes mi LEFT JOIN search_minutes s ON s.meeting_id = mi.meeting_id WHERE s.version IS NOT mi.version',
     )
     .pluck()
     .all() as number[];
-  if (stale.length) ctx.db.transaction(() => stale.forEach((id) => indexMinutes(ctx, id)))();
+  stale.forEach((id) => indexMinutes(ctx, id));
 }
 
 /** A phrase for FTS5: quoted, inner quotes doubled, so the user's text is never query syntax. */
@@ -81,11 +84,10 @@ interface Row {
  * every passage — by a scan when no longer term narrows it down first.
  */
 export function searchArchive(
-  ctx: Ctx,
+  ctx: QueryCtx,
   input: ParsedInput<'archive.search'>,
 ): { hits: SearchHit[]; total: number; ms: number } {
   const t0 = performance.now();
-  catchUp(ctx);
   const terms = [...new Set(input.q.split(/\s+/).filter(Boolean))];
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
@@ -132,5 +134,5 @@ export function searchArchive(
 }
 
 export const archiveHandlers = handlers({
-  'archive.search': (input, ctx) => searchArchive(ctx, input),
+  'archive.search': { catchUp: catchUpMinutesIndex, read: (input, ctx) => searchArchive(ctx, input) },
 });

@@ -4,7 +4,7 @@ import { defaultStepNames, orgLevels, type OrgLevel } from '../../../shared/doma
 import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 import type { Decision } from '../../../shared/domain/topicState';
-import type { Ctx } from '../context';
+import type { Ctx, QueryCtx } from '../context';
 import { refused } from '../errors';
 import { insertPerson } from './people';
 import { decideTopic, insertTopic, updateTopic } from './topics';
@@ -22,7 +22,7 @@ interface DemoPerson {
   phone?: string;
 }
 
-export function directoryIsEmpty(ctx: Ctx): boolean {
+export function directoryIsEmpty(ctx: QueryCtx): boolean {
   return !ctx.db
     .prepare(
       'SELECT 1 FROM person UNION ALL SELECT 1 FROM sector UNION ALL SELECT 1 FROM committee UNION ALL SELECT 1 FROM department LIMIT 1',

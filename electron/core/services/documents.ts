@@ -4,7 +4,7 @@ import { safeFileName } from '../../../shared/domain/fileNames';
 import { participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
-import { localToday, type Ctx } from '../context';
+import { localToday, type QueryCtx } from '../context';
 import { refused } from '../errors';
 import {
   meetingRecordDocx,
@@ -23,7 +23,7 @@ const PRESENT_ROLES = new Set(['主持人', '委员']);
 const UNLISTED_ROLES = new Set(['工作人员']);
 
 /** Everything the documents say about a meeting, read in one go (one consistent snapshot). */
-export function meetingFacts(ctx: Ctx, meetingId: number): MeetingFacts {
+export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
   const m = meetingRow(ctx, meetingId);
   const { orgName, office } = readSettings(ctx);
   const person = (id: number | null) =>
@@ -74,7 +74,7 @@ export function documentFileName(facts: Pick<MeetingFacts, 'issueNo' | 'title'>,
 
 /** Builds one of a meeting's three documents. Reads everything before the first await. */
 export async function exportMeetingDocument(
-  ctx: Ctx,
+  ctx: QueryCtx,
   meetingId: number,
   kind: DocumentKind,
 ): Promise<{ fileName: string; data: Buffer }> {

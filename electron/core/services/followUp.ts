@@ -10,7 +10,7 @@ import {
   type FollowUp,
   type FollowUpEvent,
 } from '../../../shared/domain/followUp';
-import { isoNow, localToday, type Ctx } from '../context';
+import { isoNow, localToday, type Ctx, type QueryCtx } from '../context';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
@@ -92,7 +92,7 @@ function toItem(r: Row, today: string): FollowUpItem {
 }
 
 /** Where each resolution of a meeting stands, by resolution id (for the 办理清单). */
-export function followUpOfMeeting(ctx: Ctx, meetingId: number): Map<number, FollowUpItem> {
+export function followUpOfMeeting(ctx: QueryCtx, meetingId: number): Map<number, FollowUpItem> {
   const today = localToday(ctx);
   const rows = ctx.db.prepare(`${SELECT} WHERE m.id = ?`).all(meetingId) as Row[];
   return new Map(rows.map((r) => [r.resolution_id, toItem(r, today)]));
@@ -104,7 +104,7 @@ export function followUpStarted(ctx: Ctx, resolutionId: number): boolean {
 }
 
 function board(
-  ctx: Ctx,
+  ctx: QueryCtx,
   filter: { year?: number; departmentId?: number; state?: FollowUp['state']; overdueOnly?: boolean },
 ): FollowUpBoard {
   const today = localToday(ctx);
@@ -149,7 +149,7 @@ interface EventRow {
   created_at: string;
 }
 
-function events(ctx: Ctx, resolutionId: number): EventRow[] {
+function events(ctx: QueryCtx, resolutionId: number): EventRow[] {
   return ctx.db
     .prepare(
       'SELECT action, date, by, note, reply_text, reply_class, evaluation, created_at FROM followup_event WHERE resolution_id = ? ORDER BY id',

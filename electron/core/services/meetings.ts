@@ -8,7 +8,18 @@ import {
   type ParticipantRole,
 } from '../../../shared/domain/meetings';
 import type { MeetingForm } from '../../../shared/domain/topics';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
+import {
+  addAgendaItem,
+  deleteAgendaItem,
+  endAgendaItem,
+  endRunningItem,
+  startAgendaItem,
+  updateAgendaItem,
+} from '../data/agenda';
+import { insertMeeting, nextIssueNo, touchMeeting, updateMeeting, writeStatus } from '../data/meeting';
+import { addParticipant, removeParticipant, setAttendance, setParticipantRole } from '../data/participant';
+import { closeFloor, detachAgendaItem, queuedCount } from '../data/speech';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { indexMinutes } from './archive';
@@ -32,7 +43,7 @@ export interface MeetingRow {
   updated_at: string;
 }
 
-export function meetingRow(ctx: Ctx, id: number): MeetingRow {
+export function meetingRow(ctx: QueryCtx, id: number): MeetingRow {
   const r = ctx.db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow | undefined;
   if (!r) throw notFound('会议', id);
   return r;
@@ -65,7 +76,7 @@ const toMeeting = (r: MeetingRow): Meeting => ({
 /** Who a person is, in one phrase: their 界别, else their department, else their unit. */
 export const AFFILIATION_SQL = `coalesce(nullif((SELECT name FROM sector WHERE id = p.sector_id), ''), nullif((SELECT coalesce(nullif(short_name, ''), name) FROM department WHERE id = p.department_id), ''), p.unit, '')`;
 
-export function getMeetingDetail(ctx: Ctx, id: number): MeetingDetail {
+export function getMeetingDetail(ctx: QueryCtx, id: number): MeetingDetail {
   const m = meetingRow(ctx, id);
   const participants = ctx.db
     .prepare(
@@ -87,20 +98,11 @@ export function getMeetingDetail(ctx: Ctx, id: number): MeetingDetail {
   return { ...toMeeting(m), participants, agenda, statusLog };
 }
 
-function nextIssueNo(ctx: Ctx, year: number, form: string): number {
-  return (
-    ((ctx.db.prepare('SELECT max(issue_no) FROM meeting WHERE year = ? AND form = ?').pluck().get(year, form) as
-      number | null) ?? 0) + 1
-  );
-}
-
 function checkPeople(ctx: Ctx, ...ids: (number | null | undefined)[]): void {
   for (const id of ids) if (id != null) getPerson(ctx, id);
 }
 
-function touch(ctx: Ctx, id: number): void {
-  ctx.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(isoNow(ctx), id);
-}
+const touch = (ctx: Ctx, id: number) => touchMeeting(ctx, id, isoNow(ctx));
 
 /** Moves the status along its path and records it; leaving 进行中 closes the floor and the running item. */
 export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = ''): void {
@@ -109,25 +111,11 @@ export function setStatus(ctx: Ctx, m: MeetingRow, to: MeetingStatus, reason = '
   if (m.status === '已归档' && !reason.trim()) throw refused('取消归档须说明理由');
   const now = isoNow(ctx);
   if (m.status === '进行中') {
-    ctx.db
-      .prepare(
-        'UPDATE speech_interval SET stopped_at = ? WHERE stopped_at IS NULL AND speech_id IN (SELECT id FROM speech WHERE meeting_id = ?)',
-      )
-      .run(now, m.id);
-    ctx.db
-      .prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE meeting_id = ? AND state IN ('发言中', '暂停')")
-      .run(now, m.id);
-    ctx.db
-      .prepare(
-        'UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL',
-      )
-      .run(now, m.id);
+    closeFloor(ctx, m.id, now);
+    endRunningItem(ctx, m.id, now);
   }
   if (to === '已结束') snapshotMinutes(ctx, m.id, '会议结束');
-  ctx.db.prepare('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?').run(to, now, m.id);
-  ctx.db
-    .prepare('INSERT INTO meeting_status_log (meeting_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)')
-    .run(m.id, m.status, to, reason, now);
+  writeStatus(ctx, m.id, { from: m.status, to, reason }, now);
   // The minutes enter the search index as they stand (with the meeting's new status).
   indexMinutes(ctx, m.id);
 }
@@ -139,13 +127,10 @@ export function startIfPreparing(ctx: Ctx, m: MeetingRow): void {
 }
 
 function addParticipants(ctx: Ctx, meetingId: number, personIds: readonly number[], role?: ParticipantRole): void {
-  const insert = ctx.db.prepare(
-    'INSERT INTO participant (meeting_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT (meeting_id, person_id) DO NOTHING',
-  );
   for (const personId of new Set(personIds)) {
     const p = getPerson(ctx, personId);
     if (p.retired) throw refused(`“${p.name}”已停用，不能加入会议`);
-    insert.run(meetingId, personId, role ?? defaultRole(p.kind));
+    addParticipant(ctx, meetingId, personId, role ?? defaultRole(p.kind));
   }
 }
 
@@ -164,17 +149,13 @@ function saveAgenda(ctx: Ctx, meetingId: number, items: ParsedInput<'agenda.save
   for (const e of existing) {
     if (kept.has(e.id)) continue;
     if (e.started_at) throw refused('已经开始的议程项不能删除');
-    ctx.db.prepare('UPDATE speech SET agenda_item_id = NULL WHERE agenda_item_id = ?').run(e.id);
-    ctx.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(e.id);
+    detachAgendaItem(ctx, e.id);
+    deleteAgendaItem(ctx, e.id);
   }
-  const update = ctx.db.prepare('UPDATE agenda_item SET position = ?, title = ?, planned_minutes = ? WHERE id = ?');
-  const insert = ctx.db.prepare(
-    'INSERT INTO agenda_item (meeting_id, position, title, planned_minutes) VALUES (?, ?, ?, ?)',
-  );
   items.forEach((item, i) =>
     item.id
-      ? update.run(i + 1, item.title, item.plannedMinutes, item.id)
-      : insert.run(meetingId, i + 1, item.title, item.plannedMinutes),
+      ? updateAgendaItem(ctx, item.id, i + 1, item.title, item.plannedMinutes)
+      : addAgendaItem(ctx, meetingId, i + 1, item.title, item.plannedMinutes),
   );
 }
 
@@ -211,27 +192,20 @@ export const meetingHandlers = handlers({
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId);
     const year = Number(input.startsAt.slice(0, 4));
-    const now = isoNow(ctx);
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO meeting (topic_id, form, title, year, issue_no, starts_at, place, chair_id, committee_id, recorder_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.topicId,
-          input.form,
-          input.title,
-          year,
-          input.issueNo ?? nextIssueNo(ctx, year, input.form),
-          input.startsAt,
-          input.place ?? '',
-          input.chairId ?? null,
-          input.committeeId ?? null,
-          input.recorderId ?? null,
-          now,
-          now,
-        ).lastInsertRowid,
+    const id = insertMeeting(
+      ctx,
+      {
+        topicId: input.topicId,
+        form: input.form,
+        title: input.title,
+        issueNo: input.issueNo ?? nextIssueNo(ctx, year, input.form),
+        startsAt: input.startsAt,
+        place: input.place ?? '',
+        chairId: input.chairId ?? null,
+        committeeId: input.committeeId ?? null,
+        recorderId: input.recorderId ?? null,
+      },
+      isoNow(ctx),
     );
     if (input.chairId != null) addParticipants(ctx, id, [input.chairId], '主持人');
     if (input.recorderId != null) addParticipants(ctx, id, [input.recorderId], '工作人员');
@@ -249,24 +223,21 @@ export const meetingHandlers = handlers({
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId, { keep: m.committee_id });
     const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
-    const startsAt = pick(input.startsAt, m.starts_at);
-    ctx.db
-      .prepare(
-        'UPDATE meeting SET form = ?, title = ?, issue_no = ?, starts_at = ?, year = ?, place = ?, chair_id = ?, committee_id = ?, recorder_id = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        pick(input.form, m.form),
-        pick(input.title, m.title),
-        pick(input.issueNo, m.issue_no),
-        startsAt,
-        Number(startsAt.slice(0, 4)),
-        pick(input.place, m.place),
-        pick(input.chairId, m.chair_id),
-        pick(input.committeeId, m.committee_id),
-        pick(input.recorderId, m.recorder_id),
-        isoNow(ctx),
-        m.id,
-      );
+    updateMeeting(
+      ctx,
+      m.id,
+      {
+        form: pick(input.form, m.form),
+        title: pick(input.title, m.title),
+        issueNo: pick(input.issueNo, m.issue_no),
+        startsAt: pick(input.startsAt, m.starts_at),
+        place: pick(input.place, m.place),
+        chairId: pick(input.chairId, m.chair_id),
+        committeeId: pick(input.committeeId, m.committee_id),
+        recorderId: pick(input.recorderId, m.recorder_id),
+      },
+      isoNow(ctx),
+    );
     if (input.chairId != null) addParticipants(ctx, m.id, [input.chairId], '主持人');
     return getMeetingDetail(ctx, m.id);
   },
@@ -286,13 +257,9 @@ export const meetingHandlers = handlers({
   'participant.update': ({ id, role, attendance }, ctx) => {
     const p = participantRow(ctx, id);
     writableMeeting(ctx, p.meeting_id);
-    if (role) ctx.db.prepare('UPDATE participant SET role = ? WHERE id = ?').run(role, id);
-    if (attendance) {
-      // The time of the check-in is when it was marked; back to 未签到 clears it.
-      ctx.db
-        .prepare('UPDATE participant SET attendance = ?, checked_in_at = ? WHERE id = ?')
-        .run(attendance, attendance === '未签到' ? null : isoNow(ctx), id);
-    }
+    if (role) setParticipantRole(ctx, id, role);
+    // The time of the check-in is when it was marked; back to 未签到 clears it.
+    if (attendance) setAttendance(ctx, id, attendance, attendance === '未签到' ? null : isoNow(ctx));
     touch(ctx, p.meeting_id);
     return getMeetingDetail(ctx, p.meeting_id);
   },
@@ -300,12 +267,9 @@ export const meetingHandlers = handlers({
   'participant.remove': ({ id }, ctx) => {
     const p = participantRow(ctx, id);
     writableMeeting(ctx, p.meeting_id);
-    const queued = ctx.db
-      .prepare("SELECT count(*) FROM speech WHERE meeting_id = ? AND person_id = ? AND state <> '撤回'")
-      .pluck()
-      .get(p.meeting_id, p.person_id) as number;
-    if (queued) throw refused(`“${getPerson(ctx, p.person_id).name}”在发言队列中，不能移出；可先撤回其发言`);
-    ctx.db.prepare('DELETE FROM participant WHERE id = ?').run(id);
+    if (queuedCount(ctx, p.meeting_id, p.person_id))
+      throw refused(`“${getPerson(ctx, p.person_id).name}”在发言队列中，不能移出；可先撤回其发言`);
+    removeParticipant(ctx, id);
     touch(ctx, p.meeting_id);
     return getMeetingDetail(ctx, p.meeting_id);
   },
@@ -324,12 +288,8 @@ export const meetingHandlers = handlers({
     if (item.started_at) return getMeetingDetail(ctx, m.id);
     startIfPreparing(ctx, m);
     const now = isoNow(ctx);
-    ctx.db
-      .prepare(
-        'UPDATE agenda_item SET ended_at = ? WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL',
-      )
-      .run(now, m.id);
-    ctx.db.prepare('UPDATE agenda_item SET started_at = ? WHERE id = ?').run(now, id);
+    endRunningItem(ctx, m.id, now);
+    startAgendaItem(ctx, id, now);
     touch(ctx, m.id);
     return getMeetingDetail(ctx, m.id);
   },
@@ -338,7 +298,7 @@ export const meetingHandlers = handlers({
     const item = agendaRow(ctx, id);
     const m = writableMeeting(ctx, item.meeting_id);
     if (!item.started_at || item.ended_at) throw refused(`议程项“${item.title}”不在进行中`);
-    ctx.db.prepare('UPDATE agenda_item SET ended_at = ? WHERE id = ?').run(isoNow(ctx), id);
+    endAgendaItem(ctx, id, isoNow(ctx));
     touch(ctx, m.id);
     return getMeetingDetail(ctx, m.id);
   },

@@ -10,8 +10,9 @@ import type {
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
+import type { Attendance } from '../../../shared/domain/meetings';
 import type { PersonKind } from '../../../shared/domain/people';
-import { isoNow, localToday, type Ctx } from '../context';
+import { isoNow, localToday, type QueryCtx } from '../context';
 import { notFound } from '../errors';
 import { handlers } from '../handler';
 import { memberRecordsXlsx } from '../exporters/memberRecordsXlsx';
@@ -24,19 +25,27 @@ import { readSettings } from './settings';
  * statements, not one per person.
  */
 
-const HELD = heldStatuses.map((s) => `'${s}'`).join(', ');
+// Domain values go in as named parameters (statusParams below), never as text inside the SQL.
+const HELD = heldStatuses.map((_, i) => `@held${i}`).join(', ');
+const statusParams = {
+  ...Object.fromEntries(heldStatuses.map((s, i) => [`held${i}`, s])),
+  present: '出席' satisfies Attendance,
+  notCheckedIn: '未签到' satisfies Attendance,
+  onLeave: '请假' satisfies Attendance,
+  absent: '缺席' satisfies Attendance,
+};
 
 /** Whose records: every person of a kind, or one person. */
 export type Who = { kind: PersonKind } | { personId: number };
 const whoSql = (who: Who) => ('kind' in who ? 'p.kind = @kind' : 'p.id = @personId');
 
-interface Params {
+interface Params extends Record<string, unknown> {
   year: number;
   now: string;
   kind?: string;
   personId?: number;
 }
-const params = (ctx: Ctx, year: number, who: Who): Params => ({ year, now: isoNow(ctx), ...who });
+const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ ...statusParams, year, now: isoNow(ctx), ...who });
 
 /**
  * The meetings held that year, and the speeches given in them with their seconds: the sum of
@@ -65,11 +74,11 @@ const SPOKE = `EXISTS (SELECT 1 FROM speech s JOIN speech_interval i ON i.speech
 const MEETING_REF = `h.id AS meetingId, h.title AS meetingTitle, h.form, h.issue_no AS issueNo, substr(h.starts_at, 1, 10) AS date`;
 
 /** Years with held meetings, newest first. */
-export function recordYears(ctx: Ctx): number[] {
+export function recordYears(ctx: QueryCtx): number[] {
   return ctx.db
     .prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`)
     .pluck()
-    .all() as number[];
+    .all(statusParams) as number[];
 }
 
 interface Counts {
@@ -85,7 +94,7 @@ interface Counts {
 }
 
 /** The year's numbers per person, in four grouped queries. */
-function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
+function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Counts> {
   const p = params(ctx, year, who);
   const counts = new Map<number, Counts>();
   const of = (id: number) => {
@@ -111,9 +120,9 @@ function countsByPerson(ctx: Ctx, year: number, who: Who): Map<number, Counts> {
     .prepare(
       `WITH ${BASE}
        SELECT pa.person_id AS id, count(*) AS invited,
-              sum(pa.attendance = '出席' OR (pa.attendance = '未签到' AND ${SPOKE})) AS attended,
-              sum(pa.attendance = '请假') AS leave, sum(pa.attendance = '缺席') AS absent,
-              sum(pa.attendance = '未签到' AND NOT ${SPOKE}) AS unmarked
+              sum(pa.attendance = @present OR (pa.attendance = @notCheckedIn AND ${SPOKE})) AS attended,
+              sum(pa.attendance = @onLeave) AS leave, sum(pa.attendance = @absent) AS absent,
+              sum(pa.attendance = @notCheckedIn AND NOT ${SPOKE}) AS unmarked
          FROM participant pa JOIN held h ON h.id = pa.meeting_id JOIN person p ON p.id = pa.person_id AND ${whoSql(who)}
         GROUP BY pa.person_id`,
     )
@@ -156,7 +165,7 @@ interface PersonRow {
   affiliation: string;
 }
 
-function people(ctx: Ctx, who: Who): PersonRow[] {
+function people(ctx: QueryCtx, who: Who): PersonRow[] {
   return ctx.db
     .prepare(
       `SELECT p.id, p.name, p.kind, p.pinyin, p.retired_at IS NOT NULL AS retired, coalesce(se.name, '') AS sector,
@@ -168,7 +177,7 @@ function people(ctx: Ctx, who: Who): PersonRow[] {
 }
 
 /** One row per person of the kind; the retired only when they took part that year. */
-export function listRecords(ctx: Ctx, input: ParsedInput<'records.list'>): RecordsList {
+export function listRecords(ctx: QueryCtx, input: ParsedInput<'records.list'>): RecordsList {
   const years = recordYears(ctx);
   const year = input.year ?? years[0] ?? ctx.now().getFullYear();
   const who = { kind: input.kind };
@@ -200,16 +209,16 @@ export function listRecords(ctx: Ctx, input: ParsedInput<'records.list'>): Recor
     });
   }
   const meetings = ctx.db
-    .prepare(`SELECT count(*) FROM meeting WHERE year = ? AND status IN (${HELD})`)
+    .prepare(`SELECT count(*) FROM meeting WHERE year = @year AND status IN (${HELD})`)
     .pluck()
-    .get(year) as number;
+    .get({ ...statusParams, year }) as number;
   return { year, kind: input.kind, years, meetings, rows };
 }
 
 export type Lines<T> = (T & { personId: number })[];
 
 /** Per person and meeting invited: role, attendance, speeches and seconds. */
-export function meetingLines(ctx: Ctx, year: number, who: Who): Lines<RecordMeeting> {
+export function meetingLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMeeting> {
   const rows = ctx.db
     .prepare(
       `WITH ${BASE}
@@ -227,7 +236,7 @@ export function meetingLines(ctx: Ctx, year: number, who: Who): Lines<RecordMeet
 }
 
 /** Marks in the minutes within each person's speeches, in meeting and document order. */
-export function markLines(ctx: Ctx, year: number, who: Who): Lines<RecordMark> {
+export function markLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMark> {
   return ctx.db
     .prepare(
       `WITH ${BASE}
@@ -239,7 +248,7 @@ export function markLines(ctx: Ctx, year: number, who: Who): Lines<RecordMark> {
 }
 
 /** Resolutions drawn from each person's marks or speeches, once each. */
-export function adoptedLines(ctx: Ctx, year: number, who: Who): Lines<RecordAdopted> {
+export function adoptedLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordAdopted> {
   return ctx.db
     .prepare(
       `WITH ${BASE}
@@ -252,7 +261,7 @@ export function adoptedLines(ctx: Ctx, year: number, who: Who): Lines<RecordAdop
 
 const strip = <T extends { personId: number }>({ personId: _, ...rest }: T) => rest;
 
-export function recordDetail(ctx: Ctx, { personId, year }: ParsedInput<'records.detail'>): RecordDetail {
+export function recordDetail(ctx: QueryCtx, { personId, year }: ParsedInput<'records.detail'>): RecordDetail {
   const [p] = people(ctx, { personId });
   if (!p) throw notFound('人员', personId);
   const who = { personId };
@@ -267,7 +276,7 @@ export function recordDetail(ctx: Ctx, { personId, year }: ParsedInput<'records.
 
 /** The .xlsx of a year's records. Everything is read before the first await (one consistent snapshot). */
 export async function exportMemberRecords(
-  ctx: Ctx,
+  ctx: QueryCtx,
   year: number,
   kind: PersonKind,
 ): Promise<{ fileName: string; data: Buffer }> {

@@ -1,6 +1,6 @@
 import type { Mark, MinutesState, Revision, SaveResult } from '../../../shared/contract/minutes';
 import { MinutesDocError, readMinutesDoc, type DocMark, type DocSummary } from '../../../shared/domain/minutesDoc';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { badInput, conflict, notFound } from '../errors';
 import { handlers } from '../handler';
 import { meetingRow, writableMeeting } from './meetings';
@@ -19,7 +19,7 @@ interface MinutesRow {
   clean: number;
 }
 
-function minutesRow(ctx: Ctx, meetingId: number): MinutesRow | undefined {
+function minutesRow(ctx: QueryCtx, meetingId: number): MinutesRow | undefined {
   return ctx.db
     .prepare('SELECT meeting_id, doc, chars, version, saved_at, session, clean FROM minutes WHERE meeting_id = ?')
     .get(meetingId) as MinutesRow | undefined;
@@ -44,7 +44,7 @@ function staleMessage(ctx: Ctx, meetingId: number): string {
   return `会议记录已在其他窗口保存了更新的内容（${when}）。本窗口的内容仍在编辑器中，没有被覆盖`;
 }
 
-function getMinutes(ctx: Ctx, meetingId: number): MinutesState {
+function getMinutes(ctx: QueryCtx, meetingId: number): MinutesState {
   const m = meetingRow(ctx, meetingId);
   const r = minutesRow(ctx, meetingId);
   return {
@@ -127,7 +127,7 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
   for (const id of existing.keys()) remove.run(id);
 }
 
-export function listMarks(ctx: Ctx, meetingId: number): Mark[] {
+export function listMarks(ctx: QueryCtx, meetingId: number): Mark[] {
   return ctx.db
     .prepare(
       `SELECT m.id, m.kind, m.excerpt, m.speech_id AS speechId, p.name AS speaker, m.ord AS "order", m.created_at AS createdAt

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { rankWithScores } from '../../../shared/domain/personMatch';
 import { pinyinKeys } from '../../../shared/domain/pinyinKeys';
 import type { PersonKind, UnitKind } from '../../../shared/domain/people';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { conflict, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
@@ -48,7 +48,7 @@ export function getPerson(ctx: Ctx, id: number): Person {
   return toPerson(row);
 }
 
-function listPeople(ctx: Ctx, includeRetired: boolean): Person[] {
+function listPeople(ctx: QueryCtx, includeRetired: boolean): Person[] {
   const where = includeRetired ? '' : 'WHERE retired_at IS NULL';
   return (ctx.db.prepare(`SELECT * FROM person ${where} ORDER BY pinyin, name, id`).all() as PersonRow[]).map(toPerson);
 }

@@ -1,36 +1,42 @@
 import type { PlanItem } from '../../../shared/contract/plan';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { annualPlanDocx } from '../exporters/annualPlan';
-import { localToday, type Ctx } from '../context';
+import { localToday, type QueryCtx } from '../context';
 import { refused } from '../errors';
 import { handlers } from '../handler';
+import { all, sql, value } from '../db/sql';
+import type { Decision, TopicStatus } from '../../../shared/domain/topicState';
 import { readSettings } from './settings';
 
+const DECIDED: TopicStatus = '已定题';
+const IN_SELECTION: TopicStatus = '进行中';
+/** The decision at step 6 that decides a topic (定题). */
+const FINAL_DECISION: Decision = '通过';
+
 /** The decided topics of a year, by planned month then rank, with the date of the final decision. */
-function planItems(ctx: Ctx, year: number): PlanItem[] {
-  return ctx.db
-    .prepare(
-      `SELECT t.id AS topicId, t.plan_month AS month,
+function planItems(ctx: QueryCtx, year: number): PlanItem[] {
+  return all<PlanItem>(
+    ctx.db,
+    sql`SELECT t.id AS topicId, t.plan_month AS month,
               coalesce(nullif(t.narrowed_title, ''), t.title) AS title, t.meeting_form AS meetingForm,
               coalesce(lead.name, '') AS leadCommittee, coalesce(c.name, '') AS committee,
-              (SELECT max(decided_on) FROM topic_event e WHERE e.topic_id = t.id AND e.decision = '通过' AND e.step = 6) AS decidedOn
+              (SELECT max(decided_on) FROM topic_event e WHERE e.topic_id = t.id AND e.decision = ${FINAL_DECISION} AND e.step = 6) AS decidedOn
          FROM topic t
          LEFT JOIN committee lead ON lead.id = t.lead_committee_id
          LEFT JOIN committee c ON c.id = t.committee_id
-        WHERE t.year = ? AND t.status = '已定题'
+        WHERE t.year = ${year} AND t.status = ${DECIDED}
         ORDER BY t.plan_month, coalesce(t.rank, 999), t.id`,
-    )
-    .all(year) as PlanItem[];
+  );
 }
 
 export const planHandlers = handlers({
   'plan.get': ({ year }, ctx) => ({
     year,
     items: planItems(ctx, year),
-    inProgress: ctx.db
-      .prepare("SELECT count(*) FROM topic WHERE year = ? AND status = '进行中'")
-      .pluck()
-      .get(year) as number,
+    inProgress: value<number>(
+      ctx.db,
+      sql`SELECT count(*) FROM topic WHERE year = ${year} AND status = ${IN_SELECTION}`,
+    )!,
   }),
 
   'plan.exportDocx': async ({ year }, ctx) => {

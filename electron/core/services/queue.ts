@@ -7,9 +7,24 @@ import {
   onFloor,
   UNDO_START_SECONDS,
   undoStartLeftMs,
-  type SpeechState,
 } from '../../../shared/domain/queueOrder';
-import { isoNow, type Ctx } from '../context';
+import { SPEECH, speechRefusal, type SpeechAction } from '../../../shared/domain/speechState';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
+import {
+  addSpeech,
+  endSpeech,
+  eraseSpeaking,
+  extendLimit,
+  findSpeech,
+  firstStartedAt,
+  openFloor,
+  orderedSpeeches,
+  renumber,
+  replaceAnswers,
+  setSpeechState,
+  closeInterval,
+  type SpeechRow,
+} from '../data/speech';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
@@ -24,17 +39,8 @@ import {
 import { getPerson } from './people';
 import { readSettings } from './settings';
 
-interface SpeechRow {
-  id: number;
-  meeting_id: number;
-  person_id: number;
-  kind: Speech['kind'];
-  state: SpeechState;
-  position: number;
-}
-
 /** The whole queue of a meeting in order, with intervals and answers: three queries for any length. */
-export function getQueue(ctx: Ctx, meetingId: number): Queue {
+export function getQueue(ctx: QueryCtx, meetingId: number): Queue {
   const entries = ctx.db
     .prepare(
       `SELECT s.id, s.person_id AS personId, p.name, ${AFFILIATION_SQL} AS affiliation, s.kind, s.agenda_item_id AS agendaItemId,
@@ -65,64 +71,38 @@ export function getQueue(ctx: Ctx, meetingId: number): Queue {
   };
 }
 
-function speechRow(ctx: Ctx, id: number): SpeechRow {
-  const r = ctx.db
-    .prepare('SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE id = ?')
-    .get(id) as SpeechRow | undefined;
+function speechRow(ctx: QueryCtx, id: number): SpeechRow {
+  const r = findSpeech(ctx, id);
   if (!r) throw notFound('发言', id);
   return r;
 }
 
-const ordered = (ctx: Ctx, meetingId: number) =>
-  ctx.db
-    .prepare(
-      'SELECT id, meeting_id, person_id, kind, state, position FROM speech WHERE meeting_id = ? ORDER BY position',
-    )
-    .all(meetingId) as SpeechRow[];
-
-/** Writes positions 1..n in the given order, touching only the rows that moved. */
-function renumber(ctx: Ctx, rows: readonly SpeechRow[]): void {
-  const set = ctx.db.prepare('UPDATE speech SET position = ? WHERE id = ?');
-  rows.forEach((r, i) => r.position !== i + 1 && set.run(i + 1, r.id));
-}
-
 /** A waiting entry moves among the waiting ones only: who has spoken stays where they spoke. */
 function moveWaiting(ctx: Ctx, s: SpeechRow, index: number): void {
-  const rows = ordered(ctx, s.meeting_id);
+  const rows = orderedSpeeches(ctx, s.meeting_id);
   const waiting = moveTo(
-    rows.filter((r) => r.state === '等待'),
+    rows.filter((r) => r.state === SPEECH.waiting),
     s.id,
     index,
   );
   let w = 0;
   renumber(
     ctx,
-    rows.map((r) => (r.state === '等待' ? waiting[w++] : r)),
+    rows.map((r) => (r.state === SPEECH.waiting ? waiting[w++] : r)),
   );
-}
-
-const closeInterval = (ctx: Ctx, speechId: number, at: string) =>
-  ctx.db
-    .prepare('UPDATE speech_interval SET stopped_at = ? WHERE speech_id = ? AND stopped_at IS NULL')
-    .run(at, speechId);
-
-function endSpeech(ctx: Ctx, id: number, at: string): void {
-  closeInterval(ctx, id, at);
-  ctx.db.prepare("UPDATE speech SET state = '已发言', ended_at = ? WHERE id = ?").run(at, id);
 }
 
 /** Gives the floor to a waiting entry: whoever holds it is ended, and the entry moves to the head of the waiting line. */
 function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
   startIfPreparing(ctx, m);
   const now = isoNow(ctx);
-  const rows = ordered(ctx, s.meeting_id);
+  const rows = orderedSpeeches(ctx, s.meeting_id);
   const current = onFloor(rows);
   if (current) endSpeech(ctx, current.id, now);
   // One read of the order: the ended speaker's new state is applied in memory.
-  const after = rows.map((r) => (r.id === current?.id ? { ...r, state: '已发言' as SpeechState } : r));
+  const after = rows.map((r) => (r.id === current?.id ? { ...r, state: SPEECH.spoken } : r));
   renumber(ctx, moveTo(after, s.id, firstWaitingIndex(after.filter((r) => r.id !== s.id))));
-  ctx.db.prepare("UPDATE speech SET state = '发言中' WHERE id = ?").run(s.id);
-  ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at) VALUES (?, ?)').run(s.id, now);
+  openFloor(ctx, s.id, now);
 }
 
 /**
@@ -131,39 +111,25 @@ function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
  * Whoever the start ended stays ended: that speech was real.
  */
 function undoStart(ctx: Ctx, s: SpeechRow, now: string): void {
-  const started = ctx.db
-    .prepare('SELECT min(started_at) FROM speech_interval WHERE speech_id = ?')
-    .pluck()
-    .get(s.id) as string | null;
+  const started = firstStartedAt(ctx, s.id);
   if (!started || undoStartLeftMs(started, Date.parse(now)) === 0)
     throw refused(`只能撤销 ${UNDO_START_SECONDS} 秒内开始的发言；已经讲过的发言请用“结束”`);
-  ctx.db.prepare('DELETE FROM speech_interval WHERE speech_id = ?').run(s.id);
-  // A response that never happened answers nothing.
-  ctx.db.prepare('DELETE FROM speech_answer WHERE response_id = ?').run(s.id);
-  ctx.db.prepare("UPDATE speech SET state = '等待', ended_at = NULL WHERE id = ?").run(s.id);
-  const rows = ordered(ctx, s.meeting_id);
+  eraseSpeaking(ctx, s.id);
+  const rows = orderedSpeeches(ctx, s.meeting_id);
   renumber(ctx, moveTo(rows, s.id, firstWaitingIndex(rows.filter((r) => r.id !== s.id))));
 }
-
-const statePhrase: Record<SpeechState, string> = {
-  等待: '还在等待',
-  发言中: '正在发言',
-  暂停: '已暂停',
-  已发言: '已结束',
-  撤回: '已撤回',
-};
 
 /** Loads the entry, refuses if its meeting is archived, checks its state, runs the change, answers the queue. */
 function withSpeech(
   ctx: Ctx,
   id: number,
-  allowed: readonly SpeechState[],
-  refusal: string,
+  action: SpeechAction,
   change: (s: SpeechRow, now: string, m: MeetingRow) => void,
 ): Queue {
   const s = speechRow(ctx, id);
   const m = writableMeeting(ctx, s.meeting_id);
-  if (!allowed.includes(s.state)) throw refused(`${refusal}，该发言${statePhrase[s.state]}`);
+  const refusal = speechRefusal(s.state, action);
+  if (refusal) throw refused(refusal);
   change(s, isoNow(ctx), m);
   return getQueue(ctx, s.meeting_id);
 }
@@ -191,77 +157,60 @@ export const queueHandlers = handlers({
         .pluck()
         .get(meetingId) as number | undefined) ??
       null;
-    const position =
-      ((ctx.db.prepare('SELECT max(position) FROM speech WHERE meeting_id = ?').pluck().get(meetingId) as
-        number | null) ?? 0) + 1;
-    ctx.db
-      .prepare(
-        'INSERT INTO speech (meeting_id, person_id, kind, agenda_item_id, position, limit_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        meetingId,
-        personId,
-        kind,
-        item,
-        position,
-        limitSeconds ?? readSettings(ctx).speechLimits[kind],
-        isoNow(ctx),
-      );
+    addSpeech(ctx, {
+      meetingId,
+      personId,
+      kind,
+      agendaItemId: item,
+      limitSeconds: limitSeconds ?? readSettings(ctx).speechLimits[kind],
+      createdAt: isoNow(ctx),
+    });
     return getQueue(ctx, meetingId);
   },
 
-  'queue.move': ({ id, toIndex }, ctx) =>
-    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以调整顺序', (s) => moveWaiting(ctx, s, toIndex)),
+  'queue.move': ({ id, toIndex }, ctx) => withSpeech(ctx, id, 'move', (s) => moveWaiting(ctx, s, toIndex)),
 
-  'queue.moveToTop': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以移到最前', (s) => moveWaiting(ctx, s, 0)),
+  'queue.moveToTop': ({ id }, ctx) => withSpeech(ctx, id, 'moveToTop', (s) => moveWaiting(ctx, s, 0)),
 
-  'queue.start': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以开始', (s, _now, m) => startSpeech(ctx, s, m)),
+  'queue.start': ({ id }, ctx) => withSpeech(ctx, id, 'start', (s, _now, m) => startSpeech(ctx, s, m)),
 
   'queue.pause': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['发言中'], '只有正在发言的可以暂停', (s, now) => {
+    withSpeech(ctx, id, 'pause', (s, now) => {
       closeInterval(ctx, s.id, now);
-      ctx.db.prepare("UPDATE speech SET state = '暂停' WHERE id = ?").run(s.id);
+      setSpeechState(ctx, s.id, SPEECH.paused);
     }),
 
-  'queue.resume': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['暂停'], '只有暂停的发言可以继续', (s, now) => {
-      ctx.db.prepare("UPDATE speech SET state = '发言中' WHERE id = ?").run(s.id);
-      ctx.db.prepare('INSERT INTO speech_interval (speech_id, started_at) VALUES (?, ?)').run(s.id, now);
-    }),
+  'queue.resume': ({ id }, ctx) => withSpeech(ctx, id, 'resume', (s, now) => openFloor(ctx, s.id, now)),
 
-  'queue.end': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['发言中', '暂停'], '只有正在发言或暂停的可以结束', (s, now) => endSpeech(ctx, s.id, now)),
+  'queue.end': ({ id }, ctx) => withSpeech(ctx, id, 'end', (s, now) => endSpeech(ctx, s.id, now)),
 
   'queue.withdraw': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['等待'], '只有等待中的发言可以撤回', (s) => {
-      ctx.db.prepare("UPDATE speech SET state = '撤回' WHERE id = ?").run(s.id);
+    withSpeech(ctx, id, 'withdraw', (s) => {
+      setSpeechState(ctx, s.id, SPEECH.withdrawn);
     }),
 
   'queue.restore': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['撤回'], '只有撤回的发言可以恢复', (s) => {
-      ctx.db.prepare("UPDATE speech SET state = '等待' WHERE id = ?").run(s.id);
-      renumber(ctx, backToWaiting(ordered(ctx, s.meeting_id), s.id));
+    withSpeech(ctx, id, 'restore', (s) => {
+      setSpeechState(ctx, s.id, SPEECH.waiting);
+      renumber(ctx, backToWaiting(orderedSpeeches(ctx, s.meeting_id), s.id));
     }),
 
-  'queue.undoStart': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['发言中', '暂停', '已发言'], '只有刚开始的发言可以撤销', (s, now) => undoStart(ctx, s, now)),
+  'queue.undoStart': ({ id }, ctx) => withSpeech(ctx, id, 'undoStart', (s, now) => undoStart(ctx, s, now)),
 
   'queue.skip': ({ id }, ctx) =>
-    withSpeech(ctx, id, ['等待', '发言中', '暂停', '已发言'], '已撤回的发言不能跳过', (s, now) => {
-      if (s.state !== '等待') undoStart(ctx, s, now);
+    withSpeech(ctx, id, 'skip', (s, now) => {
+      if (s.state !== SPEECH.waiting) undoStart(ctx, s, now);
       moveWaiting(ctx, s, Number.MAX_SAFE_INTEGER);
     }),
 
   'queue.extend': ({ id, seconds }, ctx) =>
-    withSpeech(ctx, id, ['等待', '发言中', '暂停'], '已结束的发言不能延长', (s) => {
-      ctx.db.prepare('UPDATE speech SET limit_seconds = min(limit_seconds + ?, 7200) WHERE id = ?').run(seconds, s.id);
+    withSpeech(ctx, id, 'extend', (s) => {
+      extendLimit(ctx, s.id, seconds);
     }),
 
   'queue.next': ({ meetingId }, ctx) => {
     const m = writableMeeting(ctx, meetingId);
-    const rows = ordered(ctx, meetingId);
+    const rows = orderedSpeeches(ctx, meetingId);
     const next = nextWaiting(rows);
     if (next) startSpeech(ctx, next, m);
     else {
@@ -280,11 +229,9 @@ export const queueHandlers = handlers({
       const s = speechRow(ctx, id);
       if (s.meeting_id !== r.meeting_id) throw refused('所答复的发言不属于这次会议');
       if (s.id === r.id || s.kind === '部门回应') throw refused('部门回应只能答复委员、专家或群众的发言');
-      if (s.state === '撤回') throw refused('不能答复已撤回的发言');
+      if (s.state === SPEECH.withdrawn) throw refused('不能答复已撤回的发言');
     }
-    ctx.db.prepare('DELETE FROM speech_answer WHERE response_id = ?').run(responseId);
-    const insert = ctx.db.prepare('INSERT INTO speech_answer (response_id, speech_id) VALUES (?, ?)');
-    for (const id of new Set(speechIds)) insert.run(responseId, id);
+    replaceAnswers(ctx, responseId, new Set(speechIds));
     return getQueue(ctx, r.meeting_id);
   },
 });

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { Resolution, ResolutionList } from '../../../shared/contract/resolutions';
 import { chineseNumeral } from '../../../shared/domain/chineseText';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
@@ -31,7 +31,7 @@ function resolutionRow(ctx: Ctx, id: number): ResolutionRow {
 }
 
 /** The meeting's resolutions in order, with departments, sources, the confirmation and the marks not yet taken up. */
-export function listResolutions(ctx: Ctx, meetingId: number): ResolutionList {
+export function listResolutions(ctx: QueryCtx, meetingId: number): ResolutionList {
   meetingRow(ctx, meetingId);
   const rows = ctx.db
     .prepare(

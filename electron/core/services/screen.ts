@@ -1,6 +1,7 @@
 import type { ScreenView } from '../../../shared/contract/meetings';
-import type { ScreenMode } from '../../../shared/domain/meetings';
-import { isoNow, type Ctx } from '../context';
+import { MEETING, type ScreenMode } from '../../../shared/domain/meetings';
+import { isoNow, type QueryCtx } from '../context';
+import { sql, value } from '../db/sql';
 import { handlers } from '../handler';
 import { getMeetingDetail, meetingRow } from './meetings';
 import { getQueue } from './queue';
@@ -14,14 +15,14 @@ interface ScreenRow {
 }
 
 /** What the projector shows: the chosen meeting, or else the one in progress that started last. */
-function screenView(ctx: Ctx): ScreenView {
+function screenView(ctx: QueryCtx): ScreenView {
   const s = ctx.db.prepare('SELECT meeting_id, mode, message, updated_at FROM screen WHERE id = 1').get() as ScreenRow;
   const meetingId =
     s.meeting_id ??
-    (ctx.db
-      .prepare("SELECT id FROM meeting WHERE status = '进行中' ORDER BY starts_at DESC, id DESC LIMIT 1")
-      .pluck()
-      .get() as number | undefined) ??
+    value<number>(
+      ctx.db,
+      sql`SELECT id FROM meeting WHERE status = ${MEETING.running} ORDER BY starts_at DESC, id DESC LIMIT 1`,
+    ) ??
     null;
   return {
     mode: s.mode,

@@ -1,9 +1,9 @@
 import { defaultSettings, Settings } from '../../../shared/contract/settings';
-import type { Ctx } from '../context';
+import type { Ctx, QueryCtx } from '../context';
 import { handlers } from '../handler';
 
 /** Stored values over the defaults; a stored value that no longer validates falls back to its default. */
-export function readSettings(ctx: Ctx): Settings {
+export function readSettings(ctx: QueryCtx): Settings {
   const rows = ctx.db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const { key, value } of rows) {
@@ -34,7 +34,7 @@ export function storeValue(ctx: Ctx, key: string, value: unknown): void {
     .run(key, JSON.stringify(value));
 }
 
-export function storedValue(ctx: Ctx, key: string): unknown {
+export function storedValue(ctx: QueryCtx, key: string): unknown {
   const raw = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
   return raw === undefined ? undefined : JSON.parse(raw);
 }

@@ -10,7 +10,7 @@ import {
   type TopicState,
 } from '../../../shared/domain/topicState';
 import type { TopicSource } from '../../../shared/domain/topics';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
@@ -54,14 +54,14 @@ interface EventRow {
   created_at: string;
 }
 
-function row(ctx: Ctx, id: number): TopicRow {
+function row(ctx: QueryCtx, id: number): TopicRow {
   const r = ctx.db.prepare('SELECT * FROM topic WHERE id = ?').get(id) as TopicRow | undefined;
   if (!r) throw notFound('议题', id);
   return r;
 }
 
 /** Rows to topics with their sectors and merged-in topics: two queries for any number of rows. */
-function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
+function toTopics(ctx: QueryCtx, rows: readonly TopicRow[]): Topic[] {
   const ids = JSON.stringify(rows.map((r) => r.id));
   const sectors = ctx.db
     .prepare(
@@ -101,9 +101,9 @@ function toTopics(ctx: Ctx, rows: readonly TopicRow[]): Topic[] {
   }));
 }
 
-const toTopic = (ctx: Ctx, r: TopicRow): Topic => toTopics(ctx, [r])[0];
+const toTopic = (ctx: QueryCtx, r: TopicRow): Topic => toTopics(ctx, [r])[0];
 
-function eventRows(ctx: Ctx, topicId: number): EventRow[] {
+function eventRows(ctx: QueryCtx, topicId: number): EventRow[] {
   return ctx.db
     .prepare(
       `SELECT e.*, o.title AS other_title FROM topic_event e LEFT JOIN topic o ON o.id = e.other_topic_id
@@ -136,7 +136,7 @@ const toEventOut = (e: EventRow): TopicEventOut => ({
   createdAt: e.created_at,
 });
 
-export function getTopicDetail(ctx: Ctx, id: number): TopicDetail {
+export function getTopicDetail(ctx: QueryCtx, id: number): TopicDetail {
   return { ...toTopic(ctx, row(ctx, id)), events: eventRows(ctx, id).map(toEventOut) };
 }
 

@@ -1,6 +1,6 @@
 import type { Unit } from '../../../shared/contract/directory';
 import { unitKindNames, type UnitKind } from '../../../shared/domain/people';
-import { isoNow, type Ctx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { conflict, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 
@@ -28,7 +28,7 @@ function selectSql(kind: UnitKind, where: string): string {
           FROM ${tables[kind]} u ${where} ORDER BY u.sort, u.id`;
 }
 
-function toUnit(ctx: Ctx, kind: UnitKind, r: UnitRow): Unit {
+function toUnit(ctx: QueryCtx, kind: UnitKind, r: UnitRow): Unit {
   const convenorIds =
     kind === 'sector'
       ? (ctx.db
@@ -61,7 +61,7 @@ export function getUnit(ctx: Ctx, kind: UnitKind, id: number): Unit {
  * ones are fine (`allowRetired`: filters, related sectors).
  */
 export function checkUnitRef(
-  ctx: Ctx,
+  ctx: QueryCtx,
   kind: UnitKind,
   id: number,
   { keep, allowRetired = false }: { keep?: number | null; allowRetired?: boolean } = {},

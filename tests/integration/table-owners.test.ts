@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableOwners } from '../../electron/core/data/owners';
+import { callNames, contract } from '../../shared/contract';
+import { heldMeeting } from '../support/meetingScenario';
+import { ok, tempCore } from '../support/tempCore';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const WRITE = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)/i;
+
+/** The file of the core that ran the statement: the first frame outside the sql module and this test. */
+function callerFile(stack: string): string {
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim());
+    if (!m) continue;
+    const file = relative(root, m[1].replace(/^file:\/\//, ''));
+    if (file.startsWith('electron/core/') && file !== 'electron/core/db/sql.ts') return file;
+  }
+  return '(outside the core)';
+}
+
+/**
+ * Every call's example (and a whole held meeting) on a core whose statements are logged as they
+ * run: each table listed in the owner map is written by its owner module only.
+ */
+describe('one owner per table', () => {
+  const core = tempCore();
+  const writers = new Map<string, Set<string>>();
+  const proto = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Database.Statement;
+  const original = proto.run;
+
+  beforeAll(async () => {
+    proto.run = function (this: Database.Statement, ...params: unknown[]) {
+      const table = WRITE.exec(this.source)?.[1];
+      if (table) {
+        const set = writers.get(table) ?? new Set<string>();
+        set.add(callerFile(new Error().stack ?? ''));
+        writers.set(table, set);
+      }
+      return original.apply(this, params as never);
+    } as typeof proto.run;
+    ok(await core.invoke('app.loadDemo', {}));
+    await heldMeeting(core.invoke, { speeches: 4, minutesChars: 800, resolutions: 2, marks: 3 });
+    ok(await core.invoke('topic.create', contract['topic.create'].example));
+    ok(await core.invoke('meeting.create', contract['meeting.create'].example));
+    ok(await core.invoke('queue.add', contract['queue.add'].example));
+    ok(await core.invoke('queue.add', { meetingId: 1, personId: 2, kind: '部门回应' }));
+    // Examples may be refused (a state that does not allow them): their writes still count.
+    for (const name of callNames) await core.call(name, contract[name].example);
+  });
+  afterAll(() => {
+    if (process.env.OWNERS_DUMP)
+      console.log(JSON.stringify(Object.fromEntries([...writers].map(([t, w]) => [t, [...w]])), null, 1));
+    proto.run = original;
+    core.dispose();
+  });
+
+  it('sees writes to every owned table', () => {
+    for (const table of Object.keys(tableOwners)) expect(writers.has(table), `${table} 未被写入`).toBe(true);
+  });
+
+  for (const [table, owner] of Object.entries(tableOwners)) {
+    it(`${table} is written by ${owner} only`, () => {
+      expect([...(writers.get(table) ?? [])]).toEqual([owner]);
+    });
+  }
+});
+
+/** The code paths no example reaches (the archive generator): no write to an owned table outside its owner's file. */
+describe('one owner per table, in the source', () => {
+  const files = readdirSync(join(root, 'electron/core'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('db/migrations'))
+    .map((f) => `electron/core/${f}`);
+  for (const [table, owner] of Object.entries(tableOwners)) {
+    it(`only ${owner} names ${table} in a write`, () => {
+      const write = new RegExp(`\\b(?:INSERT\\s+(?:OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}\\b`, 'i');
+      const writers = files.filter((f) => write.test(readFileSync(join(root, f), 'utf8')));
+      expect(writers).toEqual([owner]);
+    });
+  }
+});
