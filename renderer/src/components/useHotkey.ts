@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { matches, pageMayTake, type Shortcut } from './shortcuts';
+import { matchesCombo, pageMayTake, type Shortcut } from './shortcuts';
 
 /**
  * Calls `handler` on a key combination such as "mod+k", "/" or "mod+enter" ("mod" is Ctrl, or
@@ -30,7 +30,7 @@ export function useShortcut(
     if (!enabled) return;
     const combos = keys.split('|');
     const onKey = (e: KeyboardEvent) => {
-      const combo = combos.find((c) => matches(e, { keys: [c], label: '' }));
+      const combo = combos.find((c) => matchesCombo(e, c));
       if (!combo || !pageMayTake(e, combo, inDialog)) return;
       e.preventDefault();
       ref.current(e);
