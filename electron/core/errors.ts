@@ -1,4 +1,5 @@
 import type { CallError, ErrorCode } from '../../shared/contract';
+import type { Verdict } from '../../shared/domain/verdict';
 
 /** An error meant for the user: a code for programs and a Chinese message for people. */
 export class AppError extends Error {
@@ -27,3 +28,12 @@ export const notFound = (what: string, id: number | string) =>
 export const refused = (message: string) => new AppError('refused', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const badInput = (message: string) => new AppError('bad_input', message);
+
+/**
+ * A domain rule's verdict as the call's answer: the allowed value, or the refusal as a call error
+ * (`refused` for a rule of the process, `bad_input` for a document that cannot be read).
+ */
+export function orRefuse<T>(verdict: Verdict<T>, code: 'refused' | 'bad_input' = 'refused', context = ''): T {
+  if (verdict.ok) return verdict.value;
+  throw new AppError(code, context + verdict.reason);
+}

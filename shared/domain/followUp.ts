@@ -7,6 +7,8 @@
  * recorded from 已答复 on and changes no state.
  */
 
+import { allow, foldVerdicts, refuse, type Verdict } from './verdict';
+
 export const followUpStates = ['待交办', '已交办', '办理中', '已答复', '已评价', '办结'] as const;
 export type FollowUpState = (typeof followUpStates)[number];
 
@@ -71,55 +73,52 @@ const moves: Record<Exclude<FollowUpAction, '反馈'>, { from: FollowUpState; to
   办结: { from: '已评价', to: '办结' },
 };
 
-export class FollowUpError extends Error {}
-
 /** What can be done next from a state (what the window offers). */
 export function possibleActions(f: FollowUp): FollowUpAction[] {
   const next = (Object.keys(moves) as (keyof typeof moves)[]).filter((a) => moves[a].from === f.state);
   return f.state === '已答复' || f.state === '已评价' || f.state === '办结' ? [...next, '反馈'] : next;
 }
 
-/** One step; throws FollowUpError with a Chinese reason when the rules forbid it. */
-export function applyFollowUp(f: FollowUp, e: FollowUpEvent): FollowUp {
-  if (!possibleActions(f).includes(e.action)) throw new FollowUpError(`“${f.state}”的协商意见不能${e.action}`);
-  if (f.lastDate && e.date < f.lastDate)
-    throw new FollowUpError(`${e.action}日期不能早于上一步的日期（${f.lastDate}）`);
+/** One step; refused with a Chinese reason when the rules forbid it. */
+export function applyFollowUp(f: FollowUp, e: FollowUpEvent): Verdict<FollowUp> {
+  if (!possibleActions(f).includes(e.action)) return refuse(`“${f.state}”的协商意见不能${e.action}`);
+  if (f.lastDate && e.date < f.lastDate) return refuse(`${e.action}日期不能早于上一步的日期（${f.lastDate}）`);
   const at = { ...f, lastDate: e.date };
   switch (e.action) {
     case '交办':
-      return { ...at, state: '已交办', sentOn: e.date };
+      return allow({ ...at, state: '已交办', sentOn: e.date });
     case '受理':
-      return { ...at, state: '办理中' };
+      return allow({ ...at, state: '办理中' });
     case '答复':
-      if (!e.replyText?.trim()) throw new FollowUpError('答复须填写答复内容');
-      if (!e.replyClass) throw new FollowUpError('答复须选择答复类别（A/B/C/D）');
-      return {
+      if (!e.replyText?.trim()) return refuse('答复须填写答复内容');
+      if (!e.replyClass) return refuse('答复须选择答复类别（A/B/C/D）');
+      return allow({
         ...at,
         state: '已答复',
         repliedOn: e.date,
         replyText: e.replyText.trim(),
         replyClass: e.replyClass,
         evaluation: null,
-      };
+      });
     case '评价':
-      if (!e.evaluation) throw new FollowUpError('评价须选择满意、基本满意或不满意');
+      if (!e.evaluation) return refuse('评价须选择满意、基本满意或不满意');
       // 不满意: back to the department for another round (督办); the last reply stays on record.
       if (e.evaluation === '不满意') {
-        if (!e.note.trim()) throw new FollowUpError('不满意须说明督办意见');
-        return { ...at, state: '办理中', evaluation: '不满意', urged: f.urged + 1 };
+        if (!e.note.trim()) return refuse('不满意须说明督办意见');
+        return allow({ ...at, state: '办理中', evaluation: '不满意', urged: f.urged + 1 });
       }
-      return { ...at, state: '已评价', evaluation: e.evaluation };
+      return allow({ ...at, state: '已评价', evaluation: e.evaluation });
     case '办结':
-      return { ...at, state: '办结' };
+      return allow({ ...at, state: '办结' });
     case '反馈':
-      if (!e.note.trim()) throw new FollowUpError('反馈须说明向群众反馈的内容或方式');
-      return { ...at, reportedOn: e.date };
+      if (!e.note.trim()) return refuse('反馈须说明向群众反馈的内容或方式');
+      return allow({ ...at, reportedOn: e.date });
   }
 }
 
 /** The state after a history of events (as stored), from the start. */
-export function replayFollowUp(events: readonly FollowUpEvent[]): FollowUp {
-  return events.reduce(applyFollowUp, initialFollowUp);
+export function replayFollowUp(events: readonly FollowUpEvent[]): Verdict<FollowUp> {
+  return foldVerdicts(initialFollowUp, events, applyFollowUp, (i) => `第 ${i + 1} 步无效`);
 }
 
 /** Past its deadline without a reply: overdue (shown first on the dashboard). */

@@ -5,6 +5,8 @@
  * document always converts to Word.
  */
 
+import { allow, refuse, type Verdict } from './verdict';
+
 export const markKinds = ['建议', '回应/承诺', '共识'] as const;
 export type MarkKind = (typeof markKinds)[number];
 
@@ -69,7 +71,8 @@ export interface DocSummary {
   speechIds: number[];
 }
 
-export class MinutesDocError extends Error {}
+/** Thrown inside the walk only: readMinutesDoc turns it into a refused verdict. */
+class Unreadable extends Error {}
 
 const BLOCKS = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem']);
 const INLINE_ELEMENTS = new Set(['mark']);
@@ -87,16 +90,25 @@ export function cleanText(s: string): string {
   return s.replace(UNPRINTABLE, ' ');
 }
 
-/** Parses and checks a stored or submitted document; throws MinutesDocError with a Chinese reason. */
-export function readMinutesDoc(json: string): DocSummary {
+/** Parses and checks a stored or submitted document: its summary, or the Chinese reason it cannot be read. */
+export function readMinutesDoc(json: string): Verdict<DocSummary> {
+  try {
+    return allow(summarize(json));
+  } catch (e) {
+    if (e instanceof Unreadable) return refuse(e.message);
+    throw e;
+  }
+}
+
+function summarize(json: string): DocSummary {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new MinutesDocError('会议记录内容不是有效的文档数据');
+    throw new Unreadable('会议记录内容不是有效的文档数据');
   }
   const root = (parsed as { root?: unknown } | null)?.root;
-  if (!isObject(root) || root.type !== 'root') throw new MinutesDocError('会议记录内容缺少文档根节点');
+  if (!isObject(root) || root.type !== 'root') throw new Unreadable('会议记录内容缺少文档根节点');
 
   const lines: string[] = [];
   const marks = new Map<string, DocMark & { block: number }>();
@@ -113,13 +125,12 @@ export function readMinutesDoc(json: string): DocSummary {
   };
 
   const walk = (node: unknown, depth: number, openMarks: readonly string[]): void => {
-    if (depth > MAX_DEPTH) throw new MinutesDocError('会议记录的层级过深，无法保存');
-    if (!isObject(node) || typeof node.type !== 'string') throw new MinutesDocError('会议记录内容有损坏的节点');
+    if (depth > MAX_DEPTH) throw new Unreadable('会议记录的层级过深，无法保存');
+    if (!isObject(node) || typeof node.type !== 'string') throw new Unreadable('会议记录内容有损坏的节点');
     const type = node.type;
     if (type === 'text' || type === 'tab') {
-      if (typeof node.text !== 'string') throw new MinutesDocError('会议记录的文字节点缺少文字');
-      if (node.format !== undefined && typeof node.format !== 'number')
-        throw new MinutesDocError('会议记录的文字格式无效');
+      if (typeof node.text !== 'string') throw new Unreadable('会议记录的文字节点缺少文字');
+      if (node.format !== undefined && typeof node.format !== 'number') throw new Unreadable('会议记录的文字格式无效');
       const text = cleanText(node.text);
       line += text;
       chars += countChars(text);
@@ -136,11 +147,11 @@ export function readMinutesDoc(json: string): DocSummary {
       return;
     }
     if (type === 'speaker') {
-      if (depth !== 1) throw new MinutesDocError('发言人标题只能位于正文顶层');
+      if (depth !== 1) throw new Unreadable('发言人标题只能位于正文顶层');
       const id = node.speechId;
-      if (!Number.isInteger(id) || (id as number) <= 0) throw new MinutesDocError('发言人标题缺少有效的发言编号');
+      if (!Number.isInteger(id) || (id as number) <= 0) throw new Unreadable('发言人标题缺少有效的发言编号');
       for (const key of ['name', 'affiliation', 'kind', 'time'] as const) {
-        if (typeof node[key] !== 'string') throw new MinutesDocError('发言人标题的内容不完整');
+        if (typeof node[key] !== 'string') throw new Unreadable('发言人标题的内容不完整');
       }
       speech = id as number;
       speechIds.push(speech);
@@ -149,17 +160,17 @@ export function readMinutesDoc(json: string): DocSummary {
       return;
     }
     if (!BLOCKS.has(type) && !INLINE_ELEMENTS.has(type))
-      throw new MinutesDocError(`会议记录含有无法识别的内容（${String(type).slice(0, 20)}）`);
+      throw new Unreadable(`会议记录含有无法识别的内容（${String(type).slice(0, 20)}）`);
     const children = node.children;
-    if (!Array.isArray(children)) throw new MinutesDocError('会议记录内容有损坏的段落');
+    if (!Array.isArray(children)) throw new Unreadable('会议记录内容有损坏的段落');
     let inner = openMarks;
     if (type === 'mark') {
       const ids = node.ids;
-      if (!Array.isArray(ids)) throw new MinutesDocError('标记缺少编号');
+      if (!Array.isArray(ids)) throw new Unreadable('标记缺少编号');
       const fresh: string[] = [];
       for (const id of ids) {
         const kind = typeof id === 'string' ? markKindOf(id) : null;
-        if (!kind) throw new MinutesDocError('标记的编号无效');
+        if (!kind) throw new Unreadable('标记的编号无效');
         if (!marks.has(id)) marks.set(id, { id, kind, excerpt: '', speechId: speech, order: marks.size + 1, block });
         if (!openMarks.includes(id)) fresh.push(id);
       }
@@ -175,7 +186,7 @@ export function readMinutesDoc(json: string): DocSummary {
   };
 
   const children = root.children;
-  if (!Array.isArray(children)) throw new MinutesDocError('会议记录内容缺少正文');
+  if (!Array.isArray(children)) throw new Unreadable('会议记录内容缺少正文');
   for (const child of children) walk(child, 1, []);
 
   return {

@@ -3,6 +3,7 @@
  * append-only decision events, and the core refuses any event the reducer rejects. The UI uses
  * the same function to show which decisions are possible.
  */
+import { allow, foldVerdicts, refuse, type Verdict } from './verdict';
 
 export const STEPS = [1, 2, 3, 4, 5, 6] as const;
 export type Step = (typeof STEPS)[number];
@@ -38,58 +39,45 @@ export interface TopicState {
 
 export const initialTopicState: TopicState = { step: 1, status: '进行中', mergedFrom: [] };
 
-export type Applied = { ok: true; state: TopicState } | { ok: false; reason: string };
-
-const refuse = (reason: string): Applied => ({ ok: false, reason });
-
 /** Applies one event; refuses with a Chinese reason when the rules forbid it. */
-export function applyTopicEvent(state: TopicState, event: TopicEvent): Applied {
+export function applyTopicEvent(state: TopicState, event: TopicEvent): Verdict<TopicState> {
   const { decision } = event;
   if (decision === '接收合并') {
     if (state.status !== '进行中') return refuse(`该议题${statusPhrase(state)}，不能再并入其他议题`);
     if (!event.otherTopicId) return refuse('缺少被合并的议题');
-    return { ok: true, state: { ...state, mergedFrom: [...state.mergedFrom, event.otherTopicId] } };
+    return allow({ ...state, mergedFrom: [...state.mergedFrom, event.otherTopicId] });
   }
   if (decision === '重新启用') {
     if (state.status !== '不予采纳' && state.status !== '暂缓')
       return refuse(`只有不予采纳或暂缓的议题可以重新启用，该议题${statusPhrase(state)}`);
     if (!event.note.trim()) return refuse('重新启用须说明理由');
-    return { ok: true, state: { ...state, status: '进行中', deferredTo: undefined } };
+    return allow({ ...state, status: '进行中', deferredTo: undefined });
   }
   if (state.status !== '进行中') return refuse(`该议题${statusPhrase(state)}，不能再作决定`);
   if (event.step !== state.step)
     return refuse(`议题当前在第 ${state.step} 步，不能按第 ${event.step} 步作决定（步骤不可跳过）`);
   switch (decision) {
     case '通过':
-      return {
-        ok: true,
-        state: state.step === 6 ? { ...state, status: '已定题' } : { ...state, step: (state.step + 1) as Step },
-      };
+      return allow(state.step === 6 ? { ...state, status: '已定题' } : { ...state, step: (state.step + 1) as Step });
     case '退回':
       if (!event.note.trim()) return refuse('退回须说明理由');
       if (!event.toStep || event.toStep >= state.step) return refuse(`退回只能回到第 ${state.step} 步之前的步骤`);
-      return { ok: true, state: { ...state, step: event.toStep } };
+      return allow({ ...state, step: event.toStep });
     case '不予采纳':
       if (!event.note.trim()) return refuse('不予采纳须说明理由');
-      return { ok: true, state: { ...state, status: '不予采纳' } };
+      return allow({ ...state, status: '不予采纳' });
     case '合并':
       if (!event.otherTopicId) return refuse('合并须选择并入的议题');
-      return { ok: true, state: { ...state, status: '已合并', mergedInto: event.otherTopicId } };
+      return allow({ ...state, status: '已合并', mergedInto: event.otherTopicId });
     case '暂缓':
       if (!event.deferredTo) return refuse('暂缓须选择推迟到的年份');
-      return { ok: true, state: { ...state, status: '暂缓', deferredTo: event.deferredTo } };
+      return allow({ ...state, status: '暂缓', deferredTo: event.deferredTo });
   }
 }
 
 /** Folds all events; the first refused event names where the history went wrong. */
-export function deriveTopicState(events: readonly TopicEvent[]): Applied {
-  let state = initialTopicState;
-  for (const [i, e] of events.entries()) {
-    const r = applyTopicEvent(state, e);
-    if (!r.ok) return refuse(`第 ${i + 1} 条决定无效：${r.reason}`);
-    state = r.state;
-  }
-  return { ok: true, state };
+export function deriveTopicState(events: readonly TopicEvent[]): Verdict<TopicState> {
+  return foldVerdicts(initialTopicState, events, applyTopicEvent, (i) => `第 ${i + 1} 条决定无效`);
 }
 
 function statusPhrase(state: TopicState): string {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME } from '../../electron/core';
 import type { Mark, MinutesState } from '../../shared/contract/minutes';
 import { readMinutesDoc } from '../../shared/domain/minutesDoc';
+import { allowed } from '../support/verdict';
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
 import {
   apiValue,
@@ -35,7 +36,7 @@ const editor = () => page.getByRole('textbox', { name: '会议记录' });
 const stored = () => apiValue<MinutesState>(served, 'minutes.get', { meetingId });
 const storedPlain = async () => {
   const s = await stored();
-  return s.doc ? readMinutesDoc(s.doc).plain : '';
+  return s.doc ? allowed(readMinutesDoc(s.doc)).plain : '';
 };
 const marks = () => apiValue<Mark[]>(served, 'mark.list', { meetingId });
 const saved = () => visible(page.getByTestId('save-status').and(page.locator('[data-phase="saved"]')), 15_000);
@@ -295,8 +296,8 @@ describe('live minutes', () => {
     await typeAtEnd('折叠时输入的一句。');
     await saved();
     const state = await apiValue<MinutesState>(served, 'minutes.get', { meetingId: long });
-    expect(readMinutesDoc(state.doc!).speechIds).toHaveLength(12);
-    expect(readMinutesDoc(state.doc!).plain).toContain('折叠时输入的一句。');
+    expect(allowed(readMinutesDoc(state.doc!)).speechIds).toHaveLength(12);
+    expect(allowed(readMinutesDoc(state.doc!)).plain).toContain('折叠时输入的一句。');
     await visible(bar);
 
     // A mark in the folded part: the panel's jump unfolds and selects it.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFileName } from '../../electron/core/services/documents';
 import { chineseDate, chineseNumeral } from '../../shared/domain/chineseText';
 import { readMinutesDoc } from '../../shared/domain/minutesDoc';
+import { allowed } from '../support/verdict';
 import { attr, readDocx } from '../support/docx';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
 import { err, ok, tempCore } from '../support/tempCore';
@@ -185,7 +186,7 @@ describe('会议记录', () => {
     expect(header.xml).toContain('<w:keepNext/>');
 
     // The typed text, whole and in order, as mammoth reads it.
-    const stored = readMinutesDoc(ok(await core.invoke('minutes.get', { meetingId: s.meetingId })).doc!);
+    const stored = allowed(readMinutesDoc(ok(await core.invoke('minutes.get', { meetingId: s.meetingId })).doc!));
     const sentences = stored.plain
       .split('\n')
       .filter((l) => l && !l.startsWith('【'))

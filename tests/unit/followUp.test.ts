@@ -12,9 +12,13 @@ import {
   type FollowUpEvent,
   type FollowUpState,
 } from '../../shared/domain/followUp';
+import { allowed } from '../support/verdict';
+
+const step = (f: FollowUp, e: FollowUpEvent) => allowed(applyFollowUp(f, e));
+const replay = (events: FollowUpEvent[]) => allowed(replayFollowUp(events));
 
 /** Every action from every state, checked against this table written apart from the machine. */
-const allowed: Record<FollowUpState, Partial<Record<FollowUpAction, FollowUpState>>> = {
+const moves: Record<FollowUpState, Partial<Record<FollowUpAction, FollowUpState>>> = {
   待交办: { 交办: '已交办' },
   已交办: { 受理: '办理中' },
   办理中: { 答复: '已答复' },
@@ -38,21 +42,21 @@ const event = (action: FollowUpAction, date = '2026-06-01', extra: Partial<Follo
 function at(state: FollowUpState): FollowUp {
   const path: FollowUpAction[] = ['交办', '受理', '答复', '评价', '办结'];
   const steps = path.slice(0, followUpStates.indexOf(state));
-  return replayFollowUp(steps.map((a) => event(a)));
+  return replay(steps.map((a) => event(a)));
 }
 
 describe('the follow-up state machine', () => {
   for (const state of followUpStates) {
     for (const action of followUpActions) {
-      const to = allowed[state][action];
+      const to = moves[state][action];
       it(`${state} —${action}→ ${to ?? '（不允许）'}`, () => {
         const from = at(state);
         expect(from.state).toBe(state);
         if (to) {
-          expect(applyFollowUp(from, event(action)).state).toBe(to);
+          expect(step(from, event(action)).state).toBe(to);
           expect(possibleActions(from)).toContain(action);
         } else {
-          expect(() => applyFollowUp(from, event(action))).toThrow(`“${state}”的协商意见不能${action}`);
+          expect(() => step(from, event(action))).toThrow(`“${state}”的协商意见不能${action}`);
           expect(possibleActions(from)).not.toContain(action);
         }
       });
@@ -61,14 +65,12 @@ describe('the follow-up state machine', () => {
 
   it('不满意 sends it back to 办理中 as 督办, keeping the reply on record, and the next reply goes on', () => {
     let f = at('已答复');
-    expect(() => applyFollowUp(f, event('评价', '2026-06-02', { evaluation: '不满意', note: ' ' }))).toThrow(
-      '督办意见',
-    );
-    f = applyFollowUp(f, event('评价', '2026-06-02', { evaluation: '不满意', note: '指引牌数量不足，请补充' }));
+    expect(() => step(f, event('评价', '2026-06-02', { evaluation: '不满意', note: ' ' }))).toThrow('督办意见');
+    f = step(f, event('评价', '2026-06-02', { evaluation: '不满意', note: '指引牌数量不足，请补充' }));
     expect(f).toMatchObject({ state: '办理中', evaluation: '不满意', urged: 1, replyClass: 'A' });
-    f = applyFollowUp(f, event('答复', '2026-07-01', { replyText: '已补充设置12处', replyClass: 'A' }));
-    f = applyFollowUp(f, event('评价', '2026-07-05', { evaluation: '基本满意' }));
-    f = applyFollowUp(f, event('办结', '2026-07-06'));
+    f = step(f, event('答复', '2026-07-01', { replyText: '已补充设置12处', replyClass: 'A' }));
+    f = step(f, event('评价', '2026-07-05', { evaluation: '基本满意' }));
+    f = step(f, event('办结', '2026-07-06'));
     expect(f).toMatchObject({
       state: '办结',
       urged: 1,
@@ -80,21 +82,17 @@ describe('the follow-up state machine', () => {
   });
 
   it('a reply needs its text and class; an evaluation its verdict; 反馈 its content', () => {
-    expect(() => applyFollowUp(at('办理中'), event('答复', '2026-06-01', { replyText: '' }))).toThrow('答复内容');
-    expect(() => applyFollowUp(at('办理中'), event('答复', '2026-06-01', { replyClass: undefined }))).toThrow(
-      '答复类别',
-    );
-    expect(() => applyFollowUp(at('已答复'), event('评价', '2026-06-01', { evaluation: undefined }))).toThrow('满意');
-    expect(() => applyFollowUp(at('已答复'), event('反馈', '2026-06-01', { note: '' }))).toThrow('反馈');
-    expect(applyFollowUp(at('已答复'), event('反馈', '2026-06-03', { note: '社区公告栏公示' })).reportedOn).toBe(
-      '2026-06-03',
-    );
+    expect(() => step(at('办理中'), event('答复', '2026-06-01', { replyText: '' }))).toThrow('答复内容');
+    expect(() => step(at('办理中'), event('答复', '2026-06-01', { replyClass: undefined }))).toThrow('答复类别');
+    expect(() => step(at('已答复'), event('评价', '2026-06-01', { evaluation: undefined }))).toThrow('满意');
+    expect(() => step(at('已答复'), event('反馈', '2026-06-01', { note: '' }))).toThrow('反馈');
+    expect(step(at('已答复'), event('反馈', '2026-06-03', { note: '社区公告栏公示' })).reportedOn).toBe('2026-06-03');
   });
 
   it('dates only move forward', () => {
-    const f = replayFollowUp([event('交办', '2026-06-10')]);
-    expect(() => applyFollowUp(f, event('受理', '2026-06-09'))).toThrow('不能早于上一步的日期（2026-06-10）');
-    expect(applyFollowUp(f, event('受理', '2026-06-10')).state).toBe('办理中');
+    const f = replay([event('交办', '2026-06-10')]);
+    expect(() => step(f, event('受理', '2026-06-09'))).toThrow('不能早于上一步的日期（2026-06-10）');
+    expect(step(f, event('受理', '2026-06-10')).state).toBe('办理中');
   });
 
   it('is overdue past its deadline until a reply comes', () => {

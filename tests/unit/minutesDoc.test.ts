@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, emptyMinutesDoc, markId, markKindOf, readMinutesDoc } from '../../shared/domain/minutesDoc';
+import {
+  countChars,
+  emptyMinutesDoc,
+  markId,
+  markKindOf,
+  readMinutesDoc as verdictOf,
+} from '../../shared/domain/minutesDoc';
+import { allowed } from '../support/verdict';
+
+const readMinutesDoc = (json: string) => allowed(verdictOf(json));
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
 
 const t = (text: string, format = 0) => ({

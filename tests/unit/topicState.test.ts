@@ -41,7 +41,7 @@ const scenarios: Record<string, TopicEvent[]> = {
 const stateOf = (name: string): TopicState => {
   const r = deriveTopicState(scenarios[name]);
   if (!r.ok) throw new Error(`${name}: ${r.reason}`);
-  return r.state;
+  return r.value;
 };
 
 /** A well-formed event of each decision for a topic at `step`. */
@@ -99,7 +99,7 @@ describe('topic reducer: every decision from every state', () => {
           expect(result.ok).toBe(false);
           if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
         } else {
-          expect(result).toEqual({ ok: true, state: want });
+          expect(result).toEqual({ ok: true, value: want });
         }
       });
     }
@@ -126,7 +126,7 @@ describe('topic reducer: the rules in detail', () => {
     for (const back of [1, 2, 3, 4] as Step[]) {
       expect(applyTopicEvent(at5, { decision: '退回', step: 5, toStep: back, note: '理由' })).toEqual({
         ok: true,
-        state: { ...at5, step: back },
+        value: { ...at5, step: back },
       });
     }
     for (const bad of [5, 6] as Step[])
@@ -170,7 +170,7 @@ describe('topic reducer: the rules in detail', () => {
   it('deriving names the first invalid event of a history', () => {
     const r = deriveTopicState([pass(1), pass(3)]);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('第 2 条决定无效') });
-    expect(deriveTopicState([])).toEqual({ ok: true, state: initialTopicState });
+    expect(deriveTopicState([])).toEqual({ ok: true, value: initialTopicState });
   });
 
   it('offers exactly the decisions the reducer accepts', () => {

@@ -2,6 +2,7 @@ import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
 import type { TopicStatus } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
+import { orRefuse } from '../errors';
 import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
 import { addParticipant } from '../data/participant';
@@ -152,7 +153,7 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
       time: h.startedAt.slice(11, 16),
     }));
     const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
-    const summary = readMinutesDoc(doc);
+    const summary = orRefuse(readMinutesDoc(doc));
     chars += summary.chars;
     q.minutes.run(meetingId, doc, summary.plain, summary.chars, now);
     for (const m of summary.marks) q.mark.run(m.id, meetingId, m.kind, m.excerpt, m.speechId, m.order, now);

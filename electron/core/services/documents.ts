@@ -5,7 +5,7 @@ import { participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type QueryCtx } from '../context';
-import { refused } from '../errors';
+import { orRefuse, refused } from '../errors';
 import {
   meetingRecordDocx,
   meetingSummaryDocx,
@@ -83,7 +83,7 @@ export async function exportMeetingDocument(
   if (kind === '会议记录') {
     const doc = ctx.db.prepare('SELECT doc FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as
       string | undefined;
-    return { fileName, data: await meetingRecordDocx(facts, doc ? readMinutesDoc(doc).root : null) };
+    return { fileName, data: await meetingRecordDocx(facts, doc ? orRefuse(readMinutesDoc(doc)).root : null) };
   }
   const list = listResolutions(ctx, meetingId);
   if (!list.items.length) throw refused('这次会议还没有协商意见，请先在“协商意见”中整理');

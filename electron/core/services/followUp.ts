@@ -2,7 +2,6 @@ import type { FollowUpBoard, FollowUpItem, FollowUpStep } from '../../../shared/
 import {
   applyFollowUp,
   followUpStates,
-  FollowUpError,
   initialFollowUp,
   isOverdue,
   possibleActions,
@@ -11,7 +10,7 @@ import {
   type FollowUpEvent,
 } from '../../../shared/domain/followUp';
 import { isoNow, localToday, type Ctx, type QueryCtx } from '../context';
-import { notFound, refused } from '../errors';
+import { notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
 
@@ -206,14 +205,13 @@ export const followUpHandlers = handlers({
       replyClass: input.replyClass,
       evaluation: input.evaluation,
     };
-    let next: FollowUp;
-    try {
-      // The stored events are the truth; the cached row only serves the lists.
-      next = applyFollowUp(replayFollowUp(events(ctx, input.resolutionId).map(toEvent)), event);
-    } catch (e) {
-      if (e instanceof FollowUpError) throw refused(e.message);
-      throw e;
-    }
+    // The stored events are the truth; the cached row only serves the lists.
+    const stored = orRefuse(
+      replayFollowUp(events(ctx, input.resolutionId).map(toEvent)),
+      'refused',
+      '督办记录不一致：',
+    );
+    const next = orRefuse(applyFollowUp(stored, event));
     if (input.action === '交办' && !row.lead_department_id) throw refused('协商意见还没有主办单位，不能交办');
     const now = isoNow(ctx);
     ctx.db

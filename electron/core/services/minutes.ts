@@ -1,5 +1,5 @@
 import type { Mark, MinutesState, Revision, SaveResult } from '../../../shared/contract/minutes';
-import { MinutesDocError, readMinutesDoc, type DocMark, type DocSummary } from '../../../shared/domain/minutesDoc';
+import { readMinutesDoc, type DocMark, type DocSummary } from '../../../shared/domain/minutesDoc';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { badInput, conflict, notFound } from '../errors';
 import { handlers } from '../handler';
@@ -30,12 +30,9 @@ const currentVersion = (ctx: Ctx, meetingId: number) =>
   0;
 
 function summarise(doc: string): DocSummary {
-  try {
-    return readMinutesDoc(doc);
-  } catch (e) {
-    if (e instanceof MinutesDocError) throw badInput(`${e.message}，未保存`);
-    throw e;
-  }
+  const read = readMinutesDoc(doc);
+  if (!read.ok) throw badInput(`${read.reason}，未保存`);
+  return read.value;
 }
 
 function staleMessage(ctx: Ctx, meetingId: number): string {

@@ -1,56 +1,28 @@
-import type { Person, PersonInput } from '../../../shared/contract/directory';
+import { Person, type PersonInput } from '../../../shared/contract/directory';
 import type { z } from 'zod';
 import { rankWithScores } from '../../../shared/domain/personMatch';
 import { pinyinKeys } from '../../../shared/domain/pinyinKeys';
-import type { PersonKind, UnitKind } from '../../../shared/domain/people';
+import type { UnitKind } from '../../../shared/domain/people';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
+import { rowMapper, type DbRow } from '../db/rows';
 import { conflict, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
 
 type SavePerson = z.output<typeof PersonInput>;
 
-interface PersonRow {
-  id: number;
-  name: string;
-  kind: PersonKind;
-  sector_id: number | null;
-  committee_id: number | null;
-  department_id: number | null;
-  unit: string;
-  title: string;
-  phone: string;
-  note: string;
-  pinyin: string;
-  retired_at: string | null;
-  updated_at: string;
-}
-
-const toPerson = (r: PersonRow): Person => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  sectorId: r.sector_id,
-  committeeId: r.committee_id,
-  departmentId: r.department_id,
-  unit: r.unit,
-  title: r.title,
-  phone: r.phone,
-  note: r.note,
-  pinyin: r.pinyin,
-  retired: r.retired_at !== null,
-  updatedAt: r.updated_at,
-});
+/** A person row as the contract's Person: `retired` is whether a retirement date is set. */
+const toPerson = rowMapper(Person, { retired: (r) => r.retired_at !== null });
 
 export function getPerson(ctx: Ctx, id: number): Person {
-  const row = ctx.db.prepare('SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
+  const row = ctx.db.prepare('SELECT * FROM person WHERE id = ?').get(id) as DbRow | undefined;
   if (!row) throw notFound('人员', id);
   return toPerson(row);
 }
 
 function listPeople(ctx: QueryCtx, includeRetired: boolean): Person[] {
   const where = includeRetired ? '' : 'WHERE retired_at IS NULL';
-  return (ctx.db.prepare(`SELECT * FROM person ${where} ORDER BY pinyin, name, id`).all() as PersonRow[]).map(toPerson);
+  return (ctx.db.prepare(`SELECT * FROM person ${where} ORDER BY pinyin, name, id`).all() as DbRow[]).map(toPerson);
 }
 
 /**

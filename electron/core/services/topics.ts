@@ -12,7 +12,7 @@ import {
 import type { TopicSource } from '../../../shared/domain/topics';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { groupByOwner } from '../db/groupByOwner';
-import { notFound, refused } from '../errors';
+import { notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
 
@@ -142,9 +142,11 @@ export function getTopicDetail(ctx: QueryCtx, id: number): TopicDetail {
 
 /** The state as the shared reducer derives it from the stored history. */
 function currentState(ctx: Ctx, topicId: number): TopicState {
-  const derived = deriveTopicState(eventRows(ctx, topicId).map(toDomainEvent));
-  if (!derived.ok) throw refused(`议题 ${topicId} 的决定记录不一致：${derived.reason}`);
-  return derived.state;
+  return orRefuse(
+    deriveTopicState(eventRows(ctx, topicId).map(toDomainEvent)),
+    'refused',
+    `议题 ${topicId} 的决定记录不一致：`,
+  );
 }
 
 interface Sitting {
@@ -160,8 +162,7 @@ interface Sitting {
  * else about a decision is checked before this.
  */
 function appendEvent(ctx: Ctx, topicId: number, before: TopicState, event: TopicEvent, sitting: Sitting): TopicState {
-  const result = applyTopicEvent(before, event);
-  if (!result.ok) throw refused(result.reason);
+  const s = orRefuse(applyTopicEvent(before, event));
   const seq =
     (ctx.db
       .prepare('SELECT coalesce(max(seq), 0) + 1 FROM topic_event WHERE topic_id = ?')
@@ -186,7 +187,6 @@ function appendEvent(ctx: Ctx, topicId: number, before: TopicState, event: Topic
       sitting.batch ?? null,
       isoNow(ctx),
     );
-  const s = result.state;
   ctx.db
     .prepare('UPDATE topic SET step = ?, status = ?, merged_into = ?, deferred_to = ?, updated_at = ? WHERE id = ?')
     .run(s.step, s.status, s.mergedInto ?? null, s.deferredTo ?? null, isoNow(ctx), topicId);
@@ -313,8 +313,7 @@ export function decideTopic(
   };
   // The reducer speaks first: a skipped step or a closed topic matters more than an empty form.
   const before = currentState(ctx, topicId);
-  const allowed = applyTopicEvent(before, event);
-  if (!allowed.ok) throw refused(allowed.reason);
+  orRefuse(applyTopicEvent(before, event));
   checkDecision(ctx, t, decision, decidedOn);
   const sitting = { decidedOn, body, note };
   if (decision === '合并') {
