@@ -15,6 +15,19 @@ export type ParticipantRole = (typeof participantRoles)[number];
 export const attendances = ['未签到', '出席', '请假', '缺席'] as const;
 export type Attendance = (typeof attendances)[number];
 
+/**
+ * Two rules of presence, for two documents, which must not be confused:
+ *
+ * - `listedAsPresent` — the 纪要's 出席/列席 lists: everyone not marked away. The secretary marks
+ *   who is on leave or absent, so one never checked in is taken as there.
+ * - `attendedInPerson` — the 履职档案's count of meetings attended: checked in, or not checked in
+ *   but heard speaking (a speech proves presence; silence without a check-in proves nothing).
+ *   The records report computes it in SQL with the same two values.
+ */
+export const listedAsPresent = (a: Attendance): boolean => a === '出席' || a === '未签到';
+export const attendedInPerson = (a: Attendance, speeches: number): boolean =>
+  a === '出席' || (a === '未签到' && speeches > 0);
+
 export const meetingStatuses = ['筹备中', '进行中', '已结束', '已归档'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 

@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../../../shared/contract/resolutions';
 import { localIsoDate } from '../../../shared/domain/chineseText';
 import { safeFileName } from '../../../shared/domain/fileNames';
-import { participantRoles } from '../../../shared/domain/meetings';
+import { listedAsPresent, participantRoles, type Attendance } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type QueryCtx } from '../context';
@@ -34,9 +34,8 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
     .prepare(
       'SELECT p.name, pa.role, pa.attendance FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ? ORDER BY pa.id',
     )
-    .all(meetingId) as { name: string; role: string; attendance: string }[];
-  // Not checked in counts as there: the secretary marks who is on leave or absent.
-  const there = people.filter((p) => p.attendance === '出席' || p.attendance === '未签到');
+    .all(meetingId) as { name: string; role: string; attendance: Attendance }[];
+  const there = people.filter((p) => listedAsPresent(p.attendance));
   const topic =
     m.topic_id === null
       ? null

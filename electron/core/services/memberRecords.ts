@@ -10,7 +10,7 @@ import type {
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
-import type { Attendance } from '../../../shared/domain/meetings';
+import { attendedInPerson, type Attendance } from '../../../shared/domain/meetings';
 import type { PersonKind } from '../../../shared/domain/people';
 import { isoNow, localToday, type QueryCtx } from '../context';
 import { notFound } from '../errors';
@@ -120,6 +120,7 @@ function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Coun
     .prepare(
       `WITH ${BASE}
        SELECT pa.person_id AS id, count(*) AS invited,
+              -- attendedInPerson (shared/domain/meetings), counted in SQL
               sum(pa.attendance = @present OR (pa.attendance = @notCheckedIn AND ${SPOKE})) AS attended,
               sum(pa.attendance = @onLeave) AS leave, sum(pa.attendance = @absent) AS absent,
               sum(pa.attendance = @notCheckedIn AND NOT ${SPOKE}) AS unmarked
@@ -228,11 +229,7 @@ export function meetingLines(ctx: QueryCtx, year: number, who: Who): Lines<Recor
         GROUP BY pa.id ORDER BY p.pinyin, p.id, h.starts_at, h.id`,
     )
     .all(params(ctx, year, who)) as (Omit<RecordMeeting, 'attended'> & { personId: number })[];
-  // The same rule as the counts: 出席, or not checked in but heard speaking.
-  return rows.map((r) => ({
-    ...r,
-    attended: r.attendance === '出席' || (r.attendance === '未签到' && r.speeches > 0),
-  }));
+  return rows.map((r) => ({ ...r, attended: attendedInPerson(r.attendance, r.speeches) }));
 }
 
 /** Marks in the minutes within each person's speeches, in meeting and document order. */
