@@ -1,7 +1,37 @@
-import type { Ctx } from '../context';
-import { run, sql } from '../db/sql';
+import type { AgendaItem } from '../../../shared/contract/meetings';
+import type { Ctx, QueryCtx } from '../context';
+import { all, get, run, sql } from '../db/sql';
 
 /** The agenda_item table's only writer: a meeting's items, their order and when each ran. */
+
+export interface AgendaRow {
+  id: number;
+  meetingId: number;
+  title: string;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export const findAgendaItem = (ctx: QueryCtx, id: number) =>
+  get<AgendaRow>(
+    ctx.db,
+    sql`SELECT id, meeting_id AS meetingId, title, started_at AS startedAt, ended_at AS endedAt FROM agenda_item WHERE id = ${id}`,
+  );
+
+/** A meeting's items in order. */
+export const agendaOf = (ctx: QueryCtx, meetingId: number) =>
+  all<AgendaItem>(
+    ctx.db,
+    sql`SELECT id, position, title, planned_minutes AS plannedMinutes, started_at AS startedAt, ended_at AS endedAt
+          FROM agenda_item WHERE meeting_id = ${meetingId} ORDER BY position`,
+  );
+
+/** The item running now in the meeting, if any. */
+export const runningItemId = (ctx: QueryCtx, meetingId: number) =>
+  get<{ id: number }>(
+    ctx.db,
+    sql`SELECT id FROM agenda_item WHERE meeting_id = ${meetingId} AND started_at IS NOT NULL AND ended_at IS NULL`,
+  )?.id;
 
 export const addAgendaItem = (ctx: Ctx, meetingId: number, position: number, title: string, plannedMinutes: number) =>
   run(

@@ -1,7 +1,9 @@
+import { Meeting, type MeetingDetail } from '../../../shared/contract/meetings';
 import type { MeetingStatus } from '../../../shared/domain/meetings';
 import type { MeetingForm } from '../../../shared/domain/topics';
 import type { Ctx, QueryCtx } from '../context';
-import { run, sql, value } from '../db/sql';
+import { rowMapper, type DbRow } from '../db/rows';
+import { all, get, run, sql, value } from '../db/sql';
 
 /**
  * The meeting aggregate's own rows (tables meeting and meeting_status_log): the only module
@@ -19,6 +21,25 @@ export interface MeetingFields {
   committeeId: number | null;
   recorderId: number | null;
 }
+
+/** A meeting row as the contract's Meeting: one without a decided topic is 临时 (adHoc). */
+const toMeeting = rowMapper(Meeting, { adHoc: (r) => r.topic_id === null });
+
+export function findMeeting(ctx: QueryCtx, id: number): Meeting | undefined {
+  const row = get<DbRow>(ctx.db, sql`SELECT * FROM meeting WHERE id = ${id}`);
+  return row && toMeeting(row);
+}
+
+/** Every meeting, the latest first. */
+export const listMeetings = (ctx: QueryCtx): Meeting[] =>
+  all<DbRow>(ctx.db, sql`SELECT * FROM meeting ORDER BY starts_at DESC, id DESC`).map(toMeeting);
+
+/** The meeting's status changes, oldest first. */
+export const statusLog = (ctx: QueryCtx, id: number) =>
+  all<MeetingDetail['statusLog'][number]>(
+    ctx.db,
+    sql`SELECT from_status AS "from", to_status AS "to", reason, at FROM meeting_status_log WHERE meeting_id = ${id} ORDER BY id`,
+  );
 
 /** A meeting's year is the year it starts in: written here only, whatever changes the start. */
 const yearOf = (startsAt: string) => Number(startsAt.slice(0, 4));

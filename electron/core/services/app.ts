@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../../shared/contract/app';
 import type { QueryCtx } from '../context';
 import { schemaVersion } from '../db/open';
+import { sql, value } from '../db/sql';
 import { handlers } from '../handler';
 import { directoryIsEmpty, loadDemo } from './demo';
 import { readSettings, storedValue } from './settings';
@@ -9,8 +10,8 @@ import { readSettings, storedValue } from './settings';
 export const FILE_GENERATION = 'fileGeneration';
 
 export function appStatus(ctx: QueryCtx): AppStatus {
-  const count = (table: string) =>
-    ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE retired_at IS NULL`).pluck().get() as number;
+  const count = (table: 'person' | 'sector' | 'committee' | 'department') =>
+    value<number>(ctx.db, sql`SELECT count(*) FROM ${sql.raw(table)} WHERE retired_at IS NULL`) ?? 0;
   return {
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),

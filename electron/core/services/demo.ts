@@ -5,6 +5,7 @@ import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 import type { Decision } from '../../../shared/domain/topicState';
 import type { Ctx, QueryCtx } from '../context';
+import { sql, value } from '../db/sql';
 import { refused } from '../errors';
 import { insertPerson } from './people';
 import { decideTopic, insertTopic, updateTopic } from './topics';
@@ -23,11 +24,10 @@ interface DemoPerson {
 }
 
 export function directoryIsEmpty(ctx: QueryCtx): boolean {
-  return !ctx.db
-    .prepare(
-      'SELECT 1 FROM person UNION ALL SELECT 1 FROM sector UNION ALL SELECT 1 FROM committee UNION ALL SELECT 1 FROM department LIMIT 1',
-    )
-    .get();
+  return !value(
+    ctx.db,
+    sql`SELECT 1 FROM person UNION ALL SELECT 1 FROM sector UNION ALL SELECT 1 FROM committee UNION ALL SELECT 1 FROM department LIMIT 1`,
+  );
 }
 
 /** Writes the app's own demo directory (resources/demo) into an empty data file. */
@@ -123,7 +123,7 @@ function loadDemoTopics(ctx: Ctx, sectors: Map<string, number>, committees: Map<
       string,
       string | number | undefined,
     ][]) {
-      const step = (ctx.db.prepare('SELECT step FROM topic WHERE id = ?').pluck().get(id) as number) ?? 1;
+      const step = value<number>(ctx.db, sql`SELECT step FROM topic WHERE id = ${id}`) ?? 1;
       decideTopic(ctx, {
         topicId: id,
         decision: decision as Exclude<Decision, '接收合并'>,

@@ -1,10 +1,12 @@
 import type { DocumentKind } from '../../../shared/contract/resolutions';
 import { localIsoDate } from '../../../shared/domain/chineseText';
 import { safeFileName } from '../../../shared/domain/fileNames';
-import { listedAsPresent, participantRoles, type Attendance } from '../../../shared/domain/meetings';
+import { listedAsPresent, participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type QueryCtx } from '../context';
+import { participantsOf } from '../data/participant';
+import { sql, value } from '../db/sql';
 import { orRefuse, refused } from '../errors';
 import {
   meetingRecordDocx,
@@ -27,32 +29,26 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
   const m = meetingRow(ctx, meetingId);
   const { orgName, office } = readSettings(ctx);
   const person = (id: number | null) =>
-    id === null
-      ? ''
-      : ((ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(id) as string | undefined) ?? '');
-  const people = ctx.db
-    .prepare(
-      'SELECT p.name, pa.role, pa.attendance FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ? ORDER BY pa.id',
-    )
-    .all(meetingId) as { name: string; role: string; attendance: Attendance }[];
+    id === null ? '' : (value<string>(ctx.db, sql`SELECT name FROM person WHERE id = ${id}`) ?? '');
+  const people = participantsOf(ctx, meetingId);
   const there = people.filter((p) => listedAsPresent(p.attendance));
   const topic =
-    m.topic_id === null
+    m.topicId === null
       ? null
-      : (ctx.db
-          .prepare("SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ?")
-          .pluck()
-          .get(m.topic_id) as string);
+      : value<string>(
+          ctx.db,
+          sql`SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ${m.topicId}`,
+        );
   return {
     orgName,
     office,
     form: m.form,
-    issueNo: m.issue_no,
+    issueNo: m.issueNo,
     title: topic ?? m.title,
-    startsAt: m.starts_at,
+    startsAt: m.startsAt,
     place: m.place,
-    chair: person(m.chair_id),
-    recorder: person(m.recorder_id),
+    chair: person(m.chairId),
+    recorder: person(m.recorderId),
     present: there.filter((p) => PRESENT_ROLES.has(p.role)).map((p) => p.name),
     attending: there.filter((p) => !PRESENT_ROLES.has(p.role) && !UNLISTED_ROLES.has(p.role)).map((p) => p.name),
     leave: people.filter((p) => p.attendance === '请假').map((p) => p.name),
@@ -80,8 +76,7 @@ export async function exportMeetingDocument(
   const facts = meetingFacts(ctx, meetingId);
   const fileName = documentFileName(facts, kind);
   if (kind === '会议记录') {
-    const doc = ctx.db.prepare('SELECT doc FROM minutes WHERE meeting_id = ?').pluck().get(meetingId) as
-      string | undefined;
+    const doc = value<string>(ctx.db, sql`SELECT doc FROM minutes WHERE meeting_id = ${meetingId}`);
     return { fileName, data: await meetingRecordDocx(facts, doc ? orRefuse(readMinutesDoc(doc)).root : null) };
   }
   const list = listResolutions(ctx, meetingId);

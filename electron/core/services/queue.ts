@@ -1,4 +1,4 @@
-import type { Queue, Speech } from '../../../shared/contract/meetings';
+import type { Meeting, Queue, Speech } from '../../../shared/contract/meetings';
 import {
   backToWaiting,
   firstWaitingIndex,
@@ -25,40 +25,35 @@ import {
   closeInterval,
   type SpeechRow,
 } from '../data/speech';
+import { findAgendaItem, runningItemId } from '../data/agenda';
+import { AFFILIATION_SQL } from '../data/participant';
 import { groupByOwner } from '../db/groupByOwner';
+import { all, sql } from '../db/sql';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
-import {
-  AFFILIATION_SQL,
-  ensureParticipant,
-  meetingRow,
-  startIfPreparing,
-  writableMeeting,
-  type MeetingRow,
-} from './meetings';
+import { ensureParticipant, meetingRow, startIfPreparing, writableMeeting } from './meetings';
 import { getPerson } from './people';
 import { readSettings } from './settings';
 
 /** The whole queue of a meeting in order, with intervals and answers: three queries for any length. */
 export function getQueue(ctx: QueryCtx, meetingId: number): Queue {
-  const entries = ctx.db
-    .prepare(
-      `SELECT s.id, s.person_id AS personId, p.name, ${AFFILIATION_SQL} AS affiliation, s.kind, s.agenda_item_id AS agendaItemId,
-              s.position, s.state, s.limit_seconds AS limitSeconds, s.ended_at AS endedAt
-         FROM speech s JOIN person p ON p.id = s.person_id
-        WHERE s.meeting_id = ? ORDER BY s.position`,
-    )
-    .all(meetingId) as Omit<Speech, 'intervals' | 'answers'>[];
-  const intervals = ctx.db
-    .prepare(
-      'SELECT i.speech_id AS owner, i.started_at AS "from", i.stopped_at AS "to" FROM speech_interval i JOIN speech s ON s.id = i.speech_id WHERE s.meeting_id = ? ORDER BY i.id',
-    )
-    .all(meetingId) as { owner: number; from: string; to: string | null }[];
-  const answers = ctx.db
-    .prepare(
-      'SELECT a.response_id AS owner, a.speech_id AS id FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ? ORDER BY a.speech_id',
-    )
-    .all(meetingId) as { owner: number; id: number }[];
+  const entries = all<Omit<Speech, 'intervals' | 'answers'>>(
+    ctx.db,
+    sql`SELECT s.id, s.person_id AS personId, p.name, ${AFFILIATION_SQL} AS affiliation, s.kind, s.agenda_item_id AS agendaItemId,
+               s.position, s.state, s.limit_seconds AS limitSeconds, s.ended_at AS endedAt
+          FROM speech s JOIN person p ON p.id = s.person_id
+         WHERE s.meeting_id = ${meetingId} ORDER BY s.position`,
+  );
+  const intervals = all<{ owner: number; from: string; to: string | null }>(
+    ctx.db,
+    sql`SELECT i.speech_id AS owner, i.started_at AS "from", i.stopped_at AS "to"
+          FROM speech_interval i JOIN speech s ON s.id = i.speech_id WHERE s.meeting_id = ${meetingId} ORDER BY i.id`,
+  );
+  const answers = all<{ owner: number; id: number }>(
+    ctx.db,
+    sql`SELECT a.response_id AS owner, a.speech_id AS id
+          FROM speech_answer a JOIN speech s ON s.id = a.response_id WHERE s.meeting_id = ${meetingId} ORDER BY a.speech_id`,
+  );
   const intervalsOf = groupByOwner<{ from: string; to: string | null }>(intervals);
   const answersOf = groupByOwner<{ id: number }>(answers);
   return {
@@ -93,7 +88,7 @@ function moveWaiting(ctx: Ctx, s: SpeechRow, index: number): void {
 }
 
 /** Gives the floor to a waiting entry: whoever holds it is ended, and the entry moves to the head of the waiting line. */
-function startSpeech(ctx: Ctx, s: SpeechRow, m: MeetingRow): void {
+function startSpeech(ctx: Ctx, s: SpeechRow, m: Meeting): void {
   startIfPreparing(ctx, m);
   const now = isoNow(ctx);
   const rows = orderedSpeeches(ctx, s.meeting_id);
@@ -124,7 +119,7 @@ function withSpeech(
   ctx: Ctx,
   id: number,
   action: SpeechAction,
-  change: (s: SpeechRow, now: string, m: MeetingRow) => void,
+  change: (s: SpeechRow, now: string, m: Meeting) => void,
 ): Queue {
   const s = speechRow(ctx, id);
   const m = writableMeeting(ctx, s.meeting_id);
@@ -143,20 +138,13 @@ export const queueHandlers = handlers({
     const person = getPerson(ctx, personId);
     if (person.retired) throw refused(`“${person.name}”已停用，不能加入发言队列`);
     if (agendaItemId !== undefined) {
-      const owner = ctx.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').pluck().get(agendaItemId) as
-        number | undefined;
+      const owner = findAgendaItem(ctx, agendaItemId)?.meetingId;
       if (owner === undefined) throw notFound('议程项', agendaItemId);
       if (owner !== meetingId) throw refused('该议程项不属于这次会议');
     }
     ensureParticipant(ctx, meetingId, personId);
     // Without a chosen item, a speech belongs to the agenda item running now.
-    const item =
-      agendaItemId ??
-      (ctx.db
-        .prepare('SELECT id FROM agenda_item WHERE meeting_id = ? AND started_at IS NOT NULL AND ended_at IS NULL')
-        .pluck()
-        .get(meetingId) as number | undefined) ??
-      null;
+    const item = agendaItemId ?? runningItemId(ctx, meetingId) ?? null;
     addSpeech(ctx, {
       meetingId,
       personId,
