@@ -13,6 +13,7 @@ import { matchScore } from '../../../shared/domain/personMatch';
 import { attendedInPerson, type Attendance } from '../../../shared/domain/meetings';
 import type { PersonKind } from '../../../shared/domain/people';
 import { isoNow, localToday, type QueryCtx } from '../context';
+import { all, column, sql, value } from '../db/sql';
 import { notFound } from '../errors';
 import { handlers } from '../handler';
 import { memberRecordsXlsx } from '../exporters/memberRecordsXlsx';
@@ -25,27 +26,17 @@ import { readSettings } from './settings';
  * statements, not one per person.
  */
 
-// Domain values go in as named parameters (statusParams below), never as text inside the SQL.
-const HELD = heldStatuses.map((_, i) => `@held${i}`).join(', ');
-const statusParams = {
-  ...Object.fromEntries(heldStatuses.map((s, i) => [`held${i}`, s])),
-  present: '出席' satisfies Attendance,
-  notCheckedIn: '未签到' satisfies Attendance,
-  onLeave: '请假' satisfies Attendance,
-  absent: '缺席' satisfies Attendance,
-};
+/** Attendance values the counts compare with: parameters, never text inside the SQL. */
+const ATTENDANCE = {
+  present: '出席',
+  notCheckedIn: '未签到',
+  onLeave: '请假',
+  absent: '缺席',
+} as const satisfies Record<string, Attendance>;
 
 /** Whose records: every person of a kind, or one person. */
 export type Who = { kind: PersonKind } | { personId: number };
-const whoSql = (who: Who) => ('kind' in who ? 'p.kind = @kind' : 'p.id = @personId');
-
-interface Params extends Record<string, unknown> {
-  year: number;
-  now: string;
-  kind?: string;
-  personId?: number;
-}
-const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ ...statusParams, year, now: isoNow(ctx), ...who });
+const whoSql = (who: Who) => ('kind' in who ? sql`p.kind = ${who.kind}` : sql`p.id = ${who.personId}`);
 
 /**
  * The meetings held that year, and the speeches given in them with their seconds: the sum of
@@ -53,11 +44,11 @@ const params = (ctx: QueryCtx, year: number, who: Who): Params => ({ ...statusPa
  * A suggestion counts as adopted once its meeting's resolutions are confirmed by the chair: a
  * draft under discussion is not yet a resolution (a change of substance withdraws it again).
  */
-const BASE = `
-  held AS (SELECT id, title, form, issue_no, starts_at, status FROM meeting WHERE year = @year AND status IN (${HELD})),
+const base = (ctx: QueryCtx, year: number) => sql`
+  held AS (SELECT id, title, form, issue_no, starts_at, status FROM meeting WHERE year = ${year} AND status IN ${heldStatuses}),
   given AS (
     SELECT s.id, s.meeting_id, s.person_id,
-           CAST(round(sum(max(0, round((unixepoch(coalesce(i.stopped_at, @now), 'subsec') - unixepoch(i.started_at, 'subsec')) * 1000))) / 1000.0) AS INTEGER) AS secs
+           CAST(round(sum(max(0, round((unixepoch(coalesce(i.stopped_at, ${isoNow(ctx)}), 'subsec') - unixepoch(i.started_at, 'subsec')) * 1000))) / 1000.0) AS INTEGER) AS secs
       FROM speech s JOIN held h ON h.id = s.meeting_id JOIN speech_interval i ON i.speech_id = s.id
      GROUP BY s.id),
   adoptedIn AS (SELECT h.id FROM held h JOIN resolution_confirmation c ON c.meeting_id = h.id),
@@ -69,16 +60,20 @@ const BASE = `
       JOIN resolution_speech rs ON rs.resolution_id = r.id JOIN speech s ON s.id = rs.speech_id)`;
 
 /** Whether a participant gave a speech in that meeting (the speech index finds the meeting's few). */
-const SPOKE = `EXISTS (SELECT 1 FROM speech s JOIN speech_interval i ON i.speech_id = s.id WHERE s.meeting_id = pa.meeting_id AND s.person_id = pa.person_id)`;
+const SPOKE = sql.raw(
+  `EXISTS (SELECT 1 FROM speech s JOIN speech_interval i ON i.speech_id = s.id WHERE s.meeting_id = pa.meeting_id AND s.person_id = pa.person_id)`,
+);
 
-const MEETING_REF = `h.id AS meetingId, h.title AS meetingTitle, h.form, h.issue_no AS issueNo, substr(h.starts_at, 1, 10) AS date`;
+const MEETING_REF = sql.raw(
+  `h.id AS meetingId, h.title AS meetingTitle, h.form, h.issue_no AS issueNo, substr(h.starts_at, 1, 10) AS date`,
+);
 
 /** Years with held meetings, newest first. */
 export function recordYears(ctx: QueryCtx): number[] {
-  return ctx.db
-    .prepare(`SELECT DISTINCT year FROM meeting WHERE status IN (${HELD}) ORDER BY year DESC`)
-    .pluck()
-    .all(statusParams) as number[];
+  return column<number>(
+    ctx.db,
+    sql`SELECT DISTINCT year FROM meeting WHERE status IN ${heldStatuses} ORDER BY year DESC`,
+  );
 }
 
 interface Counts {
@@ -95,7 +90,7 @@ interface Counts {
 
 /** The year's numbers per person, in four grouped queries. */
 function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Counts> {
-  const p = params(ctx, year, who);
+  const BASE = base(ctx, year);
   const counts = new Map<number, Counts>();
   const of = (id: number) => {
     let c = counts.get(id);
@@ -116,42 +111,46 @@ function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Coun
       );
     return c;
   };
-  const attendance = ctx.db
-    .prepare(
-      `WITH ${BASE}
+  const a = ATTENDANCE;
+  const attendance = all<{
+    id: number;
+    invited: number;
+    attended: number;
+    leave: number;
+    absent: number;
+    unmarked: number;
+  }>(
+    ctx.db,
+    sql`WITH ${BASE}
        SELECT pa.person_id AS id, count(*) AS invited,
               -- attendedInPerson (shared/domain/meetings), counted in SQL
-              sum(pa.attendance = @present OR (pa.attendance = @notCheckedIn AND ${SPOKE})) AS attended,
-              sum(pa.attendance = @onLeave) AS leave, sum(pa.attendance = @absent) AS absent,
-              sum(pa.attendance = @notCheckedIn AND NOT ${SPOKE}) AS unmarked
+              sum(pa.attendance = ${a.present} OR (pa.attendance = ${a.notCheckedIn} AND ${SPOKE})) AS attended,
+              sum(pa.attendance = ${a.onLeave}) AS leave, sum(pa.attendance = ${a.absent}) AS absent,
+              sum(pa.attendance = ${a.notCheckedIn} AND NOT ${SPOKE}) AS unmarked
          FROM participant pa JOIN held h ON h.id = pa.meeting_id JOIN person p ON p.id = pa.person_id AND ${whoSql(who)}
         GROUP BY pa.person_id`,
-    )
-    .all(p) as { id: number; invited: number; attended: number; leave: number; absent: number; unmarked: number }[];
+  );
   for (const { id, ...a } of attendance) Object.assign(of(id), a);
 
-  const speeches = ctx.db
-    .prepare(
-      `WITH ${BASE} SELECT g.person_id AS id, count(*) AS n, sum(g.secs) AS seconds FROM given g JOIN person p ON p.id = g.person_id AND ${whoSql(who)} GROUP BY g.person_id`,
-    )
-    .all(p) as { id: number; n: number; seconds: number }[];
+  const speeches = all<{ id: number; n: number; seconds: number }>(
+    ctx.db,
+    sql`WITH ${BASE} SELECT g.person_id AS id, count(*) AS n, sum(g.secs) AS seconds FROM given g JOIN person p ON p.id = g.person_id AND ${whoSql(who)} GROUP BY g.person_id`,
+  );
   for (const s of speeches) Object.assign(of(s.id), { speeches: s.n, seconds: s.seconds });
 
-  const marks = ctx.db
-    .prepare(
-      `WITH ${BASE} SELECT s.person_id AS id, mk.kind, count(*) AS n
+  const marks = all<{ id: number; kind: string; n: number }>(
+    ctx.db,
+    sql`WITH ${BASE} SELECT s.person_id AS id, mk.kind, count(*) AS n
          FROM mark mk JOIN held h ON h.id = mk.meeting_id JOIN speech s ON s.id = mk.speech_id JOIN person p ON p.id = s.person_id AND ${whoSql(who)}
         GROUP BY s.person_id, mk.kind`,
-    )
-    .all(p) as { id: number; kind: string; n: number }[];
+  );
   for (const m of marks) of(m.id).marks.set(m.kind, m.n);
 
   // A resolution drawn from two of one person's marks, or a mark and a speech, counts once.
-  const adopted = ctx.db
-    .prepare(
-      `WITH ${BASE} SELECT src.person_id AS id, count(DISTINCT src.rid) AS n FROM sources src JOIN person p ON p.id = src.person_id AND ${whoSql(who)} GROUP BY src.person_id`,
-    )
-    .all(p) as { id: number; n: number }[];
+  const adopted = all<{ id: number; n: number }>(
+    ctx.db,
+    sql`WITH ${BASE} SELECT src.person_id AS id, count(DISTINCT src.rid) AS n FROM sources src JOIN person p ON p.id = src.person_id AND ${whoSql(who)} GROUP BY src.person_id`,
+  );
   for (const a of adopted) of(a.id).adopted = a.n;
   return counts;
 }
@@ -167,14 +166,13 @@ interface PersonRow {
 }
 
 function people(ctx: QueryCtx, who: Who): PersonRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT p.id, p.name, p.kind, p.pinyin, p.retired_at IS NOT NULL AS retired, coalesce(se.name, '') AS sector,
+  return all<PersonRow>(
+    ctx.db,
+    sql`SELECT p.id, p.name, p.kind, p.pinyin, p.retired_at IS NOT NULL AS retired, coalesce(se.name, '') AS sector,
               coalesce(se.name, d.name, nullif(p.unit, ''), '') AS affiliation
          FROM person p LEFT JOIN sector se ON se.id = p.sector_id LEFT JOIN department d ON d.id = p.department_id
         WHERE ${whoSql(who)} ORDER BY p.pinyin, p.name, p.id`,
-    )
-    .all(who) as PersonRow[];
+  );
 }
 
 /** One row per person of the kind; the retired only when they took part that year. */
@@ -209,10 +207,8 @@ export function listRecords(ctx: QueryCtx, input: ParsedInput<'records.list'>): 
       suggestionsAdopted: c?.adopted ?? 0,
     });
   }
-  const meetings = ctx.db
-    .prepare(`SELECT count(*) FROM meeting WHERE year = @year AND status IN (${HELD})`)
-    .pluck()
-    .get({ ...statusParams, year }) as number;
+  const meetings =
+    value<number>(ctx.db, sql`SELECT count(*) FROM meeting WHERE year = ${year} AND status IN ${heldStatuses}`) ?? 0;
   return { year, kind: input.kind, years, meetings, rows };
 }
 
@@ -220,40 +216,37 @@ export type Lines<T> = (T & { personId: number })[];
 
 /** Per person and meeting invited: role, attendance, speeches and seconds. */
 export function meetingLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMeeting> {
-  const rows = ctx.db
-    .prepare(
-      `WITH ${BASE}
+  const rows = all<Omit<RecordMeeting, 'attended'> & { personId: number }>(
+    ctx.db,
+    sql`WITH ${base(ctx, year)}
        SELECT pa.person_id AS personId, ${MEETING_REF}, h.status, pa.role, pa.attendance, count(g.id) AS speeches, coalesce(sum(g.secs), 0) AS speakingSeconds
          FROM participant pa JOIN held h ON h.id = pa.meeting_id JOIN person p ON p.id = pa.person_id AND ${whoSql(who)}
          LEFT JOIN given g ON g.meeting_id = pa.meeting_id AND g.person_id = pa.person_id
         GROUP BY pa.id ORDER BY p.pinyin, p.id, h.starts_at, h.id`,
-    )
-    .all(params(ctx, year, who)) as (Omit<RecordMeeting, 'attended'> & { personId: number })[];
+  );
   return rows.map((r) => ({ ...r, attended: attendedInPerson(r.attendance, r.speeches) }));
 }
 
 /** Marks in the minutes within each person's speeches, in meeting and document order. */
 export function markLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordMark> {
-  return ctx.db
-    .prepare(
-      `WITH ${BASE}
+  return all<Lines<RecordMark>[number]>(
+    ctx.db,
+    sql`WITH ${base(ctx, year)}
        SELECT s.person_id AS personId, ${MEETING_REF}, mk.id AS markId, mk.kind, mk.excerpt
          FROM mark mk JOIN held h ON h.id = mk.meeting_id JOIN speech s ON s.id = mk.speech_id JOIN person p ON p.id = s.person_id AND ${whoSql(who)}
         ORDER BY p.pinyin, p.id, h.starts_at, h.id, mk.ord`,
-    )
-    .all(params(ctx, year, who)) as Lines<RecordMark>;
+  );
 }
 
 /** Resolutions drawn from each person's marks or speeches, once each. */
 export function adoptedLines(ctx: QueryCtx, year: number, who: Who): Lines<RecordAdopted> {
-  return ctx.db
-    .prepare(
-      `WITH ${BASE}
+  return all<Lines<RecordAdopted>[number]>(
+    ctx.db,
+    sql`WITH ${base(ctx, year)}
        SELECT src.person_id AS personId, ${MEETING_REF}, r.id AS resolutionId, r.position, r.text
          FROM sources src JOIN resolution r ON r.id = src.rid JOIN held h ON h.id = r.meeting_id JOIN person p ON p.id = src.person_id AND ${whoSql(who)}
         ORDER BY p.pinyin, p.id, h.starts_at, h.id, r.position`,
-    )
-    .all(params(ctx, year, who)) as Lines<RecordAdopted>;
+  );
 }
 
 const strip = <T extends { personId: number }>({ personId: _, ...rest }: T) => rest;
