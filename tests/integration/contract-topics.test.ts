@@ -154,7 +154,6 @@ describe('contract topics cover what each call touches', () => {
 
   async function observe(name: CallName, input: unknown): Promise<void> {
     const db = core.db;
-    logStatements(db, () => log);
     const fingerprints = tableFingerprints(db);
     log = [];
     const result = await core.call(name, input);
@@ -177,6 +176,7 @@ describe('contract topics cover what each call touches', () => {
     } else observed.set(name, seen);
   }
 
+  const unlog = logStatements(() => log, { db: () => core.db });
   beforeAll(async () => {
     // The demo goes into the empty file first, observed like any call; then the examples' records.
     await observe('app.loadDemo', {});
@@ -190,7 +190,10 @@ describe('contract topics cover what each call touches', () => {
     }
     for (const [name, input] of variants) await observe(name, await input());
   });
-  afterAll(() => core.dispose());
+  afterAll(() => {
+    unlog();
+    core.dispose();
+  });
 
   const missing = (tables: Iterable<string>, declared: readonly string[], skipDerived: boolean) => {
     const out: string[] = [];

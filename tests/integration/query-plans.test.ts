@@ -22,7 +22,6 @@ describe('query plans of the calls that grow with the archive', () => {
 
   /** The plan of every statement a call runs, one entry per statement. */
   const plansOf = async (name: CallName, input: unknown): Promise<{ sql: string; plan: string[] }[]> => {
-    logStatements(core.db, () => log);
     log = [];
     ok(await core.call(name, input));
     const statements = log;
@@ -36,7 +35,11 @@ describe('query plans of the calls that grow with the archive', () => {
     ok(await core.invoke('app.loadDemo', {}));
     generateArchive(core.ctx, { meetings: 12, minutesChars: 3000, speeches: 6, resolutions: 3 });
   });
-  afterAll(() => core.dispose());
+  const unlog = logStatements(() => log, { db: () => core.db });
+  afterAll(() => {
+    unlog();
+    core.dispose();
+  });
 
   it('archive.search: a word of three characters or more goes through the FTS5 trigram index', async () => {
     for (const q of ['公厕指引', '公厕 中央大街']) {

@@ -1,26 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableOwners } from '../../electron/core/data/owners';
 import { callNames, contract } from '../../shared/contract';
 import { heldMeeting } from '../support/meetingScenario';
+import { logStatements, type LoggedStatement } from '../support/statementLog';
 import { ok, tempCore } from '../support/tempCore';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WRITE = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)/i;
-
-/** The file of the core that ran the statement: the first frame outside the sql module and this test. */
-function callerFile(stack: string): string {
-  for (const line of stack.split('\n').slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim());
-    if (!m) continue;
-    const file = relative(root, m[1].replace(/^file:\/\//, ''));
-    if (file.startsWith('electron/core/') && file !== 'electron/core/db/sql.ts') return file;
-  }
-  return '(outside the core)';
-}
 
 /**
  * Every call's example (and a whole held meeting) on a core whose statements are logged as they
@@ -29,19 +18,10 @@ function callerFile(stack: string): string {
 describe('one owner per table', () => {
   const core = tempCore();
   const writers = new Map<string, Set<string>>();
-  const proto = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Database.Statement;
-  const original = proto.run;
+  const log: LoggedStatement[] = [];
+  const unlog = logStatements(() => log, { caller: true });
 
   beforeAll(async () => {
-    proto.run = function (this: Database.Statement, ...params: unknown[]) {
-      const table = WRITE.exec(this.source)?.[1];
-      if (table) {
-        const set = writers.get(table) ?? new Set<string>();
-        set.add(callerFile(new Error().stack ?? ''));
-        writers.set(table, set);
-      }
-      return original.apply(this, params as never);
-    } as typeof proto.run;
     ok(await core.invoke('app.loadDemo', {}));
     await heldMeeting(core.invoke, { speeches: 4, minutesChars: 800, resolutions: 2, marks: 3 });
     ok(await core.invoke('topic.create', contract['topic.create'].example));
@@ -50,11 +30,15 @@ describe('one owner per table', () => {
     ok(await core.invoke('queue.add', { meetingId: 1, personId: 2, kind: '部门回应' }));
     // Examples may be refused (a state that does not allow them): their writes still count.
     for (const name of callNames) await core.call(name, contract[name].example);
+    for (const s of log) {
+      const table = WRITE.exec(s.sql)?.[1];
+      if (table) writers.set(table, (writers.get(table) ?? new Set<string>()).add(s.caller!));
+    }
   });
   afterAll(() => {
     if (process.env.OWNERS_DUMP)
       console.log(JSON.stringify(Object.fromEntries([...writers].map(([t, w]) => [t, [...w]])), null, 1));
-    proto.run = original;
+    unlog();
     core.dispose();
   });
 

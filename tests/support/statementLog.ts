@@ -1,4 +1,6 @@
-import type { Statement } from 'better-sqlite3';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database, { type Statement } from 'better-sqlite3';
 import type { Db } from '../../electron/core/db/open';
 
 /** One statement as it ran: its SQL and the arguments of its first run (to EXPLAIN it again). */
@@ -7,6 +9,8 @@ export interface LoggedStatement {
   args: unknown[];
   /** better-sqlite3's own answer: the statement returns rows. */
   reader: boolean;
+  /** The core file that ran it, when asked for (`caller`). */
+  caller?: string;
 }
 
 /** The tables a statement opens, as SQLite's compiled program says (see `tablesTouched`). */
@@ -15,37 +19,67 @@ export interface TablesTouched {
   writes: Set<string>;
 }
 
-const WRAPPED = Symbol('statementLog');
-type Prepare = Db['prepare'];
+type Method = 'run' | 'get' | 'all' | 'iterate';
+const METHODS: readonly Method[] = ['run', 'get', 'all', 'iterate'];
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/**
- * Wraps a connection's `prepare` so that every statement records itself when it runs (run, get,
- * all, iterate) into `sink`. Idempotent per connection; the services prepare each statement at
- * call time on `ctx.db`, so wrapping the open connection sees all of them.
- */
-export function logStatements(db: Db, sink: () => LoggedStatement[] | undefined): void {
-  const marked = db as Db & { [WRAPPED]?: true };
-  if (marked[WRAPPED]) return;
-  marked[WRAPPED] = true;
-  const prepare = db.prepare.bind(db) as Prepare;
-  db.prepare = ((...a: Parameters<Prepare>) => {
-    const stmt = prepare(...a);
-    for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-      const original = (stmt[method] as (...args: unknown[]) => unknown).bind(stmt);
-      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        sink()?.push({ sql: stmt.source, args, reader: stmt.reader });
-        return original(...args);
-      };
-    }
-    return stmt;
-  }) as Prepare;
+/** The core's file that ran a statement: the first frame under electron/core outside the sql module. */
+function callerFile(stack: string): string {
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim());
+    if (!m) continue;
+    const file = relative(root, m[1].replace(/^file:\/\//, ''));
+    if (file.startsWith('electron/core/') && file !== 'electron/core/db/sql.ts') return file;
+  }
+  return '(outside the core)';
 }
 
-/** The unwrapped `prepare` of a connection (for EXPLAIN, which must not log itself). */
+export interface LogOptions {
+  /** Only statements of this connection (read when each runs: a restore swaps it). All when absent. */
+  db?: () => Db;
+  /** Also note which core file ran each statement (costs a stack per statement). */
+  caller?: boolean;
+}
+
+/** The connection now, or none while a restore has closed it. */
+function current(db: () => Db): Db | undefined {
+  try {
+    return db();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records every statement as it runs (run, get, all, iterate) into `sink()` while it gives an
+ * array. It wraps better-sqlite3's Statement prototype, so statements prepared earlier (the sql
+ * module caches them per connection) are seen as well as new ones. Returns the unwrap, for
+ * afterAll: the prototype is shared by every test file the worker runs.
+ */
+export function logStatements(sink: () => LoggedStatement[] | undefined, options: LogOptions = {}): () => void {
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<Method, (...a: unknown[]) => unknown>;
+  probe.close();
+  const originals = METHODS.map((m) => [m, proto[m]] as const);
+  for (const [method, original] of originals) {
+    proto[method] = function (this: Statement, ...args: unknown[]) {
+      const into = sink();
+      if (into && !this.source.startsWith('EXPLAIN') && (!options.db || this.database === current(options.db))) {
+        const caller = options.caller ? callerFile(new Error().stack ?? '') : undefined;
+        into.push({ sql: this.source, args, reader: this.reader, caller });
+      }
+      return original.apply(this, args);
+    };
+  }
+  return () => {
+    for (const [method, original] of originals) proto[method] = original;
+  };
+}
+
 const rawPrepare =
   (db: Db) =>
   (sql: string): Statement<unknown[]> =>
-    (Object.getPrototypeOf(db) as Db).prepare.call(db, sql);
+    db.prepare(sql);
 
 interface SchemaNames {
   byRootPage: Map<number, string>;
