@@ -10,7 +10,9 @@ import type { Handlers } from './handler';
 import { createRouter, type Router } from './router';
 import { appHandlers } from './services/app';
 import { importHandlers } from './services/peopleImport';
+import { agendaHandlers } from './services/agenda';
 import { meetingHandlers } from './services/meetings';
+import { participantHandlers } from './services/participants';
 import { minutesHandlers } from './services/minutes';
 import { documentHandlers } from './services/documents';
 import { resolutionHandlers } from './services/resolutions';
@@ -37,6 +39,8 @@ const allHandlers: Handlers = {
   ...topicHandlers,
   ...planHandlers,
   ...meetingHandlers,
+  ...participantHandlers,
+  ...agendaHandlers,
   ...queueHandlers,
   ...screenHandlers,
   ...minutesHandlers,

@@ -1,48 +1,25 @@
-import type { ParsedInput } from '../../../shared/contract';
 import type { Meeting, MeetingDetail } from '../../../shared/contract/meetings';
-import {
-  bingchengAgenda,
-  defaultRole,
-  MEETING,
-  statusMoves,
-  type MeetingStatus,
-  type ParticipantRole,
-} from '../../../shared/domain/meetings';
+import { bingchengAgenda, MEETING, statusMoves, type MeetingStatus } from '../../../shared/domain/meetings';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
-import {
-  addAgendaItem,
-  agendaOf,
-  deleteAgendaItem,
-  endAgendaItem,
-  endRunningItem,
-  findAgendaItem,
-  startAgendaItem,
-  updateAgendaItem,
-} from '../data/agenda';
+import { agendaOf, endRunningItem } from '../data/agenda';
 import {
   findMeeting,
   insertMeeting,
   listMeetings,
   nextIssueNo,
   statusLog,
-  touchMeeting,
   updateMeeting,
   writeStatus,
 } from '../data/meeting';
-import {
-  addParticipant,
-  findParticipant,
-  participantsOf,
-  removeParticipant,
-  setAttendance,
-  setParticipantRole,
-} from '../data/participant';
-import { closeFloor, detachAgendaItem, queuedCount } from '../data/speech';
+import { participantsOf } from '../data/participant';
+import { closeFloor } from '../data/speech';
 import { get, sql } from '../db/sql';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
+import { saveAgenda } from './agenda';
 import { indexMinutes } from './archive';
 import { snapshotMinutes } from './minutesRevisions';
+import { addParticipants } from './participants';
 import { getPerson } from './people';
 import { checkUnitRef } from './units';
 
@@ -73,8 +50,6 @@ function checkPeople(ctx: Ctx, ...ids: (number | null | undefined)[]): void {
   for (const id of ids) if (id != null) getPerson(ctx, id);
 }
 
-const touch = (ctx: Ctx, id: number) => touchMeeting(ctx, id, isoNow(ctx));
-
 /** Moves the status along its path and records it; leaving 进行中 closes the floor and the running item. */
 export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = ''): void {
   if (m.status === to) return;
@@ -95,48 +70,6 @@ export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = ''):
 export function startIfPreparing(ctx: Ctx, m: Meeting): void {
   if (m.status === '筹备中') setStatus(ctx, m, '进行中');
   else if (m.status === '已结束') throw refused(`会议“${m.title}”已结束；如需继续，请先把状态改回“进行中”`);
-}
-
-function addParticipants(ctx: Ctx, meetingId: number, personIds: readonly number[], role?: ParticipantRole): void {
-  for (const personId of new Set(personIds)) {
-    const p = getPerson(ctx, personId);
-    if (p.retired) throw refused(`“${p.name}”已停用，不能加入会议`);
-    addParticipant(ctx, meetingId, personId, role ?? defaultRole(p.kind));
-  }
-}
-
-/** Makes sure a person is a participant (a speaker added from the directory joins the meeting). */
-export function ensureParticipant(ctx: Ctx, meetingId: number, personId: number): void {
-  addParticipants(ctx, meetingId, [personId]);
-}
-
-function saveAgenda(ctx: Ctx, meetingId: number, items: ParsedInput<'agenda.save'>['items']): void {
-  const existing = agendaOf(ctx, meetingId);
-  const kept = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined));
-  for (const id of kept) if (!existing.some((e) => e.id === id)) throw notFound('议程项', id);
-  for (const e of existing) {
-    if (kept.has(e.id)) continue;
-    if (e.startedAt) throw refused('已经开始的议程项不能删除');
-    detachAgendaItem(ctx, e.id);
-    deleteAgendaItem(ctx, e.id);
-  }
-  items.forEach((item, i) =>
-    item.id
-      ? updateAgendaItem(ctx, item.id, i + 1, item.title, item.plannedMinutes)
-      : addAgendaItem(ctx, meetingId, i + 1, item.title, item.plannedMinutes),
-  );
-}
-
-function agendaRow(ctx: QueryCtx, id: number) {
-  const r = findAgendaItem(ctx, id);
-  if (!r) throw notFound('议程项', id);
-  return r;
-}
-
-function participantRow(ctx: QueryCtx, id: number) {
-  const r = findParticipant(ctx, id);
-  if (!r) throw notFound('参会人员', id);
-  return r;
 }
 
 export const meetingHandlers = handlers({
@@ -212,61 +145,5 @@ export const meetingHandlers = handlers({
   'meeting.setStatus': ({ id, status, reason }, ctx) => {
     setStatus(ctx, meetingRow(ctx, id), status, reason ?? '');
     return getMeetingDetail(ctx, id);
-  },
-
-  'participant.add': ({ meetingId, personIds, role }, ctx) => {
-    writableMeeting(ctx, meetingId);
-    addParticipants(ctx, meetingId, personIds, role);
-    touch(ctx, meetingId);
-    return getMeetingDetail(ctx, meetingId);
-  },
-
-  'participant.update': ({ id, role, attendance }, ctx) => {
-    const p = participantRow(ctx, id);
-    writableMeeting(ctx, p.meetingId);
-    if (role) setParticipantRole(ctx, id, role);
-    // The time of the check-in is when it was marked; back to 未签到 clears it.
-    if (attendance) setAttendance(ctx, id, attendance, attendance === '未签到' ? null : isoNow(ctx));
-    touch(ctx, p.meetingId);
-    return getMeetingDetail(ctx, p.meetingId);
-  },
-
-  'participant.remove': ({ id }, ctx) => {
-    const p = participantRow(ctx, id);
-    writableMeeting(ctx, p.meetingId);
-    if (queuedCount(ctx, p.meetingId, p.personId))
-      throw refused(`“${getPerson(ctx, p.personId).name}”在发言队列中，不能移出；可先撤回其发言`);
-    removeParticipant(ctx, id);
-    touch(ctx, p.meetingId);
-    return getMeetingDetail(ctx, p.meetingId);
-  },
-
-  'agenda.save': ({ meetingId, items }, ctx) => {
-    writableMeeting(ctx, meetingId);
-    saveAgenda(ctx, meetingId, items);
-    touch(ctx, meetingId);
-    return getMeetingDetail(ctx, meetingId);
-  },
-
-  'agenda.start': ({ id }, ctx) => {
-    const item = agendaRow(ctx, id);
-    const m = writableMeeting(ctx, item.meetingId);
-    if (item.endedAt) throw refused(`议程项“${item.title}”已结束`);
-    if (item.startedAt) return getMeetingDetail(ctx, m.id);
-    startIfPreparing(ctx, m);
-    const now = isoNow(ctx);
-    endRunningItem(ctx, m.id, now);
-    startAgendaItem(ctx, id, now);
-    touch(ctx, m.id);
-    return getMeetingDetail(ctx, m.id);
-  },
-
-  'agenda.end': ({ id }, ctx) => {
-    const item = agendaRow(ctx, id);
-    const m = writableMeeting(ctx, item.meetingId);
-    if (!item.startedAt || item.endedAt) throw refused(`议程项“${item.title}”不在进行中`);
-    endAgendaItem(ctx, id, isoNow(ctx));
-    touch(ctx, m.id);
-    return getMeetingDetail(ctx, m.id);
   },
 });

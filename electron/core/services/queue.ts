@@ -31,7 +31,8 @@ import { groupByOwner } from '../db/groupByOwner';
 import { all, sql } from '../db/sql';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
-import { ensureParticipant, meetingRow, startIfPreparing, writableMeeting } from './meetings';
+import { meetingRow, startIfPreparing, writableMeeting } from './meetings';
+import { ensureParticipant } from './participants';
 import { getPerson } from './people';
 import { readSettings } from './settings';
 
