@@ -98,7 +98,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
 
 /** The live console: timer and controls, the queue, the agenda, the projector, and the minutes beside them. */
 function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
-  const { settings, now, entries, floor, undone, undo } = useConsole(meeting);
+  const live = useConsole(meeting);
   return (
     <div className="console-grid with-minutes">
       <div className="console-main">
@@ -106,51 +106,51 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
         <div className="console-top">
           <CurrentSpeaker
             meeting={meeting}
-            entries={entries}
-            now={now}
-            warnSeconds={settings.data?.warnSeconds ?? 60}
+            entries={live.entries}
+            now={live.now}
+            warnSeconds={live.settings.data?.warnSeconds ?? 60}
             readOnly={readOnly}
-            undo={undo}
+            undo={live.undo}
           />
           {!readOnly && <ScreenControl meetingId={meeting.id} />}
         </div>
-        <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} undo={undo} />
-        <AgendaProgress meeting={meeting} now={now} readOnly={readOnly} />
-        <SpeechStats entries={entries} now={now} />
+        <SpeakerQueue meeting={meeting} entries={live.entries} now={live.now} readOnly={readOnly} undo={live.undo} />
+        <AgendaProgress meeting={meeting} now={live.now} readOnly={readOnly} />
+        <SpeechStats entries={live.entries} now={live.now} />
       </div>
-      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={floor} undone={undone} />
+      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} undone={live.undone} />
     </div>
   );
 }
 
 function StatusActions({ meeting }: { meeting: MeetingDetail }) {
-  const { reason, setReason, asking, setAsking, go, ask, question } = useStatusActions(meeting);
+  const actions = useStatusActions(meeting);
   const s = t.status;
   return (
     <>
       {meeting.status === meetingStatus.preparing && (
-        <button type="button" className="button primary" onClick={() => go(meetingStatus.live)}>
+        <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.live)}>
           {s.start}
         </button>
       )}
       {meeting.status === meetingStatus.live && (
-        <button type="button" className="button" onClick={() => ask(meetingStatus.ended)}>
+        <button type="button" className="button" onClick={() => actions.ask(meetingStatus.ended)}>
           {s.end}
         </button>
       )}
       {meeting.status === meetingStatus.ended && (
         <>
-          <button type="button" className="button" onClick={() => go(meetingStatus.live)}>
+          <button type="button" className="button" onClick={() => actions.go(meetingStatus.live)}>
             {s.reopen}
           </button>
-          <button type="button" className="button primary" onClick={() => ask(meetingStatus.archived)}>
+          <button type="button" className="button primary" onClick={() => actions.ask(meetingStatus.archived)}>
             {s.archive}
           </button>
         </>
       )}
       {meeting.status === meetingStatus.archived &&
-        (reason === null ? (
-          <button type="button" className="button" onClick={() => setReason('')}>
+        (actions.reason === null ? (
+          <button type="button" className="button" onClick={() => actions.setReason('')}>
             {s.unarchive}
           </button>
         ) : (
@@ -160,25 +160,22 @@ function StatusActions({ meeting }: { meeting: MeetingDetail }) {
               autoFocus
               aria-label={s.unarchiveReason}
               placeholder={s.unarchiveReason}
-              value={reason}
+              value={actions.reason}
               maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => actions.setReason(e.target.value)}
             />
-            <button type="button" className="button primary" onClick={() => go(meetingStatus.ended, reason)}>
+            <button type="button" className="button primary" onClick={actions.unarchive}>
               {s.unarchive}
             </button>
           </span>
         ))}
-      {asking && question && (
+      {actions.asking && actions.question && (
         <ConfirmDialog
-          title={question.title}
-          body={question.body}
-          confirm={question.confirm}
-          onCancel={() => setAsking(null)}
-          onConfirm={() => {
-            setAsking(null);
-            go(asking);
-          }}
+          title={actions.question.title}
+          body={actions.question.body}
+          confirm={actions.question.confirm}
+          onCancel={() => actions.setAsking(null)}
+          onConfirm={actions.confirm}
         />
       )}
     </>

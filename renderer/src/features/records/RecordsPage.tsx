@@ -37,43 +37,26 @@ function SortHeader({
 
 /** 履职档案: a year of each member's meetings, speeches and suggestions, sortable, with each one's detail and an Excel export. */
 export function RecordsPage() {
-  const {
-    kind,
-    setKind,
-    q,
-    setQ,
-    query,
-    sort,
-    sortBy,
-    open,
-    setOpen,
-    exporting,
-    exportXlsx,
-    records,
-    data,
-    rows,
-    total,
-    shownYear,
-    years,
-    setYear,
-  } = useRecordsPage();
+  const page = useRecordsPage();
 
   return (
     <section className="page wide records-page">
       <header className="page-head">
         <div>
           <h1>{t.title}</h1>
-          <p className="page-sub">{data && t.sub(data.year, data.kind, data.meetings, data.rows.length)}</p>
+          <p className="page-sub">
+            {page.data && t.sub(page.data.year, page.data.kind, page.data.meetings, page.data.rows.length)}
+          </p>
         </div>
         <div className="page-actions">
           <button
             type="button"
             className="button primary"
-            disabled={exporting || !data || data.meetings === 0}
-            aria-busy={exporting}
-            onClick={() => void exportXlsx()}
+            disabled={page.exporting || !page.data || page.data.meetings === 0}
+            aria-busy={page.exporting}
+            onClick={() => void page.exportXlsx()}
           >
-            {exporting ? (
+            {page.exporting ? (
               <>
                 <span className="spinner" aria-hidden="true" /> {t.exporting}
               </>
@@ -87,27 +70,27 @@ export function RecordsPage() {
         <SearchBox
           label={t.search}
           placeholder={t.searchPlaceholder}
-          value={q}
-          onChange={setQ}
-          onEnter={() => rows.length === 1 && setOpen(rows[0])}
+          value={page.q}
+          onChange={page.setQ}
+          onEnter={() => page.rows.length === 1 && page.setOpen(page.rows[0])}
         />
-        <select aria-label={t.year} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
-          {years.map((y) => (
+        <select aria-label={t.year} value={page.shownYear} onChange={(e) => page.setYear(Number(e.target.value))}>
+          {page.years.map((y) => (
             <option key={y} value={y}>
               {t.yearLabel(y)}
             </option>
           ))}
         </select>
-        <select aria-label={t.kind} value={kind} onChange={(e) => setKind(e.target.value as PersonKind)}>
+        <select aria-label={t.kind} value={page.kind} onChange={(e) => page.setKind(e.target.value as PersonKind)}>
           {personKinds.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </select>
       </div>
-      <ErrorText error={records.error} />
-      {data && data.meetings === 0 ? (
+      <ErrorText error={page.records.error} />
+      {page.data && page.data.meetings === 0 ? (
         <EmptyState
-          title={t.noMeetings(data.year)}
+          title={t.noMeetings(page.data.year)}
           actions={
             <Link to="/meetings" className="button primary">
               {t.toMeetings}
@@ -116,34 +99,34 @@ export function RecordsPage() {
         >
           {t.noMeetingsHint}
         </EmptyState>
-      ) : data && rows.length === 0 ? (
-        <EmptyState title={t.noMatch(query)}>{t.noMatchHint}</EmptyState>
+      ) : page.data && page.rows.length === 0 ? (
+        <EmptyState title={t.noMatch(page.query)}>{t.noMatchHint}</EmptyState>
       ) : (
-        data && (
+        page.data && (
           <div className="table-wrap">
             <table className="table records-table" aria-label={t.table}>
               <thead>
                 <tr>
-                  <SortHeader k="name" sort={sort} onSort={sortBy} numeric={false} />
+                  <SortHeader k="name" sort={page.sort} onSort={page.sortBy} numeric={false} />
                   <th>{c.affiliation}</th>
-                  <SortHeader k="attended" sort={sort} onSort={sortBy} />
+                  <SortHeader k="attended" sort={page.sort} onSort={page.sortBy} />
                   <th className="num">{c.leave}</th>
                   <th className="num">{c.absent}</th>
-                  <SortHeader k="speeches" sort={sort} onSort={sortBy} />
-                  <SortHeader k="seconds" sort={sort} onSort={sortBy} />
-                  <SortHeader k="suggestions" sort={sort} onSort={sortBy} />
-                  <SortHeader k="adopted" sort={sort} onSort={sortBy} />
+                  <SortHeader k="speeches" sort={page.sort} onSort={page.sortBy} />
+                  <SortHeader k="seconds" sort={page.sort} onSort={page.sortBy} />
+                  <SortHeader k="suggestions" sort={page.sort} onSort={page.sortBy} />
+                  <SortHeader k="adopted" sort={page.sort} onSort={page.sortBy} />
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
+                {page.rows.map((r) => (
                   <tr
                     key={r.personId}
                     tabIndex={0}
                     title={t.rowHint}
                     className={r.meetingsInvited === 0 ? 'idle' : ''}
-                    onClick={() => setOpen(r)}
-                    onKeyDown={(e) => e.key === 'Enter' && setOpen(r)}
+                    onClick={() => page.setOpen(r)}
+                    onKeyDown={(e) => e.key === 'Enter' && page.setOpen(r)}
                   >
                     <td className="strong">
                       {r.name}
@@ -165,18 +148,18 @@ export function RecordsPage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <td>{t.total(rows.length)}</td>
+                  <td>{t.total(page.rows.length)}</td>
                   <td />
                   <td className="num">
-                    {total.attended}
-                    <span className="of">/{total.invited}</span>
+                    {page.total.attended}
+                    <span className="of">/{page.total.invited}</span>
                   </td>
-                  <td className="num">{total.leave}</td>
-                  <td className="num">{total.absent}</td>
-                  <td className="num">{total.speeches}</td>
-                  <td className="num">{clock(total.seconds)}</td>
-                  <td className="num">{total.suggestions}</td>
-                  <td className="num">{total.adopted}</td>
+                  <td className="num">{page.total.leave}</td>
+                  <td className="num">{page.total.absent}</td>
+                  <td className="num">{page.total.speeches}</td>
+                  <td className="num">{clock(page.total.seconds)}</td>
+                  <td className="num">{page.total.suggestions}</td>
+                  <td className="num">{page.total.adopted}</td>
                 </tr>
               </tfoot>
             </table>
@@ -184,7 +167,9 @@ export function RecordsPage() {
           </div>
         )
       )}
-      {open && data && <RecordDrawer row={open} year={data.year} onClose={() => setOpen(null)} />}
+      {page.open && page.data && (
+        <RecordDrawer row={page.open} year={page.data.year} onClose={() => page.setOpen(null)} />
+      )}
     </section>
   );
 }

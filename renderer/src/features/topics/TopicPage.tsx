@@ -34,28 +34,7 @@ export function TopicPage() {
 }
 
 function Wizard({ topic }: { topic: TopicDetail }) {
-  const {
-    stepNames,
-    update,
-    form,
-    setForm,
-    editing,
-    setEditing,
-    active,
-    dirty,
-    saveForm,
-    saveWithToast,
-    committeeName,
-    options,
-    decidable,
-    title,
-    banner,
-    body,
-    sectorNames,
-    leadCommitteeName,
-    mergedIntoTitle,
-    mergedFrom,
-  } = useTopicPage(topic);
+  const page = useTopicPage(topic);
 
   return (
     <section className="page wizard">
@@ -64,7 +43,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
       </Link>
       <header className="page-head">
         <div>
-          <h1>{title}</h1>
+          <h1>{page.title}</h1>
           <p className="page-sub">
             <span className={`tag status-tag s-${topic.status}`}>{t.status[topic.status]}</span>
             <span className="tag">{topic.source}</span>
@@ -77,17 +56,17 @@ function Wizard({ topic }: { topic: TopicDetail }) {
         </div>
         <div className="page-actions">
           {topic.status !== topicStatus.merged && (
-            <button type="button" className="button" onClick={() => setEditing(true)}>
+            <button type="button" className="button" onClick={() => page.setEditing(true)}>
               {t.intake.edit}
             </button>
           )}
         </div>
       </header>
 
-      <Stepper topic={topic} stepNames={stepNames} />
-      {banner && (
+      <Stepper topic={topic} stepNames={page.stepNames} />
+      {page.banner && (
         <div className={`status-banner s-${topic.status}`}>
-          {banner}
+          {page.banner}
           {topic.status === topicStatus.decided && (
             <Link to="/topics/plan" className="banner-link">
               {w.seePlan}
@@ -96,33 +75,38 @@ function Wizard({ topic }: { topic: TopicDetail }) {
         </div>
       )}
 
-      <div className={`wizard-grid${decidable ? '' : ' single'}`}>
-        {decidable && (
+      <div className={`wizard-grid${page.decidable ? '' : ' single'}`}>
+        {page.decidable && (
           <div className="card">
-            {active && (
+            {page.active && (
               <>
-                <h2 className="card-title">{w.stepForm(topic.step, stepNames[topic.step - 1])}</h2>
-                <StepForm step={topic.step} form={form} onChange={setForm} />
-                {dirty && (
+                <h2 className="card-title">{w.stepForm(topic.step, page.stepNames[topic.step - 1])}</h2>
+                <StepForm step={topic.step} form={page.form} onChange={page.setForm} />
+                {page.dirty && (
                   <div className="decision-actions">
                     <span className="hint warn">{w.unsaved}</span>
                     <span className="spacer" />
-                    <button type="button" className="button" disabled={update.isPending} onClick={saveWithToast}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={page.update.isPending}
+                      onClick={page.saveWithToast}
+                    >
                       {w.saveForm}
                     </button>
                   </div>
                 )}
-                <ErrorText error={update.error} />
+                <ErrorText error={page.update.error} />
                 <hr className="divider" />
               </>
             )}
             <DecisionPanel
               key={`${topic.step}-${topic.status}-${topic.events.length}`}
               topic={topic}
-              options={options}
-              stepNames={stepNames}
-              defaultBody={body}
-              beforePass={saveForm}
+              options={page.options}
+              stepNames={page.stepNames}
+              defaultBody={page.body}
+              beforePass={page.saveForm}
             />
           </div>
         )}
@@ -137,11 +121,11 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             <dt>{t.intake.fields.receivedOn}</dt>
             <dd>{chineseDate(topic.receivedOn)}</dd>
             <dt>{t.intake.fields.sectors}</dt>
-            <dd>{list(sectorNames) || w.none}</dd>
+            <dd>{list(page.sectorNames) || w.none}</dd>
             {topic.committeeId && (
               <>
                 <dt>{t.stepFields.committee}</dt>
-                <dd>{committeeName}</dd>
+                <dd>{page.committeeName}</dd>
               </>
             )}
             {topic.rationale && (
@@ -159,14 +143,14 @@ function Wizard({ topic }: { topic: TopicDetail }) {
             {topic.status === topicStatus.decided && (
               <>
                 <dt>{w.planLabel}</dt>
-                <dd>{t.planLine(topic.planMonth, topic.meetingForm, leadCommitteeName)}</dd>
+                <dd>{t.planLine(topic.planMonth, topic.meetingForm, page.leadCommitteeName)}</dd>
               </>
             )}
             {topic.mergedInto && (
               <>
                 <dt>{w.mergedInto}</dt>
                 <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>{mergedIntoTitle}</Link>
+                  <Link to={`/topics/${topic.mergedInto}`}>{page.mergedIntoTitle}</Link>
                 </dd>
               </>
             )}
@@ -174,7 +158,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
               <>
                 <dt>{w.mergedFrom}</dt>
                 <dd>
-                  {mergedFrom.map((e) => (
+                  {page.mergedFrom.map((e) => (
                     <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
                       {e.otherTopicTitle}
                     </Link>
@@ -188,10 +172,10 @@ function Wizard({ topic }: { topic: TopicDetail }) {
 
       <section className="card history">
         <h2 className="card-title">{w.history}</h2>
-        <Timeline events={topic.events} stepNames={stepNames} />
+        <Timeline events={topic.events} stepNames={page.stepNames} />
       </section>
 
-      {editing && <IntakeDrawer topic={topic} onClose={() => setEditing(false)} />}
+      {page.editing && <IntakeDrawer topic={topic} onClose={() => page.setEditing(false)} />}
     </section>
   );
 }
