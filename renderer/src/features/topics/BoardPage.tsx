@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
-import { topicSources } from '../../../../shared/domain/topics';
-import type { Topic } from '../../../../shared/contract/topics';
 import { STEPS } from '../../../../shared/domain/topicState';
 import { EmptyState } from '../../components/EmptyState';
-import { SearchBox } from '../../components/SearchBox';
 import { BatchBar } from './BatchBar';
+import { BoardFilters } from './BoardFilters';
+import { BoardColumn } from './BoardColumn';
 import { IntakeDrawer } from './IntakeDrawer';
 import { PasteDialog } from './PasteDialog';
 import { t } from './text';
@@ -13,7 +12,6 @@ import { useBoardPage } from './useBoardPage';
 
 export function BoardPage() {
   const page = useBoardPage();
-  const { filters } = page;
 
   return (
     <section className="page wide">
@@ -41,51 +39,7 @@ export function BoardPage() {
         </div>
       </header>
 
-      <div className="toolbar">
-        <SearchBox
-          label={t.labels.search}
-          placeholder={t.searchPlaceholder}
-          value={filters.query}
-          onChange={filters.setQuery}
-          onEnter={() => page.shown.length === 1 && page.open(page.shown[0])}
-        />
-        <select
-          aria-label={t.labels.year}
-          value={String(page.shownYear)}
-          onChange={(e) => filters.setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}
-        >
-          <option value="all">{t.allYears}</option>
-          {page.years.map((y) => (
-            <option key={y} value={y}>
-              {t.yearLabel(y)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t.labels.field} value={filters.field} onChange={(e) => filters.setField(e.target.value)}>
-          <option value="">{t.allFields}</option>
-          {page.fields.map((f) => (
-            <option key={f}>{f}</option>
-          ))}
-        </select>
-        <select aria-label={t.labels.source} value={filters.source} onChange={(e) => filters.setSource(e.target.value)}>
-          <option value="">{t.allSources}</option>
-          {topicSources.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-        <select
-          aria-label={t.labels.committee}
-          value={filters.committeeId}
-          onChange={(e) => filters.setCommitteeId(Number(e.target.value))}
-        >
-          <option value={0}>{t.allCommittees}</option>
-          {page.committees.active.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <BoardFilters page={page} />
 
       {page.all.isSuccess && page.topics.length === 0 ? (
         <EmptyState
@@ -120,7 +74,7 @@ export function BoardPage() {
         <>
           <div className="board" role="list" aria-label={t.board}>
             {STEPS.map((step) => (
-              <Column
+              <BoardColumn
                 key={step}
                 label={page.stepNames[step - 1]}
                 badge={String(step)}
@@ -138,9 +92,9 @@ export function BoardPage() {
                     onToggle={page.toggle}
                   />
                 )}
-              </Column>
+              </BoardColumn>
             ))}
-            <Column label={t.decided} badge="✓" topics={page.decided} tone="done">
+            <BoardColumn label={t.decided} badge="✓" topics={page.decided} tone="done">
               {(topic) => (
                 <TopicCard
                   key={topic.id}
@@ -149,7 +103,7 @@ export function BoardPage() {
                   onOpen={page.open}
                 />
               )}
-            </Column>
+            </BoardColumn>
           </div>
           {page.closed.length > 0 && (
             <section className="closed-topics" aria-label={t.closed}>
@@ -177,43 +131,5 @@ export function BoardPage() {
       {page.adding === 'one' && <IntakeDrawer onClose={() => page.setAdding(null)} />}
       {page.adding === 'list' && <PasteDialog onClose={() => page.setAdding(null)} />}
     </section>
-  );
-}
-
-function Column({
-  label,
-  badge,
-  topics,
-  tone,
-  onSelectAll,
-  children,
-}: {
-  label: string;
-  badge: string;
-  topics: Topic[];
-  tone?: 'done';
-  onSelectAll?: () => void;
-  children: (topic: Topic) => React.ReactNode;
-}) {
-  return (
-    <div
-      className={`board-column${tone ? ` ${tone}` : ''}`}
-      role="listitem"
-      aria-label={t.column(label, topics.length)}
-    >
-      <header className="board-column-head">
-        <span className="step-no">{badge}</span>
-        <span className="board-column-name">{label}</span>
-        {onSelectAll && (
-          <button type="button" className="column-select" onClick={onSelectAll} title={t.selectAllHint}>
-            {t.selectAll}
-          </button>
-        )}
-        <span className="count">{topics.length}</span>
-      </header>
-      <div className="board-column-body">
-        {topics.length ? topics.map(children) : <p className="board-empty">{t.emptyColumn}</p>}
-      </div>
-    </div>
   );
 }

@@ -86,3 +86,5 @@ export function useBoardPage() {
     clearFilters,
   };
 }
+
+export type BoardPageState = ReturnType<typeof useBoardPage>;
