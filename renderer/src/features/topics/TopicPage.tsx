@@ -2,16 +2,16 @@ import { Link, useParams } from 'react-router';
 import { useCall } from '../../lib/query';
 import { topicStatus } from '../../lib/values';
 import type { TopicDetail } from '../../../../shared/contract/topics';
-import { chineseDate } from '../../../../shared/domain/chineseText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { DecisionPanel } from './DecisionPanel';
 import { IntakeDrawer } from './IntakeDrawer';
 import { StepForm } from './StepForm';
 import { Stepper } from './Stepper';
-import { labelled, list } from '../../components/text';
+import { labelled } from '../../components/text';
 import { t } from './text';
 import { Timeline } from './Timeline';
+import { TopicInfo } from './TopicInfo';
 import { useTopicPage } from './useTopicPage';
 
 const w = t.wizard;
@@ -111,63 +111,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
           </div>
         )}
 
-        <aside className="card info-card" aria-label={w.info}>
-          <h2 className="card-title">{w.info}</h2>
-          <dl className="info-list">
-            <dt>{t.intake.fields.description}</dt>
-            <dd className="pre">{topic.description || w.none}</dd>
-            <dt>{t.intake.fields.submitter}</dt>
-            <dd>{topic.submitter || w.none}</dd>
-            <dt>{t.intake.fields.receivedOn}</dt>
-            <dd>{chineseDate(topic.receivedOn)}</dd>
-            <dt>{t.intake.fields.sectors}</dt>
-            <dd>{list(page.sectorNames) || w.none}</dd>
-            {topic.committeeId && (
-              <>
-                <dt>{t.stepFields.committee}</dt>
-                <dd>{page.committeeName}</dd>
-              </>
-            )}
-            {topic.rationale && (
-              <>
-                <dt>{t.stepFields.rationale}</dt>
-                <dd className="pre">{topic.rationale}</dd>
-              </>
-            )}
-            {topic.rank != null && (
-              <>
-                <dt>{t.stepFields.rank}</dt>
-                <dd>{t.rank(topic.rank)}</dd>
-              </>
-            )}
-            {topic.status === topicStatus.decided && (
-              <>
-                <dt>{w.planLabel}</dt>
-                <dd>{t.planLine(topic.planMonth, topic.meetingForm, page.leadCommitteeName)}</dd>
-              </>
-            )}
-            {topic.mergedInto && (
-              <>
-                <dt>{w.mergedInto}</dt>
-                <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>{page.mergedIntoTitle}</Link>
-                </dd>
-              </>
-            )}
-            {topic.mergedFrom.length > 0 && (
-              <>
-                <dt>{w.mergedFrom}</dt>
-                <dd>
-                  {page.mergedFrom.map((e) => (
-                    <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
-                      {e.otherTopicTitle}
-                    </Link>
-                  ))}
-                </dd>
-              </>
-            )}
-          </dl>
-        </aside>
+        <TopicInfo topic={topic} page={page} />
       </div>
 
       <section className="card history">
