@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useCall } from '../../lib/query';
 import { MinutesEditor } from '../minutes/MinutesEditor';
@@ -10,13 +9,14 @@ import { AgendaEditor } from './AgendaEditor';
 import { AgendaProgress } from './AgendaProgress';
 import { CurrentSpeaker } from './CurrentSpeaker';
 import { MeetingDrawer } from './MeetingDrawer';
+import { MeetingInfo } from './MeetingInfo';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ScreenControl } from './ScreenControl';
 import { SpeakerQueue } from './SpeakerQueue';
 import { SpeechStats } from './SpeechStats';
-import { useConsole, useStatusActions } from './useMeetingPage';
+import { StatusActions } from './StatusActions';
+import { useConsole } from './useMeetingPage';
 import { StatusTag } from './StatusTag';
-import { paren } from '../../components/text';
 import { meetingStatus } from '../../lib/values';
 import { t } from './text';
 import './console.css';
@@ -120,102 +120,5 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
       </div>
       <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} undone={live.undone} />
     </div>
-  );
-}
-
-function StatusActions({ meeting }: { meeting: MeetingDetail }) {
-  const actions = useStatusActions(meeting);
-  const s = t.status;
-  return (
-    <>
-      {meeting.status === meetingStatus.preparing && (
-        <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.live)}>
-          {s.start}
-        </button>
-      )}
-      {meeting.status === meetingStatus.live && (
-        <button type="button" className="button" onClick={() => actions.ask(meetingStatus.ended)}>
-          {s.end}
-        </button>
-      )}
-      {meeting.status === meetingStatus.ended && (
-        <>
-          <button type="button" className="button" onClick={() => actions.go(meetingStatus.live)}>
-            {s.reopen}
-          </button>
-          <button type="button" className="button primary" onClick={() => actions.ask(meetingStatus.archived)}>
-            {s.archive}
-          </button>
-        </>
-      )}
-      {meeting.status === meetingStatus.archived &&
-        (actions.reason === null ? (
-          <button type="button" className="button" onClick={() => actions.setReason('')}>
-            {s.unarchive}
-          </button>
-        ) : (
-          // Electron has no window.prompt: the reason is asked for in place.
-          <span className="inline-field">
-            <input
-              autoFocus
-              aria-label={s.unarchiveReason}
-              placeholder={s.unarchiveReason}
-              value={actions.reason}
-              maxLength={500}
-              onChange={(e) => actions.setReason(e.target.value)}
-            />
-            <button type="button" className="button primary" onClick={actions.unarchive}>
-              {s.unarchive}
-            </button>
-          </span>
-        ))}
-      {actions.asking && actions.question && (
-        <ConfirmDialog
-          title={actions.question.title}
-          body={actions.question.body}
-          confirm={actions.question.confirm}
-          onCancel={() => actions.setAsking(null)}
-          onConfirm={actions.confirm}
-        />
-      )}
-    </>
-  );
-}
-
-function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
-  const people = new Map(meeting.participants.map((p) => [p.personId, p.name]));
-  const f = t.fields;
-  return (
-    <section className="card">
-      <dl className="info-list wide-dt">
-        <dt>{f.form}</dt>
-        <dd>{meeting.form}</dd>
-        <dt>{f.issueNo}</dt>
-        <dd>{t.issue(meeting.issueNo)}</dd>
-        <dt>{f.startsAt}</dt>
-        <dd>{meeting.startsAt.replace('T', ' ')}</dd>
-        <dt>{f.place}</dt>
-        <dd>{meeting.place || f.none}</dd>
-        <dt>{f.chair}</dt>
-        <dd>{(meeting.chairId && people.get(meeting.chairId)) || f.none}</dd>
-        <dt>{f.recorder}</dt>
-        <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
-        <dt>{f.topic}</dt>
-        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>{t.viewTopic}</Link> : t.adHoc}</dd>
-      </dl>
-      {meeting.statusLog.length > 0 && (
-        <>
-          <h3 className="card-title">{t.statusLog}</h3>
-          <ul className="status-log">
-            {meeting.statusLog.map((l, i) => (
-              <li key={i}>
-                {t.statusMove(new Date(l.at).toLocaleString('zh-CN'), l.from, l.to)}
-                {l.reason && paren(l.reason)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }
