@@ -1,48 +1,44 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { ResolutionList } from '../../shared/contract/resolutions';
 import { chineseDate } from '../../shared/domain/chineseText';
 import { readDocx } from '../support/docx';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, launchBrowser, openAppIn, screenPath, startServe, visible, type Served } from './support/serve';
+import { api, apiValue, screenPath, visible } from './support/serve';
+import { withServedApp } from './support/servedApp';
 
 /**
  * After the meeting: the secretary turns marked suggestions into resolutions, completes and
  * orders them, the chair confirms, and the three documents are exported from the served app and
  * read back.
  */
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
-let page: Page;
 let s: Scenario;
 
-const list = () => apiValue<ResolutionList>(served, 'resolution.list', { meetingId: s.meetingId });
-const panel = () => page.getByRole('region', { name: '协商意见（议定事项）' });
-const row = (n: number) => page.getByRole('list', { name: '协商意见顺序' }).locator(':scope > li').nth(n);
+const app = withServedApp({
+  demo: true,
+  hash: async (served) => {
+    // The same calls the app makes, over HTTP.
+    const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+    s = await heldMeeting(invoke, { resolutions: 0, marks: 9, confirm: false });
+    return `/meetings/${s.meetingId}`;
+  },
+});
+
+const list = () => apiValue<ResolutionList>(app.served, 'resolution.list', { meetingId: s.meetingId });
+const panel = () => app.page.getByRole('region', { name: '协商意见（议定事项）' });
+const row = (n: number) => app.page.getByRole('list', { name: '协商意见顺序' }).locator(':scope > li').nth(n);
 
 beforeAll(async () => {
-  served = await startServe({ demo: true });
-  browser = await launchBrowser();
-  // The same calls the app makes, over HTTP.
-  const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
-  s = await heldMeeting(invoke, { resolutions: 0, marks: 9, confirm: false });
-  ({ context, page } = await openAppIn(browser, served, `/meetings/${s.meetingId}`));
-  await page.getByRole('tab', { name: '协商意见与文件' }).click();
+  await app.page.getByRole('tab', { name: '协商意见与文件' }).click();
   await visible(panel());
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await served?.stop();
 });
 
 describe('resolutions and documents', () => {
   it('turns marked suggestions into resolutions, completes, orders and confirms them', async () => {
-    await visible(page.getByText('还没有协商意见'));
-    const untaken = page.getByRole('region', { name: '未采纳的建议与承诺' });
+    await visible(app.page.getByText('还没有协商意见'));
+    const untaken = app.page.getByRole('region', { name: '未采纳的建议与承诺' });
     const suggestions = (await list()).untaken.filter((m) => m.kind === '建议');
     for (const m of suggestions.slice(0, 2)) {
       await untaken
@@ -50,14 +46,14 @@ describe('resolutions and documents', () => {
         .getByRole('button', { name: '转为协商意见' })
         .click();
       await visible(
-        page.getByRole('list', { name: '协商意见顺序' }).locator('li', { hasText: m.excerpt.slice(0, 12) }),
+        app.page.getByRole('list', { name: '协商意见顺序' }).locator('li', { hasText: m.excerpt.slice(0, 12) }),
       );
     }
     expect((await list()).items.map((r) => r.text)).toEqual(suggestions.slice(0, 2).map((m) => m.excerpt));
 
     // Complete the first: lead, one co-department, deadline.
     await row(0).getByRole('button', { name: '编辑' }).click();
-    let drawer = page.getByRole('dialog', { name: /编辑第一项协商意见/ });
+    let drawer = app.page.getByRole('dialog', { name: /编辑第一项协商意见/ });
     await drawer.getByLabel(/^主办单位/).selectOption({ label: '市城市管理和行政执法局' });
     await drawer
       .getByRole('group', { name: /协办单位/ })
@@ -68,11 +64,11 @@ describe('resolutions and documents', () => {
     await visible(row(0).getByText('主办：市城市管理和行政执法局'));
 
     // The chair cannot confirm while the second lacks its deadline (and maybe its lead): told which one.
-    await page.getByRole('button', { name: '主持人确认' }).click();
-    await visible(page.getByText(/^第二项协商意见还没有(主办单位|办理时限)$/));
+    await app.page.getByRole('button', { name: '主持人确认' }).click();
+    await visible(app.page.getByText(/^第二项协商意见还没有(主办单位|办理时限)$/));
 
     await row(1).getByRole('button', { name: '编辑' }).click();
-    drawer = page.getByRole('dialog', { name: /编辑第二项协商意见/ });
+    drawer = app.page.getByRole('dialog', { name: /编辑第二项协商意见/ });
     await drawer.getByLabel(/^主办单位/).selectOption({ label: '中央大街步行街管理办公室' });
     await drawer.getByLabel(/^办理时限/).fill('2026-08-31');
     await drawer.getByLabel(/^协商意见/).fill('组建沿街商户“厕所开放联盟”，明确保洁责任和补贴标准。');
@@ -83,20 +79,20 @@ describe('resolutions and documents', () => {
     await row(0)
       .getByRole('button', { name: /拖动调整/ })
       .focus();
-    await page.keyboard.press('Alt+ArrowDown');
+    await app.page.keyboard.press('Alt+ArrowDown');
     await expect
       .poll(async () => (await list()).items[0].text)
       .toBe('组建沿街商户“厕所开放联盟”，明确保洁责任和补贴标准。');
 
-    await page.getByRole('button', { name: '主持人确认' }).click();
-    await visible(page.getByTestId('confirmation').filter({ hasText: `已由${s.chair}确认` }));
-    await page.screenshot({ path: screenPath('resolutions') });
+    await app.page.getByRole('button', { name: '主持人确认' }).click();
+    await visible(app.page.getByTestId('confirmation').filter({ hasText: `已由${s.chair}确认` }));
+    await app.page.screenshot({ path: screenPath('resolutions') });
   });
 
   it('exports all three documents from the served app, each reading back as it should', async () => {
     const downloads: Download[] = [];
-    page.on('download', (d) => downloads.push(d));
-    await page.getByRole('button', { name: '全部导出' }).click();
+    app.page.on('download', (d) => downloads.push(d));
+    await app.page.getByRole('button', { name: '全部导出' }).click();
     await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
     const files = new Map<string, Awaited<ReturnType<typeof readDocx>>>();
     for (const d of downloads) files.set(d.suggestedFilename(), await readDocx(await readFile((await d.path())!)));
@@ -126,6 +122,6 @@ describe('resolutions and documents', () => {
 
     const table = files.get(`${prefix}协商意见办理清单.docx`)!.tables[0];
     expect(table.slice(1).map((r) => r[1])).toEqual(final.items.map((r) => r.text));
-    await visible(page.getByText(/已导出 .*协商意见办理清单\.docx/));
+    await visible(app.page.getByText(/已导出 .*协商意见办理清单\.docx/));
   });
 });

@@ -1,34 +1,30 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { FollowUpBoard } from '../../shared/contract/followUp';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import {
-  api,
-  apiValue,
-  hidden,
-  launchBrowser,
-  openAppIn,
-  screenPath,
-  startServe,
-  visible,
-  type Served,
-} from './support/serve';
+import { api, apiValue, hidden, screenPath, visible } from './support/serve';
+import { withServedApp } from './support/servedApp';
 
 /** Months after the meeting: a resolution followed from 交办 to 办结, with one 不满意 round and the 反馈. */
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
-let page: Page;
 let s: Scenario;
 
-const board = () => apiValue<FollowUpBoard>(served, 'followup.list', {});
+const app = withServedApp({
+  demo: true,
+  hash: async (served) => {
+    const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+    s = await heldMeeting(invoke, { resolutions: 2 });
+    return '/followup';
+  },
+});
+
+const board = () => apiValue<FollowUpBoard>(app.served, 'followup.list', {});
 const item = () =>
-  page.getByRole('list', { name: '督办事项' }).locator(':scope > li', { hasText: s.list.items[0].text });
+  app.page.getByRole('list', { name: '督办事项' }).locator(':scope > li', { hasText: s.list.items[0].text });
 
 async function step(action: string, fill: (drawer: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
   await item().getByRole('button', { name: action, exact: true }).click();
-  const drawer = page.getByRole('dialog', { name: new RegExp(`^${action}：`) });
+  const drawer = app.page.getByRole('dialog', { name: new RegExp(`^${action}：`) });
   await visible(drawer);
   await fill(drawer);
   await drawer.getByRole('button', { name: '保存' }).click();
@@ -36,17 +32,7 @@ async function step(action: string, fill: (drawer: ReturnType<Page['getByRole']>
 }
 
 beforeAll(async () => {
-  served = await startServe({ demo: true });
-  browser = await launchBrowser();
-  const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
-  s = await heldMeeting(invoke, { resolutions: 2 });
-  ({ context, page } = await openAppIn(browser, served, '/followup'));
   await visible(item());
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await served?.stop();
 });
 
 describe('follow-up', () => {
@@ -59,7 +45,7 @@ describe('follow-up', () => {
     });
     // 不满意 without a 督办 note is refused, in Chinese; with one it goes back to the department.
     await item().getByRole('button', { name: '评价', exact: true }).click();
-    const evaluate = page.getByRole('dialog', { name: /^评价：/ });
+    const evaluate = app.page.getByRole('dialog', { name: /^评价：/ });
     await evaluate.getByRole('button', { name: '不满意' }).click();
     await evaluate.getByRole('button', { name: '保存' }).click();
     await visible(evaluate.getByText('不满意须说明督办意见'));
@@ -84,7 +70,7 @@ describe('follow-up', () => {
     await item().getByRole('button', { name: '办理记录' }).click();
     const history = item().getByRole('list', { name: '办理记录' }).locator('li');
     await expect.poll(() => history.count()).toBe(8);
-    expect(await page.getByTestId('count-办结').innerText()).toBe('1');
-    await page.screenshot({ path: screenPath('followup') });
+    expect(await app.page.getByTestId('count-办结').innerText()).toBe('1');
+    await app.page.screenshot({ path: screenPath('followup') });
   });
 });

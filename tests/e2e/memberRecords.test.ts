@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { Mark } from '../../shared/contract/minutes';
 import type { Person } from '../../shared/contract/directory';
@@ -9,66 +9,47 @@ import type { Queue } from '../../shared/contract/meetings';
 import type { RecordsList } from '../../shared/contract/memberRecords';
 import { clock } from '../../shared/domain/speechTimer';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import {
-  api,
-  apiValue,
-  hidden,
-  launchBrowser,
-  openAppIn,
-  screenPath,
-  startServe,
-  visible,
-  type Served,
-} from './support/serve';
+import { api, apiValue, hidden, screenPath, visible } from './support/serve';
+import { withServedApp } from './support/servedApp';
 
 /**
  * 履职档案 opened on an empty year, then a meeting held through the API (every queued speaker heard,
  * one member twice) fills it in: the member's numbers, the table sorted by speeches, the
  * detail drawer, and the Excel export read back.
  */
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
-let page: Page;
 let s: Scenario;
 let member: Person;
 
-const records = () => apiValue<RecordsList>(served, 'records.list', { year: 2026 });
-const table = () => page.getByRole('table', { name: '履职档案' });
-const rowOf = (name: string) => table().locator('tbody tr', { has: page.getByRole('cell', { name, exact: true }) });
+// Opened before anything happened: the empty state, then the records fill in as the meeting is held.
+const app = withServedApp({ demo: true, hash: '/records' });
+
+const records = () => apiValue<RecordsList>(app.served, 'records.list', { year: 2026 });
+const table = () => app.page.getByRole('table', { name: '履职档案' });
+const rowOf = (name: string) => table().locator('tbody tr', { has: app.page.getByRole('cell', { name, exact: true }) });
 
 beforeAll(async () => {
-  served = await startServe({ demo: true });
-  browser = await launchBrowser();
-  // Opened before anything happened: the empty state, then the records fill in as the meeting is held.
-  ({ context, page } = await openAppIn(browser, served, '/records'));
-  await visible(page.getByRole('heading', { name: /年还没有召开过会议$/ }));
-  await page.screenshot({ path: screenPath('records-empty') });
-  const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+  await visible(app.page.getByRole('heading', { name: /年还没有召开过会议$/ }));
+  await app.page.screenshot({ path: screenPath('records-empty') });
+  const invoke = ((name: string, input: unknown) => api(app.served, name, input)) as Core['invoke'];
   // 12 speeches: the first speaker (a member) comes round again as the ninth.
   s = await heldMeeting(invoke, { speeches: 12, resolutions: 3 });
-  const queue = await apiValue<Queue>(served, 'queue.get', { meetingId: s.meetingId });
+  const queue = await apiValue<Queue>(app.served, 'queue.get', { meetingId: s.meetingId });
   for (const [i, e] of queue.entries.entries()) {
-    await apiValue(served, 'queue.start', { id: e.id });
+    await apiValue(app.served, 'queue.start', { id: e.id });
     if (i === 0) await new Promise((r) => setTimeout(r, 1_200)); // a second or so on the clock
-    await apiValue(served, 'queue.end', { id: e.id });
+    await apiValue(app.served, 'queue.end', { id: e.id });
   }
-  await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '已结束' });
+  await apiValue(app.served, 'meeting.setStatus', { id: s.meetingId, status: '已结束' });
   member = s.people.find((p) => p.id === queue.entries[0].personId)!;
   await visible(table());
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await served?.stop();
 });
 
 describe('members’ records', () => {
   it('shows each member’s year, sorts by a column and opens one member’s detail', async () => {
-    await visible(page.getByRole('link', { name: '履职档案' }));
-    await visible(page.getByText('2026年度共召开会议 1 次'));
-    const marks = await apiValue<Mark[]>(served, 'mark.list', { meetingId: s.meetingId });
-    const queue = await apiValue<Queue>(served, 'queue.get', { meetingId: s.meetingId });
+    await visible(app.page.getByRole('link', { name: '履职档案' }));
+    await visible(app.page.getByText('2026年度共召开会议 1 次'));
+    const marks = await apiValue<Mark[]>(app.served, 'mark.list', { meetingId: s.meetingId });
+    const queue = await apiValue<Queue>(app.served, 'queue.get', { meetingId: s.meetingId });
     const own = new Set(queue.entries.filter((e) => e.personId === member.id).map((e) => e.id));
     const suggestions = marks.filter((m) => m.kind === '建议' && m.speechId !== null && own.has(m.speechId)).length;
     const r = (await records()).rows.find((x) => x.personId === member.id)!;
@@ -95,13 +76,13 @@ describe('members’ records', () => {
     await table().getByRole('button', { name: '发言', exact: true }).click();
     await expect.poll(() => table().locator('th[aria-sort="descending"]').innerText()).toContain('发言');
     expect(await table().locator('tbody tr').first().locator('td').first().innerText()).toBe(member.name);
-    await page.screenshot({ path: screenPath('records') });
+    await app.page.screenshot({ path: screenPath('records') });
 
-    await page.getByRole('searchbox', { name: '搜索姓名' }).fill(member.pinyin.split(' ')[0]);
+    await app.page.getByRole('searchbox', { name: '搜索姓名' }).fill(member.pinyin.split(' ')[0]);
     await expect.poll(() => table().locator('tbody tr').count()).toBe(1);
 
     await rowOf(member.name).click();
-    const drawer = page.getByRole('dialog', { name: `${member.name} · 2026年度履职明细` });
+    const drawer = app.page.getByRole('dialog', { name: `${member.name} · 2026年度履职明细` });
     await visible(drawer);
     const meetings = drawer.getByRole('region', { name: '参加会议' });
     await visible(meetings.getByRole('link', { name: '中央大街景区公厕布局、指引和冬季运行' }));
@@ -111,18 +92,18 @@ describe('members’ records', () => {
     await expect
       .poll(() => drawer.getByRole('region', { name: '被采纳为协商意见' }).locator('li').count())
       .toBe(r.suggestionsAdopted);
-    await page.screenshot({ path: screenPath('records-detail') });
-    await page.keyboard.press('Escape');
+    await app.page.screenshot({ path: screenPath('records-detail') });
+    await app.page.keyboard.press('Escape');
     await hidden(drawer);
   });
 
   it('exports the year as an .xlsx that reads back', async () => {
-    await page.getByRole('searchbox', { name: '搜索姓名' }).fill('');
-    const download = new Promise<Download>((resolve) => page.once('download', resolve));
-    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await app.page.getByRole('searchbox', { name: '搜索姓名' }).fill('');
+    const download = new Promise<Download>((resolve) => app.page.once('download', resolve));
+    await app.page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('2026年度委员履职档案.xlsx');
-    await visible(page.getByText('已导出 2026年度委员履职档案.xlsx'));
+    await visible(app.page.getByText('已导出 2026年度委员履职档案.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile((await file.path())!)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '建议']);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useCall } from '../../lib/query';
 import { MinutesEditor } from '../minutes/MinutesEditor';
@@ -10,13 +9,14 @@ import { AgendaEditor } from './AgendaEditor';
 import { AgendaProgress } from './AgendaProgress';
 import { CurrentSpeaker } from './CurrentSpeaker';
 import { MeetingDrawer } from './MeetingDrawer';
+import { MeetingInfo } from './MeetingInfo';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ScreenControl } from './ScreenControl';
 import { SpeakerQueue } from './SpeakerQueue';
 import { SpeechStats } from './SpeechStats';
-import { useConsole, useStatusActions } from './useMeetingPage';
+import { StatusActions } from './StatusActions';
+import { useConsole } from './useMeetingPage';
 import { StatusTag } from './StatusTag';
-import { paren } from '../../components/text';
 import { meetingStatus } from '../../lib/values';
 import { t } from './text';
 import './console.css';
@@ -98,7 +98,7 @@ function Meeting({ meeting }: { meeting: MeetingDetail }) {
 
 /** The live console: timer and controls, the queue, the agenda, the projector, and the minutes beside them. */
 function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
-  const { settings, now, entries, floor, undone, undo } = useConsole(meeting);
+  const live = useConsole(meeting);
   return (
     <div className="console-grid with-minutes">
       <div className="console-main">
@@ -106,119 +106,19 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
         <div className="console-top">
           <CurrentSpeaker
             meeting={meeting}
-            entries={entries}
-            now={now}
-            warnSeconds={settings.data?.warnSeconds ?? 60}
+            entries={live.entries}
+            now={live.now}
+            warnSeconds={live.settings.data?.warnSeconds ?? 60}
             readOnly={readOnly}
-            undo={undo}
+            undo={live.undo}
           />
           {!readOnly && <ScreenControl meetingId={meeting.id} />}
         </div>
-        <SpeakerQueue meeting={meeting} entries={entries} now={now} readOnly={readOnly} undo={undo} />
-        <AgendaProgress meeting={meeting} now={now} readOnly={readOnly} />
-        <SpeechStats entries={entries} now={now} />
+        <SpeakerQueue meeting={meeting} entries={live.entries} now={live.now} readOnly={readOnly} undo={live.undo} />
+        <AgendaProgress meeting={meeting} now={live.now} readOnly={readOnly} />
+        <SpeechStats entries={live.entries} now={live.now} />
       </div>
-      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={floor} undone={undone} />
+      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} undone={live.undone} />
     </div>
-  );
-}
-
-function StatusActions({ meeting }: { meeting: MeetingDetail }) {
-  const { reason, setReason, asking, setAsking, go, ask, question } = useStatusActions(meeting);
-  const s = t.status;
-  return (
-    <>
-      {meeting.status === meetingStatus.preparing && (
-        <button type="button" className="button primary" onClick={() => go(meetingStatus.live)}>
-          {s.start}
-        </button>
-      )}
-      {meeting.status === meetingStatus.live && (
-        <button type="button" className="button" onClick={() => ask(meetingStatus.ended)}>
-          {s.end}
-        </button>
-      )}
-      {meeting.status === meetingStatus.ended && (
-        <>
-          <button type="button" className="button" onClick={() => go(meetingStatus.live)}>
-            {s.reopen}
-          </button>
-          <button type="button" className="button primary" onClick={() => ask(meetingStatus.archived)}>
-            {s.archive}
-          </button>
-        </>
-      )}
-      {meeting.status === meetingStatus.archived &&
-        (reason === null ? (
-          <button type="button" className="button" onClick={() => setReason('')}>
-            {s.unarchive}
-          </button>
-        ) : (
-          // Electron has no window.prompt: the reason is asked for in place.
-          <span className="inline-field">
-            <input
-              autoFocus
-              aria-label={s.unarchiveReason}
-              placeholder={s.unarchiveReason}
-              value={reason}
-              maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <button type="button" className="button primary" onClick={() => go(meetingStatus.ended, reason)}>
-              {s.unarchive}
-            </button>
-          </span>
-        ))}
-      {asking && question && (
-        <ConfirmDialog
-          title={question.title}
-          body={question.body}
-          confirm={question.confirm}
-          onCancel={() => setAsking(null)}
-          onConfirm={() => {
-            setAsking(null);
-            go(asking);
-          }}
-        />
-      )}
-    </>
-  );
-}
-
-function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
-  const people = new Map(meeting.participants.map((p) => [p.personId, p.name]));
-  const f = t.fields;
-  return (
-    <section className="card">
-      <dl className="info-list wide-dt">
-        <dt>{f.form}</dt>
-        <dd>{meeting.form}</dd>
-        <dt>{f.issueNo}</dt>
-        <dd>{t.issue(meeting.issueNo)}</dd>
-        <dt>{f.startsAt}</dt>
-        <dd>{meeting.startsAt.replace('T', ' ')}</dd>
-        <dt>{f.place}</dt>
-        <dd>{meeting.place || f.none}</dd>
-        <dt>{f.chair}</dt>
-        <dd>{(meeting.chairId && people.get(meeting.chairId)) || f.none}</dd>
-        <dt>{f.recorder}</dt>
-        <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
-        <dt>{f.topic}</dt>
-        <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>{t.viewTopic}</Link> : t.adHoc}</dd>
-      </dl>
-      {meeting.statusLog.length > 0 && (
-        <>
-          <h3 className="card-title">{t.statusLog}</h3>
-          <ul className="status-log">
-            {meeting.statusLog.map((l, i) => (
-              <li key={i}>
-                {t.statusMove(new Date(l.at).toLocaleString('zh-CN'), l.from, l.to)}
-                {l.reason && paren(l.reason)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }

@@ -5,7 +5,7 @@ import { useFlushEditors } from '../../lib/beforeClose';
 import { hhmm } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { useNow } from '../../lib/useNow';
-import { speechState } from '../../lib/values';
+import { meetingStatus, speechState } from '../../lib/values';
 import type { SpeakerInfo } from '../minutes/SpeakerNode';
 import { consoleHelp } from './consoleKeys';
 import { useQueueUndo } from './useQueueUndo';
@@ -86,5 +86,12 @@ export function useStatusActions(meeting: MeetingDetail) {
     void flushEditors().then(() => setStatus.mutate({ id: meeting.id, status, reason }));
   const ask = (status: Status) => (asked[status] ? setAsking(status) : go(status));
   const question = asking && asked[asking];
-  return { reason, setReason, asking, setAsking, go, ask, question };
+  /** The asked step confirmed. */
+  const confirm = () => {
+    setAsking(null);
+    if (asking) go(asking);
+  };
+  /** Back from the archive, with the reason typed. */
+  const unarchive = () => go(meetingStatus.ended, reason ?? undefined);
+  return { reason, setReason, asking, setAsking, go, ask, question, confirm, unarchive };
 }

@@ -1,19 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Mark } from '../../../../shared/contract/minutes';
+import { UNFOLD_COMMAND } from './plugins/FoldPlugin';
 import { jumpToMark, REMOVE_MARK_COMMAND } from './plugins/MarkPlugin';
 import { labelled } from '../../components/text';
 import { t } from './text';
 
 /** Every marked passage in document order, as the core recorded it: jump to it, or unmark it. */
-export function MarksPanel({
-  marks,
-  readOnly,
-  reveal,
-}: {
-  marks: readonly Mark[];
-  readOnly: boolean;
-  /** Unfolds folded text first. */ reveal(): void;
-}) {
+export function MarksPanel({ marks, readOnly }: { marks: readonly Mark[]; readOnly: boolean }) {
   const [editor] = useLexicalComposerContext();
   return (
     <aside className="marks-panel" aria-label={t.marks.title}>
@@ -31,7 +24,8 @@ export function MarksPanel({
                 className="mark-item"
                 title={t.marks.jump}
                 onClick={() => {
-                  reveal();
+                  // A mark in folded text: unfold first, so that it can scroll into view.
+                  editor.dispatchCommand(UNFOLD_COMMAND, undefined);
                   jumpToMark(editor, m.id);
                 }}
               >

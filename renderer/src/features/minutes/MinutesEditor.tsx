@@ -22,7 +22,14 @@ import { MarkPlugin } from './plugins/MarkPlugin';
 import { jumpUnderHeader, SpeakerHeaderPlugin } from './plugins/SpeakerHeaderPlugin';
 import { useMinutesKeys } from './plugins/useMinutesKeys';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
-import { FOLD_FROM_CHARS, useSectionFold } from './plugins/useSectionFold';
+import {
+  FOLD_EARLIER_COMMAND,
+  FOLD_FROM_CHARS,
+  FoldPlugin,
+  TOGGLE_FOLD_COMMAND,
+  UNFOLD_COMMAND,
+  type Fold,
+} from './plugins/FoldPlugin';
 import { RevisionsDrawer } from './RevisionsDrawer';
 import { SaveStatus } from './SaveStatus';
 import type { SpeakerInfo } from './SpeakerNode';
@@ -167,7 +174,7 @@ function MinutesBody({
   const [notice, setNotice] = useState(loaded.notice);
   const [olderDraft, setOlderDraft] = useState(loaded.olderDraft);
   const [showRevisions, setShowRevisions] = useState(false);
-  const fold = useSectionFold(editor);
+  const [fold, setFold] = useState<Fold | null>(null);
   // A new speaker's header while the caret stays elsewhere: a line offers the jump.
   const [behind, setBehind] = useState<SpeakerInfo | null>(null);
 
@@ -192,9 +199,10 @@ function MinutesBody({
 
   // A new speaker in long minutes: keep only the last few sections on the page.
   const long = chars > FOLD_FROM_CHARS;
-  const refold = useCallback(() => {
-    if (long || fold.isFolded()) fold.foldEarlier();
-  }, [long, fold]);
+  const refold = () => {
+    if (long || fold) editor.dispatchCommand(FOLD_EARLIER_COMMAND, undefined);
+  };
+  const unfold = useCallback(() => editor.dispatchCommand(UNFOLD_COMMAND, undefined), [editor]);
 
   // Another window saved newer text and nothing here is unsaved: follow it.
   const storedVersion = stored.data?.version;
@@ -209,7 +217,7 @@ function MinutesBody({
       (state) => {
         const s = idle();
         if (!live || !s || !state.doc || state.version <= session.version) return;
-        fold.expandAll(); // the new text has new nodes: nothing of the old fold applies
+        unfold(); // the new text has new nodes: nothing of the old fold applies
         // A parsed state has no selection: the caret, and the focus, stay where they are.
         editor.setEditorState(editor.parseEditorState(state.doc), { tag: LOAD_TAG });
         session.version = state.version;
@@ -221,11 +229,11 @@ function MinutesBody({
     return () => {
       live = false;
     };
-  }, [storedVersion, session, editor, api, meetingId, fold]);
+  }, [storedVersion, session, editor, api, meetingId, unfold]);
 
   /** The user chose an older draft: it is saved over the stored text, which stays as a revision. */
   function loadDraft(d: Draft) {
-    fold.expandAll();
+    unfold();
     editor.setEditorState(editor.parseEditorState(d.doc));
     session.version = d.baseVersion;
     session.overwrite = true;
@@ -241,16 +249,15 @@ function MinutesBody({
         onNeedSelection={() => toast(t.selectFirst, 'error')}
         extra={
           <span className="tb-right">
-            {fold.info ? (
-              <button type="button" className="tb-btn" onClick={fold.expandAll}>
-                {t.toolbar.unfold}
+            {(fold || long) && (
+              <button
+                type="button"
+                className="tb-btn"
+                title={fold ? undefined : t.toolbar.foldHint}
+                onClick={() => editor.dispatchCommand(TOGGLE_FOLD_COMMAND, undefined)}
+              >
+                {fold ? t.toolbar.unfold : t.toolbar.fold}
               </button>
-            ) : (
-              chars > FOLD_FROM_CHARS && (
-                <button type="button" className="tb-btn" title={t.toolbar.foldHint} onClick={fold.foldEarlier}>
-                  {t.toolbar.fold}
-                </button>
-              )
             )}
             <button type="button" className="tb-btn" onClick={() => setShowRevisions(true)}>
               {t.toolbar.revisions}
@@ -320,7 +327,7 @@ function MinutesBody({
             type="button"
             className="mini"
             onClick={() => {
-              fold.expandAll();
+              unfold();
               jumpUnderHeader(editor, behind.speechId);
               setBehind(null);
             }}
@@ -334,10 +341,10 @@ function MinutesBody({
       )}
       <div className="minutes-body">
         <div className="minutes-scroll">
-          {fold.info && (
+          {fold && (
             <div className="fold-bar" role="status">
-              {t.folded(fold.info.sections, fold.info.chars)}
-              <button type="button" className="mini" onClick={fold.expandAll}>
+              {t.folded(fold.sections, fold.chars)}
+              <button type="button" className="mini" onClick={unfold}>
                 {t.toolbar.unfold}
               </button>
             </div>
@@ -348,12 +355,13 @@ function MinutesBody({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} reveal={fold.expandAll} />
+        <MarksPanel marks={marks.data ?? []} readOnly={readOnly} />
       </div>
       <SaveStatus state={save} chars={chars} />
       <HistoryPlugin />
       <ListPlugin />
       <MarkPlugin onMarked={onMarked} onChanged={saveNow} />
+      <FoldPlugin onChange={setFold} />
       <SpeakerHeaderPlugin
         floor={floor}
         undone={undone}

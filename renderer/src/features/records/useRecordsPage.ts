@@ -21,6 +21,8 @@ function totalOf(rows: readonly MemberRecord[]) {
   };
 }
 
+export type RecordsTotal = ReturnType<typeof totalOf>;
+
 /** The records page's state: the year, kind and search asked for, the sorted rows and their total, the export. */
 export function useRecordsPage() {
   const api = useApi();

@@ -2,16 +2,16 @@ import { Link, useParams } from 'react-router';
 import { useCall } from '../../lib/query';
 import { topicStatus } from '../../lib/values';
 import type { TopicDetail } from '../../../../shared/contract/topics';
-import { chineseDate } from '../../../../shared/domain/chineseText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { DecisionPanel } from './DecisionPanel';
 import { IntakeDrawer } from './IntakeDrawer';
 import { StepForm } from './StepForm';
 import { Stepper } from './Stepper';
-import { labelled, list } from '../../components/text';
+import { labelled } from '../../components/text';
 import { t } from './text';
 import { Timeline } from './Timeline';
+import { TopicInfo } from './TopicInfo';
 import { useTopicPage } from './useTopicPage';
 
 const w = t.wizard;
@@ -34,28 +34,7 @@ export function TopicPage() {
 }
 
 function Wizard({ topic }: { topic: TopicDetail }) {
-  const {
-    stepNames,
-    update,
-    form,
-    setForm,
-    editing,
-    setEditing,
-    active,
-    dirty,
-    saveForm,
-    saveWithToast,
-    committeeName,
-    options,
-    decidable,
-    title,
-    banner,
-    body,
-    sectorNames,
-    leadCommitteeName,
-    mergedIntoTitle,
-    mergedFrom,
-  } = useTopicPage(topic);
+  const page = useTopicPage(topic);
 
   return (
     <section className="page wizard">
@@ -64,7 +43,7 @@ function Wizard({ topic }: { topic: TopicDetail }) {
       </Link>
       <header className="page-head">
         <div>
-          <h1>{title}</h1>
+          <h1>{page.title}</h1>
           <p className="page-sub">
             <span className={`tag status-tag s-${topic.status}`}>{t.status[topic.status]}</span>
             <span className="tag">{topic.source}</span>
@@ -77,17 +56,17 @@ function Wizard({ topic }: { topic: TopicDetail }) {
         </div>
         <div className="page-actions">
           {topic.status !== topicStatus.merged && (
-            <button type="button" className="button" onClick={() => setEditing(true)}>
+            <button type="button" className="button" onClick={() => page.setEditing(true)}>
               {t.intake.edit}
             </button>
           )}
         </div>
       </header>
 
-      <Stepper topic={topic} stepNames={stepNames} />
-      {banner && (
+      <Stepper topic={topic} stepNames={page.stepNames} />
+      {page.banner && (
         <div className={`status-banner s-${topic.status}`}>
-          {banner}
+          {page.banner}
           {topic.status === topicStatus.decided && (
             <Link to="/topics/plan" className="banner-link">
               {w.seePlan}
@@ -96,102 +75,51 @@ function Wizard({ topic }: { topic: TopicDetail }) {
         </div>
       )}
 
-      <div className={`wizard-grid${decidable ? '' : ' single'}`}>
-        {decidable && (
+      <div className={`wizard-grid${page.decidable ? '' : ' single'}`}>
+        {page.decidable && (
           <div className="card">
-            {active && (
+            {page.active && (
               <>
-                <h2 className="card-title">{w.stepForm(topic.step, stepNames[topic.step - 1])}</h2>
-                <StepForm step={topic.step} form={form} onChange={setForm} />
-                {dirty && (
+                <h2 className="card-title">{w.stepForm(topic.step, page.stepNames[topic.step - 1])}</h2>
+                <StepForm step={topic.step} form={page.form} onChange={page.setForm} />
+                {page.dirty && (
                   <div className="decision-actions">
                     <span className="hint warn">{w.unsaved}</span>
                     <span className="spacer" />
-                    <button type="button" className="button" disabled={update.isPending} onClick={saveWithToast}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={page.update.isPending}
+                      onClick={page.saveWithToast}
+                    >
                       {w.saveForm}
                     </button>
                   </div>
                 )}
-                <ErrorText error={update.error} />
+                <ErrorText error={page.update.error} />
                 <hr className="divider" />
               </>
             )}
             <DecisionPanel
               key={`${topic.step}-${topic.status}-${topic.events.length}`}
               topic={topic}
-              options={options}
-              stepNames={stepNames}
-              defaultBody={body}
-              beforePass={saveForm}
+              options={page.options}
+              stepNames={page.stepNames}
+              defaultBody={page.body}
+              beforePass={page.saveForm}
             />
           </div>
         )}
 
-        <aside className="card info-card" aria-label={w.info}>
-          <h2 className="card-title">{w.info}</h2>
-          <dl className="info-list">
-            <dt>{t.intake.fields.description}</dt>
-            <dd className="pre">{topic.description || w.none}</dd>
-            <dt>{t.intake.fields.submitter}</dt>
-            <dd>{topic.submitter || w.none}</dd>
-            <dt>{t.intake.fields.receivedOn}</dt>
-            <dd>{chineseDate(topic.receivedOn)}</dd>
-            <dt>{t.intake.fields.sectors}</dt>
-            <dd>{list(sectorNames) || w.none}</dd>
-            {topic.committeeId && (
-              <>
-                <dt>{t.stepFields.committee}</dt>
-                <dd>{committeeName}</dd>
-              </>
-            )}
-            {topic.rationale && (
-              <>
-                <dt>{t.stepFields.rationale}</dt>
-                <dd className="pre">{topic.rationale}</dd>
-              </>
-            )}
-            {topic.rank != null && (
-              <>
-                <dt>{t.stepFields.rank}</dt>
-                <dd>{t.rank(topic.rank)}</dd>
-              </>
-            )}
-            {topic.status === topicStatus.decided && (
-              <>
-                <dt>{w.planLabel}</dt>
-                <dd>{t.planLine(topic.planMonth, topic.meetingForm, leadCommitteeName)}</dd>
-              </>
-            )}
-            {topic.mergedInto && (
-              <>
-                <dt>{w.mergedInto}</dt>
-                <dd>
-                  <Link to={`/topics/${topic.mergedInto}`}>{mergedIntoTitle}</Link>
-                </dd>
-              </>
-            )}
-            {topic.mergedFrom.length > 0 && (
-              <>
-                <dt>{w.mergedFrom}</dt>
-                <dd>
-                  {mergedFrom.map((e) => (
-                    <Link key={e.seq} className="block-link" to={`/topics/${e.otherTopicId}`}>
-                      {e.otherTopicTitle}
-                    </Link>
-                  ))}
-                </dd>
-              </>
-            )}
-          </dl>
-        </aside>
+        <TopicInfo topic={topic} page={page} />
       </div>
 
       <section className="card history">
         <h2 className="card-title">{w.history}</h2>
-        <Timeline events={topic.events} stepNames={stepNames} />
+        <Timeline events={topic.events} stepNames={page.stepNames} />
       </section>
 
-      {editing && <IntakeDrawer topic={topic} onClose={() => setEditing(false)} />}
+      {page.editing && <IntakeDrawer topic={topic} onClose={() => page.setEditing(false)} />}
     </section>
   );
 }

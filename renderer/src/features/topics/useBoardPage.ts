@@ -8,6 +8,8 @@ import { useUnits } from '../../lib/useUnits';
 import { topicStatus } from '../../lib/values';
 import { useStepNames } from './steps';
 
+/** Until the list arrives: one array for every render, so the memos below hold. */
+const NO_TOPICS: readonly Topic[] = [];
 const closedStatuses = [topicStatus.rejected, topicStatus.merged, topicStatus.deferred] as const;
 
 /** The board's state and what it derives: the filters, the topics of each column, the batch selection. */
@@ -25,7 +27,7 @@ export function useBoardPage() {
   const [selected, setSelected] = useState<{ step: number; ids: number[] }>({ step: 0, ids: [] });
   useHotkey('mod+n', () => setAdding('one'));
 
-  const topics = all.data ?? [];
+  const topics = all.data ?? NO_TOPICS;
   const years = useMemo(() => [...new Set(topics.map((x) => x.year))].sort((a, b) => b - a), [topics]);
   // Until the user picks one, the board shows the newest year that has topics.
   const shownYear = year ?? years[0] ?? 'all';
@@ -84,3 +86,5 @@ export function useBoardPage() {
     clearFilters,
   };
 }
+
+export type BoardPageState = ReturnType<typeof useBoardPage>;

@@ -87,3 +87,5 @@ export function useTopicPage(topic: TopicDetail) {
     mergedFrom,
   };
 }
+
+export type TopicPageState = ReturnType<typeof useTopicPage>;
