@@ -1,10 +1,10 @@
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
-import type { TopicStatus } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
 import { orRefuse } from '../errors';
 import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
+import { addDecidedTopic } from '../data/topic';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
@@ -44,7 +44,6 @@ const subjects = [
   '社区卫生服务中心',
 ];
 const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
-const DECIDED: TopicStatus = '已定题';
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
@@ -66,10 +65,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
   const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
 
   const q = {
-    topic: ctx.db.prepare(
-      `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
-    ),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
     ),
@@ -100,20 +95,18 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const subject = subjects[i % subjects.length];
     const title = `${subject}（第${i + 1}次协商）`;
     const form = forms[i % forms.length];
-    const topicId = Number(
-      q.topic.run(
-        subject,
-        `群众反映${subject}问题集中`,
-        '委员',
-        `${year}-01-05`,
-        year,
-        DECIDED,
-        title,
-        form,
-        month,
-        now,
-        now,
-      ).lastInsertRowid,
+    const topicId = addDecidedTopic(
+      ctx,
+      {
+        title: subject,
+        description: `群众反映${subject}问题集中`,
+        source: '委员',
+        receivedOn: `${year}-01-05`,
+        narrowedTitle: title,
+        meetingForm: form,
+        planMonth: month,
+      },
+      now,
     );
     const chair = people[rand(people.length)];
     const meetingId = insertMeeting(

@@ -7,7 +7,8 @@ import type { Decision } from '../../../shared/domain/topicState';
 import type { Ctx, QueryCtx } from '../context';
 import { refused } from '../errors';
 import { insertPerson } from './people';
-import { decideTopic, insertTopic, updateTopic } from './topics';
+import { decideTopic } from './topicDecisions';
+import { insertTopic, updateTopic } from './topics';
 import { writeSettings } from './settings';
 import { insertUnit, setConvenors } from './units';
 
