@@ -13,4 +13,6 @@ export const tableOwners: Readonly<Record<string, string>> = {
   topic: 'electron/core/data/topic.ts',
   topic_sector: 'electron/core/data/topicSector.ts',
   topic_event: 'electron/core/data/topicEvent.ts',
+  followup: 'electron/core/data/followUp.ts',
+  followup_event: 'electron/core/data/followUp.ts',
 };

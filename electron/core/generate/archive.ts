@@ -5,6 +5,7 @@ import { orRefuse } from '../errors';
 import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
 import { addDecidedTopic } from '../data/topic';
+import { appendFollowUpEvent, writeFollowUp } from '../data/followUp';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
@@ -77,12 +78,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     link: ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)'),
     confirm: ctx.db.prepare(
       'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)',
-    ),
-    event: ctx.db.prepare(
-      'INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    followup: ctx.db.prepare(
-      'INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
     ),
   };
 
@@ -164,30 +159,38 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
       const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
       steps.forEach((action, n) => {
         const on = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + n * 5).padStart(2, '0')}`;
-        q.event.run(
+        appendFollowUpEvent(
+          ctx,
           resolutionId,
-          action,
-          on,
-          '政协办公厅',
-          '',
-          action === '答复' ? '已按建议办理' : null,
-          action === '答复' ? 'A' : null,
-          action === '评价' ? '满意' : null,
+          {
+            action,
+            date: on,
+            by: '政协办公厅',
+            note: '',
+            replyText: action === '答复' ? '已按建议办理' : undefined,
+            replyClass: action === '答复' ? 'A' : undefined,
+            evaluation: action === '评价' ? '满意' : undefined,
+          },
           now,
         );
       });
       if (stage > 0) {
         const last = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + (stage - 1) * 5).padStart(2, '0')}`;
         const sent = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-01`;
-        q.followup.run(
+        writeFollowUp(
+          ctx,
           resolutionId,
-          followUpStates[stage],
-          sent,
-          stage >= 3 ? last : null,
-          stage >= 3 ? '已按建议办理' : '',
-          stage >= 3 ? 'A' : null,
-          stage >= 4 ? '满意' : null,
-          last,
+          {
+            state: followUpStates[stage],
+            sentOn: sent,
+            repliedOn: stage >= 3 ? last : null,
+            replyText: stage >= 3 ? '已按建议办理' : '',
+            replyClass: stage >= 3 ? 'A' : null,
+            evaluation: stage >= 4 ? '满意' : null,
+            urged: 0,
+            reportedOn: null,
+            lastDate: last,
+          },
           now,
         );
       }
