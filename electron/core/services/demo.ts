@@ -5,6 +5,7 @@ import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 import type { Decision } from '../../../shared/domain/topicState';
 import type { Ctx, QueryCtx } from '../context';
+import { findTopic } from '../data/topic';
 import { refused } from '../errors';
 import { insertPerson } from './people';
 import { decideTopic } from './topicDecisions';
@@ -124,7 +125,7 @@ function loadDemoTopics(ctx: Ctx, sectors: Map<string, number>, committees: Map<
       string,
       string | number | undefined,
     ][]) {
-      const step = (ctx.db.prepare('SELECT step FROM topic WHERE id = ?').pluck().get(id) as number) ?? 1;
+      const step = findTopic(ctx, id)?.step ?? 1;
       decideTopic(ctx, {
         topicId: id,
         decision: decision as Exclude<Decision, '接收合并'>,
