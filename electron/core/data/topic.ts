@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Topic, type TopicDetail } from '../../../shared/contract/topics';
 import { TOPIC, type TopicState } from '../../../shared/domain/topicState';
 import type { TopicSource } from '../../../shared/domain/topics';
@@ -10,13 +11,13 @@ import { topicEvents } from './topicEvent';
 import { sectorsOfTopics } from './topicSector';
 
 /**
- * The topic aggregate's own rows (table topic): the only module that writes
- * them. Its sectors and its decision history have their modules beside this one.
+ * The topic aggregate's own rows (table topic): the only module that writes them. Its sectors
+ * and its decision history have their modules beside this one (topicSector.ts, topicEvent.ts).
  */
 
 /** A topic as its row holds it: the sectors and the topics merged into it are other rows. */
 const StoredTopic = Topic.omit({ sectorIds: true, mergedFrom: true });
-export type StoredTopic = ReturnType<typeof toStoredTopic>;
+export type StoredTopic = z.output<typeof StoredTopic>;
 const toStoredTopic = rowMapper(StoredTopic);
 
 export const findTopic = (ctx: QueryCtx, id: number): StoredTopic | undefined => {
