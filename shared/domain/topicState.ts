@@ -16,6 +16,15 @@ export const userDecisions = ['通过', '退回', '不予采纳', '合并', '暂
 
 export type TopicStatus = '进行中' | '已定题' | '不予采纳' | '已合并' | '暂缓';
 
+/** The statuses by role, for code and for SQL parameters (never literals inside SQL). */
+export const TOPIC = {
+  open: '进行中',
+  decided: '已定题',
+  rejected: '不予采纳',
+  merged: '已合并',
+  deferred: '暂缓',
+} as const satisfies Record<string, TopicStatus>;
+
 export interface TopicEvent {
   decision: Decision;
   /** The step the topic was at when the decision was taken. */

@@ -10,4 +10,9 @@ export const tableOwners: Readonly<Record<string, string>> = {
   speech: 'electron/core/data/speech.ts',
   speech_interval: 'electron/core/data/speech.ts',
   speech_answer: 'electron/core/data/speech.ts',
+  topic: 'electron/core/data/topic.ts',
+  topic_sector: 'electron/core/data/topicSector.ts',
+  topic_event: 'electron/core/data/topicEvent.ts',
+  followup: 'electron/core/data/followUp.ts',
+  followup_event: 'electron/core/data/followUp.ts',
 };

@@ -1,10 +1,11 @@
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { followUpStates } from '../../../shared/domain/followUp';
-import type { TopicStatus } from '../../../shared/domain/topicState';
 import type { Ctx } from '../context';
 import { orRefuse } from '../errors';
 import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
+import { addDecidedTopic } from '../data/topic';
+import { appendFollowUpEvent, writeFollowUp } from '../data/followUp';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { indexMinutes } from '../services/archive';
@@ -44,7 +45,6 @@ const subjects = [
   '社区卫生服务中心',
 ];
 const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] as const;
-const DECIDED: TopicStatus = '已定题';
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
@@ -66,10 +66,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
   const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
 
   const q = {
-    topic: ctx.db.prepare(
-      `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
-    ),
     minutes: ctx.db.prepare(
       "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
     ),
@@ -83,12 +79,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     confirm: ctx.db.prepare(
       'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)',
     ),
-    event: ctx.db.prepare(
-      'INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    followup: ctx.db.prepare(
-      'INSERT INTO followup (resolution_id, state, sent_on, replied_on, reply_text, reply_class, evaluation, urged, last_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
-    ),
   };
 
   let chars = 0;
@@ -100,20 +90,18 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const subject = subjects[i % subjects.length];
     const title = `${subject}（第${i + 1}次协商）`;
     const form = forms[i % forms.length];
-    const topicId = Number(
-      q.topic.run(
-        subject,
-        `群众反映${subject}问题集中`,
-        '委员',
-        `${year}-01-05`,
-        year,
-        DECIDED,
-        title,
-        form,
-        month,
-        now,
-        now,
-      ).lastInsertRowid,
+    const topicId = addDecidedTopic(
+      ctx,
+      {
+        title: subject,
+        description: `群众反映${subject}问题集中`,
+        source: '委员',
+        receivedOn: `${year}-01-05`,
+        narrowedTitle: title,
+        meetingForm: form,
+        planMonth: month,
+      },
+      now,
     );
     const chair = people[rand(people.length)];
     const meetingId = insertMeeting(
@@ -171,30 +159,38 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
       const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
       steps.forEach((action, n) => {
         const on = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + n * 5).padStart(2, '0')}`;
-        q.event.run(
+        appendFollowUpEvent(
+          ctx,
           resolutionId,
-          action,
-          on,
-          '政协办公厅',
-          '',
-          action === '答复' ? '已按建议办理' : null,
-          action === '答复' ? 'A' : null,
-          action === '评价' ? '满意' : null,
+          {
+            action,
+            date: on,
+            by: '政协办公厅',
+            note: '',
+            replyText: action === '答复' ? '已按建议办理' : undefined,
+            replyClass: action === '答复' ? 'A' : undefined,
+            evaluation: action === '评价' ? '满意' : undefined,
+          },
           now,
         );
       });
       if (stage > 0) {
         const last = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-${String(1 + (stage - 1) * 5).padStart(2, '0')}`;
         const sent = `${year}-${String(Math.min(12, month + 1)).padStart(2, '0')}-01`;
-        q.followup.run(
+        writeFollowUp(
+          ctx,
           resolutionId,
-          followUpStates[stage],
-          sent,
-          stage >= 3 ? last : null,
-          stage >= 3 ? '已按建议办理' : '',
-          stage >= 3 ? 'A' : null,
-          stage >= 4 ? '满意' : null,
-          last,
+          {
+            state: followUpStates[stage],
+            sentOn: sent,
+            repliedOn: stage >= 3 ? last : null,
+            replyText: stage >= 3 ? '已按建议办理' : '',
+            replyClass: stage >= 3 ? 'A' : null,
+            evaluation: stage >= 4 ? '满意' : null,
+            urged: 0,
+            reportedOn: null,
+            lastDate: last,
+          },
           now,
         );
       }

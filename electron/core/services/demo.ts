@@ -5,10 +5,12 @@ import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 import type { Decision } from '../../../shared/domain/topicState';
 import type { Ctx, QueryCtx } from '../context';
+import { findTopic } from '../data/topic';
 import { sql, value } from '../db/sql';
 import { refused } from '../errors';
 import { insertPerson } from './people';
-import { decideTopic, insertTopic, updateTopic } from './topics';
+import { decideTopic } from './topicDecisions';
+import { insertTopic, updateTopic } from './topics';
 import { writeSettings } from './settings';
 import { insertUnit, setConvenors } from './units';
 
@@ -123,7 +125,7 @@ function loadDemoTopics(ctx: Ctx, sectors: Map<string, number>, committees: Map<
       string,
       string | number | undefined,
     ][]) {
-      const step = value<number>(ctx.db, sql`SELECT step FROM topic WHERE id = ${id}`) ?? 1;
+      const step = findTopic(ctx, id)?.step ?? 1;
       decideTopic(ctx, {
         topicId: id,
         decision: decision as Exclude<Decision, '接收合并'>,

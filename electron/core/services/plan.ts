@@ -5,11 +5,9 @@ import { localToday, type QueryCtx } from '../context';
 import { refused } from '../errors';
 import { handlers } from '../handler';
 import { all, sql, value } from '../db/sql';
-import type { Decision, TopicStatus } from '../../../shared/domain/topicState';
+import { TOPIC, type Decision } from '../../../shared/domain/topicState';
 import { readSettings } from './settings';
 
-const DECIDED: TopicStatus = '已定题';
-const IN_SELECTION: TopicStatus = '进行中';
 /** The decision at step 6 that decides a topic (定题). */
 const FINAL_DECISION: Decision = '通过';
 
@@ -24,7 +22,7 @@ function planItems(ctx: QueryCtx, year: number): PlanItem[] {
          FROM topic t
          LEFT JOIN committee lead ON lead.id = t.lead_committee_id
          LEFT JOIN committee c ON c.id = t.committee_id
-        WHERE t.year = ${year} AND t.status = ${DECIDED}
+        WHERE t.year = ${year} AND t.status = ${TOPIC.decided}
         ORDER BY t.plan_month, coalesce(t.rank, 999), t.id`,
   );
 }
@@ -33,10 +31,7 @@ export const planHandlers = handlers({
   'plan.get': ({ year }, ctx) => ({
     year,
     items: planItems(ctx, year),
-    inProgress: value<number>(
-      ctx.db,
-      sql`SELECT count(*) FROM topic WHERE year = ${year} AND status = ${IN_SELECTION}`,
-    )!,
+    inProgress: value<number>(ctx.db, sql`SELECT count(*) FROM topic WHERE year = ${year} AND status = ${TOPIC.open}`)!,
   }),
 
   'plan.exportDocx': async ({ year }, ctx) => {
