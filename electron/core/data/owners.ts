@@ -10,4 +10,7 @@ export const tableOwners: Readonly<Record<string, string>> = {
   speech: 'electron/core/data/speech.ts',
   speech_interval: 'electron/core/data/speech.ts',
   speech_answer: 'electron/core/data/speech.ts',
+  minutes: 'electron/core/data/minutes.ts',
+  minutes_revision: 'electron/core/data/minutes.ts',
+  mark: 'electron/core/data/mark.ts',
 };

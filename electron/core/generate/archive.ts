@@ -7,6 +7,8 @@ import { isoNow } from '../context';
 import { insertMeeting, nextIssueNo } from '../data/meeting';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
+import { saveMinutes } from '../data/minutes';
+import { insertMarks } from '../data/mark';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
 
@@ -69,12 +71,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     topic: ctx.db.prepare(
       `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
-    ),
-    minutes: ctx.db.prepare(
-      "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
-    ),
-    mark: ctx.db.prepare(
-      'INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     resolution: ctx.db.prepare(
       'INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -155,8 +151,16 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
     const summary = orRefuse(readMinutesDoc(doc));
     chars += summary.chars;
-    q.minutes.run(meetingId, doc, summary.plain, summary.chars, now);
-    for (const m of summary.marks) q.mark.run(m.id, meetingId, m.kind, m.excerpt, m.speechId, m.order, now);
+    saveMinutes(ctx, meetingId, {
+      doc,
+      plain: summary.plain,
+      chars: summary.chars,
+      version: 1,
+      savedAt: now,
+      session: 'generated',
+      clean: true,
+    });
+    insertMarks(ctx, meetingId, summary.marks, now);
     const suggestions = summary.marks.filter((m) => m.kind === '建议');
     for (let r = 0; r < resolutions; r++) {
       const text = suggestions[r]?.excerpt ?? `${subject}第${r + 1}项议定事项：加强日常管理。`;

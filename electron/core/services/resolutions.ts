@@ -7,7 +7,7 @@ import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { meetingRow, writableMeeting } from './meetings';
 import { followUpStarted } from './followUp';
-import { listMarks } from './minutes';
+import { listMarks } from '../data/mark';
 import { checkUnitRef } from './units';
 
 interface ResolutionRow {
