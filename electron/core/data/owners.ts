@@ -13,4 +13,9 @@ export const tableOwners: Readonly<Record<string, string>> = {
   minutes: 'electron/core/data/minutes.ts',
   minutes_revision: 'electron/core/data/minutes.ts',
   mark: 'electron/core/data/mark.ts',
+  resolution: 'electron/core/data/resolution.ts',
+  resolution_co: 'electron/core/data/resolution.ts',
+  resolution_speech: 'electron/core/data/resolution.ts',
+  resolution_mark: 'electron/core/data/resolution.ts',
+  resolution_confirmation: 'electron/core/data/resolution.ts',
 };

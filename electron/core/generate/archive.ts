@@ -9,6 +9,7 @@ import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { saveMinutes } from '../data/minutes';
 import { insertMarks } from '../data/mark';
+import { confirmResolutions, insertResolution, linkMark } from '../data/resolution';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
 
@@ -71,13 +72,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     topic: ctx.db.prepare(
       `INSERT INTO topic (title, description, source, received_on, year, status, step, narrowed_title, meeting_form, plan_month, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?, ?)`,
-    ),
-    resolution: ctx.db.prepare(
-      'INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    link: ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)'),
-    confirm: ctx.db.prepare(
-      'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)',
     ),
     event: ctx.db.prepare(
       'INSERT INTO followup_event (resolution_id, action, date, by, note, reply_text, reply_class, evaluation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -165,11 +159,14 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     for (let r = 0; r < resolutions; r++) {
       const text = suggestions[r]?.excerpt ?? `${subject}第${r + 1}项议定事项：加强日常管理。`;
       const deadline = `${year}-${String(Math.min(12, month + 3)).padStart(2, '0')}-28`;
-      const resolutionId = Number(
-        q.resolution.run(meetingId, r + 1, text, departments[rand(departments.length)], deadline, now, now)
-          .lastInsertRowid,
+      // Appended in order: the resolution's position is r + 1.
+      const resolutionId = insertResolution(
+        ctx,
+        meetingId,
+        { text, leadDepartmentId: departments[rand(departments.length)], deadline },
+        now,
       );
-      if (suggestions[r]) q.link.run(resolutionId, suggestions[r].id);
+      if (suggestions[r]) linkMark(ctx, resolutionId, suggestions[r].id);
       // Follow-up at some stage along the path, each step dated after the last.
       const stage = rand(followUpStates.length);
       const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
@@ -203,7 +200,7 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
         );
       }
     }
-    q.confirm.run(meetingId, chair.name, now);
+    confirmResolutions(ctx, meetingId, chair.name, now);
     indexMinutes(ctx, meetingId);
   };
   for (let i = 0; i < meetings; i++) {
