@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { chineseNumeral } from '../../../shared/domain/chineseText';
+import { confirmable } from '../../../shared/domain/resolutions';
 import { isoNow, type Ctx } from '../context';
 import { findMark, markMeeting } from '../data/mark';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../data/resolution';
 import { findSpeech } from '../data/speech';
 import { value, sql } from '../db/sql';
-import { notFound, refused } from '../errors';
+import { notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 import { writableMeeting } from './meetings';
 import { followUpStarted } from './followUp';
@@ -145,13 +146,7 @@ export const resolutionHandlers = handlers({
 
   'resolution.confirm': ({ meetingId, by }, ctx) => {
     writableMeeting(ctx, meetingId);
-    const { items } = listResolutions(ctx, meetingId);
-    if (!items.length) throw refused('还没有协商意见，无需确认');
-    for (const item of items) {
-      const n = `第${chineseNumeral(item.position)}项`;
-      if (!item.leadDepartmentId) throw refused(`${n}协商意见还没有主办单位`);
-      if (!item.deadline) throw refused(`${n}协商意见还没有办理时限`);
-    }
+    orRefuse(confirmable(listResolutions(ctx, meetingId).items));
     confirmResolutions(ctx, meetingId, by, isoNow(ctx));
     return listResolutions(ctx, meetingId);
   },
