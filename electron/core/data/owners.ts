@@ -15,4 +15,12 @@ export const tableOwners: Readonly<Record<string, string>> = {
   topic_event: 'electron/core/data/topicEvent.ts',
   followup: 'electron/core/data/followUp.ts',
   followup_event: 'electron/core/data/followUp.ts',
+  minutes: 'electron/core/data/minutes.ts',
+  minutes_revision: 'electron/core/data/minutes.ts',
+  mark: 'electron/core/data/mark.ts',
+  resolution: 'electron/core/data/resolution.ts',
+  resolution_co: 'electron/core/data/resolution.ts',
+  resolution_speech: 'electron/core/data/resolution.ts',
+  resolution_mark: 'electron/core/data/resolution.ts',
+  resolution_confirmation: 'electron/core/data/resolution.ts',
 };

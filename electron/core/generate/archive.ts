@@ -8,6 +8,9 @@ import { addDecidedTopic } from '../data/topic';
 import { appendFollowUpEvent, writeFollowUp } from '../data/followUp';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
+import { saveMinutes } from '../data/minutes';
+import { insertMarks } from '../data/mark';
+import { confirmResolutions, insertResolution, linkMark } from '../data/resolution';
 import { indexMinutes } from '../services/archive';
 import { generateMinutesDoc, type Section } from './minutesText';
 
@@ -64,22 +67,6 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
   const now = isoNow(ctx);
   let s = seed >>> 0 || 1;
   const rand = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
-
-  const q = {
-    minutes: ctx.db.prepare(
-      "INSERT INTO minutes (meeting_id, doc, plain, chars, version, saved_at, session, clean) VALUES (?, ?, ?, ?, 1, ?, 'generated', 1)",
-    ),
-    mark: ctx.db.prepare(
-      'INSERT INTO mark (id, meeting_id, kind, excerpt, speech_id, ord, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    resolution: ctx.db.prepare(
-      'INSERT INTO resolution (meeting_id, position, text, lead_department_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    link: ctx.db.prepare('INSERT INTO resolution_mark (resolution_id, mark_id) VALUES (?, ?)'),
-    confirm: ctx.db.prepare(
-      'INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)',
-    ),
-  };
 
   let chars = 0;
   const oneMeeting = (i: number) => {
@@ -143,17 +130,28 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
     const doc = generateMinutesDoc({ sections, chars: minutesChars, marks: resolutions + 3, seed: seed + i });
     const summary = orRefuse(readMinutesDoc(doc));
     chars += summary.chars;
-    q.minutes.run(meetingId, doc, summary.plain, summary.chars, now);
-    for (const m of summary.marks) q.mark.run(m.id, meetingId, m.kind, m.excerpt, m.speechId, m.order, now);
+    saveMinutes(ctx, meetingId, {
+      doc,
+      plain: summary.plain,
+      chars: summary.chars,
+      version: 1,
+      savedAt: now,
+      session: 'generated',
+      clean: true,
+    });
+    insertMarks(ctx, meetingId, summary.marks, now);
     const suggestions = summary.marks.filter((m) => m.kind === '建议');
     for (let r = 0; r < resolutions; r++) {
       const text = suggestions[r]?.excerpt ?? `${subject}第${r + 1}项议定事项：加强日常管理。`;
       const deadline = `${year}-${String(Math.min(12, month + 3)).padStart(2, '0')}-28`;
-      const resolutionId = Number(
-        q.resolution.run(meetingId, r + 1, text, departments[rand(departments.length)], deadline, now, now)
-          .lastInsertRowid,
+      // Appended in order: the resolution's position is r + 1.
+      const resolutionId = insertResolution(
+        ctx,
+        meetingId,
+        { text, leadDepartmentId: departments[rand(departments.length)], deadline },
+        now,
       );
-      if (suggestions[r]) q.link.run(resolutionId, suggestions[r].id);
+      if (suggestions[r]) linkMark(ctx, resolutionId, suggestions[r].id);
       // Follow-up at some stage along the path, each step dated after the last.
       const stage = rand(followUpStates.length);
       const steps = (['交办', '受理', '答复', '评价', '办结'] as const).slice(0, stage);
@@ -195,7 +193,7 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
         );
       }
     }
-    q.confirm.run(meetingId, chair.name, now);
+    confirmResolutions(ctx, meetingId, chair.name, now);
     indexMinutes(ctx, meetingId);
   };
   for (let i = 0; i < meetings; i++) {
