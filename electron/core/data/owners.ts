@@ -15,4 +15,6 @@ export const tableOwners: Readonly<Record<string, string>> = {
   topic_event: 'electron/core/data/topicEvent.ts',
   followup: 'electron/core/data/followUp.ts',
   followup_event: 'electron/core/data/followUp.ts',
+  setting: 'electron/core/data/settings.ts',
+  screen: 'electron/core/data/screen.ts',
 };
