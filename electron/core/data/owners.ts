@@ -17,4 +17,6 @@ export const tableOwners: Readonly<Record<string, string>> = {
   followup_event: 'electron/core/data/followUp.ts',
   setting: 'electron/core/data/settings.ts',
   screen: 'electron/core/data/screen.ts',
+  search_index: 'electron/core/data/searchIndex.ts',
+  search_minutes: 'electron/core/data/searchIndex.ts',
 };

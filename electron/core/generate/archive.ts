@@ -8,7 +8,7 @@ import { addDecidedTopic } from '../data/topic';
 import { appendFollowUpEvent, writeFollowUp } from '../data/followUp';
 import { addParticipant } from '../data/participant';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
-import { indexMinutes } from '../services/archive';
+import { indexMinutes } from '../data/searchIndex';
 import { generateMinutesDoc, type Section } from './minutesText';
 
 /**
