@@ -62,3 +62,11 @@ export const setPersonRetired = (ctx: Ctx, id: number, retired: boolean, at: str
     sql`UPDATE person SET retired_at = CASE WHEN ${retired ? 1 : 0} THEN coalesce(retired_at, ${at}) END, updated_at = ${at}
          WHERE id = ${id}`,
   );
+
+/** Active people in id order with their affiliation (the sector's name, else the unit): the generator's speakers. */
+export const activePeopleWithAffiliation = (ctx: QueryCtx) =>
+  all<{ id: number; name: string; kind: string; aff: string }>(
+    ctx.db,
+    sql`SELECT id, name, kind, coalesce((SELECT name FROM sector WHERE id = sector_id), unit, '') AS aff
+          FROM person WHERE retired_at IS NULL ORDER BY id`,
+  );

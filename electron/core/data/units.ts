@@ -110,3 +110,6 @@ export const unitByName = (ctx: QueryCtx, kind: UnitKind, name: string) =>
 /** Another unit of the kind already has the name. */
 export const unitNameTaken = (ctx: QueryCtx, kind: UnitKind, name: string, id: number | null) =>
   get(ctx.db, sql`SELECT id FROM ${table[kind]} WHERE name = ${name} AND id IS NOT ${id}`) !== undefined;
+
+export const activeUnitIds = (ctx: QueryCtx, kind: UnitKind) =>
+  column<number>(ctx.db, sql`SELECT id FROM ${table[kind]} WHERE retired_at IS NULL`);
