@@ -1,4 +1,5 @@
 import type { Person } from '../../../shared/contract/directory';
+import { unitsOfKind } from '../../../shared/domain/directoryRules';
 import { rankWithScores } from '../../../shared/domain/personMatch';
 import type { UnitKind } from '../../../shared/domain/people';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
@@ -12,7 +13,7 @@ import {
   type PersonFields,
 } from '../data/people';
 import { dropConvenorRoles } from '../data/units';
-import { conflict, notFound, refused } from '../errors';
+import { conflict, notFound, orRefuse } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
 
@@ -34,8 +35,7 @@ export function checkPerson(ctx: QueryCtx, p: PersonFields, before?: Person): vo
     ['department', p.departmentId, before?.departmentId],
   ];
   for (const [kind, ref, old] of refs) if (ref != null) checkUnitRef(ctx, kind, ref, { keep: old });
-  if (p.kind === '委员' && p.sectorId == null) throw refused('委员须选择所属界别');
-  if (p.kind === '部门代表' && p.departmentId == null) throw refused('部门代表须选择所属部门');
+  orRefuse(unitsOfKind(p));
   if (twinOf(ctx, p) !== undefined)
     throw conflict(
       `名录中已有“${p.name}”（${p.kind}${p.unit ? '，' + p.unit : ''}）。如确为不同的人，请在单位或职务中加以区分`,

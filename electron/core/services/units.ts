@@ -1,4 +1,5 @@
 import type { Unit } from '../../../shared/contract/directory';
+import { mayConvene } from '../../../shared/domain/directoryRules';
 import { unitKindNames, type UnitKind } from '../../../shared/domain/people';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { findPerson } from '../data/people';
@@ -14,7 +15,7 @@ import {
   updateUnit,
 } from '../data/units';
 import { sql } from '../db/sql';
-import { conflict, notFound, refused } from '../errors';
+import { conflict, notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 
 export function getUnit(ctx: QueryCtx, kind: UnitKind, id: number): Unit {
@@ -55,8 +56,7 @@ export function setConvenors(ctx: Ctx, sectorId: number, personIds: readonly num
   for (const pid of personIds) {
     const p = findPerson(ctx, pid);
     if (!p) throw notFound('人员', pid);
-    if (p.kind !== '委员' || p.sectorId !== sectorId) throw refused(`召集人须是本界别的委员，“${p.name}”不是`);
-    if (p.retired) throw refused(`“${p.name}”已停用，不能担任召集人`);
+    orRefuse(mayConvene(p, sectorId));
   }
   replaceConvenors(ctx, sectorId, personIds);
 }
