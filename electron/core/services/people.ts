@@ -5,11 +5,11 @@ import type { UnitKind } from '../../../shared/domain/people';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
 import {
   findPerson,
+  insertPerson,
   orderedPeople,
   setPersonRetired,
   twinOf,
   updatePerson,
-  insertPerson,
   type PersonFields,
 } from '../data/people';
 import { dropConvenorRoles } from '../data/units';
