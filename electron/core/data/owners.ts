@@ -23,4 +23,13 @@ export const tableOwners: Readonly<Record<string, string>> = {
   resolution_speech: 'electron/core/data/resolution.ts',
   resolution_mark: 'electron/core/data/resolution.ts',
   resolution_confirmation: 'electron/core/data/resolution.ts',
+  person: 'electron/core/data/people.ts',
+  sector: 'electron/core/data/units.ts',
+  committee: 'electron/core/data/units.ts',
+  department: 'electron/core/data/units.ts',
+  sector_convenor: 'electron/core/data/units.ts',
+  setting: 'electron/core/data/settings.ts',
+  screen: 'electron/core/data/screen.ts',
+  search_index: 'electron/core/data/searchIndex.ts',
+  search_minutes: 'electron/core/data/searchIndex.ts',
 };

@@ -7,11 +7,13 @@ import { insertMeeting, nextIssueNo } from '../data/meeting';
 import { addDecidedTopic } from '../data/topic';
 import { appendFollowUpEvent, writeFollowUp } from '../data/followUp';
 import { addParticipant } from '../data/participant';
+import { activePeopleWithAffiliation } from '../data/people';
 import { addHeldSpeeches, type HeldSpeech } from '../data/speech';
 import { saveMinutes } from '../data/minutes';
 import { insertMarks } from '../data/mark';
 import { confirmResolutions, insertResolution, linkMark } from '../data/resolution';
-import { indexMinutes } from '../services/archive';
+import { indexMinutes } from '../data/searchIndex';
+import { activeUnitIds } from '../data/units';
 import { generateMinutesDoc, type Section } from './minutesText';
 
 /**
@@ -51,17 +53,8 @@ const forms = ['冰城商量', '专题协商', '对口协商', '界别协商'] a
 
 export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number; chars: number } {
   const { meetings, minutesChars = 30_000, speeches = 20, resolutions = 5, firstYear = 2022, seed = 7 } = o;
-  const people = ctx.db
-    .prepare(
-      "SELECT id, name, kind, coalesce((SELECT name FROM sector WHERE id = sector_id), unit, '') AS aff FROM person WHERE retired_at IS NULL ORDER BY id",
-    )
-    .all() as {
-    id: number;
-    name: string;
-    kind: string;
-    aff: string;
-  }[];
-  const departments = ctx.db.prepare('SELECT id FROM department WHERE retired_at IS NULL').pluck().all() as number[];
+  const people = activePeopleWithAffiliation(ctx);
+  const departments = activeUnitIds(ctx, 'department');
   if (people.length < 10 || !departments.length)
     throw new Error('生成档案需要基础信息（人员和职能部门），请先载入示例数据（npm run serve 加 --demo）');
   const now = isoNow(ctx);

@@ -1,10 +1,11 @@
 import type { AppStatus } from '../../../shared/contract/app';
 import type { QueryCtx } from '../context';
+import { storedValue } from '../data/settings';
 import { schemaVersion } from '../db/open';
 import { sql, value } from '../db/sql';
 import { handlers } from '../handler';
 import { directoryIsEmpty, loadDemo } from './demo';
-import { readSettings, storedValue } from './settings';
+import { readSettings } from './settings';
 
 /** Changes when a backup is restored into the data file (see backup.restore). */
 export const FILE_GENERATION = 'fileGeneration';

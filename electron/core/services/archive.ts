@@ -1,50 +1,27 @@
-import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchHit } from '../../../shared/contract/archive';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit } from '../../../shared/contract/archive';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Ctx, QueryCtx } from '../context';
-import { SEARCH_KIND_BASE } from '../db/searchIndex';
+import { indexMinutes, staleMinutes } from '../data/searchIndex';
+import { rowMapper, type DbRow } from '../db/rows';
+import { all, sql, type Sql } from '../db/sql';
 import { handlers } from '../handler';
 
 const LIMIT = 50;
 const EXCERPT_CHARS = 36;
+// Constants of the code, written into the statement's text as before (one cached statement per shape).
+const WINDOW_BEFORE = sql.raw(String(EXCERPT_CHARS / 2));
+const WINDOW_CHARS = sql.raw(String(EXCERPT_CHARS * 2));
+const LIMIT_PLUS_ONE = sql.raw(String(LIMIT + 1));
 
-/**
- * Puts a meeting's minutes into the search index as stored now (their plain-text projection).
- * Called when a meeting ends or is archived, and before a search for minutes still being typed.
- */
-export function indexMinutes(ctx: Ctx, meetingId: number): void {
-  const row = ctx.db
-    .prepare(
-      'SELECT mi.version, mi.plain, m.title, m.year, m.form, m.status FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id WHERE mi.meeting_id = ?',
-    )
-    .get(meetingId) as
-    { version: number; plain: string; title: string; year: number; form: string; status: string } | undefined;
-  if (!row) return;
-  const rowid = SEARCH_KIND_BASE.minutes + meetingId;
-  ctx.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(rowid);
-  ctx.db
-    .prepare(
-      "INSERT INTO search_index (rowid, title, body, kind, ref_id, meeting_id, year, form, status, department) VALUES (?, ?, ?, 'minutes', ?, ?, ?, ?, ?, '')",
-    )
-    .run(rowid, row.title, row.plain, meetingId, meetingId, row.year, row.form, row.status);
-  ctx.db
-    .prepare(
-      'INSERT INTO search_minutes (meeting_id, version) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET version = excluded.version',
-    )
-    .run(meetingId, row.version);
-}
+// Ending and archiving a meeting index its minutes through the same operation.
+export { indexMinutes } from '../data/searchIndex';
 
 /**
  * Minutes saved since they were last indexed (meetings going on now): a handful, indexed before
  * searching. A write, so the router runs it in its own transaction ahead of the read-only search.
  */
 export function catchUpMinutesIndex(ctx: Ctx): void {
-  const stale = ctx.db
-    .prepare(
-      'SELECT mi.meeting_id FROM minutes mi LEFT JOIN search_minutes s ON s.meeting_id = mi.meeting_id WHERE s.version IS NOT mi.version',
-    )
-    .pluck()
-    .all() as number[];
-  stale.forEach((id) => indexMinutes(ctx, id));
+  staleMinutes(ctx).forEach((id) => indexMinutes(ctx, id));
 }
 
 /** A phrase for FTS5: quoted, inner quotes doubled, so the user's text is never query syntax. */
@@ -52,30 +29,27 @@ const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The passage around a match (cut from the text by SQLite, so a 60,000-character body is never read whole), terms marked. */
-function excerptOf(r: Row, terms: readonly string[]): string {
+function excerptOf(r: DbRow, terms: readonly string[]): string {
+  const { at, length } = r as { at: number; length: number };
   const window =
-    r.at > 0
-      ? `${r.at > EXCERPT_CHARS / 2 ? '…' : ''}${r.window}${r.at + EXCERPT_CHARS * 2 < r.length ? '…' : ''}`
-      : r.title;
+    at > 0
+      ? `${at > EXCERPT_CHARS / 2 ? '…' : ''}${String(r.window)}${at + EXCERPT_CHARS * 2 < length ? '…' : ''}`
+      : String(r.title);
   let out = window.replace(/\s+/g, ' ');
   for (const t of [...terms].sort((a, b) => b.length - a.length))
     out = out.split(t).join(`${HIGHLIGHT_OPEN}${t}${HIGHLIGHT_CLOSE}`);
   return out;
 }
 
-interface Row {
-  kind: SearchHit['kind'];
-  ref_id: number;
-  meeting_id: number | null;
-  title: string;
-  /** Where the first term starts in the body (1-based; 0 when only the title holds it), and the body's length. */
-  at: number;
-  length: number;
-  window: string;
-  year: number | null;
-  form: string | null;
-  status: string | null;
-  department: string | null;
+/** The filters beside the terms, each a condition on a column of the index. */
+function filters(input: ParsedInput<'archive.search'>): Sql[] {
+  const where: Sql[] = [];
+  if (input.year !== undefined) where.push(sql`year = ${input.year}`);
+  if (input.form) where.push(sql`form = ${input.form}`);
+  if (input.status) where.push(sql`status = ${input.status}`);
+  if (input.department) where.push(sql`department = ${input.department}`);
+  if (input.kinds?.length) where.push(sql`kind IN ${input.kinds}`);
+  return where;
 }
 
 /**
@@ -91,43 +65,23 @@ export function searchArchive(
   const terms = [...new Set(input.q.split(/\s+/).filter(Boolean))];
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (long.length) {
-    where.push('search_index MATCH ?');
-    args.push(long.map(phrase).join(' AND '));
-  }
-  for (const t of short) {
-    where.push("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')");
-    args.push(likePattern(t), likePattern(t));
-  }
-  if (input.year !== undefined) where.push('year = ?') && args.push(input.year);
-  if (input.form) where.push('form = ?') && args.push(input.form);
-  if (input.status) where.push('status = ?') && args.push(input.status);
-  if (input.department) where.push('department = ?') && args.push(input.department);
-  if (input.kinds?.length)
-    where.push(`kind IN (${input.kinds.map(() => '?').join(', ')})`) && args.push(...input.kinds);
-  // Newest first, and FTS5 can stop after the first matches instead of ranking every one.
-  const order = 'ORDER BY rowid DESC';
+  const where: Sql[] = [];
+  if (long.length) where.push(sql`search_index MATCH ${long.map(phrase).join(' AND ')}`);
+  for (const t of short)
+    where.push(sql`(title LIKE ${likePattern(t)} ESCAPE '\\' OR body LIKE ${likePattern(t)} ESCAPE '\\')`);
+  where.push(...filters(input));
   const first = [...terms].sort((a, b) => b.length - a.length)[0];
-  const sql = `SELECT kind, ref_id, meeting_id, title, instr(body, @first) AS at, length(body) AS length,
-                      substr(body, max(1, instr(body, @first) - ${EXCERPT_CHARS / 2}), ${EXCERPT_CHARS * 2}) AS window,
-                      year, form, status, department
-                 FROM search_index WHERE ${where.join(' AND ')} ${order} LIMIT ${LIMIT + 1}`;
-  const rows = ctx.db.prepare(sql).all(...args, { first }) as Row[];
-  const hits = rows.slice(0, LIMIT).map((r): SearchHit => ({
-    kind: r.kind,
-    refId: r.ref_id,
-    meetingId: r.meeting_id,
-    title: r.title,
-    excerpt: excerptOf(r, terms),
-    year: r.year,
-    form: r.form ?? '',
-    status: r.status ?? '',
-    department: r.department ?? '',
-  }));
+  // Newest first, and FTS5 can stop after the first matches instead of ranking every one.
+  const rows = all<DbRow>(
+    ctx.db,
+    sql`SELECT kind, ref_id, meeting_id, title, instr(body, ${first}) AS at, length(body) AS length,
+               substr(body, max(1, instr(body, ${first}) - ${WINDOW_BEFORE}), ${WINDOW_CHARS}) AS window,
+               year, coalesce(form, '') AS form, coalesce(status, '') AS status, coalesce(department, '') AS department
+          FROM search_index WHERE ${sql.join(where, ' AND ')} ORDER BY rowid DESC LIMIT ${LIMIT_PLUS_ONE}`,
+  );
+  const toHit = rowMapper(SearchHit, { excerpt: (r) => excerptOf(r, terms) });
   return {
-    hits,
+    hits: rows.slice(0, LIMIT).map(toHit),
     total: rows.length > LIMIT ? LIMIT + 1 : rows.length,
     ms: Math.round((performance.now() - t0) * 10) / 10,
   };

@@ -4,15 +4,16 @@ import { defaultStepNames, orgLevels, type OrgLevel } from '../../../shared/doma
 import type { PersonKind, UnitKind } from '../../../shared/domain/people';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 import type { Decision } from '../../../shared/domain/topicState';
-import type { Ctx, QueryCtx } from '../context';
+import { isoNow, type Ctx, type QueryCtx } from '../context';
+import { insertPerson } from '../data/people';
 import { findTopic } from '../data/topic';
+import { insertUnit } from '../data/units';
 import { sql, value } from '../db/sql';
 import { refused } from '../errors';
-import { insertPerson } from './people';
 import { decideTopic } from './topicDecisions';
 import { insertTopic, updateTopic } from './topics';
 import { writeSettings } from './settings';
-import { insertUnit, setConvenors } from './units';
+import { setConvenors } from './units';
 
 interface DemoPerson {
   name: string;
@@ -45,23 +46,30 @@ export function loadDemo(ctx: Ctx): void {
     stepNames: defaultStepNames(level),
     welcomeDismissed: true,
   });
+  const at = isoNow(ctx);
+  const unit = (kind: UnitKind, name: string, shortName = '') =>
+    insertUnit(ctx, kind, { name, shortName, note: '' }, at);
   const ids: Record<UnitKind, Map<string, number>> = { sector: new Map(), committee: new Map(), department: new Map() };
-  for (const s of demo.sectors) ids.sector.set(s.name, insertUnit(ctx, 'sector', s.name));
-  for (const c of demo.committees) ids.committee.set(c.name, insertUnit(ctx, 'committee', c.name, c.shortName));
-  for (const d of demo.departments) ids.department.set(d.name, insertUnit(ctx, 'department', d.name, d.shortName));
+  for (const s of demo.sectors) ids.sector.set(s.name, unit('sector', s.name));
+  for (const c of demo.committees) ids.committee.set(c.name, unit('committee', c.name, c.shortName));
+  for (const d of demo.departments) ids.department.set(d.name, unit('department', d.name, d.shortName));
   const people = new Map<string, number>();
   for (const p of demo.people as DemoPerson[]) {
-    const id = insertPerson(ctx, {
-      name: p.name,
-      kind: p.kind as PersonKind,
-      sectorId: p.sector ? ids.sector.get(p.sector) : null,
-      committeeId: p.committee ? ids.committee.get(p.committee) : null,
-      departmentId: p.department ? ids.department.get(p.department) : null,
-      unit: p.unit ?? '',
-      title: p.title ?? '',
-      phone: p.phone ?? '',
-      note: '',
-    });
+    const id = insertPerson(
+      ctx,
+      {
+        name: p.name,
+        kind: p.kind as PersonKind,
+        sectorId: p.sector ? ids.sector.get(p.sector) : null,
+        committeeId: p.committee ? ids.committee.get(p.committee) : null,
+        departmentId: p.department ? ids.department.get(p.department) : null,
+        unit: p.unit ?? '',
+        title: p.title ?? '',
+        phone: p.phone ?? '',
+        note: '',
+      },
+      isoNow(ctx),
+    );
     people.set(p.name, id);
   }
   for (const s of demo.sectors) {

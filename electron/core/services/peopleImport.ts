@@ -8,11 +8,11 @@ import {
   type ImportColumn,
   type UnitKind,
 } from '../../../shared/domain/people';
-import type { Ctx } from '../context';
+import type { QueryCtx } from '../context';
 import { AppError, badInput } from '../errors';
 import { handlers } from '../handler';
 import { MAX_ROWS, readTable, type Table } from '../import/readTable';
-import { checkPerson, insertPerson } from './people';
+import { addPerson } from './people';
 import { unitIdByName } from './units';
 
 interface Rejection {
@@ -62,8 +62,7 @@ export const importHandlers = handlers({
         const name = cell(row, '姓名');
         try {
           const person = rowToPerson(ctx, row, cell);
-          checkPerson(ctx, person);
-          insertPerson(ctx, person);
+          addPerson(ctx, person);
           imported++;
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
@@ -75,7 +74,7 @@ export const importHandlers = handlers({
   },
 });
 
-function rowToPerson(ctx: Ctx, row: string[], cell: (row: string[], col: ImportColumn) => string) {
+function rowToPerson(ctx: QueryCtx, row: string[], cell: (row: string[], col: ImportColumn) => string) {
   const kindText = cell(row, '类别');
   const kind = normalisePersonKind(kindText);
   if (!kindText) throw badInput('缺少“类别”');

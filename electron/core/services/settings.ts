@@ -1,12 +1,15 @@
 import { defaultSettings, Settings } from '../../../shared/contract/settings';
 import type { Ctx, QueryCtx } from '../context';
+import { storedPairs, storeValue } from '../data/settings';
 import { handlers } from '../handler';
+
+// Backup writes its bookkeeping (the file's generation) through the same operation.
+export { storeValue } from '../data/settings';
 
 /** Stored values over the defaults; a stored value that no longer validates falls back to its default. */
 export function readSettings(ctx: QueryCtx): Settings {
-  const rows = ctx.db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
   const merged: Record<string, unknown> = { ...defaultSettings };
-  for (const { key, value } of rows) {
+  for (const { key, value } of storedPairs(ctx)) {
     if (!(key in defaultSettings)) continue;
     try {
       merged[key] = JSON.parse(value);
@@ -25,18 +28,6 @@ export function readSettings(ctx: QueryCtx): Settings {
 
 export function writeSettings(ctx: Ctx, values: Partial<Settings>): void {
   for (const [key, value] of Object.entries(values)) storeValue(ctx, key, value);
-}
-
-/** One value in the setting table, as JSON (also the app's own bookkeeping, e.g. the file's generation). */
-export function storeValue(ctx: Ctx, key: string, value: unknown): void {
-  ctx.db
-    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value));
-}
-
-export function storedValue(ctx: QueryCtx, key: string): unknown {
-  const raw = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
-  return raw === undefined ? undefined : JSON.parse(raw);
 }
 
 export const settingsHandlers = handlers({
