@@ -14,7 +14,6 @@ const WINDOW_CHARS = sql.raw(String(EXCERPT_CHARS * 2));
 const LIMIT_PLUS_ONE = sql.raw(String(LIMIT + 1));
 
 // Ending and archiving a meeting index its minutes through the same operation.
-export { indexMinutes } from '../data/searchIndex';
 
 /**
  * Minutes saved since they were last indexed (meetings going on now): a handful, indexed before

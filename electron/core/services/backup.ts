@@ -8,7 +8,7 @@ import { backupFolder, describeBackup, freshName, listBackups } from '../backup/
 import { badInput, isDamage, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { FILE_GENERATION } from './app';
-import { storeValue } from './settings';
+import { storeValue } from '../data/settings';
 
 /** A backup file named by its full path (a relative one would depend on where the app was started). */
 function backupPath(path: string): string {

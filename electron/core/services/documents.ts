@@ -17,7 +17,7 @@ import {
 import { handlers } from '../handler';
 import { meetingRow } from './meetings';
 import { followUpOfMeeting } from './followUp';
-import { listResolutions } from './resolutions';
+import { listResolutions } from './resolutionList';
 import { readSettings } from './settings';
 
 /** Roles listed under 出席 (the others present are 列席); staff are not listed. */

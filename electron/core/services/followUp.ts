@@ -23,7 +23,6 @@ import { checkUnitRef } from './units';
 /** The follow-up of confirmed resolutions (跟踪督办): the dashboard, a resolution's history and its next step. */
 
 // The resolutions service asks this before deleting a resolution.
-export { followUpStarted } from '../data/followUp';
 
 /** Where each resolution of a meeting stands, by resolution id (for the 办理清单). */
 export function followUpOfMeeting(ctx: QueryCtx, meetingId: number): Map<number, FollowUpItem> {

@@ -17,7 +17,7 @@ import { get, sql } from '../db/sql';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { saveAgenda } from './agenda';
-import { indexMinutes } from './archive';
+import { indexMinutes } from '../data/searchIndex';
 import { snapshotMinutes } from './minutesRevisions';
 import { addParticipants } from './participants';
 import { getPerson } from './people';

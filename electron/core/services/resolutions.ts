@@ -24,12 +24,11 @@ import { value, sql } from '../db/sql';
 import { notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 import { writableMeeting } from './meetings';
-import { followUpStarted } from './followUp';
+import { followUpStarted } from '../data/followUp';
 import { listResolutions } from './resolutionList';
 import { checkUnitRef } from './units';
 
 // The documents read the list from here, with the rest of the resolutions.
-export { listResolutions };
 
 function resolutionRow(ctx: Ctx, id: number): ResolutionRow {
   const r = findResolution(ctx, id);

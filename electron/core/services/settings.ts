@@ -4,7 +4,6 @@ import { storedPairs, storeValue } from '../data/settings';
 import { handlers } from '../handler';
 
 // Backup writes its bookkeeping (the file's generation) through the same operation.
-export { storeValue } from '../data/settings';
 
 /** Stored values over the defaults; a stored value that no longer validates falls back to its default. */
 export function readSettings(ctx: QueryCtx): Settings {
