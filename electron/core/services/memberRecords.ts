@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { MemberRecord, RecordDetail, RecordsList } from '../../../shared/contract/memberRecords';
 import { safeFileName } from '../../../shared/domain/fileNames';
+import { ATTENDANCE } from '../../../shared/domain/meetings';
 import { heldStatuses, recordsTitle } from '../../../shared/domain/memberRecords';
 import { matchScore } from '../../../shared/domain/personMatch';
 import type { PersonKind } from '../../../shared/domain/people';
@@ -10,7 +11,7 @@ import { notFound } from '../errors';
 import { handlers } from '../handler';
 import { memberRecordsXlsx } from '../exporters/memberRecordsXlsx';
 import { adoptedLines, markLines, meetingLines } from './memberRecordLines';
-import { ATTENDANCE, base, people, recordYears, SPOKE, whoSql, type Who } from './memberRecordsSql';
+import { base, people, recordYears, SPOKE, whoSql, type Who } from './memberRecordsSql';
 import { readSettings } from './settings';
 
 /**

@@ -1,18 +1,9 @@
-import type { Attendance } from '../../../shared/domain/meetings';
 import { heldStatuses } from '../../../shared/domain/memberRecords';
 import type { PersonKind } from '../../../shared/domain/people';
 import { isoNow, type QueryCtx } from '../context';
 import { all, column, sql } from '../db/sql';
 
 /** The SQL the members' records share: the year's held meetings and speeches, whose records, and who they are. */
-
-/** Attendance values the counts compare with: parameters, never text inside the SQL. */
-export const ATTENDANCE = {
-  present: '出席',
-  notCheckedIn: '未签到',
-  onLeave: '请假',
-  absent: '缺席',
-} as const satisfies Record<string, Attendance>;
 
 /** Whose records: every person of a kind, or one person. */
 export type Who = { kind: PersonKind } | { personId: number };
