@@ -1,0 +1,29 @@
+/**
+ * The minutes' sync protocol between a window and the core: y-protocols' sync and awareness
+ * messages, plus two of our own. The same bytes travel over a WebSocket (browser mode) and an
+ * Electron MessagePort (desktop), so neither side knows which transport it is on.
+ *
+ * - `sync` (0): y-protocols sync — SyncStep1 (a state vector: "send me what I lack"), SyncStep2 and
+ *   Update (changes). The core applies a window's change only after it is committed to SQLite.
+ * - `awareness` (1): y-protocols awareness (who is in the document, their caret); never stored.
+ * - `ack` (100): the core's state vector after a commit. A window's edits are on disk once the
+ *   vector's clock for the window's client id reaches the window's own (`isDurable`).
+ * - `refused` (101): a change the core did not take (an archived meeting, a malformed message),
+ *   with the Chinese reason; the document is unchanged.
+ */
+export const MESSAGE = { sync: 0, awareness: 1, ack: 100, refused: 101 } as const;
+export type MessageKind = (typeof MESSAGE)[keyof typeof MESSAGE];
+
+/** The one shared type of a meeting's document, as Lexical's CollaborationPlugin (V1) names it. */
+export const ROOT_NAME = 'root';
+
+/** A message larger than this is refused before it is decoded (a 60,000-character paste is ~1 MB). */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** The WebSocket path of a meeting's document in browser mode. */
+export const minutesSocketPath = (meetingId: number) => `/sync/minutes/${meetingId}`;
+
+/** Whether every change this client made is in the core's acknowledged state vector. */
+export function isDurable(acked: ReadonlyMap<number, number>, clientId: number, ownClock: number): boolean {
+  return (acked.get(clientId) ?? 0) >= ownClock;
+}
