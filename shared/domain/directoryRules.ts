@@ -2,7 +2,10 @@ import type { PersonKind } from './people';
 import { allow, refuse, type Verdict } from './verdict';
 
 /** The kinds of person the directory's rules name. */
-export const PERSON = { member: '委员', departmentRep: '部门代表' } as const satisfies Record<string, PersonKind>;
+export const PERSON = { member: '委员', departmentRep: '部门代表', staff: '工作人员' } as const satisfies Record<
+  string,
+  PersonKind
+>;
 
 /** A member (委员) belongs to a sector, a department representative (部门代表) to a department. */
 export function unitsOfKind(p: {

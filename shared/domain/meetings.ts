@@ -17,9 +17,9 @@ export type Attendance = (typeof attendances)[number];
 
 /** The attendance values by meaning, for code and for SQL parameters. */
 export const ATTENDANCE = {
+  unmarked: '未签到',
   present: '出席',
-  notCheckedIn: '未签到',
-  onLeave: '请假',
+  leave: '请假',
   absent: '缺席',
 } as const satisfies Record<string, Attendance>;
 
@@ -32,9 +32,9 @@ export const ATTENDANCE = {
  *   but heard speaking (a speech proves presence; silence without a check-in proves nothing).
  *   The records report computes it in SQL with the same two values.
  */
-export const listedAsPresent = (a: Attendance): boolean => a === ATTENDANCE.present || a === ATTENDANCE.notCheckedIn;
+export const listedAsPresent = (a: Attendance): boolean => a === ATTENDANCE.present || a === ATTENDANCE.unmarked;
 export const attendedInPerson = (a: Attendance, speeches: number): boolean =>
-  a === ATTENDANCE.present || (a === ATTENDANCE.notCheckedIn && speeches > 0);
+  a === ATTENDANCE.present || (a === ATTENDANCE.unmarked && speeches > 0);
 
 export const meetingStatuses = ['筹备中', '进行中', '已结束', '已归档'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];

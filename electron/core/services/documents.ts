@@ -51,7 +51,7 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
     recorder: person(m.recorderId),
     present: there.filter((p) => PRESENT_ROLES.has(p.role)).map((p) => p.name),
     attending: there.filter((p) => !PRESENT_ROLES.has(p.role) && !UNLISTED_ROLES.has(p.role)).map((p) => p.name),
-    leave: people.filter((p) => p.attendance === ATTENDANCE.onLeave).map((p) => p.name),
+    leave: people.filter((p) => p.attendance === ATTENDANCE.leave).map((p) => p.name),
     counts: participantRoles
       .filter((r) => !UNLISTED_ROLES.has(r))
       .map((role) => ({ role, count: there.filter((p) => p.role === role).length }))

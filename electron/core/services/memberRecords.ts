@@ -69,9 +69,9 @@ function countsByPerson(ctx: QueryCtx, year: number, who: Who): Map<number, Coun
     sql`WITH ${BASE}
        SELECT pa.person_id AS id, count(*) AS invited,
               -- attendedInPerson (shared/domain/meetings), counted in SQL
-              sum(pa.attendance = ${a.present} OR (pa.attendance = ${a.notCheckedIn} AND ${SPOKE})) AS attended,
-              sum(pa.attendance = ${a.onLeave}) AS leave, sum(pa.attendance = ${a.absent}) AS absent,
-              sum(pa.attendance = ${a.notCheckedIn} AND NOT ${SPOKE}) AS unmarked
+              sum(pa.attendance = ${a.present} OR (pa.attendance = ${a.unmarked} AND ${SPOKE})) AS attended,
+              sum(pa.attendance = ${a.leave}) AS leave, sum(pa.attendance = ${a.absent}) AS absent,
+              sum(pa.attendance = ${a.unmarked} AND NOT ${SPOKE}) AS unmarked
          FROM participant pa JOIN held h ON h.id = pa.meeting_id JOIN person p ON p.id = pa.person_id AND ${whoSql(who)}
         GROUP BY pa.person_id`,
   );

@@ -1,55 +1,30 @@
 // The domain's values the screens compare against or default to, by name. They are data, not UI
 // text: each group is checked against its domain type, so a renamed value fails the type check
-// here rather than silently never matching in a component.
+// here rather than silently never matching in a component. Where shared/domain already names the
+// values for the core (SPEECH, MEETING, …), the screens use that same map.
 import type { DocumentKind } from '../../../shared/contract/resolutions';
+import { PERSON } from '../../../shared/domain/directoryRules';
 import type { FollowUpAction } from '../../../shared/domain/followUp';
-import type { Attendance, MeetingStatus } from '../../../shared/domain/meetings';
-import type { PersonKind } from '../../../shared/domain/people';
-import type { SpeechState } from '../../../shared/domain/queueOrder';
+import { ATTENDANCE, MEETING } from '../../../shared/domain/meetings';
 import type { SpeechKind } from '../../../shared/domain/settings';
-import type { Decision, TopicStatus } from '../../../shared/domain/topicState';
+import { SPEECH } from '../../../shared/domain/speechState';
+import { TOPIC, type Decision } from '../../../shared/domain/topicState';
 import type { MeetingForm, TopicSource } from '../../../shared/domain/topics';
 
-export const speechState = {
-  waiting: '等待',
-  speaking: '发言中',
-  paused: '暂停',
-  spoken: '已发言',
-  withdrawn: '撤回',
-} as const satisfies Record<string, SpeechState>;
+export const speechState = SPEECH;
 
 export const speechKind = {
   booked: '预约发言',
   response: '部门回应',
 } as const satisfies Record<string, SpeechKind>;
 
-export const meetingStatus = {
-  preparing: '筹备中',
-  live: '进行中',
-  ended: '已结束',
-  archived: '已归档',
-} as const satisfies Record<string, MeetingStatus>;
+export const meetingStatus = MEETING;
 
-export const attendance = {
-  unmarked: '未签到',
-  present: '出席',
-  leave: '请假',
-  absent: '缺席',
-} as const satisfies Record<string, Attendance>;
+export const attendance = ATTENDANCE;
 
-export const personKind = {
-  member: '委员',
-  departmentRep: '部门代表',
-  staff: '工作人员',
-} as const satisfies Record<string, PersonKind>;
+export const personKind = PERSON;
 
-export const topicStatus = {
-  active: '进行中',
-  decided: '已定题',
-  rejected: '不予采纳',
-  merged: '已合并',
-  deferred: '暂缓',
-} as const satisfies Record<string, TopicStatus>;
+export const topicStatus = TOPIC;
 
 export const topicDecision = {
   pass: '通过',

@@ -11,18 +11,18 @@ export function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   return (
     <>
       {meeting.status === meetingStatus.preparing && (
-        <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.live)}>
+        <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.running)}>
           {s.start}
         </button>
       )}
-      {meeting.status === meetingStatus.live && (
+      {meeting.status === meetingStatus.running && (
         <button type="button" className="button" onClick={() => actions.ask(meetingStatus.ended)}>
           {s.end}
         </button>
       )}
       {meeting.status === meetingStatus.ended && (
         <>
-          <button type="button" className="button" onClick={() => actions.go(meetingStatus.live)}>
+          <button type="button" className="button" onClick={() => actions.go(meetingStatus.running)}>
             {s.reopen}
           </button>
           <button type="button" className="button primary" onClick={() => actions.ask(meetingStatus.archived)}>

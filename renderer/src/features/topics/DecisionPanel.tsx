@@ -43,7 +43,7 @@ export function DecisionPanel({
   const [deferredTo, setDeferredTo] = useState(new Date().getFullYear() + 1);
   const [saving, setSaving] = useState(false);
   const targets = useMemo(
-    () => (all.data ?? []).filter((x) => x.status === topicStatus.active && x.id !== topic.id),
+    () => (all.data ?? []).filter((x) => x.status === topicStatus.open && x.id !== topic.id),
     [all.data, topic.id],
   );
 

@@ -13,7 +13,7 @@ export function Stepper({ topic, stepNames }: { topic: TopicDetail; stepNames: r
           done || step < topic.step
             ? 'passed'
             : step === topic.step
-              ? topic.status === topicStatus.active
+              ? topic.status === topicStatus.open
                 ? 'current'
                 : 'stopped'
               : 'ahead';

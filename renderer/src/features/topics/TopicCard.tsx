@@ -48,10 +48,10 @@ export function TopicCard({
       <div className="topic-meta">
         <span className="tag">{topic.source}</span>
         {topic.field && <span className="tag muted">{topic.field}</span>}
-        {topic.status !== topicStatus.active && topic.status !== topicStatus.decided && (
+        {topic.status !== topicStatus.open && topic.status !== topicStatus.decided && (
           <span className={`tag status`}>{t.status[topic.status]}</span>
         )}
-        {topic.rank != null && topic.step >= 3 && topic.status === topicStatus.active && (
+        {topic.rank != null && topic.step >= 3 && topic.status === topicStatus.open && (
           <span className="tag rank">{t.rank(topic.rank)}</span>
         )}
         {topic.status === topicStatus.decided && topic.planMonth && (

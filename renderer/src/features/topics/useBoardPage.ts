@@ -47,7 +47,7 @@ export function useBoardPage() {
       ),
     [topics, shownYear, field, source, committeeId, deferredQuery],
   );
-  const inStep = (step: number) => shown.filter((x) => x.status === topicStatus.active && x.step === step);
+  const inStep = (step: number) => shown.filter((x) => x.status === topicStatus.open && x.step === step);
   const decided = shown.filter((x) => x.status === topicStatus.decided);
   const closed = shown.filter((x) => (closedStatuses as readonly string[]).includes(x.status));
   const filtered = field || source || committeeId || deferredQuery;

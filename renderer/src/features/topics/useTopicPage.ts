@@ -22,7 +22,7 @@ export function useTopicPage(topic: TopicDetail) {
   const update = useAction('topic.update', { errorInPlace: true });
   const [form, setForm] = useState<StepFormValues>(() => stepFormOf(topic));
   const [editing, setEditing] = useState(false);
-  const active = topic.status === topicStatus.active;
+  const active = topic.status === topicStatus.open;
   const dirty = active && stepFormDirty(topic.step, form, topic);
 
   // Another window changed the topic: follow it unless there is unsaved typing here.
@@ -53,7 +53,7 @@ export function useTopicPage(topic: TopicDetail) {
   const banner =
     topic.status === topicStatus.deferred
       ? t.statusBanner.暂缓(topic.deferredTo)
-      : topic.status !== topicStatus.active
+      : topic.status !== topicStatus.open
         ? t.statusBanner[topic.status]
         : null;
 
