@@ -42,7 +42,7 @@ export const statusLog = (ctx: QueryCtx, id: number) =>
   );
 
 /** A meeting's year is the year it starts in: written here only, whatever changes the start. */
-const yearOf = (startsAt: string) => Number(startsAt.slice(0, 4));
+export const yearOf = (startsAt: string) => Number(startsAt.slice(0, 4));
 
 /** The issue after the last one of that year and form (第X期). */
 export const nextIssueNo = (ctx: QueryCtx, year: number, form: string) =>

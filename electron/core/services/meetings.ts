@@ -1,5 +1,6 @@
 import type { Meeting, MeetingDetail } from '../../../shared/contract/meetings';
 import { bingchengAgenda, MEETING, statusMoves, type MeetingStatus } from '../../../shared/domain/meetings';
+import { TOPIC } from '../../../shared/domain/topicState';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { agendaOf, endRunningItem } from '../data/agenda';
 import {
@@ -9,11 +10,12 @@ import {
   nextIssueNo,
   statusLog,
   updateMeeting,
+  yearOf,
   writeStatus,
 } from '../data/meeting';
 import { participantsOf } from '../data/participant';
 import { closeFloor } from '../data/speech';
-import { get, sql } from '../db/sql';
+import { requireTopic } from '../data/topic';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { saveAgenda } from './agenda';
@@ -81,17 +83,13 @@ export const meetingHandlers = handlers({
 
   'meeting.create': (input, ctx) => {
     if (input.topicId !== null) {
-      const topic = get<{ title: string; status: string }>(
-        ctx.db,
-        sql`SELECT title, status FROM topic WHERE id = ${input.topicId}`,
-      );
-      if (!topic) throw notFound('议题', input.topicId);
-      if (topic.status !== '已定题')
+      const topic = requireTopic(ctx, input.topicId);
+      if (topic.status !== TOPIC.decided)
         throw refused(`议题“${topic.title}”尚未定题，不能据此召开会议；可以不选议题，作为临时会议召开`);
     }
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId);
-    const year = Number(input.startsAt.slice(0, 4));
+    const year = yearOf(input.startsAt);
     const id = insertMeeting(
       ctx,
       {
