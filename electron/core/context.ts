@@ -15,6 +15,24 @@ export interface Ctx {
   session: string;
   /** Injected so tests can fix the time. */
   now: () => Date;
+  /** The shared minutes documents (electron/core/minutesSync), as services reach them. */
+  minutesDocs: MinutesDocsPort;
+}
+
+/** What a service may ask of the shared minutes. */
+export interface MinutesDocsPort {
+  /** A speaker took the floor: the core writes their header once the call has committed. */
+  speakerStarted(meetingId: number): void;
+  /** A start was taken back: its header goes. */
+  speechUndone(meetingId: number, speechId: number): void;
+  /** A whole document applied as one change every window receives (a restored revision); the current state is kept first. */
+  replace(meetingId: number, json: string): void;
+  /** The minutes row and marks brought up to date with the document now. */
+  flush(meetingId?: number): void;
+  /** The document's changes folded into one state (meeting end). */
+  compact(meetingId: number): void;
+  /** Every document closed, its windows told why (a restore replaces the file). */
+  closeAll(reason: string): void;
 }
 
 /**

@@ -28,6 +28,8 @@ import { settingsHandlers } from './services/settings';
 import { topicHandlers } from './services/topics';
 import { unitHandlers } from './services/units';
 import { APP_VERSION } from './version';
+import { MinutesDocs } from './minutesSync/docs';
+import { REASON } from './minutesSync/reasons';
 
 /** Every call of the contract must have its handler here: the type fails to check otherwise. */
 const allHandlers: Handlers = {
@@ -75,6 +77,8 @@ export interface Core {
   startAutoBackup(): AutoBackup;
   /** The services' context, for in-process tools (the archive generator, tests, the bench). */
   ctx: Ctx;
+  /** The shared minutes documents: windows join them through a socket or a port. */
+  minutesDocs: MinutesDocs;
   close(): void;
 }
 
@@ -95,7 +99,10 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     appVersion: APP_VERSION,
     session: randomUUID(),
     now,
+    minutesDocs: undefined as unknown as MinutesDocs,
   };
+  const minutesDocs = new MinutesDocs(() => ctx);
+  ctx.minutesDocs = minutesDocs;
   const events = new EventHub();
   const call = createRouter(allHandlers, ctx, events, { validateOutput });
   let backups: AutoBackup | undefined;
@@ -111,9 +118,11 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     },
     dataFile,
     ctx,
+    minutesDocs,
     startAutoBackup: () => (backups ??= startAutoBackup(ctx)),
     close: () => {
       backups?.stop();
+      if (slot.isOpen) minutesDocs.closeAll(REASON.stopping);
       slot.close();
     },
   };

@@ -24,6 +24,8 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail('bad_input', describeZodError(parsed.error, def.input, rawInput));
     try {
+      // Whatever the call reads of the minutes (text, marks, exports, search) is up to date with the document.
+      if (ctx.slot.isOpen) ctx.minutesDocs.flush();
       const value = await execute(name, parsed.data, def.kind === 'mutation');
       if (options.validateOutput) {
         const out = def.output.safeParse(value);

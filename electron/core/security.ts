@@ -1,7 +1,11 @@
 /**
  * The Content-Security-Policy of every page: only the app's own scripts and styles, no remote
- * content, no eval. connect-src 'self' lets the browser build reach its own /api.
+ * content, no eval. connect-src 'self' lets the browser build reach its own /api and minutes
+ * socket; the desktop app adds its loopback minutes endpoint (`connect`).
  */
+export const contentSecurityPolicy = (connect: readonly string[] = []) =>
+  CONTENT_SECURITY_POLICY.replace("connect-src 'self'", ["connect-src 'self'", ...connect].join(' '));
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -2,7 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { CHANNELS } from '../../shared/bridge';
 import { createCore, type Core } from '../core';
 import { AppError } from '../core/errors';
-import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { contentSecurityPolicy } from '../core/security';
+import { startMinutesEndpoint } from './minutesEndpoint';
 import { buildMenu } from './menu';
 import { chooseBackupFile, saveFileWithDialog } from './saveFile';
 import { createConsoleWindow, isAppUrl, openProjectorWindow } from './windows';
@@ -20,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
     consoleWindow.focus();
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     try {
       // A corrupt data file does not stop the start: the window explains and offers the newest backup.
       core = createCore({ dataDir: app.getPath('userData') });
@@ -32,10 +33,11 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const c = core;
+    const { endpoint } = await startMinutesEndpoint(c);
 
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy([endpoint.origin])] },
       });
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -47,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!trusted(e)) return { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } };
       return c.call(String(name), input);
     });
+    ipcMain.handle(CHANNELS.minutesEndpoint, (e) => (trusted(e) ? endpoint : null));
     ipcMain.handle(CHANNELS.openProjector, (e) => {
       if (trusted(e)) openProjectorWindow();
     });

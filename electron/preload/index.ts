@@ -28,4 +28,5 @@ contextBridge.exposeInMainWorld(BRIDGE_KEY, {
     ipcRenderer.on(CHANNELS.flush, listener);
     return () => ipcRenderer.off(CHANNELS.flush, listener);
   },
+  minutesEndpoint: () => ipcRenderer.invoke(CHANNELS.minutesEndpoint),
 } satisfies ElectronBridge);

@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { attachMinutesSocket } from '../core/minutesSync/socket';
 
 export interface ServeOptions {
   core: Core;
@@ -51,10 +52,18 @@ export function startServer({
   });
 
   let boundPort = port;
+  const hostOk = (host: string) => host === `127.0.0.1:${boundPort}` || host === `localhost:${boundPort}`;
+  // The shared minutes: the same token and Host checks, over WebSocket (GET /sync/minutes/<id>).
+  attachMinutesSocket(server, {
+    docs: core.minutesDocs,
+    hostOk,
+    authorised: (t) => authorised(t),
+    busy: () => core.ctx.slot.task,
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
+    if (!hostOk(host)) {
       res.writeHead(403).end('forbidden host');
       return;
     }

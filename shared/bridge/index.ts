@@ -22,6 +22,8 @@ export const CHANNELS = {
   flush: 'bcsl:flush',
   /** window → main: done storing (or failed to), the window may close. */
   flushed: 'bcsl:flushed',
+  /** invoke: where the window reaches the shared minutes → MinutesEndpoint. */
+  minutesEndpoint: 'bcsl:minutes-endpoint',
 } as const;
 
 /** The name under which the preload exposes the bridge: `window.bcsl`. */
@@ -34,6 +36,13 @@ export interface SaveResult {
   error?: string;
 }
 
+/** Where a window reaches the minutes' sync socket: `${origin}/sync/minutes/<id>?token=…`. */
+export interface MinutesEndpoint {
+  /** ws://127.0.0.1:<port> */
+  origin: string;
+  token: string;
+}
+
 /** What the Electron preload exposes to the page, every member present. */
 export interface ElectronBridge {
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
@@ -44,4 +53,6 @@ export interface ElectronBridge {
   chooseBackupFile(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
   /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): () => void;
+  /** The desktop app's loopback endpoint of the shared minutes. */
+  minutesEndpoint(): Promise<MinutesEndpoint>;
 }

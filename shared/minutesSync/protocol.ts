@@ -20,8 +20,22 @@ export const ROOT_NAME = 'root';
 /** A message larger than this is refused before it is decoded (a 60,000-character paste is ~1 MB). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-/** The WebSocket path of a meeting's document in browser mode. */
-export const minutesSocketPath = (meetingId: number) => `/sync/minutes/${meetingId}`;
+export const MINUTES_SOCKET_PREFIX = '/sync/minutes/';
+
+/** The WebSocket path of a meeting's document (serve, and the desktop app's loopback endpoint). */
+export const minutesSocketPath = (meetingId: number) => `${MINUTES_SOCKET_PREFIX}${meetingId}`;
+
+/** Why the core closed a link, as WebSocket close codes: the window reconnects, reloads or gives up. */
+export const CLOSE = {
+  /** The room was closed (idle, a failed write, the core stopping): reconnect. */
+  roomClosed: 4000,
+  /** The data file is busy (a restore): reconnect a little later. */
+  busy: 4503,
+  /** No such meeting: give up. */
+  unknownMeeting: 4404,
+  /** The data file was replaced (a restored backup): reopen the minutes under the new document name. */
+  otherFile: 4409,
+} as const;
 
 /** Whether every change this client made is in the core's acknowledged state vector. */
 export function isDurable(acked: ReadonlyMap<number, number>, clientId: number, ownClock: number): boolean {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   core = tempCore();
   ok(await core.invoke('app.loadDemo', {}));
   generateArchive(core.ctx, { meetings: 12, minutesChars: 3000, speeches: 6, resolutions: 3 });
-  live = (await heldMeeting(core.invoke, { title: '松花江冰雪大世界交通疏导', resolutions: 2 })).meetingId;
+  live = (await heldMeeting(core, { title: '松花江冰雪大世界交通疏导', resolutions: 2 })).meetingId;
 });
 afterAll(() => core.dispose());
 

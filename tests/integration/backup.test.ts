@@ -41,7 +41,7 @@ describe('backups', () => {
     let day = new Date('2026-11-22T08:00:00');
     const c = core(() => day);
     ok(await c.invoke('app.loadDemo', {}));
-    await heldMeeting(c.invoke, { title: '冰雪季交通疏导', minutesChars: 500 });
+    await heldMeeting(c, { title: '冰雪季交通疏导', minutesChars: 500 });
     const first = await ensureDailyBackup(c.ctx);
     expect(first).toBe(join(backupsDir(c), '自动备份-2026-11-22.db'));
     expect(await ensureDailyBackup(c.ctx)).toBeNull(); // one a day
@@ -103,9 +103,9 @@ describe('backups', () => {
   it('restores the earlier state, keeps the current file as 恢复前 and tells every window', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
-    await heldMeeting(c.invoke, { title: '早先的会议' });
+    await heldMeeting(c, { title: '早先的会议' });
     const backup = ok(await c.invoke('backup.create', {}));
-    await heldMeeting(c.invoke, { title: '备份之后的会议' });
+    await heldMeeting(c, { title: '备份之后的会议' });
     expect(await meetingTitles(c)).toEqual(['备份之后的会议', '早先的会议']);
 
     const events: ChangeEvent[] = [];
@@ -125,7 +125,7 @@ describe('backups', () => {
     ok(await c.invoke('backup.restore', { path: restored.keptCopy }));
     expect(await meetingTitles(c)).toEqual(['备份之后的会议', '早先的会议']);
     // And the app goes on writing to the restored file.
-    await heldMeeting(c.invoke, { title: '恢复后的会议' });
+    await heldMeeting(c, { title: '恢复后的会议' });
     expect(await meetingTitles(c)).toHaveLength(3);
     expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -207,7 +207,7 @@ describe('damage inside an open data file', () => {
     let day = new Date('2026-11-01T09:00:00');
     const c = core(() => day);
     ok(await c.invoke('app.loadDemo', {}));
-    await heldMeeting(c.invoke, { title: '完好时的会议', minutesChars: 3000 });
+    await heldMeeting(c, { title: '完好时的会议', minutesChars: 3000 });
     for (let d = 1; d <= 14; d++) {
       day = new Date(`2026-11-${String(d).padStart(2, '0')}T09:00:00`);
       await ensureDailyBackup(c.ctx);
@@ -270,7 +270,7 @@ describe('a damaged data file at start-up', () => {
   it('starts without it, says so in Chinese, offers the backups, and restores one keeping the damaged file', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
-    await heldMeeting(c.invoke, { title: '损坏前的会议' });
+    await heldMeeting(c, { title: '损坏前的会议' });
     await ensureDailyBackup(c.ctx);
     c.close();
     // Garbage over the header: SQLite no longer recognises the file.

@@ -19,7 +19,7 @@ let s: Scenario;
 beforeAll(async () => {
   core = tempCore({ now: () => new Date(2026, 4, 15, 10, 0) });
   ok(await core.invoke('app.loadDemo', {}));
-  s = await heldMeeting(core.invoke, { speeches: 8, minutesChars: 5000, resolutions: 3 });
+  s = await heldMeeting(core, { speeches: 8, minutesChars: 5000, resolutions: 3 });
 });
 afterAll(() => core.dispose());
 
@@ -47,7 +47,7 @@ const size = (xml: string) => /<w:sz w:val="(\d+)"\/>/.exec(xml)?.[1];
 
 describe('会议纪要', () => {
   it('is refused until the chair has confirmed the resolutions, in Chinese', async () => {
-    const other = await heldMeeting(core.invoke, { title: '未确认的会议', resolutions: 1, confirm: false });
+    const other = await heldMeeting(core, { title: '未确认的会议', resolutions: 1, confirm: false });
     expect(err(await core.invoke('document.export', { meetingId: other.meetingId, kind: '会议纪要' }))).toContain(
       '尚未经主持人确认',
     );

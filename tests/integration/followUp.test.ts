@@ -19,7 +19,7 @@ const act = (
 
 describe('follow-up', () => {
   it('takes a resolution through 交办, 受理, 答复, one 不满意 round, 评价, 办结 and 反馈, every step dated', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const s = await heldMeeting(core, { resolutions: 2 });
     const id = s.list.items[0].id;
     ok(await act(id, '交办', '2026-05-20'));
     ok(await act(id, '受理', '2026-05-22', { by: '市城管局' }));
@@ -57,7 +57,7 @@ describe('follow-up', () => {
   });
 
   it('refuses steps out of order, backdated, unconfirmed or without a lead department, changing nothing', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 1 });
+    const s = await heldMeeting(core, { resolutions: 1 });
     const id = s.list.items[0].id;
     const before = dumpDatabase(core);
     expect(err(await act(id, '答复', '2026-06-01', { replyText: '答复', replyClass: 'A' }))).toBe(
@@ -66,13 +66,13 @@ describe('follow-up', () => {
     expect(dumpDatabase(core)).toBe(before);
     ok(await act(id, '交办', '2026-06-10'));
     expect(err(await act(id, '受理', '2026-06-09'))).toBe('受理日期不能早于上一步的日期（2026-06-10）');
-    const draft = await heldMeeting(core.invoke, { title: '未确认', resolutions: 1, confirm: false });
+    const draft = await heldMeeting(core, { title: '未确认', resolutions: 1, confirm: false });
     expect(err(await act(draft.list.items[0].id, '交办', '2026-06-10'))).toContain('尚未经主持人确认');
     expect(err(await core.invoke('resolution.remove', { id }))).toContain('不能删除');
   });
 
   it('lists overdue items first, counts by status and department, and goes on after the meeting is archived', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 3 });
+    const s = await heldMeeting(core, { resolutions: 3 });
     const [a, b, c] = s.list.items; // deadlines 2026-07-30, 08-30, 09-30; today is 2026-10-08
     ok(await act(a.id, '交办', '2026-05-20'));
     ok(await act(b.id, '交办', '2026-05-20'));

@@ -13,7 +13,7 @@ afterEach(() => core.dispose());
 
 describe('consensus resolutions', () => {
   it('turn a marked suggestion into a resolution in one step, linked to the mark and its speech', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 0, confirm: false });
+    const s = await heldMeeting(core, { resolutions: 0, confirm: false });
     const marks = ok(await core.invoke('mark.list', { meetingId: s.meetingId }));
     const suggestion = marks.find((m) => m.kind === '建议' && m.speechId !== null)!;
     let list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
@@ -34,7 +34,7 @@ describe('consensus resolutions', () => {
   });
 
   it('take the department of a department’s own commitment as the lead', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 0, confirm: false });
+    const s = await heldMeeting(core, { resolutions: 0, confirm: false });
     const answer = s.sections.find((x) => x.kind === '部门回应')!;
     const rep = s.people.find((p) => p.name === answer.name)!;
     const id = markId('回应/承诺', 'dept-0001');
@@ -65,7 +65,7 @@ describe('consensus resolutions', () => {
   });
 
   it('keep positions 1..n through moves and removals, and any change withdraws the chair’s confirmation', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 4 });
+    const s = await heldMeeting(core, { resolutions: 4 });
     expect(s.list.confirmed).toMatchObject({ by: s.chair });
     const [a, b, c, d] = s.list.items;
     let list = ok(await core.invoke('resolution.move', { id: d.id, toIndex: 0 }));
@@ -89,7 +89,7 @@ describe('consensus resolutions', () => {
   });
 
   it('refuse a confirmation while one lacks its lead department or deadline, naming it', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 2, confirm: false });
+    const s = await heldMeeting(core, { resolutions: 2, confirm: false });
     const second = s.list.items[1];
     ok(await core.invoke('resolution.update', { ...pick(second), deadline: null }));
     expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe(
@@ -111,8 +111,8 @@ describe('consensus resolutions', () => {
   });
 
   it('refuse departments, marks and speeches that are not this meeting’s, in Chinese, changing nothing', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 1 });
-    const other = await heldMeeting(core.invoke, { title: '另一次会议', resolutions: 0, confirm: false });
+    const s = await heldMeeting(core, { resolutions: 1 });
+    const other = await heldMeeting(core, { title: '另一次会议', resolutions: 0, confirm: false });
     const r = s.list.items[0];
     const before = dumpDatabase(core);
     const otherMark = ok(await core.invoke('mark.list', { meetingId: other.meetingId }))[0].id;
@@ -132,7 +132,7 @@ describe('consensus resolutions', () => {
   });
 
   it('keep their link to a mark that leaves the text for a while (cut and pasted, undone, restored)', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 1 });
+    const s = await heldMeeting(core, { resolutions: 1 });
     const r = s.list.items[0];
     const state = ok(await core.invoke('minutes.get', { meetingId: s.meetingId }));
     // The marked passage is cut: the mark node goes, and its record with the next save.
@@ -155,7 +155,7 @@ describe('consensus resolutions', () => {
   });
 
   it('withdraw the confirmation on a change of substance only, and edit only the speeches linked directly', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const s = await heldMeeting(core, { resolutions: 2 });
     const [a, b] = s.list.items;
     const confirmedWith = async (p: Promise<Parameters<typeof ok>[0]>) => (
       ok(await p),
@@ -203,7 +203,7 @@ describe('consensus resolutions', () => {
   });
 
   it('link a mark to one resolution only, and refuse an impossible deadline', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const s = await heldMeeting(core, { resolutions: 2 });
     const [a, b] = s.list.items;
     expect(err(await core.invoke('resolution.update', { ...pick(b), markIds: [...b.markIds, a.markIds[0]] }))).toBe(
       '这条标记已经转为第一项协商意见',
@@ -214,7 +214,7 @@ describe('consensus resolutions', () => {
   });
 
   it('of an archived meeting refuse every change', async () => {
-    const s = await heldMeeting(core.invoke, { resolutions: 2 });
+    const s = await heldMeeting(core, { resolutions: 2 });
     for (const status of ['进行中', '已结束', '已归档'] as const)
       ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status }));
     const before = dumpDatabase(core);

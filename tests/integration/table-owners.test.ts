@@ -23,7 +23,7 @@ describe('one owner per table', () => {
 
   beforeAll(async () => {
     ok(await core.invoke('app.loadDemo', {}));
-    await heldMeeting(core.invoke, { speeches: 4, minutesChars: 800, resolutions: 2, marks: 3 });
+    await heldMeeting(core, { speeches: 4, minutesChars: 800, resolutions: 2, marks: 3 });
     ok(await core.invoke('topic.create', contract['topic.create'].example));
     ok(await core.invoke('meeting.create', contract['meeting.create'].example));
     ok(await core.invoke('queue.add', contract['queue.add'].example));

@@ -3,9 +3,9 @@ import { generateMinutesDoc, type Section } from '../../electron/core/generate/m
 import type { CallName, Input, Output } from '../../shared/contract';
 import type { Person } from '../../shared/contract/directory';
 import type { ResolutionList } from '../../shared/contract/resolutions';
+import { writeMinutesDoc } from './minutesClient';
 import { ok } from './tempCore';
 
-type Invoke = Core['invoke'];
 
 export interface ScenarioOptions {
   title?: string;
@@ -33,7 +33,8 @@ export interface Scenario {
  * checked in with one on leave, speeches from members and departments, minutes with sections and
  * marks, resolutions from the marked suggestions with departments and deadlines, confirmed.
  */
-export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Promise<Scenario> {
+export async function heldMeeting(core: Core, o: ScenarioOptions = {}): Promise<Scenario> {
+  const invoke = core.invoke;
   const {
     title = '中央大街景区公厕布局、指引和冬季运行',
     speeches = 8,
@@ -92,11 +93,7 @@ export async function heldMeeting(invoke: Invoke, o: ScenarioOptions = {}): Prom
     });
   }
   if (minutesChars > 0)
-    await call('minutes.save', {
-      meetingId,
-      doc: generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }),
-      baseVersion: 0,
-    });
+    await writeMinutesDoc(core, meetingId, generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }));
   const suggestions = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
   let list = (await call('resolution.list', { meetingId })) as ResolutionList;
   for (let i = 0; i < resolutions; i++) {

@@ -17,6 +17,8 @@ export const tableOwners: Readonly<Record<string, string>> = {
   followup_event: 'electron/core/data/followUp.ts',
   minutes: 'electron/core/data/minutes.ts',
   minutes_revision: 'electron/core/data/minutes.ts',
+  minutes_yjs_update: 'electron/core/data/minutesYjs.ts',
+  minutes_yjs_snapshot: 'electron/core/data/minutesYjs.ts',
   mark: 'electron/core/data/mark.ts',
   resolution: 'electron/core/data/resolution.ts',
   resolution_co: 'electron/core/data/resolution.ts',

@@ -8,6 +8,7 @@ import { backupFolder, describeBackup, freshName, listBackups } from '../backup/
 import { badInput, isDamage, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { FILE_GENERATION } from './app';
+import { REASON } from '../minutesSync/reasons';
 import { storeValue } from '../data/settings';
 
 /** A backup file named by its full path (a relative one would depend on where the app was started). */
@@ -50,6 +51,8 @@ export const backupHandlers = handlers({
     const path = backupPath(input.path);
     // The current file is kept as it is: a readable one as 恢复前, a damaged one as 损坏 (byte copy).
     const keepAs = freshName(backupFolder(ctx.dataFile), ctx.slot.isOpen ? 'before-restore' : 'damaged', ctx.now());
+    // Every open minutes document is folded into the current file first; its windows reconnect to the restored one.
+    if (ctx.slot.isOpen) ctx.minutesDocs.closeAll(REASON.restoring);
     const { meetings } = await ctx.slot.exclusive('正在从备份恢复', () => restoreBackup(ctx.slot, path, keepAs));
     // A new identity for the restored file: drafts kept by windows before the restore are offered, never imposed.
     storeValue(ctx, FILE_GENERATION, randomUUID());

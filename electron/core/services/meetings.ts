@@ -20,7 +20,7 @@ import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { saveAgenda } from './agenda';
 import { indexMinutes } from '../data/searchIndex';
-import { snapshotMinutes } from './minutesRevisions';
+import { keepRevision } from '../minutesSync/projection';
 import { addParticipants } from './participants';
 import { getPerson } from './people';
 import { checkUnitRef } from './units';
@@ -62,7 +62,11 @@ export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = ''):
     closeFloor(ctx, m.id, now);
     endRunningItem(ctx, m.id, now);
   }
-  if (to === '已结束') snapshotMinutes(ctx, m.id, '会议结束');
+  if (to === '已结束') {
+    // The router brought the minutes row up to date before this call: that is what the revision keeps.
+    keepRevision(ctx, m.id, '会议结束');
+    ctx.minutesDocs.compact(m.id);
+  }
   writeStatus(ctx, m.id, { from: m.status, to, reason }, now);
   // The minutes enter the search index as they stand (with the meeting's new status).
   indexMinutes(ctx, m.id);

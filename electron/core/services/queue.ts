@@ -99,6 +99,7 @@ function startSpeech(ctx: Ctx, s: SpeechRow, m: Meeting): void {
   const after = rows.map((r) => (r.id === current?.id ? { ...r, state: SPEECH.spoken } : r));
   renumber(ctx, moveTo(after, s.id, firstWaitingIndex(after.filter((r) => r.id !== s.id))));
   openFloor(ctx, s.id, now);
+  ctx.minutesDocs.speakerStarted(s.meeting_id);
 }
 
 /**
@@ -111,6 +112,7 @@ function undoStart(ctx: Ctx, s: SpeechRow, now: string): void {
   if (!started || undoStartLeftMs(started, Date.parse(now)) === 0)
     throw refused(`只能撤销 ${UNDO_START_SECONDS} 秒内开始的发言；已经讲过的发言请用“结束”`);
   eraseSpeaking(ctx, s.id);
+  ctx.minutesDocs.speechUndone(s.meeting_id, s.id);
   const rows = orderedSpeeches(ctx, s.meeting_id);
   renumber(ctx, moveTo(rows, s.id, firstWaitingIndex(rows.filter((r) => r.id !== s.id))));
 }

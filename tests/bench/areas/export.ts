@@ -13,7 +13,7 @@ async function exportAll(scale: number): Promise<{ ms: number; chars: number }> 
   try {
     const loaded = await core.invoke('app.loadDemo', {});
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const s = await heldMeeting(core.invoke, {
+    const s = await heldMeeting(core, {
       speeches: 40 * scale,
       minutesChars: 60_000 * scale,
       resolutions: 30 * scale,

@@ -24,7 +24,7 @@ async function saveMedian(): Promise<{ median: number; chars: number }> {
   const core: Core = createCore({ dataDir: dir });
   try {
     ok(await core.invoke('app.loadDemo', {}));
-    const { meetingId } = await heldMeeting(core.invoke, { ...reference, title: '记录保存基准' });
+    const { meetingId } = await heldMeeting(core, { ...reference, title: '记录保存基准' });
     const stored = ok(await core.invoke('minutes.get', { meetingId }));
     const doc = stored.doc!;
     let version = stored.version;

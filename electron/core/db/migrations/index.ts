@@ -5,6 +5,7 @@ import { migration004 } from './004-minutes';
 import { migration005 } from './005-resolutions';
 import { migration006 } from './006-followup';
 import { migration007 } from './007-search';
+import { migration008 } from './008-minutes-yjs';
 import type { Migration } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

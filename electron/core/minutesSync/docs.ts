@@ -1,0 +1,283 @@
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { MAX_MESSAGE_BYTES } from '../../../shared/minutesSync/protocol';
+import { SPEECH } from '../../../shared/domain/speechState';
+import { emptyMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { MEETING } from '../../../shared/domain/meetings';
+import { isoNow, type Ctx, type MinutesDocsPort } from '../context';
+import { findMinutes } from '../data/minutes';
+import { findMeeting } from '../data/meeting';
+import { appendUpdate, loadDoc, writeSnapshot } from '../data/minutesYjs';
+import { getQueue } from '../services/queue';
+import { readSettings } from '../services/settings';
+import { minutesDocKey } from '../services/minutes';
+import { ackFrame, awarenessFrame, decodeIncoming, refusedFrame, syncStep1, syncStep2, updateFrame } from './messages';
+import { keepRevision, writeProjection } from './projection';
+import { MinutesRoom, type Peer } from './room';
+import { REASON } from './reasons';
+
+/** The projection follows the document this long after a change (the issue's bar: a second). */
+export const PROJECT_AFTER_MS = 400;
+/** Stored changes folded into one state once there are this many. */
+const COMPACT_AFTER = 500;
+/** A room nobody has open is closed after this long (folded and projected first). */
+const IDLE_CLOSE_MS = 60_000;
+
+/** A peer's link as the core sees it: what it sends in, and the end of it. */
+export interface PeerLink {
+  receive(bytes: Uint8Array): void;
+  closed(): void;
+}
+
+/**
+ * The core's shared minutes: one room per meeting with the minutes open (or being written to by
+ * the core), the peers in it, the projection that the rest of the app reads, and the speaker
+ * headers. Every window and device joins through `join`, whatever carries its bytes.
+ */
+export class MinutesDocs implements MinutesDocsPort {
+  private readonly rooms = new Map<number, MinutesRoom>();
+  private readonly projectTimers = new Map<number, NodeJS.Timeout>();
+  private readonly idleTimers = new Map<number, NodeJS.Timeout>();
+  private readonly lastProjected = new Map<number, string>();
+
+  constructor(private readonly ctx: () => Ctx) {}
+
+  /** The name of this file's copy of the meeting's document (services/minutes.ts minutesDocKey). */
+  keyOf(meetingId: number): string {
+    return minutesDocKey(this.ctx(), meetingId);
+  }
+
+  /** Whether this meeting exists (a link to an unknown meeting is refused before it opens). */
+  exists(meetingId: number): boolean {
+    return findMeeting(this.ctx(), meetingId) !== undefined;
+  }
+
+  /** A window joins a meeting's document: it is sent the core's state vector, and then speaks the protocol. */
+  join(meetingId: number, send: (bytes: Uint8Array) => void, close: (reason: string) => void): PeerLink {
+    const room = this.room(meetingId);
+    const peer: Peer = { send, close };
+    room.join(peer);
+    this.cancelIdle(meetingId);
+    send(syncStep1(room.doc));
+    const others = [...room.awareness.getStates().keys()];
+    if (others.length) send(awarenessFrame(room, others));
+    return {
+      receive: (bytes) => this.receive(room, peer, bytes),
+      closed: () => {
+        room.leave(peer);
+        if (room.peers.size === 0 && this.rooms.get(meetingId) === room) this.closeWhenIdle(meetingId);
+      },
+    };
+  }
+
+  private receive(room: MinutesRoom, peer: Peer, bytes: Uint8Array): void {
+    if (this.rooms.get(room.meetingId) !== room) return; // the room was closed under this link
+    if (bytes.length > MAX_MESSAGE_BYTES) return peer.send(refusedFrame(REASON.tooLarge));
+    const msg = decodeIncoming(bytes);
+    switch (msg.kind) {
+      case 'step1':
+        try {
+          return peer.send(syncStep2(room.doc, msg.stateVector));
+        } catch {
+          return peer.send(refusedFrame(REASON.malformed));
+        }
+      case 'awareness':
+        try {
+          applyAwarenessUpdate(room.awareness, msg.update, peer);
+        } catch {
+          return peer.send(refusedFrame(REASON.malformed));
+        }
+        for (const p of room.peers) if (p !== peer) p.send(bytes);
+        return;
+      case 'update':
+        return this.applyFromPeer(room, peer, msg.update);
+      default:
+        return peer.send(refusedFrame(REASON.malformed));
+    }
+  }
+
+  private applyFromPeer(room: MinutesRoom, peer: Peer, update: Uint8Array): void {
+    if (this.archived(room.meetingId)) return peer.send(refusedFrame(REASON.archived));
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return peer.send(refusedFrame(REASON.malformed));
+    }
+    try {
+      room.receive(update, peer);
+    } catch (e) {
+      // The change is in memory but not on disk: drop the room; every window reconnects and resends.
+      console.error(`[会议记录] 第 ${room.meetingId} 次会议的修改未能写入`, e);
+      peer.send(refusedFrame(REASON.notStored));
+      this.drop(room.meetingId, REASON.notStored);
+      return;
+    }
+    peer.send(ackFrame(room.doc));
+  }
+
+  // ——— what services ask (MinutesDocsPort) ———
+
+  speakerStarted(meetingId: number): void {
+    // After the call's transaction has committed: the header follows the stored queue.
+    setImmediate(() => this.guard(meetingId, () => this.writeFloorHeader(meetingId)));
+  }
+
+  speechUndone(meetingId: number, speechId: number): void {
+    setImmediate(() =>
+      this.guard(meetingId, () => {
+        const room = this.room(meetingId);
+        room.dropHeader(speechId);
+        this.closeWhenIdle(meetingId);
+      }),
+    );
+  }
+
+  replace(meetingId: number, json: string): void {
+    this.flush(meetingId);
+    keepRevision(this.ctx(), meetingId, '恢复前');
+    this.room(meetingId).replace(json);
+    this.project(meetingId);
+    this.closeWhenIdle(meetingId);
+  }
+
+  /** The projection brought up to date now: before a read of the minutes, an export, a status change. */
+  flush(meetingId?: number): void {
+    const ids = meetingId === undefined ? [...this.projectTimers.keys()] : [meetingId];
+    for (const id of ids) if (this.projectTimers.has(id)) this.guard(id, () => this.project(id));
+  }
+
+  /** Folds a meeting's changes into one state (at meeting end). */
+  compact(meetingId: number): void {
+    this.flush(meetingId);
+    this.rooms.get(meetingId)?.compact();
+  }
+
+  /** Every room projected, folded and closed (a restore replaces the file; the core stops). */
+  closeAll(reason: string): void {
+    for (const id of [...this.rooms.keys()]) {
+      this.guard(id, () => {
+        this.project(id);
+        this.rooms.get(id)?.compact();
+      });
+      this.drop(id, reason);
+    }
+  }
+
+  /** The meetings with a room open, and their peers (for tests and the bench). */
+  openRooms(): { meetingId: number; peers: number }[] {
+    return [...this.rooms.values()].map((r) => ({ meetingId: r.meetingId, peers: r.peers.size }));
+  }
+
+  // ——— rooms ———
+
+  private room(meetingId: number): MinutesRoom {
+    const open = this.rooms.get(meetingId);
+    if (open) return open;
+    const ctx = this.ctx();
+    const now = () => isoNow(ctx);
+    const room = new MinutesRoom(
+      meetingId,
+      {
+        transaction: (fn) => ctx.db.transaction(fn)(),
+        append: (update) => appendUpdate(ctx, meetingId, update, now()),
+        compact: (state, upto) => writeSnapshot(ctx, meetingId, state, upto, now()),
+      },
+      loadDoc(ctx, meetingId),
+      updateFrame,
+    );
+    this.rooms.set(meetingId, room);
+    room.onChange = () => this.scheduleProjection(meetingId);
+    if (room.isEmpty) this.bootstrap(room);
+    this.lastProjected.set(meetingId, room.json());
+    return room;
+  }
+
+  /**
+   * A meeting without a shared document gets one: from its stored minutes (written by the archive
+   * generator or an import), else a single empty line, so two windows never each add their own.
+   */
+  private bootstrap(room: MinutesRoom): void {
+    room.replace(findMinutes(this.ctx(), room.meetingId)?.doc ?? emptyMinutesDoc());
+  }
+
+  private scheduleProjection(meetingId: number): void {
+    if (this.projectTimers.has(meetingId)) return;
+    this.projectTimers.set(
+      meetingId,
+      setTimeout(() => this.guard(meetingId, () => this.project(meetingId)), PROJECT_AFTER_MS),
+    );
+  }
+
+  private project(meetingId: number): void {
+    clearTimeout(this.projectTimers.get(meetingId));
+    this.projectTimers.delete(meetingId);
+    const room = this.rooms.get(meetingId);
+    if (!room) return;
+    const json = room.json();
+    if (json !== this.lastProjected.get(meetingId)) {
+      const ctx = this.ctx();
+      ctx.db.transaction(() => writeProjection(ctx, meetingId, json))();
+      this.lastProjected.set(meetingId, json);
+    }
+    if (room.uncompacted >= COMPACT_AFTER) room.compact();
+  }
+
+  private writeFloorHeader(meetingId: number): void {
+    const ctx = this.ctx();
+    if (!readSettings(ctx).autoSpeakerHeader || this.archived(meetingId)) return;
+    const floor = getQueue(ctx, meetingId).entries.find(
+      (e) => e.state === SPEECH.speaking || e.state === SPEECH.paused,
+    );
+    if (!floor) return;
+    const from = new Date(floor.intervals[0]?.from ?? ctx.now().toISOString());
+    const time = `${String(from.getHours()).padStart(2, '0')}:${String(from.getMinutes()).padStart(2, '0')}`;
+    const room = this.room(meetingId);
+    room.addHeader({ speechId: floor.id, name: floor.name, affiliation: floor.affiliation, kind: floor.kind, time });
+    this.closeWhenIdle(meetingId);
+  }
+
+  private archived(meetingId: number): boolean {
+    return findMeeting(this.ctx(), meetingId)?.status === MEETING.archived;
+  }
+
+  private closeWhenIdle(meetingId: number): void {
+    const room = this.rooms.get(meetingId);
+    if (!room || room.peers.size > 0) return;
+    this.cancelIdle(meetingId);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(meetingId);
+      if (this.rooms.get(meetingId) !== room || room.peers.size > 0) return;
+      this.guard(meetingId, () => {
+        this.project(meetingId);
+        room.compact();
+      });
+      this.drop(meetingId, REASON.closed);
+    }, IDLE_CLOSE_MS);
+    timer.unref();
+    this.idleTimers.set(meetingId, timer);
+  }
+
+  private cancelIdle(meetingId: number): void {
+    clearTimeout(this.idleTimers.get(meetingId));
+    this.idleTimers.delete(meetingId);
+  }
+
+  private drop(meetingId: number, reason: string): void {
+    const room = this.rooms.get(meetingId);
+    clearTimeout(this.projectTimers.get(meetingId));
+    this.projectTimers.delete(meetingId);
+    this.cancelIdle(meetingId);
+    this.lastProjected.delete(meetingId);
+    this.rooms.delete(meetingId);
+    room?.close(reason);
+  }
+
+  /** Work from a timer: a failure (a locked or vanished file) is logged and retried by the next change, never thrown into the loop. */
+  private guard(meetingId: number, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      console.error(`[会议记录] 第 ${meetingId} 次会议`, e);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { $createParagraphNode, $createTextNode, $getRoot, $parseSerializedNode, type SerializedEditorState } from 'lexical';
+import type { Core } from '../../electron/core';
+import { bindEditor, type BoundEditor } from '../../electron/core/minutesSync/boundEditor';
+import { isDurable, MESSAGE } from '../../shared/minutesSync/protocol';
+
+const REMOTE = 'remote';
+
+/**
+ * A window's side of the minutes' sync protocol without a browser: a Y.Doc bound to a headless
+ * Lexical editor exactly as CollaborationPlugin binds a window's, speaking the same bytes. Over
+ * the core in this process (`inProcess`) or a WebSocket (`overSocket`).
+ */
+export class MinutesClient {
+  readonly doc = new Y.Doc();
+  readonly bound: BoundEditor;
+  readonly refusals: string[] = [];
+  acked = new Map<number, number>();
+  synced = false;
+  private send: (bytes: Uint8Array) => void = () => {};
+  private waiters: (() => void)[] = [];
+
+  constructor() {
+    this.bound = bindEditor(this.doc);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeUpdate(e, update);
+      this.send(encoding.toUint8Array(e));
+    });
+  }
+
+  attach(send: (bytes: Uint8Array) => void): void {
+    this.send = send;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(e, this.doc);
+    send(encoding.toUint8Array(e));
+  }
+
+  receive(bytes: Uint8Array): void {
+    const d = decoding.createDecoder(bytes);
+    const kind = decoding.readVarUint(d);
+    if (kind === MESSAGE.sync) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.sync);
+      const sub = syncProtocol.readSyncMessage(d, e, this.doc, REMOTE);
+      if (encoding.length(e) > 1) this.send(encoding.toUint8Array(e));
+      if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      this.bound.flush();
+    } else if (kind === MESSAGE.ack) {
+      this.acked = Y.decodeStateVector(decoding.readVarUint8Array(d));
+    } else if (kind === MESSAGE.refused) {
+      this.refusals.push(decoding.readVarString(d));
+    }
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Every change of this client is on disk (the core's acknowledgement says so). */
+  get durable(): boolean {
+    return isDurable(this.acked, this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
+  }
+
+  text(): string {
+    return this.bound.editor.read(() => $getRoot().getTextContent());
+  }
+
+  /** Types at the end of the last paragraph, as a secretary does. */
+  type(chars: string): void {
+    this.bound.flush();
+    this.bound.editor.update(
+      () => {
+        const root = $getRoot();
+        let last = root.getLastChild();
+        if (!last || last.getType() !== 'paragraph') {
+          last = $createParagraphNode();
+          root.append(last);
+        }
+        (last as ReturnType<typeof $createParagraphNode>).append($createTextNode(chars));
+      },
+      { discrete: true },
+    );
+  }
+
+  /** The whole document replaced by Lexical JSON (a prepared text pasted in). */
+  replace(json: string): void {
+    const parsed = JSON.parse(json) as SerializedEditorState;
+    this.bound.flush();
+    this.bound.editor.update(
+      () => {
+        const root = $getRoot();
+        root.clear();
+        for (const child of parsed.root.children) root.append($parseSerializedNode(child));
+      },
+      { discrete: true },
+    );
+  }
+
+  async until(what: () => boolean, ms = 5000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!what()) {
+      if (Date.now() > end) throw new Error('等待会议记录同步超时');
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 20);
+      });
+    }
+  }
+}
+
+/** A client joined to the core in this process (no socket): messages are delivered asynchronously, as over a wire. */
+export function inProcess(core: Core, meetingId: number): MinutesClient & { leave(): void } {
+  const client = new MinutesClient();
+  let closed = false;
+  const link = core.minutesDocs.join(
+    meetingId,
+    (bytes) => queueMicrotask(() => !closed && client.receive(bytes)),
+    // After what was sent before the close, as a socket delivers it.
+    () => queueMicrotask(() => (closed = true)),
+  );
+  client.attach((bytes) => queueMicrotask(() => !closed && link.receive(bytes)));
+  return Object.assign(client, {
+    leave() {
+      closed = true;
+      link.closed();
+    },
+  });
+}
+
+/** Writes a whole minutes document the way a window does, and waits until the core has it on disk and projected. */
+export async function writeMinutesDoc(core: Core, meetingId: number, json: string): Promise<void> {
+  const client = inProcess(core, meetingId);
+  await client.until(() => client.synced);
+  client.replace(json);
+  await client.until(() => client.durable);
+  client.leave();
+  core.minutesDocs.flush(meetingId);
+}
