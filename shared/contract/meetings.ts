@@ -109,8 +109,13 @@ const meetingFields = {
 
 const speechId = { id: id('发言编号') };
 const queueOut = { output: Queue, topics: ['queue'] as const };
-/** Starting a speech starts a meeting still in preparation: its status changes too. */
-const startOut = { output: Queue, topics: ['queue', 'meetings'] as const };
+/**
+ * Starting a speech starts a meeting still in preparation: its status changes too; and the core
+ * writes the speaker's header into the minutes.
+ */
+const startOut = { output: Queue, topics: ['queue', 'meetings', 'minutes'] as const };
+/** Taking a start back takes its header out of the minutes. */
+const undoOut = { output: Queue, topics: ['queue', 'minutes'] as const };
 
 export const meetingCalls = {
   'meeting.list': query({
@@ -315,13 +320,13 @@ export const meetingCalls = {
   'queue.undoStart': mutation({
     summary: `撤销刚开始的发言（${UNDO_START_SECONDS} 秒内）：回到等待，不留发言记录`,
     input: z.strictObject(speechId),
-    ...queueOut,
+    ...undoOut,
     example: { id: 1 },
   }),
   'queue.skip': mutation({
     summary: `跳过未到的发言人：移到等待队列末尾（刚开始 ${UNDO_START_SECONDS} 秒内的发言先撤销）`,
     input: z.strictObject(speechId),
-    ...queueOut,
+    ...undoOut,
     example: { id: 1 },
   }),
   'queue.extend': mutation({

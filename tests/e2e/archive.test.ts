@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
 import type { MinutesState } from '../../shared/contract/minutes';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, screenPath, visible } from './support/serve';
+import { apiValue, screenPath, visible, servedHost, writeServedMinutes } from './support/serve';
 import { withServedApp } from './support/servedApp';
 
 /** Looking something up a year later: a phrase from the minutes, or a single character. */
@@ -11,14 +10,14 @@ let s: Scenario;
 const app = withServedApp({
   demo: true,
   hash: async (served) => {
-    const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+    const invoke = servedHost(served);
     s = await heldMeeting(invoke, { title: '松花江冰雪大世界交通疏导', resolutions: 1 });
     const m = await apiValue<MinutesState>(served, 'minutes.get', { meetingId: s.meetingId });
-    await apiValue(served, 'minutes.save', {
-      meetingId: s.meetingId,
-      doc: m.doc!.replace('"text":"会议记录"', '"text":"会议记录：摆渡车发车间隔缩短到五分钟"'),
-      baseVersion: m.version,
-    });
+    await writeServedMinutes(
+      served,
+      s.meetingId,
+      m.doc!.replace('"text":"会议记录"', '"text":"会议记录：摆渡车发车间隔缩短到五分钟"'),
+    );
     await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '进行中' });
     await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '已结束' });
     return '/archive';

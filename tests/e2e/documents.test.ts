@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Download } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
 import type { ResolutionList } from '../../shared/contract/resolutions';
 import { chineseDate } from '../../shared/domain/chineseText';
 import { readDocx } from '../support/docx';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, screenPath, visible } from './support/serve';
+import { apiValue, screenPath, visible, servedHost } from './support/serve';
 import { withServedApp } from './support/servedApp';
 
 /**
@@ -20,7 +19,7 @@ const app = withServedApp({
   demo: true,
   hash: async (served) => {
     // The same calls the app makes, over HTTP.
-    const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+    const invoke = servedHost(served);
     s = await heldMeeting(invoke, { resolutions: 0, marks: 9, confirm: false });
     return `/meetings/${s.meetingId}`;
   },

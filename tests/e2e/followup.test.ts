@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
 import type { FollowUpBoard } from '../../shared/contract/followUp';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, hidden, screenPath, visible } from './support/serve';
+import { apiValue, hidden, screenPath, visible, servedHost } from './support/serve';
 import { withServedApp } from './support/servedApp';
 
 /** Months after the meeting: a resolution followed from 交办 to 办结, with one 不满意 round and the 反馈. */
@@ -12,7 +11,7 @@ let s: Scenario;
 const app = withServedApp({
   demo: true,
   hash: async (served) => {
-    const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
+    const invoke = servedHost(served);
     s = await heldMeeting(invoke, { resolutions: 2 });
     return '/followup';
   },

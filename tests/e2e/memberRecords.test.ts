@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Download } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
 import type { Mark } from '../../shared/contract/minutes';
 import type { Person } from '../../shared/contract/directory';
 import type { Queue } from '../../shared/contract/meetings';
 import type { RecordsList } from '../../shared/contract/memberRecords';
 import { clock } from '../../shared/domain/speechTimer';
 import { heldMeeting, type Scenario } from '../support/meetingScenario';
-import { api, apiValue, hidden, screenPath, visible } from './support/serve';
+import { apiValue, hidden, screenPath, visible, servedHost } from './support/serve';
 import { withServedApp } from './support/servedApp';
 
 /**
@@ -30,7 +29,7 @@ const rowOf = (name: string) => table().locator('tbody tr', { has: app.page.getB
 beforeAll(async () => {
   await visible(app.page.getByRole('heading', { name: /年还没有召开过会议$/ }));
   await app.page.screenshot({ path: screenPath('records-empty') });
-  const invoke = ((name: string, input: unknown) => api(app.served, name, input)) as Core['invoke'];
+  const invoke = servedHost(app.served);
   // 12 speeches: the first speaker (a member) comes round again as the ninth.
   s = await heldMeeting(invoke, { speeches: 12, resolutions: 3 });
   const queue = await apiValue<Queue>(app.served, 'queue.get', { meetingId: s.meetingId });

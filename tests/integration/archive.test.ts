@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../electron/core/generate/archive';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../shared/contract/archive';
+import { writeMinutesDoc } from '../support/minutesClient';
 import { heldMeeting } from '../support/meetingScenario';
 import { ok, tempCore } from '../support/tempCore';
 
@@ -29,12 +30,10 @@ describe('the generated archive', () => {
 describe('archive search', () => {
   it('finds a meeting by a phrase from its minutes, the match highlighted in the excerpt', async () => {
     const minutes = ok(await core.invoke('minutes.get', { meetingId: live }));
-    ok(
-      await core.invoke('minutes.save', {
-        meetingId: live,
-        doc: minutes.doc!.replace('"text":"会议记录"', '"text":"会议记录：冰灯游园会排队时间过长"'),
-        baseVersion: minutes.version,
-      }),
+    await writeMinutesDoc(
+      core,
+      live,
+      minutes.doc!.replace('"text":"会议记录"', '"text":"会议记录：冰灯游园会排队时间过长"'),
     );
     // Typed a moment ago, not yet indexed at meeting end: found all the same.
     const r = ok(await search('冰灯游园会排队'));

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markId } from '../../shared/domain/minutesDoc';
+import { writeMinutesDoc } from '../support/minutesClient';
 import { heldMeeting } from '../support/meetingScenario';
 import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
@@ -53,8 +54,7 @@ describe('consensus resolutions', () => {
         ],
       },
     });
-    const { version } = ok(await core.invoke('minutes.get', { meetingId: s.meetingId }));
-    ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc, baseVersion: version }));
+    await writeMinutesDoc(core, s.meetingId, doc);
     const list = ok(await core.invoke('resolution.fromMark', { markId: id }));
     expect(rep.departmentId).not.toBeNull();
     expect(list.items[0]).toMatchObject({
@@ -141,14 +141,12 @@ describe('consensus resolutions', () => {
       '$1',
     );
     expect(cut).not.toBe(state.doc);
-    const v = ok(
-      await core.invoke('minutes.save', { meetingId: s.meetingId, doc: cut, baseVersion: state.version }),
-    ).version;
+    await writeMinutesDoc(core, s.meetingId, cut);
     let list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
     expect(list.items[0]).toMatchObject({ id: r.id, text: r.text, markIds: [] });
     expect(list.confirmed).not.toBeNull();
     // Pasted back: the same mark id, the same link; it is not offered as untaken.
-    ok(await core.invoke('minutes.save', { meetingId: s.meetingId, doc: state.doc!, baseVersion: v }));
+    await writeMinutesDoc(core, s.meetingId, state.doc!);
     list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
     expect(list.items[0].markIds).toEqual(r.markIds);
     expect(list.untaken.map((m) => m.id)).not.toContain(r.markIds[0]);

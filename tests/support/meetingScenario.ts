@@ -6,6 +6,15 @@ import type { ResolutionList } from '../../shared/contract/resolutions';
 import { writeMinutesDoc } from './minutesClient';
 import { ok } from './tempCore';
 
+/** Where a scenario is built: a core in this process, or a served app (its API and minutes socket). */
+export interface ScenarioHost {
+  invoke: Core['invoke'];
+  /** Writes a whole minutes document as a window does, returning once it is on disk. */
+  writeMinutes(meetingId: number, doc: string): Promise<void>;
+}
+
+const hostOf = (h: Core | ScenarioHost): ScenarioHost =>
+  'minutesDocs' in h ? { invoke: h.invoke, writeMinutes: (id, doc) => writeMinutesDoc(h, id, doc) } : h;
 
 export interface ScenarioOptions {
   title?: string;
@@ -33,8 +42,9 @@ export interface Scenario {
  * checked in with one on leave, speeches from members and departments, minutes with sections and
  * marks, resolutions from the marked suggestions with departments and deadlines, confirmed.
  */
-export async function heldMeeting(core: Core, o: ScenarioOptions = {}): Promise<Scenario> {
-  const invoke = core.invoke;
+export async function heldMeeting(where: Core | ScenarioHost, o: ScenarioOptions = {}): Promise<Scenario> {
+  const host = hostOf(where);
+  const invoke = host.invoke;
   const {
     title = '中央大街景区公厕布局、指引和冬季运行',
     speeches = 8,
@@ -93,7 +103,7 @@ export async function heldMeeting(core: Core, o: ScenarioOptions = {}): Promise<
     });
   }
   if (minutesChars > 0)
-    await writeMinutesDoc(core, meetingId, generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }));
+    await host.writeMinutes(meetingId, generateMinutesDoc({ sections, chars: minutesChars, marks, seed: meetingId }));
   const suggestions = (await call('mark.list', { meetingId })).filter((m) => m.kind === '建议');
   let list = (await call('resolution.list', { meetingId })) as ResolutionList;
   for (let i = 0; i < resolutions; i++) {

@@ -2,7 +2,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { $createParagraphNode, $createTextNode, $getRoot, $parseSerializedNode, type SerializedEditorState } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $parseSerializedNode,
+  type SerializedEditorState,
+} from 'lexical';
 import type { Core } from '../../electron/core';
 import { bindEditor, type BoundEditor } from '../../electron/core/minutesSync/boundEditor';
 import { isDurable, MESSAGE } from '../../shared/minutesSync/protocol';
@@ -139,4 +145,35 @@ export async function writeMinutesDoc(core: Core, meetingId: number, json: strin
   await client.until(() => client.durable);
   client.leave();
   core.minutesDocs.flush(meetingId);
+}
+
+/** A client over the served app's WebSocket, as a browser tab joins (Node's own WebSocket). */
+export async function overSocket(
+  url: string,
+): Promise<MinutesClient & { leave(): void; closeCode: () => number | null }> {
+  const client = new MinutesClient();
+  const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
+  let code: number | null = null;
+  socket.onmessage = (e: MessageEvent<ArrayBuffer>) => client.receive(new Uint8Array(e.data));
+  socket.onclose = (e) => (code = e.code);
+  await new Promise<void>((resolve, reject) => {
+    socket.onopen = () => resolve();
+    socket.onerror = () => reject(new Error(`无法连接会议记录：${url}`));
+  });
+  client.attach((bytes) => socket.readyState === WebSocket.OPEN && socket.send(bytes));
+  return Object.assign(client, { leave: () => socket.close(), closeCode: () => code });
+}
+
+/** The served app's socket address of a meeting's minutes. */
+export const socketUrl = (origin: string, token: string, meetingId: number, docKey: string) =>
+  `${origin.replace(/^http/, 'ws')}/sync/minutes/${meetingId}?${new URLSearchParams({ token, key: docKey }).toString()}`;
+
+/** writeMinutesDoc over the served app's socket. */
+export async function writeMinutesOverSocket(url: string, json: string): Promise<void> {
+  const client = await overSocket(url);
+  await client.until(() => client.synced);
+  client.replace(json);
+  await client.until(() => client.durable);
+  client.leave();
 }

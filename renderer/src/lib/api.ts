@@ -1,5 +1,6 @@
 import { base64ToBytes } from './base64';
 import { BRIDGE_KEY, type ElectronBridge, type SaveResult } from '../../../shared/bridge';
+import { minutesSocketPath } from '../../../shared/minutesSync/protocol';
 import {
   contract,
   topics,
@@ -45,6 +46,8 @@ export interface Api {
    */
   chooseBackupFile?: (mode: 'save' | 'open', suggestedName: string) => Promise<string | null>;
   topicsOf(name: string): readonly Topic[];
+  /** The address of a meeting's shared minutes: serve's own socket, or the desktop app's loopback endpoint. */
+  minutesSocketUrl(meetingId: number, docKey: string): Promise<string>;
   /** Runs `handler` before the window closes (Electron; the browser has no such moment). Returns the unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): () => void;
 }
@@ -122,5 +125,12 @@ export function createApi(token: string | null): Api {
     chooseBackupFile: bridge.chooseBackupFile ? (mode, name) => bridge.chooseBackupFile!(mode, name) : undefined,
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
     onFlushRequest: (handler) => bridge.onFlushRequest?.(handler) ?? (() => {}),
+    async minutesSocketUrl(meetingId, docKey) {
+      const endpoint = bridge.minutesEndpoint
+        ? await bridge.minutesEndpoint()
+        : { origin: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`, token: token ?? '' };
+      const query = new URLSearchParams({ token: endpoint.token, key: docKey });
+      return `${endpoint.origin}${minutesSocketPath(meetingId)}?${query.toString()}`;
+    },
   };
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createCore, type Core } from '../../../electron/core';
-import { api, launchBrowser, openAppIn, startServe, type Served } from '../../e2e/support/serve';
+import { launchBrowser, openAppIn, servedHost, startServe, type Served } from '../../e2e/support/serve';
 import { heldMeeting } from '../../support/meetingScenario';
+import { inProcess } from '../../support/minutesClient';
 import { ok } from '../../support/tempCore';
 import { type Area, type Figure, median, percentile, round } from '../figures';
 
@@ -18,25 +19,39 @@ const BLOCK = 50;
 /** The reference meeting: 40 speeches that really happened (so marks link to them), 60,000 characters of minutes with 30 marks. */
 const reference = { speeches: SPEECHES, minutesChars: REFERENCE_CHARS, marks: MARKS, resolutions: 0, confirm: false };
 
-/** The main side of a save: validate, write, plain-text projection and marks, as the router runs it. */
-async function saveMedian(): Promise<{ median: number; chars: number }> {
+/**
+ * The core's side of one keystroke on the reference minutes, in its own process: a window's
+ * change decoded, stored in its own transaction, applied, acknowledged (`apply`); and the
+ * projection of the whole document (text, marks) that follows within a second (`project`).
+ */
+async function coreSide(): Promise<{ apply: number; project: number; chars: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-bench-'));
   const core: Core = createCore({ dataDir: dir });
   try {
     ok(await core.invoke('app.loadDemo', {}));
     const { meetingId } = await heldMeeting(core, { ...reference, title: '记录保存基准' });
-    const stored = ok(await core.invoke('minutes.get', { meetingId }));
-    const doc = stored.doc!;
-    let version = stored.version;
-    const times: number[] = [];
-    for (let i = 0; i < 80; i++) {
-      // Each save differs from the last by what was typed in between.
-      const edited = doc.replace('"text":"会议记录"', `"text":"会议记录${'记'.repeat(i)}"`);
+    const w = inProcess(core, meetingId);
+    await w.until(() => w.synced);
+    const apply: number[] = [];
+    const project: number[] = [];
+    for (let i = 0; i < 90; i++) {
       const t0 = performance.now();
-      version = ok(await core.invoke('minutes.save', { meetingId, doc: edited, baseVersion: version })).version;
-      if (i >= 10) times.push(performance.now() - t0);
+      w.type('记');
+      await w.until(() => w.durable);
+      const t1 = performance.now();
+      core.minutesDocs.flush(meetingId);
+      const t2 = performance.now();
+      if (i >= 10) {
+        apply.push(t1 - t0);
+        project.push(t2 - t1);
+      }
     }
-    return { median: median(times), chars: stored.chars };
+    w.leave();
+    return {
+      apply: median(apply),
+      project: median(project),
+      chars: ok(await core.invoke('minutes.get', { meetingId })).chars,
+    };
   } finally {
     core.close();
     rmSync(dir, { recursive: true, force: true });
@@ -47,7 +62,7 @@ async function saveMedian(): Promise<{ median: number; chars: number }> {
  * Keystroke to the next painted frame, measured in the page on its own clock: from the input
  * event's timestamp to a task queued in the first animation frame after it (which runs once
  * that frame is painted). Half the keys are Latin letters pressed, half Chinese characters
- * inserted as an input method commits them. The autosave runs as in use (typing never pauses).
+ * inserted as an input method commits them. The shared document's binding, the local copy and the link to the core run as in use.
  */
 async function keystrokes(page: Page, count: number): Promise<number[]> {
   await page.evaluate(() => {
@@ -95,21 +110,130 @@ async function openMinutes(page: Page, served: Served, meetingId: number): Promi
   await page.getByRole('textbox', { name: '会议记录' }).waitFor();
 }
 
+/** A fresh tab opening the reference minutes until all of it is on the page. */
+async function openTimes(browser: Browser, served: Served, meetingId: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, context } = await openAppIn(browser, served, '/meetings');
+    const t0 = Date.now();
+    await openMinutes(page, served, meetingId);
+    await page.waitForFunction(
+      () => (document.querySelector('.minutes-content')?.textContent?.length ?? 0) > 50_000,
+      undefined,
+      { timeout: 60_000 },
+    );
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  return times;
+}
+
+/**
+ * A keystroke reaching the data file, on the page's clock: from the input event to the line under
+ * the editor saying 已保存到数据文件, which it says once the core's acknowledgement, sent after the
+ * commit, has arrived. An upper bound of keystroke → COMMIT.
+ */
+async function durableTimes(browser: Browser, served: Served, meetingId: number): Promise<number[]> {
+  const { page, context } = await openAppIn(browser, served, '/meetings');
+  await openMinutes(page, served, meetingId);
+  await page.locator('[data-testid="save-status"][data-phase="saved"]').waitFor();
+  await page.locator('.minutes-content').click();
+  await page.keyboard.press('Control+End');
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __durable: Promise<number> };
+      w.__durable = new Promise<number>((resolve) => {
+        const status = document.querySelector('[data-testid="save-status"]')!;
+        let t0 = 0;
+        const seen = new MutationObserver(() => {
+          if (t0 && status.getAttribute('data-phase') === 'saved') {
+            seen.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        seen.observe(status, { attributes: true });
+        document.addEventListener('beforeinput', (e) => (t0 = e.timeStamp), { once: true, capture: true });
+      });
+    });
+    await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26]);
+    times.push(await page.evaluate(() => (window as unknown as { __durable: Promise<number> }).__durable));
+    await page.waitForTimeout(50);
+  }
+  await context.close();
+  return times.slice(5);
+}
+
+/**
+ * A keystroke in one window painted in another: two tabs of one browser on the same meeting. The
+ * typing tab notes the input event's time, the reading tab the first frame painted after the new
+ * character arrived, both as `performance.timeOrigin + …`: the same system clock.
+ */
+async function coeditTimes(browser: Browser, served: Served, meetingId: number): Promise<number[]> {
+  const a = await openAppIn(browser, served, '/meetings');
+  const b = await openAppIn(browser, served, '/meetings');
+  await openMinutes(a.page, served, meetingId);
+  await openMinutes(b.page, served, meetingId);
+  for (const p of [a.page, b.page]) await p.locator('[data-testid="save-status"][data-phase="saved"]').waitFor();
+  await a.page.locator('.minutes-content').click();
+  await a.page.keyboard.press('Control+End');
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    await b.page.evaluate(() => {
+      const w = window as unknown as { __painted: Promise<number> };
+      const content = document.querySelector('.minutes-content')!;
+      const before = content.textContent?.length ?? 0;
+      w.__painted = new Promise<number>((resolve) => {
+        const seen = new MutationObserver(() => {
+          if ((content.textContent?.length ?? 0) <= before) return;
+          seen.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+            channel.port2.postMessage(null);
+          });
+        });
+        seen.observe(content, { subtree: true, childList: true, characterData: true });
+      });
+    });
+    await a.page.evaluate(() => {
+      const w = window as unknown as { __typed: Promise<number> };
+      w.__typed = new Promise<number>((resolve) =>
+        document.addEventListener('beforeinput', (e) => resolve(performance.timeOrigin + e.timeStamp), {
+          once: true,
+          capture: true,
+        }),
+      );
+    });
+    await a.page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26]);
+    const typed = await a.page.evaluate(() => (window as unknown as { __typed: Promise<number> }).__typed);
+    const painted = await b.page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
+    times.push(painted - typed);
+    await a.page.waitForTimeout(50);
+  }
+  await a.context.close();
+  await b.context.close();
+  return times.slice(5);
+}
+
 /** The minutes editor with the reference minutes and with an empty document; the core's save. */
 export const minutesArea: Area = {
   name: 'minutes',
   async run(): Promise<Figure[]> {
-    const save = await saveMedian();
+    const side = await coreSide();
     const served = await startServe({ demo: true });
     const browser = await launchBrowser().catch(async (e) => {
       await served.stop();
       throw e;
     });
     try {
-      // The same calls the app makes, over HTTP.
-      const invoke = ((name: string, input: unknown) => api(served, name, input)) as Core['invoke'];
-      const full = await heldMeeting(invoke, { ...reference, title: '参考会议记录' });
-      const empty = await heldMeeting(invoke, { ...reference, minutesChars: 0, title: '空白会议记录' });
+      // The same calls the app makes, over HTTP, and the minutes written through its socket.
+      const host = servedHost(served);
+      const full = await heldMeeting(host, { ...reference, title: '参考会议记录' });
+      const empty = await heldMeeting(host, { ...reference, minutesChars: 0, title: '空白会议记录' });
+      const open = await openTimes(browser, served, full.meetingId);
+      const durable = await durableTimes(browser, served, empty.meetingId);
+      const coedit = await coeditTimes(browser, served, empty.meetingId);
 
       const { page } = await openAppIn(browser, served, '/meetings');
       await page.setViewportSize({ width: 1600, height: 900 });
@@ -143,7 +267,7 @@ export const minutesArea: Area = {
       return [
         {
           key: 'minutes.keystroke_p95_ms',
-          label: `按键到下一帧，p95（${(save.chars / 10_000).toFixed(1)} 万字记录，${fullSamples.length} 次）`,
+          label: `按键到下一帧，p95（${(side.chars / 10_000).toFixed(1)} 万字记录，${fullSamples.length} 次）`,
           value: round(p95Full),
           unit: 'ms',
           bar: { max: 16 },
@@ -174,11 +298,37 @@ export const minutesArea: Area = {
           unit: 'ms',
         },
         {
+          key: 'minutes.durable_p95_ms',
+          label: `按键到写入数据文件并确认，p95（页面时钟，到核心的确认；${durable.length} 次）`,
+          value: round(percentile(durable, 95)),
+          unit: 'ms',
+          bar: { max: 500 },
+        },
+        {
+          key: 'minutes.coedit_p95_ms',
+          label: `窗口甲按键到窗口乙画出，p95（同一浏览器的两个窗口，系统时钟；${coedit.length} 次）`,
+          value: round(percentile(coedit, 95)),
+          unit: 'ms',
+          bar: { max: 100 },
+        },
+        {
+          key: 'minutes.open_ms',
+          label: `新窗口打开 ${(side.chars / 10_000).toFixed(1)} 万字记录到全部显示，中位数（${open.length} 次）`,
+          value: round(median(open)),
+          unit: 'ms',
+        },
+        {
           key: 'minutes.save_median_ms',
-          label: `保存 ${(save.chars / 10_000).toFixed(1)} 万字记录（主进程：校验、写入、纯文本、标记），中位数`,
-          value: round(save.median),
+          label: `核心收下一次按键：解码、写入、应用、确认，中位数（${(side.chars / 10_000).toFixed(1)} 万字记录）`,
+          value: round(side.apply),
           unit: 'ms',
           bar: { max: 15 },
+        },
+        {
+          key: 'minutes.project_median_ms',
+          label: '核心由共享文档导出纯文本、标记与记录行，中位数（每次修改后 0.4 秒内一次）',
+          value: round(side.project),
+          unit: 'ms',
         },
       ];
     } finally {

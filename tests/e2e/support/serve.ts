@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import type { ScenarioHost } from '../../support/meetingScenario';
+import { socketUrl, writeMinutesOverSocket } from '../../support/minutesClient';
+
 /** The project root: tests/e2e/support → ../../.. */
 export const projectRoot = resolve(import.meta.dirname, '../../..');
 const bin = join(projectRoot, 'node_modules', '.bin');
@@ -191,6 +194,20 @@ export async function apiValue<T = unknown>(
   const r = await api<T>(served, name, input);
   if (!r.ok) throw new Error(`${name} 失败：${r.error.code} ${r.error.message}`);
   return r.value;
+}
+
+/** A served app as a scenario's host: its API, and its minutes socket for the minutes. */
+export function servedHost(served: Pick<Served, 'origin' | 'token'>): ScenarioHost {
+  return {
+    invoke: ((name: string, input: unknown) => api(served, name, input)) as ScenarioHost['invoke'],
+    writeMinutes: (meetingId, doc) => writeServedMinutes(served, meetingId, doc),
+  };
+}
+
+/** Replaces a meeting's minutes through the served app's socket, as a tab would. */
+export async function writeServedMinutes(served: Pick<Served, 'origin' | 'token'>, meetingId: number, doc: string) {
+  const { docKey } = await apiValue<{ docKey: string }>(served, 'minutes.get', { meetingId });
+  await writeMinutesOverSocket(socketUrl(served.origin, served.token, meetingId, docKey), doc);
 }
 
 /** Headless Chromium from the system (or CHROMIUM_PATH); never a downloaded browser. */

@@ -118,7 +118,7 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
         <AgendaProgress meeting={meeting} now={live.now} readOnly={readOnly} />
         <SpeechStats entries={live.entries} now={live.now} />
       </div>
-      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} undone={live.undone} />
+      <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
+import { useMemo, useState } from 'react';
+import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { usePageShortcuts } from '../../components/ShortcutHelp';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { hhmm } from '../../lib/dates';
@@ -34,10 +34,9 @@ export function useConsole(meeting: MeetingDetail) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [floorId],
   );
-  const undone = useUndoneStarts(entries);
   const undo = useQueueUndo(entries, now);
   usePageShortcuts(consoleHelp);
-  return { settings, now, entries, floor, undone, undo };
+  return { settings, now, entries, floor, undo };
 }
 
 type Status = MeetingDetail['status'];
@@ -47,33 +46,6 @@ const asked: Partial<Record<Status, { title: string; body: string; confirm: stri
   已结束: { title: t.confirm.endTitle, body: t.confirm.endBody, confirm: t.status.end },
   已归档: { title: t.confirm.archiveTitle, body: t.confirm.archiveBody, confirm: t.status.archive },
 };
-
-/**
- * Speeches seen on the floor (or just ended) that wait again: their start was undone, here or in
- * another window, and the header their start put in the minutes goes. A header of a speech that
- * merely waits (typed ahead, or from an older text) is not touched.
- */
-function useUndoneStarts(entries: readonly Speech[]): ReadonlySet<number> {
-  const seen = useRef(new Map<number, Speech['state']>());
-  const [undone, setUndone] = useState<ReadonlySet<number>>(new Set());
-  useEffect(() => {
-    const back = entries.filter(
-      (e) =>
-        e.state === speechState.waiting &&
-        ([speechState.speaking, speechState.paused, speechState.spoken] as Speech['state'][]).includes(
-          seen.current.get(e.id) ?? speechState.waiting,
-        ),
-    );
-    seen.current = new Map(entries.map((e) => [e.id, e.state]));
-    if (back.length) setUndone((u) => new Set([...u, ...back.map((e) => e.id)]));
-  }, [entries]);
-  // Only while they wait: a speech started again for real gets its header back.
-  const key = entries
-    .filter((e) => e.state === speechState.waiting && undone.has(e.id))
-    .map((e) => e.id)
-    .join();
-  return useMemo(() => new Set(key.split(',').filter(Boolean).map(Number)), [key]);
-}
 
 /** The meeting's next status: steps asked first, the minutes flushed before any step, the reason for unarchiving. */
 export function useStatusActions(meeting: MeetingDetail) {

@@ -1,24 +1,23 @@
 import { useState } from 'react';
-import type { MinutesState } from '../../../../shared/contract/minutes';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
 import { clockDateTime } from '../../lib/dates';
 import { useApi, useCall } from '../../lib/query';
 import { t } from './text';
 
-/** The snapshots of a meeting's minutes, newest first; restoring keeps the current text as one more. */
+/**
+ * The snapshots of a meeting's minutes, newest first. Restoring one is a change to the shared
+ * document that every open window receives; the current text is kept as one more revision first.
+ */
 export function RevisionsDrawer({
   meetingId,
   readOnly,
-  beforeRestore,
   onRestored,
   onClose,
 }: {
   meetingId: number;
   readOnly: boolean;
-  /** Stores the editor's text first and answers the version it is at. */
-  beforeRestore(): Promise<number>;
-  onRestored(state: MinutesState): void;
+  onRestored(): void;
   onClose(): void;
 }) {
   const api = useApi();
@@ -32,8 +31,8 @@ export function RevisionsDrawer({
     setBusy(true);
     setError(null);
     try {
-      const baseVersion = await beforeRestore();
-      onRestored(await api.call('minutes.restore', { revisionId, baseVersion }));
+      await api.call('minutes.restore', { revisionId });
+      onRestored();
       onClose();
     } catch (e) {
       setError(e as Error);

@@ -1,23 +1,22 @@
-import { clockTime } from '../../lib/dates';
-import type { SaveState } from './autosave';
+import type { SyncState } from './sync/provider';
 import { t } from './text';
 
-/** One line under the editor: is everything stored, and how long the minutes are. */
-export function SaveStatus({ state, chars }: { state: SaveState; chars: number }) {
+type Phase = 'saved' | 'saving' | 'offline' | 'connecting' | 'readonly';
+
+function phaseOf(state: SyncState | null, readOnly: boolean): Phase {
+  if (readOnly) return 'readonly';
+  if (!state || state.link === 'connecting') return state && !state.durable ? 'offline' : 'connecting';
+  if (state.link === 'offline') return 'offline';
+  return state.durable ? 'saved' : 'saving';
+}
+
+/** One line under the editor: where the words are (in the data file, on their way, only in this window), and how long the minutes are. */
+export function SaveStatus({ state, readOnly, chars }: { state: SyncState | null; readOnly: boolean; chars: number }) {
   const s = t.save;
-  const text =
-    state.phase === 'saving'
-      ? s.saving
-      : state.phase === 'failed' || state.phase === 'blocked'
-        ? s.failed
-        : state.phase === 'dirty'
-          ? s.dirty
-          : state.savedAt
-            ? s.saved(clockTime(state.savedAt))
-            : s.never;
+  const phase = phaseOf(state, readOnly);
   return (
-    <footer className={`minutes-status phase-${state.phase}`} data-testid="save-status" data-phase={state.phase}>
-      <span>{text}</span>
+    <footer className={`minutes-status phase-${phase}`} data-testid="save-status" data-phase={phase} role="status">
+      <span>{s.phase[phase]}</span>
       <span className="num-left">{s.chars(chars)}</span>
     </footer>
   );

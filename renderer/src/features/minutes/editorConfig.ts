@@ -17,13 +17,17 @@ const theme: InitialConfigType['theme'] = {
   markOverlap: 'm-mark-overlap',
 };
 
-export function minutesConfig(doc: string | null, editable: boolean): InitialConfigType {
+/**
+ * The editor of a shared document: it starts with nothing (null, not even an empty line: that
+ * would be a change each window adds) and shows what the core's document holds once synced.
+ */
+export function minutesConfig(editable: boolean): InitialConfigType {
   return {
     namespace: 'minutes',
     nodes: minutesNodes,
     theme,
     editable,
-    editorState: doc ?? undefined,
+    editorState: null,
     onError(error) {
       // Never throw inside the editor during a meeting: log and keep the text.
       console.error('[会议记录编辑器]', error);

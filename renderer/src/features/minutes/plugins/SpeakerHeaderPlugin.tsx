@@ -4,7 +4,9 @@ import {
   $addUpdateTag,
   $createParagraphNode,
   $getRoot,
+  $getNodeByKey,
   $getSelection,
+  COLLABORATION_TAG,
   $isElementNode,
   $isParagraphNode,
   $isRangeSelection,
@@ -18,8 +20,8 @@ import {
   type LexicalNode,
   type ParagraphNode,
 } from 'lexical';
-import { useEffect } from 'react';
-import { $createSpeakerNode, $isSpeakerNode, type SpeakerInfo } from '../SpeakerNode';
+import { useEffect, useRef } from 'react';
+import { $createSpeakerNode, $isSpeakerNode, SpeakerNode, type SpeakerInfo } from '../SpeakerNode';
 
 const HEADER_TAG = 'speaker-header';
 /**
@@ -98,74 +100,55 @@ export function jumpUnderHeader(editor: LexicalEditor, speechId: number): void {
 }
 
 /**
- * A start taken back within seconds leaves no header: its header goes, the lines of its section
- * (if anything was typed) joining the section before.
+ * The core writes a new speaker's header into the shared document (electron/core/minutesSync).
+ * When it arrives here and the caret was at the end of the minutes, the caret moves under it, so
+ * typing goes on in the new section; anywhere else the caret stays (a sentence still being
+ * mended) and `onArrived` says so. Never while an input method composes: the update waits.
  */
-function $dropHeaders(undone: ReadonlySet<number>): void {
-  for (const n of $getRoot().getChildren()) {
-    if (!$isSpeakerNode(n) || !undone.has(n.speechId)) continue;
-    const next = n.getNextSibling();
-    if ($isParagraphNode(next) && next.getChildrenSize() === 0 && !next.getNextSibling()) next.remove();
-    n.remove();
-  }
-}
-
-/** Runs `fn` now, or once the input method has finished composing: an update mid-composition would break it. */
-function whenNotComposing(editor: LexicalEditor, fn: () => void): () => void {
-  if (!editor.isComposing()) {
-    fn();
-    return () => {};
-  }
-  const root = editor.getRootElement();
-  const run = () => setTimeout(fn, 0);
-  root?.addEventListener('compositionend', run, { once: true });
-  return () => root?.removeEventListener('compositionend', run);
-}
-
-/**
- * Inserts a header when a new speaker takes the floor (the setting 自动插入发言人标题), and takes
- * away the header of a start that was undone. `onInserted` says whether the caret followed.
- */
-export function SpeakerHeaderPlugin({
-  floor,
-  undone,
-  enabled,
-  onInserted,
-}: {
-  floor: SpeakerInfo | null;
-  undone: ReadonlySet<number>;
-  enabled: boolean;
-  onInserted(info: SpeakerInfo, followed: boolean): void;
-}) {
-  const [editor] = useLexicalComposerContext();
-  useEffect(() => registerHeaderCommand(editor), [editor]);
-  const speechId = floor?.speechId;
-  useEffect(() => {
-    if (!floor || !enabled || !editor.isEditable()) return;
-    return whenNotComposing(editor, () => {
-      let followed: boolean | null = null;
-      // Away from the editor, the caret moves in the document only: placing it on the page would
-      // focus the editor, and Space and N would type. E (editor.focus) brings it back there.
-      const away = !editor.getRootElement()?.contains(document.activeElement);
-      const tag = away ? [...headerTags, SKIP_DOM_SELECTION_TAG] : headerTags;
-      editor.update(() => void (followed = $appendHeader(floor)), {
-        tag,
-        onUpdate: () => followed !== null && onInserted(floor, followed),
+export function registerHeaderFollow(
+  editor: LexicalEditor,
+  onArrived: (info: SpeakerInfo, followed: boolean) => void,
+): () => void {
+  return editor.registerMutationListener(
+    SpeakerNode,
+    (mutations, { updateTags, prevEditorState }) => {
+      if (!updateTags.has(COLLABORATION_TAG)) return;
+      const created = [...mutations].filter(([, m]) => m === 'created').map(([key]) => key);
+      // One new header is a speaker starting; many are the document arriving when it opens.
+      if (created.length !== 1) return;
+      const info = editor.getEditorState().read(() => {
+        const node = $getNodeByKey(created[created.length - 1]);
+        return $isSpeakerNode(node) ? node.__info : null;
       });
-    });
-    // The header is written once per speech: a new speech id is what matters, not a re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, speechId, enabled]);
-  useEffect(() => {
-    if (!enabled || !editor.isEditable() || undone.size === 0) return;
-    const present = editor.getEditorState().read(() =>
-      $getRoot()
-        .getChildren()
-        .some((n) => $isSpeakerNode(n) && undone.has(n.speechId)),
-    );
-    if (!present) return;
-    return whenNotComposing(editor, () => editor.update(() => $dropHeaders(undone), { tag: headerTags }));
-  }, [editor, undone, enabled]);
+      if (!info) return;
+      const wasAtEnd = prevEditorState.read(() => $caretAtEnd());
+      const focused = editor.getRootElement()?.contains(document.activeElement) ?? false;
+      if (!wasAtEnd) return onArrived(info, false);
+      // Away from the editor, the caret moves in the document only: placing it on the page would
+      // focus the editor, and Space and N would type instead of working the queue.
+      const tag = focused ? headerTags : [...headerTags, SKIP_DOM_SELECTION_TAG];
+      editor.update(
+        () => {
+          const header = $getRoot()
+            .getChildren()
+            .find((n) => $isSpeakerNode(n) && n.speechId === info.speechId);
+          const next = header?.getNextSibling();
+          if ($isParagraphNode(next)) next.selectEnd();
+        },
+        { tag, onUpdate: () => onArrived(info, true) },
+      );
+    },
+    { skipInitialization: true },
+  );
+}
+
+/** The header-follow on the composer's editor. */
+export function HeaderFollowPlugin({ onArrived }: { onArrived(info: SpeakerInfo, followed: boolean): void }) {
+  const [editor] = useLexicalComposerContext();
+  const ref = useRef(onArrived);
+  ref.current = onArrived;
+  useEffect(() => registerHeaderFollow(editor, (info, followed) => ref.current(info, followed)), [editor]);
+  useEffect(() => registerHeaderCommand(editor), [editor]);
   return null;
 }
 
