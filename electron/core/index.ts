@@ -101,9 +101,12 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     now,
     minutesDocs: undefined as unknown as MinutesDocs,
   };
-  const minutesDocs = new MinutesDocs(() => ctx);
-  ctx.minutesDocs = minutesDocs;
   const events = new EventHub();
+  const minutesDocs = new MinutesDocs(
+    () => ctx,
+    () => events.emit({ topics: ['minutes'], call: 'minutes.projected' }),
+  );
+  ctx.minutesDocs = minutesDocs;
   const call = createRouter(allHandlers, ctx, events, { validateOutput });
   let backups: AutoBackup | undefined;
   return {

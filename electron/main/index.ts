@@ -37,7 +37,10 @@ if (!app.requestSingleInstanceLock()) {
 
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy([endpoint.origin])] },
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [contentSecurityPolicy([endpoint.origin])],
+        },
       });
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -50,7 +50,9 @@ async function main() {
   } else await prepareData(core, values.demo, generate, values.check);
   // Also after a damaged start: once a backup is restored, the daily copies resume.
   if (!values['no-backup']) core.startAutoBackup();
-  const token = randomBytes(18).toString('base64url');
+  // BCSL_SERVE_TOKEN: the token of an earlier run, so that its open tabs carry on after a restart
+  // (the tests restart a killed core under the same address). Otherwise a fresh one per run.
+  const token = process.env.BCSL_SERVE_TOKEN || randomBytes(18).toString('base64url');
   const { url, server } = await startServer({ core, token, staticDir, port });
   console.log(`冰城商量（浏览器模式）已启动\n数据文件：${core.dataFile}\n在浏览器中打开：${url}`);
 

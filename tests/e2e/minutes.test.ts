@@ -16,13 +16,14 @@ import {
   screenPath,
   startServe,
   visible,
+  writeServedMinutes,
   type Served,
 } from './support/serve';
 
 /**
  * The secretary's minutes during a meeting: typing while speakers take the floor, marking a
- * suggestion and a commitment, reloading without losing a word, a disk that refuses the write,
- * a crash, the revisions, and the read-only archive.
+ * suggestion and a commitment, reloading without losing a word, a data file that refuses the
+ * write, the core killed mid-sentence, the revisions, and the read-only archive.
  */
 let browser: Browser;
 let served: Served;
@@ -203,39 +204,44 @@ describe('live minutes', () => {
     expect(await storedPlain()).toContain(words);
   });
 
-  it('shows a clear warning when the data file refuses the write, keeps every word through a reload, and recovers', async () => {
+  it('says so when the data file refuses the write, keeps every word in the window through a reload, and stores it once the file is free', async () => {
     // Another program holds the write lock on the data file (a backup tool, a sync client).
     const db = new Database(join(served.dataDir, DATA_FILE_NAME));
     db.exec('BEGIN IMMEDIATE');
     try {
       await typeAtEnd('锁定期间写下的第一句。');
-      const warning = page.getByTestId('save-failed');
+      const warning = page.getByTestId('sync-refused');
       await visible(warning, 20_000);
-      expect(await warning.innerText()).toContain('数据文件正被其他程序占用');
-      expect(await warning.innerText()).toContain('文字仍保留在编辑器中');
+      expect(await warning.innerText()).toContain('未能写入数据文件');
+      expect(await page.getByTestId('save-status').getAttribute('data-phase')).not.toBe('saved');
       await typeAtEnd('第二句也还没有存进去。');
+      // The window's own copy: a reload loses nothing even though the core has none of it.
       await page.reload();
-      await visible(page.getByText('已恢复本机暂存的', { exact: false }), 20_000);
-      expect(await editor().innerText()).toContain('锁定期间写下的第一句。第二句也还没有存进去。');
+      await visible(editor());
+      await expect
+        .poll(() => editor().innerText(), { timeout: 10_000 })
+        .toContain('锁定期间写下的第一句。第二句也还没有存进去。');
     } finally {
       db.exec('COMMIT');
       db.close();
     }
-    await hidden(page.getByTestId('save-failed'), 30_000);
     await saved();
-    expect(await storedPlain()).toContain('锁定期间写下的第一句。第二句也还没有存进去。');
+    await expect.poll(storedPlain, { timeout: 10_000 }).toContain('锁定期间写下的第一句。第二句也还没有存进去。');
   });
 
-  it('after a crash, reopens with the last saved text and says so', async () => {
-    await typeAtEnd('崩溃前最后一句。');
+  it('keeps typing while the core is killed, and the same window, reconnected, loses nothing', async () => {
+    await typeAtEnd('核心停止前写下的一句。');
     await saved();
     dataDir = served.dataDir;
+    const { port } = new URL(served.origin);
+    const token = served.token;
     await served.crash();
-    served = await startServe({ dataDir });
-    await page.goto(`${served.url}#/meetings/${meetingId}`); // the new token
-    await openConsole();
-    await visible(page.getByText('程序上次没有正常退出', { exact: false }));
-    expect(await editor().innerText()).toContain('崩溃前最后一句。');
+    await typeAtEnd('核心停止期间写下的一句。');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-phase')).toBe('offline');
+    served = await startServe({ dataDir, port: Number(port), token });
+    // No reload: the window reconnects by itself and sends what the core lacks.
+    await saved();
+    await expect.poll(storedPlain, { timeout: 10_000 }).toContain('核心停止前写下的一句。核心停止期间写下的一句。');
   });
 
   it('keeps revisions at meeting end and restores one, keeping the current text too', async () => {
@@ -278,11 +284,7 @@ describe('live minutes', () => {
       const s = q.entries[q.entries.length - 1];
       sections.push({ speechId: s.id, name: s.name, affiliation: s.affiliation, kind: '预约发言', time: '09:30' });
     }
-    await apiValue(served, 'minutes.save', {
-      meetingId: long,
-      doc: generateMinutesDoc({ sections, chars: 20_000, marks: 6 }),
-      baseVersion: 0,
-    });
+    await writeServedMinutes(served, long, generateMinutesDoc({ sections, chars: 20_000, marks: 6 }));
     const first = (await apiValue<Mark[]>(served, 'mark.list', { meetingId: long }))[0];
 
     await openConsole(long);

@@ -76,7 +76,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-
 const save = (d: string) => writeMinutesDoc(core, meetingId, d);
 const rows = () => core.db.prepare('SELECT count(*) FROM minutes_yjs_update').pluck().get() as number;
 
@@ -94,7 +93,9 @@ describe('the minutes as a shared document', () => {
     w.leave();
     await save(doc(speaker(speechIds[0], '发言人'), p(t('建议增设指引牌。'))));
     expect(ok(await core.invoke('minutes.get', { meetingId }))).toMatchObject({ chars: 8 });
-    expect(core.db.prepare('SELECT plain FROM minutes').pluck().get()).toBe('【预约发言】发言人 09:30\n建议增设指引牌。');
+    expect(core.db.prepare('SELECT plain FROM minutes').pluck().get()).toBe(
+      '【预约发言】发言人 09:30\n建议增设指引牌。',
+    );
   });
 
   it('acknowledges a change only once it is in the data file, and a restarted core has it', async () => {
@@ -152,7 +153,11 @@ describe('the minutes as a shared document', () => {
     await save(doc(p(t('原文'))));
     const before = dumpDatabase(core);
     const replies: Uint8Array[] = [];
-    const link = core.minutesDocs.join(meetingId, (b) => replies.push(b), () => undefined);
+    const link = core.minutesDocs.join(
+      meetingId,
+      (b) => replies.push(b),
+      () => undefined,
+    );
     for (const bad of [[], [0], [0, 2, 200, 1, 2], [0, 1, 3, 9, 9, 9], [1, 5, 1, 2], [77, 1], [0, 7, 1, 0]])
       link.receive(new Uint8Array(bad));
     link.closed();
@@ -200,7 +205,12 @@ describe('marks', () => {
   it('keeps text pasted with another meeting’s marks without moving those marks', async () => {
     await save(doc(p(mark(SUGGESTION, '甲会议的建议'))));
     const other = ok(
-      await core.invoke('meeting.create', { topicId: null, form: '冰城商量', title: '另一次会', startsAt: '2026-06-01T09:00' }),
+      await core.invoke('meeting.create', {
+        topicId: null,
+        form: '冰城商量',
+        title: '另一次会',
+        startsAt: '2026-06-01T09:00',
+      }),
     ).id;
     await writeMinutesDoc(core, other, doc(p(mark(SUGGESTION, '甲会议的建议')), p(mark(COMMITMENT, '乙会议的承诺'))));
     expect(ok(await core.invoke('minutes.get', { meetingId: other })).doc).toContain('甲会议的建议');

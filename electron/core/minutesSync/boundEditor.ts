@@ -1,5 +1,11 @@
 import { createHeadlessEditor } from '@lexical/headless';
-import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import {
+  createBinding,
+  syncLexicalUpdateToYjs,
+  syncYjsChangesToLexical,
+  type Binding,
+  type Provider,
+} from '@lexical/yjs';
 import { SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
 import type * as Y from 'yjs';
 import { ROOT_NAME } from '../../../shared/minutesSync/protocol';

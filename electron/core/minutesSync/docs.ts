@@ -40,7 +40,11 @@ export class MinutesDocs implements MinutesDocsPort {
   private readonly idleTimers = new Map<number, NodeJS.Timeout>();
   private readonly lastProjected = new Map<number, string>();
 
-  constructor(private readonly ctx: () => Ctx) {}
+  constructor(
+    private readonly ctx: () => Ctx,
+    /** The projection changed what other screens list (marks, revisions): they reload it. */
+    private readonly listed: (meetingId: number) => void = () => {},
+  ) {}
 
   /** The name of this file's copy of the meeting's document (services/minutes.ts minutesDocKey). */
   keyOf(meetingId: number): string {
@@ -216,8 +220,9 @@ export class MinutesDocs implements MinutesDocsPort {
     const json = room.json();
     if (json !== this.lastProjected.get(meetingId)) {
       const ctx = this.ctx();
-      ctx.db.transaction(() => writeProjection(ctx, meetingId, json))();
+      const listed = ctx.db.transaction(() => writeProjection(ctx, meetingId, json))();
       this.lastProjected.set(meetingId, json);
+      if (listed) this.listed(meetingId);
     }
     if (room.uncompacted >= COMPACT_AFTER) room.compact();
   }

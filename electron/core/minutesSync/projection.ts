@@ -11,7 +11,8 @@ export const REVISION_EVERY_MS = 5 * 60 * 1000;
 /**
  * What the rest of the app reads of the minutes, derived from the shared document: the minutes
  * row (Lexical's JSON, its plain text for search, its length), the marks, the 5-minute revisions.
- * Returns false when the document cannot be read (kept as it is; the reason is logged).
+ * Returns whether what other screens list changed (the marks, the revisions); false as well when
+ * the document cannot be read (the row is kept as it is; the reason is logged).
  */
 export function writeProjection(ctx: Ctx, meetingId: number, doc: string): boolean {
   const read = readMinutesDoc(doc);
@@ -19,6 +20,7 @@ export function writeProjection(ctx: Ctx, meetingId: number, doc: string): boole
     console.error(`[会议记录] 第 ${meetingId} 次会议的文档无法读取：${read.reason}`);
     return false;
   }
+  let listed = false;
   const now = isoNow(ctx);
   saveMinutes(ctx, meetingId, {
     doc,
@@ -30,19 +32,22 @@ export function writeProjection(ctx: Ctx, meetingId: number, doc: string): boole
     clean: true,
   });
   const last = lastRevisionAt(ctx, meetingId);
-  if (!last || ctx.now().getTime() - Date.parse(last) >= REVISION_EVERY_MS) keepRevision(ctx, meetingId, '定时');
-  syncMarks(ctx, meetingId, read.value.marks, now);
-  return true;
+  if (!last || ctx.now().getTime() - Date.parse(last) >= REVISION_EVERY_MS) {
+    keepRevision(ctx, meetingId, '定时');
+    listed = true;
+  }
+  return syncMarks(ctx, meetingId, read.value.marks, now) || listed;
 }
 
 /** Keeps the projected minutes as a revision (nothing to do before there are any). */
 export const keepRevision = (ctx: Ctx, meetingId: number, reason: RevisionReason) =>
   addRevision(ctx, meetingId, reason, isoNow(ctx));
 
-/** Marks follow the document: new ones are recorded, changed ones updated, removed ones deleted. */
-function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: string): void {
+/** Marks follow the document: new ones are recorded, changed ones updated, removed ones deleted. Returns whether any moved. */
+function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: string): boolean {
   const existing = new Map(meetingMarkRows(ctx, meetingId).map((r) => [r.id, r]));
-  if (!marks.length && !existing.size) return;
+  if (!marks.length && !existing.size) return false;
+  let changed = false;
   const speeches = new Set(orderedSpeeches(ctx, meetingId).map((s) => s.id));
   for (const mark of marks) {
     const m = { ...mark, speechId: mark.speechId !== null && speeches.has(mark.speechId) ? mark.speechId : null };
@@ -54,6 +59,7 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
       const owner = markMeeting(ctx, m.id);
       if (owner !== undefined && owner !== meetingId) continue;
       insertMark(ctx, meetingId, m, now);
+      changed = true;
     } else if (
       row.kind !== m.kind ||
       row.excerpt !== m.excerpt ||
@@ -61,7 +67,9 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
       row.ord !== m.order
     ) {
       updateMark(ctx, m);
+      changed = true;
     }
   }
   for (const id of existing.keys()) deleteMark(ctx, id);
+  return changed || existing.size > 0;
 }

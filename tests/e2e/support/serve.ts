@@ -79,19 +79,31 @@ function track(child: ChildProcess, dir: string | null): void {
 export async function startServe({
   demo = false,
   dataDir: reuse,
-}: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
+  port = 0,
+  token: sameToken,
+}: {
+  demo?: boolean;
+  dataDir?: string;
+  /** A fixed port and token: a restart under the same address, so open tabs reconnect by themselves. */
+  port?: number;
+  token?: string;
+} = {}): Promise<Served> {
   if (!existsSync(join(projectRoot, 'out', 'renderer', 'index.html'))) {
     throw new Error('找不到 out/renderer/index.html：run npm run build first（先运行 npm run build 再跑端到端测试）');
   }
   // A given folder is the caller's (a restart after a crash): it is neither tracked nor removed.
   const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'bcsl-e2e-')));
-  const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', '0'];
+  const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', String(port)];
   if (demo) args.push('--demo');
 
   // Its own process group, so stop() also ends the node process tsx starts under it.
   const child = spawn(join(bin, 'tsx'), args, {
     cwd: projectRoot,
-    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
+    env: {
+      ...process.env,
+      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+      ...(sameToken ? { BCSL_SERVE_TOKEN: sameToken } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
