@@ -21,7 +21,7 @@ export interface Ctx {
 
 /** What a service may ask of the shared minutes. */
 export interface MinutesDocsPort {
-  /** A speaker took the floor: the core writes their header once the call has committed. */
+  /** A speaker took the floor: the core writes their header into the minutes, in the same call. */
   speakerStarted(meetingId: number): void;
   /** A start was taken back: its header goes. */
   speechUndone(meetingId: number, speechId: number): void;

@@ -176,7 +176,7 @@ describe('mistakes are cheap to undo', () => {
       )
       .toEqual(['林静', '谢婷', '黄振华']);
     await expect.poll(() => app.page.locator('.minutes-content').innerText()).not.toContain('赵宏伟');
-    expect(await app.page.getByRole('table', { name: '按发言人' }).innerText()).not.toContain('赵宏伟');
+    await expect.poll(() => app.page.getByRole('table', { name: '按发言人' }).innerText()).not.toContain('赵宏伟');
   });
 
   it('U takes back a start within ten seconds', async () => {
@@ -212,6 +212,8 @@ describe('the caret follows the new speaker', () => {
     await visible(app.page.getByText('已离开会议记录'));
     await app.page.keyboard.press(' '); // 冯桂芝 starts
     await visible(speaker().filter({ hasText: '冯桂芝' }));
+    // The core writes the header; the secretary sees it arrive, then goes back to typing.
+    await visible(editor.locator('.speaker-header', { hasText: '冯桂芝' }));
     await app.page.keyboard.press('e');
     await app.page.keyboard.type('甲乙丙');
     // The words went under 冯桂芝's header, not at the end of the section before.

@@ -44,7 +44,8 @@ const saved = () => visible(page.getByTestId('save-status').and(page.locator('[d
 
 /** Types at the end of the minutes, as the secretary does between speakers. */
 async function typeAtEnd(text: string) {
-  await editor().click();
+  // In the text, not on a speaker's header (a block the caret cannot enter).
+  await editor().locator('p').last().click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
 }
@@ -141,6 +142,7 @@ describe('live minutes', () => {
     await page.keyboard.press(' ');
     await hidden(page.locator('.paused-badge'));
     await typeAtEnd('市城管局将于三季度前完成主街指引牌更新。');
+    await expect.poll(storedPlain, { timeout: 10_000 }).toContain('三季度前完成主街指引牌更新');
     await saved();
 
     const lines = (await storedPlain()).split('\n');
@@ -200,8 +202,8 @@ describe('live minutes', () => {
     await page.reload(); // no waiting for the autosave
     await visible(editor());
     await expect.poll(() => editor().innerText(), { timeout: 10_000 }).toContain(words);
+    await expect.poll(storedPlain, { timeout: 10_000 }).toContain(words);
     await saved();
-    expect(await storedPlain()).toContain(words);
   });
 
   it('says so when the data file refuses the write, keeps every word in the window through a reload, and stores it once the file is free', async () => {
@@ -231,7 +233,7 @@ describe('live minutes', () => {
 
   it('keeps typing while the core is killed, and the same window, reconnected, loses nothing', async () => {
     await typeAtEnd('核心停止前写下的一句。');
-    await saved();
+    await expect.poll(storedPlain, { timeout: 10_000 }).toContain('核心停止前写下的一句。');
     dataDir = served.dataDir;
     const { port } = new URL(served.origin);
     const token = served.token;
@@ -296,7 +298,11 @@ describe('live minutes', () => {
 
     // Typing at the end stays folded; the whole text is still saved.
     await typeAtEnd('折叠时输入的一句。');
-    await saved();
+    await expect
+      .poll(async () => (await apiValue<MinutesState>(served, 'minutes.get', { meetingId: long })).doc, {
+        timeout: 10_000,
+      })
+      .toContain('折叠时输入的一句。');
     const state = await apiValue<MinutesState>(served, 'minutes.get', { meetingId: long });
     expect(allowed(readMinutesDoc(state.doc!)).speechIds).toHaveLength(12);
     expect(allowed(readMinutesDoc(state.doc!)).plain).toContain('折叠时输入的一句。');

@@ -57,4 +57,8 @@ export const TABLE_TOPICS: Record<string, TableTopics> = {
   search_index_docsize: search,
   search_index_config: search,
   search_minutes: search,
+  // 008 the minutes as a shared document; AUTOINCREMENT keeps its sequence numbers in sqlite_sequence
+  minutes_yjs_update: own('minutes'),
+  minutes_yjs_snapshot: own('minutes'),
+  sqlite_sequence: own('minutes'),
 };

@@ -121,19 +121,16 @@ export class MinutesDocs implements MinutesDocsPort {
 
   // ——— what services ask (MinutesDocsPort) ———
 
+  /**
+   * Written within the call, so that the header reaches the windows before the call's answer
+   * (and the console showing the new speaker): typing right away goes under it.
+   */
   speakerStarted(meetingId: number): void {
-    // After the call's transaction has committed: the header follows the stored queue.
-    setImmediate(() => this.guard(meetingId, () => this.writeFloorHeader(meetingId)));
+    this.coreEdit(meetingId, () => this.writeFloorHeader(meetingId));
   }
 
   speechUndone(meetingId: number, speechId: number): void {
-    setImmediate(() =>
-      this.guard(meetingId, () => {
-        const room = this.room(meetingId);
-        room.dropHeader(speechId);
-        this.closeWhenIdle(meetingId);
-      }),
-    );
+    this.coreEdit(meetingId, () => this.room(meetingId).dropHeader(speechId));
   }
 
   replace(meetingId: number, json: string): void {
@@ -236,9 +233,13 @@ export class MinutesDocs implements MinutesDocsPort {
     if (!floor) return;
     const from = new Date(floor.intervals[0]?.from ?? ctx.now().toISOString());
     const time = `${String(from.getHours()).padStart(2, '0')}:${String(from.getMinutes()).padStart(2, '0')}`;
-    const room = this.room(meetingId);
-    room.addHeader({ speechId: floor.id, name: floor.name, affiliation: floor.affiliation, kind: floor.kind, time });
-    this.closeWhenIdle(meetingId);
+    this.room(meetingId).addHeader({
+      speechId: floor.id,
+      name: floor.name,
+      affiliation: floor.affiliation,
+      kind: floor.kind,
+      time,
+    });
   }
 
   private archived(meetingId: number): boolean {
@@ -275,6 +276,18 @@ export class MinutesDocs implements MinutesDocsPort {
     this.lastProjected.delete(meetingId);
     this.rooms.delete(meetingId);
     room?.close(reason);
+  }
+
+  /** The core's own edit of a document; a failed write drops the room (it is reloaded from the file). */
+  private coreEdit(meetingId: number, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      console.error(`[会议记录] 第 ${meetingId} 次会议的发言人标题未能写入`, e);
+      this.drop(meetingId, REASON.notStored);
+      return;
+    }
+    this.closeWhenIdle(meetingId);
   }
 
   /** Work from a timer: a failure (a locked or vanished file) is logged and retried by the next change, never thrown into the loop. */

@@ -7,17 +7,14 @@ const $headerOf = (speechId: number) =>
     .find((n): n is SpeakerNode => $isSpeakerNode(n) && n.speechId === speechId);
 
 /**
- * The speaker's header at the end of the minutes, once per speech. A trailing empty line (the
- * secretary pressed Enter and waits) goes under the header, so typing there continues below it;
- * otherwise the header and a fresh line follow the text.
+ * The speaker's header and a fresh line at the very end of the minutes, once per speech. Never
+ * before a line that looks empty here: a window may be typing into it this moment, and its words
+ * would land under the new speaker. The window whose caret was at the end moves it under the
+ * header.
  */
 export function $appendHeader(info: SpeakerInfo): boolean {
   if ($headerOf(info.speechId)) return false;
-  const root = $getRoot();
-  const header = new SpeakerNode({ ...info });
-  const last = root.getLastChild();
-  if ($isParagraphNode(last) && last.getChildrenSize() === 0) last.insertBefore(header);
-  else root.append(header, $createParagraphNode());
+  $getRoot().append(new SpeakerNode({ ...info }), $createParagraphNode());
   return true;
 }
 

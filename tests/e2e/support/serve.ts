@@ -257,6 +257,8 @@ export async function openAppIn(
   browser: Browser,
   served: Served,
   hash: string,
+  /** Set-up of the context before its page opens (an init script). */
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
@@ -264,6 +266,7 @@ export async function openAppIn(
     acceptDownloads: true,
   });
   context.setDefaultTimeout(10_000);
+  await prepare?.(context);
   const page = await context.newPage();
   await page.goto(`${served.url}#${hash}`);
   return { context, page };

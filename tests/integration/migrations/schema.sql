@@ -1,4 +1,4 @@
--- Schema version 7, as sqlite_master holds it after the last migration.
+-- Schema version 8, as sqlite_master holds it after the last migration.
 -- Written by tests/integration/migrations/schema.test.ts (UPDATE_SCHEMA=1); review every diff.
 
 -- table agenda_item on agenda_item
@@ -191,6 +191,25 @@ created_at TEXT NOT NULL
 
 -- index minutes_revision_meeting on minutes_revision
 CREATE INDEX minutes_revision_meeting ON minutes_revision(meeting_id, created_at);
+
+-- table minutes_yjs_snapshot on minutes_yjs_snapshot
+CREATE TABLE minutes_yjs_snapshot (
+meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),
+upto_seq INTEGER NOT NULL,
+state BLOB NOT NULL,
+at TEXT NOT NULL
+) STRICT;
+
+-- table minutes_yjs_update on minutes_yjs_update
+CREATE TABLE minutes_yjs_update (
+seq INTEGER PRIMARY KEY AUTOINCREMENT,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+data BLOB NOT NULL,
+at TEXT NOT NULL
+) STRICT;
+
+-- index minutes_yjs_update_meeting on minutes_yjs_update
+CREATE INDEX minutes_yjs_update_meeting ON minutes_yjs_update(meeting_id, seq);
 
 -- table participant on participant
 CREATE TABLE participant (
@@ -425,6 +444,9 @@ stopped_at TEXT
 
 -- index speech_interval_speech on speech_interval
 CREATE INDEX speech_interval_speech ON speech_interval(speech_id);
+
+-- table sqlite_sequence on sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
 
 -- table topic on topic
 CREATE TABLE topic (

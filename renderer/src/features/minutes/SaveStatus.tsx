@@ -15,8 +15,8 @@ export function SaveStatus({ state, readOnly, chars }: { state: SyncState | null
   const s = t.save;
   const phase = phaseOf(state, readOnly);
   return (
-    <footer className={`minutes-status phase-${phase}`} data-testid="save-status" data-phase={phase} role="status">
-      <span>{s.phase[phase]}</span>
+    <footer className={`minutes-status phase-${phase}`} data-testid="save-status" data-phase={phase}>
+      <span role="status">{s.phase[phase]}</span>
       <span className="num-left">{s.chars(chars)}</span>
     </footer>
   );

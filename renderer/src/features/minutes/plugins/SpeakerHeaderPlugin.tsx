@@ -36,6 +36,20 @@ function $hasHeader(speechId: number): boolean {
     .some((n) => $isSpeakerNode(n) && n.speechId === speechId);
 }
 
+/** The caret at the end of this block (or nowhere yet: focusing later puts it at the end anyway). */
+function $caretAtEndOf(block: LexicalNode | null): boolean {
+  const selection = $getSelection();
+  if (selection === null) return true;
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  if (!block || !$isElementNode(block)) return block === null;
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  if (!node.getTopLevelElement()?.is(block) && !node.is(block)) return false;
+  if ($isElementNode(node))
+    return anchor.offset === node.getChildrenSize() && (node.is(block) || node.is(block.getLastDescendant()));
+  return node.is(block.getLastDescendant()) && anchor.offset === node.getTextContentSize();
+}
+
 /**
  * The caret is where the minutes end: at the end of the last text, or in the empty line after it.
  * Only there does it follow a new speaker; anywhere else the secretary is mending earlier words.
@@ -111,19 +125,29 @@ export function registerHeaderFollow(
 ): () => void {
   return editor.registerMutationListener(
     SpeakerNode,
-    (mutations, { updateTags, prevEditorState }) => {
+    (mutations, { updateTags }) => {
       if (!updateTags.has(COLLABORATION_TAG)) return;
       const created = [...mutations].filter(([, m]) => m === 'created').map(([key]) => key);
       // One new header is a speaker starting; many are the document arriving when it opens.
       if (created.length !== 1) return;
-      const info = editor.getEditorState().read(() => {
-        const node = $getNodeByKey(created[created.length - 1]);
-        return $isSpeakerNode(node) ? node.__info : null;
+      // Where the caret is now, the new header and the line under it aside: at the end of the text
+      // before them (it follows), already in that line (it is there), or elsewhere (it stays).
+      const seen = editor.getEditorState().read(() => {
+        const node = $getNodeByKey(created[0]);
+        if (!$isSpeakerNode(node) || node.getNextSibling()?.getNextSibling()) return null;
+        const selection = $getSelection();
+        const under = node.getNextSibling();
+        const inLineUnder =
+          $isRangeSelection(selection) &&
+          under !== null &&
+          selection.anchor.getNode().getTopLevelElement()?.is(under) === true;
+        return { info: node.__info, inLineUnder, atEnd: inLineUnder || $caretAtEndOf(node.getPreviousSibling()) };
       });
-      if (!info) return;
-      const wasAtEnd = prevEditorState.read(() => $caretAtEnd());
+      if (!seen) return;
+      const { info } = seen;
+      if (seen.inLineUnder) return onArrived(info, true);
+      if (!seen.atEnd) return onArrived(info, false);
       const focused = editor.getRootElement()?.contains(document.activeElement) ?? false;
-      if (!wasAtEnd) return onArrived(info, false);
       // Away from the editor, the caret moves in the document only: placing it on the page would
       // focus the editor, and Space and N would type instead of working the queue.
       const tag = focused ? headerTags : [...headerTags, SKIP_DOM_SELECTION_TAG];
@@ -133,6 +157,7 @@ export function registerHeaderFollow(
             .getChildren()
             .find((n) => $isSpeakerNode(n) && n.speechId === info.speechId);
           const next = header?.getNextSibling();
+          // The empty line the caret waited in stays above the header: another window may be typing into it.
           if ($isParagraphNode(next)) next.selectEnd();
         },
         { tag, onUpdate: () => onArrived(info, true) },
