@@ -64,7 +64,7 @@ beforeAll(async () => {
     const { context, page } = await openAppIn(browser, served, `/meetings/${meetingId}`, allowCuttingSockets);
     await page.getByRole('tab', { name: '会议控制台' }).click();
     await visible(editorOf(page));
-    await expect.poll(() => textOf(page)).toContain('共同段落');
+    await page.waitForFunction(() => document.querySelector('.minutes-content')?.textContent?.includes('共同段落'));
     windows.push({ context, page, name });
   }
 });

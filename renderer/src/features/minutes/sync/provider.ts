@@ -23,6 +23,8 @@ export interface SyncState {
 type Listener = (...args: never[]) => void;
 
 const RETRY_MS = [250, 500, 1000, 2000];
+/** A link still not open after this long is given up and tried again (a core that hangs, a dropped packet). */
+const OPEN_TIMEOUT_MS = 4000;
 
 /**
  * A window's link to the core's shared minutes, in the shape Lexical's CollaborationPlugin wants:
@@ -145,10 +147,17 @@ export class MinutesProvider {
       return this.scheduleRetry();
     }
     if (!this.wanted || this.socket) return;
-    const socket = new WebSocket(url);
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      return this.scheduleRetry(); // a refused address throws instead of failing: try again all the same
+    }
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
+    const stuck = setTimeout(() => socket.readyState === WebSocket.CONNECTING && this.abandon(socket), OPEN_TIMEOUT_MS);
     socket.onopen = () => {
+      clearTimeout(stuck);
       this.attempt = 0;
       this.setState({ link: 'connected', refused: null });
       this.emit('status', { status: 'connected' });
@@ -158,6 +167,7 @@ export class MinutesProvider {
     };
     socket.onmessage = (e: MessageEvent<ArrayBuffer>) => this.receive(new Uint8Array(e.data));
     socket.onclose = (e) => {
+      clearTimeout(stuck);
       if (this.socket !== socket) return;
       this.socket = null;
       this.synced = false;
@@ -169,6 +179,16 @@ export class MinutesProvider {
       if (e.code === CLOSE.unknownMeeting) return;
       this.scheduleRetry();
     };
+  }
+
+  /** Gives up a link that does not open, and tries again. */
+  private abandon(socket: WebSocket): void {
+    if (this.socket !== socket) return;
+    this.socket = null;
+    socket.onclose = null;
+    socket.close();
+    this.setState({ link: 'offline' });
+    this.scheduleRetry();
   }
 
   private scheduleRetry(): void {
