@@ -93,7 +93,8 @@ describe('the core killed while the secretary types', () => {
     const token = served.token;
     const lost: string[] = [];
     for (let k = 0; k < KILLS; k++) {
-      await new Promise((r) => setTimeout(r, 700 + Math.random() * 2500));
+      // A random moment, at least a second after the core came back (the window has reconnected by then).
+      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2500));
       const killedAt = Date.now();
       await served.crash();
       const before = samples.filter((s) => s.at <= killedAt - 500).at(-1)?.text ?? '';

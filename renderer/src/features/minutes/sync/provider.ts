@@ -22,7 +22,11 @@ export interface SyncState {
 
 type Listener = (...args: never[]) => void;
 
-const RETRY_MS = [250, 500, 1000, 2000];
+/**
+ * The core is on this machine (or this room's network): trying again is cheap, and every moment
+ * offline is words that are only in this window. A quarter of a second at most.
+ */
+const RETRY_MS = [100, 150, 200, 250];
 /** A link still not open after this long is given up and tried again (a core that hangs, a dropped packet). */
 const OPEN_TIMEOUT_MS = 4000;
 
