@@ -101,12 +101,15 @@ export class MinutesDocs implements MinutesDocsPort {
   }
 
   private applyFromPeer(room: MinutesRoom, peer: Peer, update: Uint8Array): void {
-    if (this.archived(room.meetingId)) return peer.send(refusedFrame(REASON.archived));
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch {
       return peer.send(refusedFrame(REASON.malformed));
     }
+    // A window with nothing the core lacks (its answer on joining): nothing to store or refuse.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return peer.send(ackFrame(room.doc));
+    if (this.archived(room.meetingId)) return peer.send(refusedFrame(REASON.archived));
     try {
       room.receive(update, peer);
     } catch (e) {
