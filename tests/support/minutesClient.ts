@@ -1,6 +1,3 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   $createParagraphNode,
@@ -11,7 +8,8 @@ import {
 } from 'lexical';
 import type { Core } from '../../electron/core';
 import { bindEditor, type BoundEditor } from '../../electron/core/minutesSync/boundEditor';
-import { isDurable, MESSAGE } from '../../shared/minutesSync/protocol';
+import { readFrame, step1Frame, step2Frame, updateFrame } from '../../shared/minutesSync/frames';
+import { isDurable } from '../../shared/minutesSync/protocol';
 
 const REMOTE = 'remote';
 
@@ -32,37 +30,24 @@ export class MinutesClient {
   constructor() {
     this.bound = bindEditor(this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE.sync);
-      syncProtocol.writeUpdate(e, update);
-      this.send(encoding.toUint8Array(e));
+      if (origin !== REMOTE) this.send(updateFrame(update));
     });
   }
 
   attach(send: (bytes: Uint8Array) => void): void {
     this.send = send;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE.sync);
-    syncProtocol.writeSyncStep1(e, this.doc);
-    send(encoding.toUint8Array(e));
+    send(step1Frame(this.doc));
   }
 
   receive(bytes: Uint8Array): void {
-    const d = decoding.createDecoder(bytes);
-    const kind = decoding.readVarUint(d);
-    if (kind === MESSAGE.sync) {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE.sync);
-      const sub = syncProtocol.readSyncMessage(d, e, this.doc, REMOTE);
-      if (encoding.length(e) > 1) this.send(encoding.toUint8Array(e));
-      if (sub === syncProtocol.messageYjsSyncStep2) this.synced = true;
-      this.bound.flush();
-    } else if (kind === MESSAGE.ack) {
-      this.acked = Y.decodeStateVector(decoding.readVarUint8Array(d));
-    } else if (kind === MESSAGE.refused) {
-      this.refusals.push(decoding.readVarString(d));
-    }
+    const msg = readFrame(bytes);
+    if (msg.kind === 'step1') this.send(step2Frame(this.doc, msg.stateVector));
+    else if (msg.kind === 'update') {
+      Y.applyUpdate(this.doc, msg.update, REMOTE);
+      if (msg.step2) this.synced = true;
+      this.bound.flush(); // as the core does: commit before the next message
+    } else if (msg.kind === 'ack') this.acked = msg.stateVector;
+    else if (msg.kind === 'refused') this.refusals.push(msg.reason);
     for (const w of this.waiters.splice(0)) w();
   }
 

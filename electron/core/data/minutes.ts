@@ -4,7 +4,8 @@ import { all, get, run, sql, value } from '../db/sql';
 
 /**
  * A meeting's minutes (tables minutes and minutes_revision): the only module that writes them.
- * One row per meeting holds the current document; revisions are snapshots of that row.
+ * One row per meeting holds the core's projection of the shared document (minutesSync), which
+ * search, marks and the exporters read; revisions are snapshots of that row.
  */
 
 export interface MinutesRow {
@@ -33,7 +34,7 @@ export interface MinutesContent {
   chars: number;
   version: number;
   savedAt: string;
-  /** The core's run that saved it, and whether its editor closed cleanly (the crash notice reads both). */
+  /** The core's run that wrote it; `clean` is always true since the projection replaced the window's save (the old crash notice read both). */
   session: string;
   clean: boolean;
 }
@@ -48,10 +49,6 @@ export function saveMinutes(ctx: Ctx, meetingId: number, m: MinutesContent): voi
           version = excluded.version, saved_at = excluded.saved_at, session = excluded.session, clean = excluded.clean`,
   );
 }
-
-/** The editor closed on this version: no crash notice for it. False when a newer version was saved meanwhile. */
-export const markMinutesClean = (ctx: Ctx, meetingId: number, version: number) =>
-  run(ctx.db, sql`UPDATE minutes SET clean = 1 WHERE meeting_id = ${meetingId} AND version = ${version}`).changes > 0;
 
 /** When the last revision was kept (null if none was). */
 export const lastRevisionAt = (ctx: QueryCtx, meetingId: number) =>

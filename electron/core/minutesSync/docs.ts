@@ -1,4 +1,4 @@
-import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from '../../../shared/minutesSync/protocol';
 import { SPEECH } from '../../../shared/domain/speechState';
@@ -11,7 +11,15 @@ import { appendUpdate, loadDoc, writeSnapshot } from '../data/minutesYjs';
 import { getQueue } from '../services/queue';
 import { readSettings } from '../services/settings';
 import { minutesDocKey } from '../services/minutes';
-import { ackFrame, awarenessFrame, decodeIncoming, refusedFrame, syncStep1, syncStep2, updateFrame } from './messages';
+import {
+  ackFrame,
+  awarenessFrame,
+  readFrame,
+  refusedFrame,
+  step1Frame,
+  step2Frame,
+  updateFrame,
+} from '../../../shared/minutesSync/frames';
 import { keepRevision, writeProjection } from './projection';
 import { MinutesRoom, type Peer } from './room';
 import { REASON } from './reasons';
@@ -62,9 +70,9 @@ export class MinutesDocs implements MinutesDocsPort {
     const peer: Peer = { send, close };
     room.join(peer);
     this.cancelIdle(meetingId);
-    send(syncStep1(room.doc));
+    send(step1Frame(room.doc));
     const others = [...room.awareness.getStates().keys()];
-    if (others.length) send(awarenessFrame(room, others));
+    if (others.length) send(awarenessFrame(encodeAwarenessUpdate(room.awareness, others)));
     return {
       receive: (bytes) => this.receive(room, peer, bytes),
       closed: () => {
@@ -77,11 +85,11 @@ export class MinutesDocs implements MinutesDocsPort {
   private receive(room: MinutesRoom, peer: Peer, bytes: Uint8Array): void {
     if (this.rooms.get(room.meetingId) !== room) return; // the room was closed under this link
     if (bytes.length > MAX_MESSAGE_BYTES) return peer.send(refusedFrame(REASON.tooLarge));
-    const msg = decodeIncoming(bytes);
+    const msg = readFrame(bytes);
     switch (msg.kind) {
       case 'step1':
         try {
-          return peer.send(syncStep2(room.doc, msg.stateVector));
+          return peer.send(step2Frame(room.doc, msg.stateVector));
         } catch {
           return peer.send(refusedFrame(REASON.malformed));
         }
@@ -95,7 +103,7 @@ export class MinutesDocs implements MinutesDocsPort {
         return;
       case 'update':
         return this.applyFromPeer(room, peer, msg.update);
-      default:
+      default: // bad, or a frame only the core sends
         return peer.send(refusedFrame(REASON.malformed));
     }
   }

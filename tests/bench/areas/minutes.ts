@@ -296,6 +296,7 @@ export const minutesArea: Area = {
           label: '按键到下一帧，p95（长记录全部展开）',
           value: round(percentile(unfoldedSamples, 95)),
           unit: 'ms',
+          bar: { max: 20 },
         },
         {
           key: 'minutes.durable_p95_ms',

@@ -6,7 +6,6 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { $getRoot } from 'lexical';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { MinutesState } from '../../../../shared/contract/minutes';
@@ -32,7 +31,8 @@ import {
 import { RevisionsDrawer } from './RevisionsDrawer';
 import { SaveStatus } from './SaveStatus';
 import type { SpeakerInfo } from './SpeakerNode';
-import { asProvider, MinutesProvider, type SyncState } from './sync/provider';
+import { asProvider, MinutesProvider } from './sync/provider';
+import { onLengthSettled, useProviderState } from './sync/useProviderState';
 import { t } from './text';
 import './minutes.css';
 
@@ -94,8 +94,11 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
   const toast = useToast();
   const marks = useCall('mark.list', { meetingId });
   const provider = useRef<MinutesProvider | null>(null);
-  const [sync, setSync] = useState<SyncState | null>(null);
-  const [chars, setChars] = useState(state.chars);
+  // Only what the body shows is state here: a keystroke re-renders the save line alone.
+  const [linked, setLinked] = useState<MinutesProvider | null>(null);
+  const refused = useProviderState(linked, (s) => s.refused);
+  const stale = useProviderState(linked, (s) => s.stale);
+  const [long, setLong] = useState(state.chars > FOLD_FROM_CHARS);
   const [showRevisions, setShowRevisions] = useState(false);
   const [fold, setFold] = useState<Fold | null>(null);
   // A new speaker's header while the caret stays elsewhere: a line offers the jump.
@@ -112,15 +115,15 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
         readOnly,
       });
       provider.current = p;
-      p.on('state', (s: SyncState) => setSync(s));
+      setLinked(p);
       return asProvider(p);
     },
     [api, meetingId, state.docKey, readOnly],
   );
   useEffect(() => () => provider.current?.destroy(), []);
   useEffect(() => {
-    if (sync?.stale) reopen();
-  }, [sync?.stale, reopen]);
+    if (stale) reopen();
+  }, [stale, reopen]);
 
   // While an input method composes, nothing goes out or comes in: released just after it ends.
   useEffect(
@@ -136,13 +139,12 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
     [editor],
   );
 
-  // The length below the editor, and long minutes folded once they have arrived.
+  // Long minutes folded once they have arrived (the length is read a moment after typing, not at every key).
   const folded = useRef(false);
   useEffect(
     () =>
-      editor.registerUpdateListener(({ editorState }) => {
-        const size = editorState.read(() => $getRoot().getTextContentSize());
-        setChars(size);
+      onLengthSettled(editor, (size) => {
+        setLong(size > FOLD_FROM_CHARS);
         if (!folded.current && size > FOLD_FROM_CHARS) {
           folded.current = true;
           requestAnimationFrame(() => editor.dispatchCommand(FOLD_EARLIER_COMMAND, undefined));
@@ -159,7 +161,6 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
   const onMarked = useCallback((kind: MarkKind) => toast(t.marked(kind)), [toast]);
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
 
-  const long = chars > FOLD_FROM_CHARS;
   const unfold = useCallback(() => editor.dispatchCommand(UNFOLD_COMMAND, undefined), [editor]);
 
   return (
@@ -187,9 +188,9 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
         }
       />
       {readOnly && <div className="minutes-banner">{t.readOnly}</div>}
-      {sync?.refused && !readOnly && (
+      {refused && !readOnly && (
         <div className="minutes-banner error" role="alert" data-testid="sync-refused">
-          {t.save.refusedBanner(sync.refused.replace(/。$/, ''))}
+          {t.save.refusedBanner(refused.replace(/。$/, ''))}
         </div>
       )}
       {behind && (
@@ -229,7 +230,7 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
         </div>
         <MarksPanel marks={marks.data ?? []} readOnly={readOnly} />
       </div>
-      <SaveStatus state={sync} readOnly={readOnly} chars={chars} />
+      <SaveStatus provider={linked} readOnly={readOnly} chars={state.chars} />
       <CollaborationPlugin
         id={`minutes-${meetingId}`}
         providerFactory={providerFactory}

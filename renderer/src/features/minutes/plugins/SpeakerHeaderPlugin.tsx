@@ -6,7 +6,10 @@ import {
   $getRoot,
   $getNodeByKey,
   $getSelection,
+  CLICK_COMMAND,
   COLLABORATION_TAG,
+  COMMAND_PRIORITY_LOW,
+  $getNearestNodeFromDOMNode,
   $isElementNode,
   $isParagraphNode,
   $isRangeSelection,
@@ -167,13 +170,35 @@ export function registerHeaderFollow(
   );
 }
 
-/** The header-follow on the composer's editor. */
+/**
+ * A click on a header (a block the caret cannot enter) puts the caret at the start of its
+ * section, so typing goes on there instead of nowhere.
+ */
+export function registerHeaderClick(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    CLICK_COMMAND,
+    (e: MouseEvent) => {
+      const el = (e.target as HTMLElement | null)?.closest?.('.speaker-header');
+      if (!el) return false;
+      const node = $getNearestNodeFromDOMNode(el);
+      if (!$isSpeakerNode(node)) return false;
+      const next = node.getNextSibling();
+      if ($isParagraphNode(next)) next.selectStart();
+      else node.insertAfter($createParagraphNode()).selectStart();
+      return true;
+    },
+    COMMAND_PRIORITY_LOW,
+  );
+}
+
+/** The header-follow and the header click on the composer's editor. */
 export function HeaderFollowPlugin({ onArrived }: { onArrived(info: SpeakerInfo, followed: boolean): void }) {
   const [editor] = useLexicalComposerContext();
   const ref = useRef(onArrived);
   ref.current = onArrived;
   useEffect(() => registerHeaderFollow(editor, (info, followed) => ref.current(info, followed)), [editor]);
   useEffect(() => registerHeaderCommand(editor), [editor]);
+  useEffect(() => (editor.isEditable() ? registerHeaderClick(editor) : undefined), [editor]);
   return null;
 }
 

@@ -3,7 +3,13 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { CLOSE, isDurable } from '../../../../../shared/minutesSync/protocol';
-import { awarenessFrame, readFromCore, step1Frame, updateFrame } from './frames';
+import {
+  awarenessFrame,
+  readFrame,
+  step1Frame,
+  step2Frame,
+  updateFrame,
+} from '../../../../../shared/minutesSync/frames';
 
 export type LinkState = 'connecting' | 'connected' | 'offline';
 
@@ -203,11 +209,11 @@ export class MinutesProvider {
   }
 
   private receive(bytes: Uint8Array): void {
-    const msg = readFromCore(bytes);
+    const msg = readFrame(bytes);
     switch (msg.kind) {
       case 'step1':
         // What this window has that the core lacks: offline keystrokes, a reloaded window's copy.
-        if (!this.options.readOnly) this.send(msg.reply(this.doc));
+        if (!this.options.readOnly) this.send(step2Frame(this.doc, msg.stateVector));
         return;
       case 'update':
         if (this.composing) this.heldIn.push(msg.update);
@@ -251,7 +257,10 @@ export class MinutesProvider {
     return isDurable(this.acked, this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
   }
 
+  /** Tells the listeners only of a real change (a keystroke sets `durable` to what it already is). */
   private setState(patch: Partial<SyncState>): void {
+    const keys = Object.keys(patch) as (keyof SyncState)[];
+    if (keys.every((k) => this.state[k] === patch[k])) return;
     this.state = { ...this.state, ...patch };
     this.emit('state', this.state);
   }

@@ -1,12 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE } from '../../../shared/minutesSync/protocol';
-import type { MinutesRoom } from './room';
+import { MESSAGE } from './protocol';
 
-/** The core's frames of the minutes' sync protocol (shared/minutesSync/protocol.ts). */
+/** The frames of the minutes' sync protocol (protocol.ts), built and read alike by windows and the core. */
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -14,10 +12,18 @@ function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export const syncStep1 = (doc: Y.Doc) =>
+/** "Here is my state vector: send me what I lack." */
+export const step1Frame = (doc: Y.Doc) =>
   frame((e) => {
     encoding.writeVarUint(e, MESSAGE.sync);
     syncProtocol.writeSyncStep1(e, doc);
+  });
+
+/** What the other side lacks, given its state vector. */
+export const step2Frame = (doc: Y.Doc, stateVector: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.sync);
+    syncProtocol.writeSyncStep2(e, doc, stateVector);
   });
 
 export const updateFrame = (update: Uint8Array) =>
@@ -26,10 +32,10 @@ export const updateFrame = (update: Uint8Array) =>
     syncProtocol.writeUpdate(e, update);
   });
 
-export const awarenessFrame = (room: MinutesRoom, clients: number[]) =>
+export const awarenessFrame = (update: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MESSAGE.awareness);
-    encoding.writeVarUint8Array(e, encodeAwarenessUpdate(room.awareness, clients));
+    encoding.writeVarUint8Array(e, update);
   });
 
 /** "Everything up to this state vector is on disk." */
@@ -45,14 +51,16 @@ export const refusedFrame = (reason: string) =>
     encoding.writeVarString(e, reason);
   });
 
-/** A window's message, decoded far enough to act on; anything else is `bad`. */
-export type Incoming =
+/** A frame decoded far enough to act on; anything truncated or unknown is `bad`. */
+export type Frame =
   | { kind: 'step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; step2: boolean }
   | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'ack'; stateVector: Map<number, number> }
+  | { kind: 'refused'; reason: string }
   | { kind: 'bad' };
 
-export function decodeIncoming(bytes: Uint8Array): Incoming {
+export function readFrame(bytes: Uint8Array): Frame {
   try {
     const d = decoding.createDecoder(bytes);
     const kind = decoding.readVarUint(d);
@@ -60,20 +68,15 @@ export function decodeIncoming(bytes: Uint8Array): Incoming {
       const sub = decoding.readVarUint(d);
       const payload = decoding.readVarUint8Array(d);
       if (sub === syncProtocol.messageYjsSyncStep1) return { kind: 'step1', stateVector: payload };
-      // A window's SyncStep2 (what it has that the core lacks) is an update like any other.
+      // SyncStep2 (what the sender has that we lack) is an update like any other.
       if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
-        return { kind: 'update', update: payload };
+        return { kind: 'update', update: payload, step2: sub === syncProtocol.messageYjsSyncStep2 };
     }
     if (kind === MESSAGE.awareness) return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
+    if (kind === MESSAGE.ack) return { kind: 'ack', stateVector: Y.decodeStateVector(decoding.readVarUint8Array(d)) };
+    if (kind === MESSAGE.refused) return { kind: 'refused', reason: decoding.readVarString(d) };
   } catch {
     // fall through: truncated or garbage
   }
   return { kind: 'bad' };
 }
-
-/** SyncStep2: what the window lacks, given its state vector. */
-export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MESSAGE.sync);
-    syncProtocol.writeSyncStep2(e, doc, stateVector);
-  });
