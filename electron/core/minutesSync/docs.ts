@@ -293,6 +293,8 @@ export class MinutesDocs implements MinutesDocsPort {
   private coreEdit(meetingId: number, fn: () => void): void {
     try {
       fn();
+      // Within the call: what it changed of the minutes is the call's, not the next call's.
+      this.project(meetingId);
     } catch (e) {
       console.error(`[会议记录] 第 ${meetingId} 次会议的发言人标题未能写入`, e);
       this.drop(meetingId, REASON.notStored);
