@@ -1,20 +1,18 @@
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
-import { speakerHeaderText, type SpeakerNodeJson } from '../../../shared/domain/minutesDoc';
+import type { LexicalNode } from 'lexical';
+import {
+  SpeakerNodeBase,
+  speakerInfoOf,
+  type SerializedSpeakerNode,
+  type SpeakerInfo,
+} from '../../../shared/minutesSync/speakerNode';
 
-export type SpeakerInfo = Omit<SpeakerNodeJson, 'type'>;
-type SerializedSpeakerNode = Spread<SpeakerInfo, SerializedLexicalNode>;
+export type { SpeakerInfo };
 
-/**
- * The core's twin of the window's SpeakerNode (renderer/src/features/minutes/SpeakerNode.tsx):
- * the same type and the same `__info` field, which is what the Yjs binding stores, without the
- * React rendering. `__info` is replaced, never mutated: the binding compares it by reference.
- */
-export class SpeakerNode extends DecoratorNode<null> {
-  __info: SpeakerInfo;
-
+/** The core's speaker header: the shared node, rendering nothing (the core has no DOM). */
+export class SpeakerNode extends SpeakerNodeBase<null> {
   static override getType(): string {
     return 'speaker';
   }
@@ -24,37 +22,11 @@ export class SpeakerNode extends DecoratorNode<null> {
   }
 
   static override importJSON(json: SerializedSpeakerNode): SpeakerNode {
-    const { speechId, name, affiliation, kind, time } = json;
-    return new SpeakerNode({ speechId, name, affiliation, kind, time });
-  }
-
-  constructor(info: SpeakerInfo = { speechId: 0, name: '', affiliation: '', kind: '', time: '' }, key?: NodeKey) {
-    super(key);
-    this.__info = info;
-  }
-
-  override exportJSON(): SerializedSpeakerNode {
-    return { type: 'speaker', version: 1, ...this.getLatest().__info };
-  }
-
-  get speechId(): number {
-    return this.getLatest().__info.speechId;
+    return new SpeakerNode(speakerInfoOf(json));
   }
 
   override createDOM(): HTMLElement {
     throw new Error('the core renders no DOM');
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${speakerHeaderText(this.__info)}\n`;
   }
 
   override decorate(): null {

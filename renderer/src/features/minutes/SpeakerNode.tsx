@@ -1,25 +1,19 @@
-import {
-  DecoratorNode,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedLexicalNode,
-  type Spread,
-} from 'lexical';
+import type { EditorConfig, LexicalNode } from 'lexical';
 import type { JSX } from 'react';
-import type { SpeakerNodeJson } from '../../../../shared/domain/minutesDoc';
-import { speakerHeaderText } from '../../../../shared/domain/minutesDoc';
+import {
+  SpeakerNodeBase,
+  speakerInfoOf,
+  type SerializedSpeakerNode,
+  type SpeakerInfo,
+} from '../../../../shared/minutesSync/speakerNode';
 
-export type SpeakerInfo = Omit<SpeakerNodeJson, 'type'>;
-type SerializedSpeakerNode = Spread<SpeakerInfo, SerializedLexicalNode>;
+export type { SpeakerInfo };
 
 /**
  * The header of a speaker's section: who spoke, as what, from when. A block of its own that
  * typing cannot split; the text below it, up to the next header, is that speaker's section.
  */
-export class SpeakerNode extends DecoratorNode<JSX.Element> {
-  __info: SpeakerInfo;
-
+export class SpeakerNode extends SpeakerNodeBase<JSX.Element> {
   static override getType(): string {
     return 'speaker';
   }
@@ -29,39 +23,13 @@ export class SpeakerNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importJSON(json: SerializedSpeakerNode): SpeakerNode {
-    const { speechId, name, affiliation, kind, time } = json;
-    return $createSpeakerNode({ speechId, name, affiliation, kind, time });
-  }
-
-  constructor(info: SpeakerInfo = { speechId: 0, name: '', affiliation: '', kind: '', time: '' }, key?: NodeKey) {
-    super(key);
-    this.__info = info;
-  }
-
-  override exportJSON(): SerializedSpeakerNode {
-    return { type: 'speaker', version: 1, ...this.getLatest().__info };
-  }
-
-  get speechId(): number {
-    return this.getLatest().__info.speechId;
+    return $createSpeakerNode(speakerInfoOf(json));
   }
 
   override createDOM(_config: EditorConfig): HTMLElement {
     const el = document.createElement('div');
     el.className = 'speaker-header';
     return el;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${speakerHeaderText(this.__info)}\n`;
   }
 
   override decorate(): JSX.Element {
