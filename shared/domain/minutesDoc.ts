@@ -209,27 +209,23 @@ export function countChars(s: string): number {
   return n;
 }
 
-/** An empty document, as Lexical writes one (a root with one empty paragraph). */
-export function emptyMinutesDoc(): string {
+/** A document of plain paragraphs, as Lexical writes one ('' is an empty line). */
+export function paragraphsDoc(lines: readonly string[]): string {
+  const text = (t: string) => ({ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: t });
+  const paragraph = (t: string) => ({
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: t ? [text(t)] : [],
+  });
   return JSON.stringify({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          textStyle: '',
-          children: [],
-        },
-      ],
-    },
+    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: lines.map(paragraph) },
   });
 }
+
+/** An empty document, as Lexical writes one (a root with one empty paragraph). */
+export const emptyMinutesDoc = (): string => paragraphsDoc(['']);

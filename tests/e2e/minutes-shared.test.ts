@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinutesState } from '../../shared/contract/minutes';
-import { readMinutesDoc } from '../../shared/domain/minutesDoc';
+import { paragraphsDoc, readMinutesDoc } from '../../shared/domain/minutesDoc';
 import { allowed } from '../support/verdict';
 import { allowCuttingSockets, cutSockets } from './support/cutSocket';
 import {
@@ -43,23 +43,7 @@ beforeAll(async () => {
       startsAt: '2026-05-14T09:00',
     })
   ).id;
-  const p = (text: string) => ({
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-  });
-  await writeServedMinutes(
-    served,
-    meetingId,
-    JSON.stringify({
-      root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [p('共同段落：')] },
-    }),
-  );
+  await writeServedMinutes(served, meetingId, paragraphsDoc(['共同段落：']));
   for (const name of ['甲', '乙', '丙']) {
     const { context, page } = await openAppIn(browser, served, `/meetings/${meetingId}`, allowCuttingSockets);
     await page.getByRole('tab', { name: '会议控制台' }).click();
