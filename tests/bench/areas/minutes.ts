@@ -64,7 +64,7 @@ async function coreSide(): Promise<{ apply: number; project: number; chars: numb
  * that frame is painted). Half the keys are Latin letters pressed, half Chinese characters
  * inserted as an input method commits them. The shared document's binding, the local copy and the link to the core run as in use.
  */
-async function keystrokes(page: Page, count: number): Promise<number[]> {
+export async function keystrokes(page: Page, count: number): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __keystrokes: number[]; __listening?: boolean };
     w.__keystrokes = [];
@@ -104,7 +104,7 @@ async function keystrokes(page: Page, count: number): Promise<number[]> {
   return all.slice(10); // the first keys warm up the page
 }
 
-async function openMinutes(page: Page, served: Served, meetingId: number): Promise<void> {
+export async function openMinutes(page: Page, served: Served, meetingId: number): Promise<void> {
   await page.goto(`${served.origin}/#/meetings/${meetingId}`);
   await page.getByRole('tab', { name: '会议控制台' }).click();
   await page.getByRole('textbox', { name: '会议记录' }).waitFor();

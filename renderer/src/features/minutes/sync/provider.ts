@@ -55,6 +55,11 @@ export class MinutesProvider {
   private composing = false;
   private heldOut: Uint8Array[] = [];
   private heldIn: Uint8Array[] = [];
+  /** This window's changes since the last frame: sent and stored locally together, after it is painted. */
+  private pendingOut: Uint8Array[] = [];
+  /** This window's caret moved since the last frame: told to the others with that batch. */
+  private caretMoved = false;
+  private flushQueued = false;
   private synced = false;
   state: SyncState = { link: 'connecting', durable: true, localReady: false, refused: null, stale: false };
 
@@ -71,7 +76,12 @@ export class MinutesProvider {
     this.awareness = new Awareness(doc);
     doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwareness);
+    // A reload or a closing window must not leave the last frame's keystrokes unsent and unstored.
+    window.addEventListener('pagehide', this.flushNow);
+    document.addEventListener('visibilitychange', this.flushNow);
   }
+
+  private flushNow = () => this.flushOut();
 
   // ——— Provider ———
 
@@ -82,6 +92,7 @@ export class MinutesProvider {
   }
 
   disconnect(): void {
+    this.flushOut(); // what is typed leaves (and is kept locally) before the link goes
     this.wanted = false;
     clearTimeout(this.retry);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'disconnect');
@@ -104,6 +115,8 @@ export class MinutesProvider {
     this.disconnect();
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onAwareness);
+    window.removeEventListener('pagehide', this.flushNow);
+    document.removeEventListener('visibilitychange', this.flushNow);
     this.awareness.destroy();
     void this.local?.destroy();
   }
@@ -135,7 +148,7 @@ export class MinutesProvider {
     }
     if (this.heldOut.length) {
       // One change for the whole composition: the core stores its outcome, never the pinyin.
-      this.send(updateFrame(Y.mergeUpdates(this.heldOut.splice(0))));
+      this.queueOut(Y.mergeUpdates(this.heldOut.splice(0)));
     }
   }
 
@@ -143,6 +156,8 @@ export class MinutesProvider {
 
   private openLocal(): IndexeddbPersistence {
     const local = new IndexeddbPersistence(this.options.localName, this.doc);
+    // The local copy is written with the socket's batch, after the frame, not inside the keystroke.
+    this.doc.off('update', local._storeUpdate);
     void local.whenSynced.then(() => this.setState({ localReady: true }));
     return local;
   }
@@ -241,12 +256,46 @@ export class MinutesProvider {
     if (this.options.readOnly) return;
     this.setState({ durable: false });
     if (this.composing) this.heldOut.push(update);
-    else this.send(updateFrame(update));
+    else if (origin === this.local)
+      this.send(updateFrame(update)); // the local copy loading: already stored there
+    else this.queueOut(update);
   };
 
+  /**
+   * A keystroke's change leaves once the frame showing it is painted: the socket and the local
+   * copy cost nothing inside the keystroke, and a burst goes as one change. A hidden window
+   * paints no frames: the timer sends it all the same.
+   */
+  private queueOut(update: Uint8Array | null): void {
+    if (update) this.pendingOut.push(update);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    const flush = () => {
+      if (!this.flushQueued) return;
+      this.flushQueued = false;
+      this.flushOut();
+    };
+    requestAnimationFrame(() => setTimeout(flush, 0));
+    setTimeout(flush, 50);
+  }
+
+  private flushOut(): void {
+    if (this.pendingOut.length) {
+      const update = this.pendingOut.length === 1 ? this.pendingOut[0] : Y.mergeUpdates(this.pendingOut);
+      this.pendingOut = [];
+      this.send(updateFrame(update));
+      this.local?._storeUpdate(update, null);
+    }
+    if (this.caretMoved) {
+      this.caretMoved = false;
+      this.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    }
+  }
+
   private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-    const mine = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
-    if (mine.length) this.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, mine)));
+    if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+    this.caretMoved = true;
+    this.queueOut(null);
   };
 
   private send(bytes: Uint8Array): void {
