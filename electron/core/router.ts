@@ -1,5 +1,6 @@
 import { contract, isCallName, type CallName, type CallResult } from '../../shared/contract';
 import { describeZodError } from '../../shared/contract/issues';
+import { mayCall, roleLabels, type Role } from '../../shared/contract/roles';
 import type { Ctx } from './context';
 import { AppError, isDamage } from './errors';
 import type { EventHub } from './events';
@@ -10,7 +11,14 @@ export interface RouterOptions {
   validateOutput?: boolean;
 }
 
-export type Router = (name: string, input: unknown) => Promise<CallResult<unknown>>;
+/** Who is calling: the secretary's own windows unless a device of the room (会场互联) says otherwise. */
+export interface Caller {
+  role: Role;
+}
+
+export type Router = (name: string, input: unknown, caller?: Caller) => Promise<CallResult<unknown>>;
+
+const SECRETARY: Caller = { role: 'secretary' };
 
 /**
  * The one entry point of the core. Validates the input against the contract, runs the handler
@@ -18,9 +26,18 @@ export type Router = (name: string, input: unknown) => Promise<CallResult<unknow
  * values, never thrown: `{ok:true,value}` or `{ok:false,error:{code,message}}` in Chinese.
  */
 export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, options: RouterOptions = {}): Router {
-  return async (name, rawInput) => {
+  return async (name, rawInput, caller = SECRETARY) => {
     if (!isCallName(name)) return fail('unknown_call', `没有名为“${String(name).slice(0, 60)}”的操作`);
     const def = contract[name];
+    // A device of the room makes only its role's calls: refused before the input is even read.
+    if (!mayCall(caller.role, name))
+      return {
+        ok: false,
+        error: {
+          code: 'refused',
+          message: `此设备的角色（${roleLabels[caller.role]}）不能进行“${def.summary.split('：')[0]}”，请在会议秘书的电脑上操作`,
+        },
+      };
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail('bad_input', describeZodError(parsed.error, def.input, rawInput));
     try {

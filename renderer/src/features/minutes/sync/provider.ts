@@ -55,7 +55,7 @@ export class MinutesProvider {
   private composing = false;
   private heldOut: Uint8Array[] = [];
   private heldIn: Uint8Array[] = [];
-  /** This window's changes since the last frame: sent and stored locally together, after it is painted. */
+  /** This window's changes since the last frame: stored in the local copy together, after it is painted. */
   private pendingOut: Uint8Array[] = [];
   /** This window's caret moved since the last frame: told to the others with that batch. */
   private caretMoved = false;
@@ -92,7 +92,7 @@ export class MinutesProvider {
   }
 
   disconnect(): void {
-    this.flushOut(); // what is typed leaves (and is kept locally) before the link goes
+    this.flushOut(); // what is typed is kept locally before the link goes
     this.wanted = false;
     clearTimeout(this.retry);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'disconnect');
@@ -262,12 +262,16 @@ export class MinutesProvider {
   };
 
   /**
-   * A keystroke's change leaves once the frame showing it is painted: the socket and the local
-   * copy cost nothing inside the keystroke, and a burst goes as one change. A hidden window
-   * paints no frames: the timer sends it all the same.
+   * A keystroke's change goes to the core at once (the other windows paint it sooner); its write
+   * into the local copy and the caret's news follow once the frame showing it is painted, as one
+   * batch, so they cost nothing inside the keystroke. A hidden window paints no frames: the timer
+   * does it all the same.
    */
   private queueOut(update: Uint8Array | null): void {
-    if (update) this.pendingOut.push(update);
+    if (update) {
+      this.send(updateFrame(update));
+      this.pendingOut.push(update);
+    }
     if (this.flushQueued) return;
     this.flushQueued = true;
     const flush = () => {
@@ -283,7 +287,6 @@ export class MinutesProvider {
     if (this.pendingOut.length) {
       const update = this.pendingOut.length === 1 ? this.pendingOut[0] : Y.mergeUpdates(this.pendingOut);
       this.pendingOut = [];
-      this.send(updateFrame(update));
       this.local?._storeUpdate(update, null);
     }
     if (this.caretMoved) {
