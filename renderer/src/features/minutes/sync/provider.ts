@@ -55,8 +55,6 @@ export class MinutesProvider {
   private composing = false;
   private heldOut: Uint8Array[] = [];
   private heldIn: Uint8Array[] = [];
-  /** This window's changes since the last frame: stored in the local copy together, after it is painted. */
-  private pendingOut: Uint8Array[] = [];
   /** This window's caret moved since the last frame: told to the others with that batch. */
   private caretMoved = false;
   private flushQueued = false;
@@ -76,12 +74,7 @@ export class MinutesProvider {
     this.awareness = new Awareness(doc);
     doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwareness);
-    // A reload or a closing window must not leave the last frame's keystrokes unsent and unstored.
-    window.addEventListener('pagehide', this.flushNow);
-    document.addEventListener('visibilitychange', this.flushNow);
   }
-
-  private flushNow = () => this.flushOut();
 
   // ——— Provider ———
 
@@ -92,7 +85,7 @@ export class MinutesProvider {
   }
 
   disconnect(): void {
-    this.flushOut(); // what is typed is kept locally before the link goes
+    this.flushOut();
     this.wanted = false;
     clearTimeout(this.retry);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'disconnect');
@@ -115,8 +108,6 @@ export class MinutesProvider {
     this.disconnect();
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onAwareness);
-    window.removeEventListener('pagehide', this.flushNow);
-    document.removeEventListener('visibilitychange', this.flushNow);
     this.awareness.destroy();
     void this.local?.destroy();
   }
@@ -148,16 +139,16 @@ export class MinutesProvider {
     }
     if (this.heldOut.length) {
       // One change for the whole composition: the core stores its outcome, never the pinyin.
-      this.queueOut(Y.mergeUpdates(this.heldOut.splice(0)));
+      this.send(updateFrame(Y.mergeUpdates(this.heldOut.splice(0))));
     }
   }
 
   // ——— internals ———
 
   private openLocal(): IndexeddbPersistence {
+    // It stores every change of the document as it happens, the core's included: a reload finds
+    // a whole copy, never local changes whose ground is missing.
     const local = new IndexeddbPersistence(this.options.localName, this.doc);
-    // The local copy is written with the socket's batch, after the frame, not inside the keystroke.
-    this.doc.off('update', local._storeUpdate);
     void local.whenSynced.then(() => this.setState({ localReady: true }));
     return local;
   }
@@ -256,22 +247,15 @@ export class MinutesProvider {
     if (this.options.readOnly) return;
     this.setState({ durable: false });
     if (this.composing) this.heldOut.push(update);
-    else if (origin === this.local)
-      this.send(updateFrame(update)); // the local copy loading: already stored there
-    else this.queueOut(update);
+    else this.send(updateFrame(update));
   };
 
   /**
-   * A keystroke's change goes to the core at once (the other windows paint it sooner); its write
-   * into the local copy and the caret's news follow once the frame showing it is painted, as one
-   * batch, so they cost nothing inside the keystroke. A hidden window paints no frames: the timer
-   * does it all the same.
+   * The caret's news follow once the frame showing the keystroke is painted, so they cost nothing
+   * inside it. A hidden window paints no frames: the timer tells them all the same.
    */
-  private queueOut(update: Uint8Array | null): void {
-    if (update) {
-      this.send(updateFrame(update));
-      this.pendingOut.push(update);
-    }
+  private queueCaret(): void {
+    this.caretMoved = true;
     if (this.flushQueued) return;
     this.flushQueued = true;
     const flush = () => {
@@ -284,11 +268,6 @@ export class MinutesProvider {
   }
 
   private flushOut(): void {
-    if (this.pendingOut.length) {
-      const update = this.pendingOut.length === 1 ? this.pendingOut[0] : Y.mergeUpdates(this.pendingOut);
-      this.pendingOut = [];
-      this.local?._storeUpdate(update, null);
-    }
     if (this.caretMoved) {
       this.caretMoved = false;
       this.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
@@ -297,8 +276,7 @@ export class MinutesProvider {
 
   private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
-    this.caretMoved = true;
-    this.queueOut(null);
+    this.queueCaret();
   };
 
   private send(bytes: Uint8Array): void {
