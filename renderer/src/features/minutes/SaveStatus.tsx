@@ -6,6 +6,8 @@ import { t } from './text';
 
 type Phase = 'saved' | 'saving' | 'offline' | 'connecting' | 'readonly';
 
+const SHOW_SAVING_AFTER_MS = 400;
+
 function phaseOf(link: SyncState['link'] | null, durable: boolean | null, readOnly: boolean): Phase {
   if (readOnly) return 'readonly';
   if (link === null || link === 'connecting') return durable === false ? 'offline' : 'connecting';
@@ -35,9 +37,18 @@ export function SaveStatus({
   const durable = useProviderState(provider, (s) => s.durable);
   const s = t.save;
   const phase = phaseOf(link, durable, readOnly);
+  // A keystroke is on disk within a few hundred milliseconds: 正在保存… shows only when it takes
+  // longer, so the line does not flicker (and repaint) at every key. data-phase is the exact state.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (phase !== 'saving') return setSlow(false);
+    const timer = setTimeout(() => setSlow(true), SHOW_SAVING_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [phase]);
+  const shown = phase === 'saving' && !slow ? 'saved' : phase;
   return (
-    <footer className={`minutes-status phase-${phase}`} data-testid="save-status" data-phase={phase}>
-      <span role="status">{s.phase[phase]}</span>
+    <footer className={`minutes-status phase-${shown}`} data-testid="save-status" data-phase={phase}>
+      <span role="status">{s.phase[shown]}</span>
       <span className="num-left">{s.chars(chars)}</span>
     </footer>
   );
