@@ -5,6 +5,12 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** 09:05 on this machine's clock (local time), from an instant in ms. */
+export function hhmm(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /** '2026-03-05' → '2026年3月5日'. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);

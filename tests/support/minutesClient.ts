@@ -1,13 +1,7 @@
 import * as Y from 'yjs';
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getRoot,
-  $parseSerializedNode,
-  type SerializedEditorState,
-} from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type { Core } from '../../electron/core';
-import { bindEditor, type BoundEditor } from '../../electron/core/minutesSync/boundEditor';
+import { $replaceDocument, bindEditor, type BoundEditor } from '../../electron/core/minutesSync/boundEditor';
 import { readFrame, step1Frame, step2Frame, updateFrame } from '../../shared/minutesSync/frames';
 import { isDurable } from '../../shared/minutesSync/protocol';
 
@@ -79,16 +73,8 @@ export class MinutesClient {
 
   /** The whole document replaced by Lexical JSON (a prepared text pasted in). */
   replace(json: string): void {
-    const parsed = JSON.parse(json) as SerializedEditorState;
     this.bound.flush();
-    this.bound.editor.update(
-      () => {
-        const root = $getRoot();
-        root.clear();
-        for (const child of parsed.root.children) root.append($parseSerializedNode(child));
-      },
-      { discrete: true },
-    );
+    this.bound.editor.update(() => $replaceDocument(json), { discrete: true });
   }
 
   async until(what: () => boolean, ms = 5000): Promise<void> {

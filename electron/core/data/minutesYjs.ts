@@ -1,5 +1,5 @@
 import type { Ctx, QueryCtx } from '../context';
-import { all, get, run, sql, value } from '../db/sql';
+import { all, get, run, sql } from '../db/sql';
 
 /**
  * The minutes as a shared Yjs document (tables minutes_yjs_update and minutes_yjs_snapshot): the
@@ -30,14 +30,6 @@ export function loadDoc(ctx: QueryCtx, meetingId: number): StoredDoc {
   };
 }
 
-/** Whether the meeting has a shared document at all (before its first change, it has none). */
-export const hasDoc = (ctx: QueryCtx, meetingId: number) =>
-  value<number>(
-    ctx.db,
-    sql`SELECT 1 WHERE EXISTS (SELECT 1 FROM minutes_yjs_snapshot WHERE meeting_id = ${meetingId})
-           OR EXISTS (SELECT 1 FROM minutes_yjs_update WHERE meeting_id = ${meetingId})`,
-  ) === 1;
-
 /** Appends one change; returns its sequence number. */
 export const appendUpdate = (ctx: Ctx, meetingId: number, data: Uint8Array, at: string) =>
   Number(
@@ -56,11 +48,3 @@ export function writeSnapshot(ctx: Ctx, meetingId: number, state: Uint8Array, up
   );
   run(ctx.db, sql`DELETE FROM minutes_yjs_update WHERE meeting_id = ${meetingId} AND seq <= ${uptoSeq}`);
 }
-
-/** How many changes wait to be folded into the snapshot. */
-export const pendingUpdates = (ctx: QueryCtx, meetingId: number) =>
-  value<number>(
-    ctx.db,
-    sql`SELECT count(*) FROM minutes_yjs_update WHERE meeting_id = ${meetingId}
-         AND seq > coalesce((SELECT upto_seq FROM minutes_yjs_snapshot WHERE meeting_id = ${meetingId}), 0)`,
-  ) ?? 0;

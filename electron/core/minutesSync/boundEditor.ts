@@ -1,12 +1,19 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import {
-  createBinding,
+  createYjsBinding,
   syncLexicalUpdateToYjs,
   syncYjsChangesToLexical,
   type Binding,
   type Provider,
 } from '@lexical/yjs';
-import { SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
+import {
+  $getRoot,
+  $parseSerializedNode,
+  SKIP_COLLAB_TAG,
+  type LexicalEditor,
+  type SerializedEditorState,
+  type SerializedLexicalNode,
+} from 'lexical';
 import type * as Y from 'yjs';
 import { ROOT_NAME } from '../../../shared/minutesSync/protocol';
 import { coreMinutesNodes } from './nodes';
@@ -32,6 +39,8 @@ export interface BoundEditor {
   binding: Binding;
   /** Commits what the document received, so the next edit is not merged into it (and lost to Yjs). */
   flush(): void;
+  /** The document as Lexical's JSON. */
+  json(): string;
   dispose(): void;
 }
 
@@ -45,7 +54,13 @@ export function bindEditor(doc: Y.Doc): BoundEditor {
     nodes: coreMinutesNodes,
     onError: (e) => console.error('[会议记录]', e),
   });
-  const binding = createBinding(editor, noProvider, 'minutes', doc, new Map([['minutes', doc]]));
+  const binding = createYjsBinding({
+    editor,
+    id: 'minutes',
+    doc,
+    docMap: new Map([['minutes', doc]]),
+    rootName: ROOT_NAME,
+  });
   const root = binding.root.getSharedType();
   const observer = (events: Y.YEvent<Y.XmlText>[], tr: Y.Transaction) => {
     if (tr.origin !== binding) syncYjsChangesToLexical(binding, noProvider, events, false);
@@ -64,14 +79,26 @@ export function bindEditor(doc: Y.Doc): BoundEditor {
       u.tags,
     );
   });
-  void ROOT_NAME; // createBinding's default root is the same 'root' the windows use
+  const flush = () => editor.read(() => {});
   return {
     editor,
     binding,
-    flush: () => editor.read(() => {}),
+    flush,
+    json() {
+      flush();
+      return editor.read(() => JSON.stringify(editor.getEditorState().toJSON()));
+    },
     dispose() {
       stop();
       root.unobserveDeep(observer as never);
     },
   };
+}
+
+/** Inside an update: the whole document becomes `json` (Lexical's serialized state), as one change. */
+export function $replaceDocument(json: string): void {
+  const parsed = JSON.parse(json) as SerializedEditorState;
+  const root = $getRoot();
+  root.clear();
+  for (const child of parsed.root.children) root.append($parseSerializedNode(child as SerializedLexicalNode));
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { bindEditor } from './boundEditor';
+import { $replaceDocument, bindEditor } from './boundEditor';
 
 /**
  * Lexical's JSON ⇄ a Yjs document, through a throw-away bound editor: for the migration of stored
@@ -11,8 +11,7 @@ export function jsonToUpdate(json: string): Uint8Array {
   const doc = new Y.Doc();
   const bound = bindEditor(doc);
   try {
-    bound.editor.setEditorState(bound.editor.parseEditorState(json));
-    bound.flush();
+    bound.editor.update(() => $replaceDocument(json), { discrete: true });
     return Y.encodeStateAsUpdate(doc);
   } finally {
     bound.dispose();
@@ -26,7 +25,7 @@ export function updatesToJson(updates: readonly Uint8Array[]): string {
   const bound = bindEditor(doc);
   try {
     if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates([...updates]), 'load');
-    return bound.editor.read(() => JSON.stringify(bound.editor.getEditorState().toJSON()));
+    return bound.json();
   } finally {
     bound.dispose();
     doc.destroy();

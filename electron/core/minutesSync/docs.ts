@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from '../../../shared/minutesSync/protocol';
 import { SPEECH } from '../../../shared/domain/speechState';
 import { emptyMinutesDoc } from '../../../shared/domain/minutesDoc';
+import { hhmm } from '../../../shared/domain/chineseText';
 import { MEETING } from '../../../shared/domain/meetings';
 import { isoNow, type Ctx, type MinutesDocsPort } from '../context';
 import { findMinutes } from '../data/minutes';
@@ -25,7 +26,7 @@ import { MinutesRoom, type Peer } from './room';
 import { REASON } from './reasons';
 
 /** The projection follows the document this long after a change (the issue's bar: a second). */
-export const PROJECT_AFTER_MS = 400;
+const PROJECT_AFTER_MS = 400;
 /** Stored changes folded into one state once there are this many. */
 const COMPACT_AFTER = 500;
 /** A room nobody has open is closed after this long (folded and projected first). */
@@ -175,11 +176,6 @@ export class MinutesDocs implements MinutesDocsPort {
     }
   }
 
-  /** The meetings with a room open, and their peers (for tests and the bench). */
-  openRooms(): { meetingId: number; peers: number }[] {
-    return [...this.rooms.values()].map((r) => ({ meetingId: r.meetingId, peers: r.peers.size }));
-  }
-
   // ——— rooms ———
 
   private room(meetingId: number): MinutesRoom {
@@ -242,8 +238,7 @@ export class MinutesDocs implements MinutesDocsPort {
       (e) => e.state === SPEECH.speaking || e.state === SPEECH.paused,
     );
     if (!floor) return;
-    const from = new Date(floor.intervals[0]?.from ?? ctx.now().toISOString());
-    const time = `${String(from.getHours()).padStart(2, '0')}:${String(from.getMinutes()).padStart(2, '0')}`;
+    const time = hhmm(Date.parse(floor.intervals[0]?.from ?? isoNow(ctx)));
     this.room(meetingId).addHeader({
       speechId: floor.id,
       name: floor.name,

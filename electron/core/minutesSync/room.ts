@@ -1,7 +1,7 @@
-import { $parseSerializedNode, $getRoot, type SerializedEditorState, type SerializedLexicalNode } from 'lexical';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { bindEditor, type BoundEditor } from './boundEditor';
+import type { StoredDoc } from '../data/minutesYjs';
+import { $replaceDocument, bindEditor, type BoundEditor } from './boundEditor';
 import { $appendHeader, $dropHeader } from './headers';
 import type { SpeakerInfo } from './nodes';
 
@@ -21,12 +21,6 @@ export interface Peer {
   send(message: Uint8Array): void;
   /** Ends the link; the window reconnects and resynchronises. */
   close(reason: string): void;
-}
-
-export interface StoredState {
-  snapshot: Uint8Array | null;
-  updates: Uint8Array[];
-  lastSeq: number;
 }
 
 /**
@@ -52,7 +46,7 @@ export class MinutesRoom {
   constructor(
     readonly meetingId: number,
     private readonly store: RoomStore,
-    state: StoredState,
+    state: StoredDoc,
     private readonly broadcastFrame: (update: Uint8Array) => Uint8Array,
   ) {
     // Bind first: the binding only follows changes made after it (docs/research/yjs-minutes.md).
@@ -102,11 +96,10 @@ export class MinutesRoom {
   }
 
   /**
-   * A peer's change: checked, stored, then applied for everyone. Throws (nothing stored, the
-   * document untouched) on a malformed update; on a failed commit the room must be reloaded.
+   * A peer's change, already decoded once by the caller (a malformed one never gets here): stored,
+   * then applied for everyone. On a failed commit the room must be reloaded.
    */
   receive(update: Uint8Array, from: Peer): void {
-    Y.decodeUpdate(update); // a malformed update throws here, before it can touch the document
     this.commit(() => Y.applyUpdate(this.doc, update, from));
     // The binding reads each change's delta when its editor update commits: commit now, before
     // the next message (ws delivers several in one tick) changes the document under it.
@@ -134,18 +127,12 @@ export class MinutesRoom {
 
   /** The whole document replaced by `json`, as one change every window receives. */
   replace(json: string): void {
-    const parsed = JSON.parse(json) as SerializedEditorState;
-    this.edit(() => {
-      const root = $getRoot();
-      root.clear();
-      for (const child of parsed.root.children) root.append($parseSerializedNode(child as SerializedLexicalNode));
-    });
+    this.edit(() => $replaceDocument(json));
   }
 
   /** The document as Lexical's JSON, for the projection. */
   json(): string {
-    this.bound.flush();
-    return this.bound.editor.read(() => JSON.stringify(this.bound.editor.getEditorState().toJSON()));
+    return this.bound.json();
   }
 
   /** Folds the stored changes into one state. */

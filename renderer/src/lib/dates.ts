@@ -1,13 +1,9 @@
-import { localIsoDate } from '../../../shared/domain/chineseText';
+import { hhmm, localIsoDate } from '../../../shared/domain/chineseText';
+
+export { hhmm };
 
 /** Today on this computer's clock, as an ISO date (what a date input shows). */
 export const todayIso = (now = new Date()): string => localIsoDate(now);
-
-/** 09:05 on this computer's clock. */
-export function hhmm(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 /** 09:05:07 on this computer's clock, from an instant (ms or ISO). */
 export function clockTime(at: number | string): string {

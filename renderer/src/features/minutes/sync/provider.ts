@@ -18,8 +18,6 @@ export interface SyncState {
   link: LinkState;
   /** Every change of this window is in the data file. */
   durable: boolean;
-  /** The window's own copy (IndexedDB) has loaded. */
-  localReady: boolean;
   /** The last refusal from the core, in Chinese. */
   refused: string | null;
   /** The data file was replaced (a restored backup): the minutes must be reopened. */
@@ -59,7 +57,7 @@ export class MinutesProvider {
   private caretMoved = false;
   private flushQueued = false;
   private synced = false;
-  state: SyncState = { link: 'connecting', durable: true, localReady: false, refused: null, stale: false };
+  state: SyncState = { link: 'connecting', durable: true, refused: null, stale: false };
 
   constructor(
     readonly doc: Y.Doc,
@@ -148,9 +146,7 @@ export class MinutesProvider {
   private openLocal(): IndexeddbPersistence {
     // It stores every change of the document as it happens, the core's included: a reload finds
     // a whole copy, never local changes whose ground is missing.
-    const local = new IndexeddbPersistence(this.options.localName, this.doc);
-    void local.whenSynced.then(() => this.setState({ localReady: true }));
-    return local;
+    return new IndexeddbPersistence(this.options.localName, this.doc);
   }
 
   private async open(): Promise<void> {
