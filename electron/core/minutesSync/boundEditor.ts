@@ -16,6 +16,7 @@ import {
 } from 'lexical';
 import type * as Y from 'yjs';
 import { ROOT_NAME } from '../../../shared/minutesSync/protocol';
+import { syncOnlyChangedNodes } from '../../../shared/minutesSync/syncOnlyChanged';
 import { coreMinutesNodes } from './nodes';
 
 /** The binding wants a provider only for carets: the core has none. */
@@ -49,6 +50,7 @@ export interface BoundEditor {
  * theirs. Bind while the document is empty: the binding only follows changes made after it.
  */
 export function bindEditor(doc: Y.Doc): BoundEditor {
+  syncOnlyChangedNodes();
   const editor = createHeadlessEditor({
     namespace: 'minutes',
     nodes: coreMinutesNodes,

@@ -2,16 +2,21 @@ import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { agendaSchedule } from '../../../../shared/domain/agendaSchedule';
 import { hhmm } from '../../lib/dates';
 import { useAction } from '../../lib/query';
+import { useNow } from '../../lib/useNow';
 import { t } from './text';
 
 const a = t.agenda;
 
 /** The agenda with what is done, what runs, and when each item and the meeting should end. */
-export function AgendaProgress({ meeting, now, readOnly }: { meeting: MeetingDetail; now: number; readOnly: boolean }) {
+export function AgendaProgress({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: boolean }) {
   const start = useAction('agenda.start');
   const end = useAction('agenda.end');
   // startsAt is local wall-clock time; Date parses a date-time without a zone as local.
-  const schedule = agendaSchedule(new Date(meeting.startsAt).toISOString(), meeting.agenda, now);
+  const scheduleAt = (now: number) => agendaSchedule(new Date(meeting.startsAt).toISOString(), meeting.agenda, now);
+  // The estimates move with the clock once the agenda is under way and until it is through.
+  const states = scheduleAt(Date.now()).items.map((i) => i.state);
+  const underWay = states.some((s) => s !== 'ahead') && states.some((s) => s !== 'done');
+  const schedule = scheduleAt(useNow(underWay ? 1000 : null));
   return (
     <section className="card agenda-card" aria-label={a.title}>
       <header className="card-head">

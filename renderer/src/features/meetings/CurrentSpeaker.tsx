@@ -4,6 +4,7 @@ import { elapsedMs, timerView } from '../../../../shared/domain/speechTimer';
 import { useShortcut } from '../../components/useHotkey';
 import { keyLabel } from '../../components/shortcuts';
 import { useAction } from '../../lib/query';
+import { useNow } from '../../lib/useNow';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { labelled, paren } from '../../components/text';
@@ -17,14 +18,12 @@ const k = (shortcut: { keys: readonly string[] }) => shortcut.keys.map(keyLabel)
 export function CurrentSpeaker({
   meeting,
   entries,
-  now,
   warnSeconds,
   readOnly,
   undo,
 }: {
   meeting: MeetingDetail;
   entries: Speech[];
-  now: number;
   warnSeconds: number;
   readOnly: boolean;
   undo: QueueUndo;
@@ -37,6 +36,10 @@ export function CurrentSpeaker({
   const next = useAction('queue.next');
   const current = onFloor(entries);
   const upcoming = nextWaiting(entries);
+  // The countdown ticks while someone holds the floor or a start can still be taken back.
+  const ticking = current !== undefined || undo.recentAt(Date.now()).length > 0;
+  const now = useNow(ticking ? 250 : null);
+  const recent = undo.recentAt(now);
   const timer = current && timerView(current.limitSeconds, elapsedMs(current.intervals, now), warnSeconds);
   const live = !readOnly;
 
@@ -84,7 +87,7 @@ export function CurrentSpeaker({
       )}
       {live &&
         // Two lines at most: N pressed twice over an absent speaker is the case to mend.
-        undo.recent.slice(0, 2).map(({ speech, leftMs }, i) => (
+        recent.slice(0, 2).map(({ speech, leftMs }, i) => (
           <div className="undo-bar" role="status" data-testid="undo-start" key={speech.id}>
             <span>{t.undo.started(speech.name, Math.ceil(leftMs / 1000))}</span>
             <button type="button" className="mini" onClick={() => undo.undoStart(speech)}>

@@ -107,16 +107,15 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
           <CurrentSpeaker
             meeting={meeting}
             entries={live.entries}
-            now={live.now}
             warnSeconds={live.settings.data?.warnSeconds ?? 60}
             readOnly={readOnly}
             undo={live.undo}
           />
           {!readOnly && <ScreenControl meetingId={meeting.id} />}
         </div>
-        <SpeakerQueue meeting={meeting} entries={live.entries} now={live.now} readOnly={readOnly} undo={live.undo} />
-        <AgendaProgress meeting={meeting} now={live.now} readOnly={readOnly} />
-        <SpeechStats entries={live.entries} now={live.now} />
+        <SpeakerQueue meeting={meeting} entries={live.entries} readOnly={readOnly} undo={live.undo} />
+        <AgendaProgress meeting={meeting} readOnly={readOnly} />
+        <SpeechStats entries={live.entries} />
       </div>
       <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} />
     </div>

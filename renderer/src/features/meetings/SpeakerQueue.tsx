@@ -14,7 +14,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
 import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
@@ -23,6 +23,7 @@ import { useShortcutHelp } from '../../components/ShortcutHelp';
 import { matches } from '../../components/shortcuts';
 import { useShortcut } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
+import { useNow } from '../../lib/useNow';
 import { AnswersDialog } from './AnswersDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
@@ -39,13 +40,11 @@ const q = t.queue;
 export function SpeakerQueue({
   meeting,
   entries,
-  now,
   readOnly,
   undo,
 }: {
   meeting: MeetingDetail;
   entries: Speech[];
-  now: number;
   readOnly: boolean;
   undo: QueueUndo;
 }) {
@@ -53,10 +52,8 @@ export function SpeakerQueue({
   const [answering, setAnswering] = useState<Speech | null>(null);
   const add = useAction('queue.add');
   const move = useAction('queue.move');
-  const act = {
-    start: useAction('queue.start'),
-    toTop: useAction('queue.moveToTop'),
-  };
+  const { mutate: start } = useAction('queue.start');
+  const { mutate: toTop } = useAction('queue.moveToTop');
   const showHelp = useShortcutHelp();
   const picker = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -70,7 +67,7 @@ export function SpeakerQueue({
     setAdded(null);
   }, [added, entries]);
   const participants = useMemo(() => new Set(meeting.participants.map((p) => p.personId)), [meeting.participants]);
-  const waiting = entries.filter((e) => e.state === speechState.waiting);
+  const waiting = useMemo(() => entries.filter((e) => e.state === speechState.waiting), [entries]);
   const live = entries.filter(
     (e) => e.state === speechState.speaking || e.state === speechState.paused || e.state === speechState.waiting,
   );
@@ -99,44 +96,32 @@ export function SpeakerQueue({
     e.stopPropagation();
     moveBy(entry, e.key === 'ArrowUp' ? -1 : 1);
   };
+  // One object for every row's buttons: a row re-renders when its speech changes, not with the
+  // rest of the console (any render while the minutes have focus costs React a walk through all
+  // of their text).
+  const actions = useMemo<RowActions>(
+    () => ({
+      start: (e) => start({ id: e.id }),
+      toTop: (e) => toTop({ id: e.id }),
+      skip: (e) => undo.skip(e),
+      withdraw: (e) => undo.withdraw(e),
+      restore: (e) => undo.restore(e),
+      answers: (e) => setAnswering(e),
+    }),
+    [start, toTop, undo],
+  );
+  const waitingIds = useMemo(() => waiting.map((w) => w.id), [waiting]);
   const row = (e: Speech) => (
     <QueueRow
       key={e.id}
       entry={e}
-      now={now}
       readOnly={readOnly}
+      actions={actions}
       answered={e.answers
         .map((a) => names.get(a))
         .filter(Boolean)
         .join(listSep)}
-    >
-      {!readOnly && e.state === speechState.waiting && (
-        <>
-          <button type="button" className="mini" onClick={() => act.start.mutate({ id: e.id })}>
-            {q.start}
-          </button>
-          <button type="button" className="mini" onClick={() => act.toTop.mutate({ id: e.id })}>
-            {q.toTop}
-          </button>
-          <button type="button" className="mini" onClick={() => undo.skip(e)} title={q.skipHint}>
-            {q.skip}
-          </button>
-          <button type="button" className="mini subtle" onClick={() => undo.withdraw(e)}>
-            {q.withdraw}
-          </button>
-        </>
-      )}
-      {!readOnly && e.state === speechState.withdrawn && (
-        <button type="button" className="mini" onClick={() => undo.restore(e)} title={q.restoreHint}>
-          {q.restore}
-        </button>
-      )}
-      {!readOnly && e.kind === speechKind.response && e.state !== speechState.withdrawn && (
-        <button type="button" className="mini" onClick={() => setAnswering(e)}>
-          {q.answers}
-        </button>
-      )}
-    </QueueRow>
+    />
   );
 
   return (
@@ -183,7 +168,7 @@ export function SpeakerQueue({
         <p className="muted-text queue-empty">{q.empty}</p>
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-          <SortableContext items={waiting.map((w) => w.id)} strategy={verticalListSortingStrategy}>
+          <SortableContext items={waitingIds} strategy={verticalListSortingStrategy}>
             <ol className="queue-list" aria-label={q.order} onKeyDown={onListKey} ref={list}>
               {live.map(row)}
             </ol>
@@ -209,21 +194,27 @@ export function SpeakerQueue({
   );
 }
 
-function QueueRow({
+interface RowActions {
+  start(e: Speech): void;
+  toTop(e: Speech): void;
+  skip(e: Speech): void;
+  withdraw(e: Speech): void;
+  restore(e: Speech): void;
+  answers(e: Speech): void;
+}
+
+const QueueRow = memo(function QueueRow({
   entry,
-  now,
   readOnly,
   answered,
-  children,
+  actions,
 }: {
   entry: Speech;
-  now: number;
   readOnly: boolean;
   answered: string;
-  children: React.ReactNode;
+  actions: RowActions;
 }) {
   const sortable = useSortable({ id: entry.id, disabled: readOnly || entry.state !== speechState.waiting });
-  const spoken = entry.intervals.length ? clock(elapsedMs(entry.intervals, now) / 1000) : '';
   return (
     <li
       ref={sortable.setNodeRef}
@@ -249,11 +240,56 @@ function QueueRow({
       </div>
       <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
       <span className="queue-state">
-        {entry.state === speechState.waiting
-          ? clock(entry.limitSeconds)
-          : `${entry.state}${spoken ? ` ${spoken}` : ''}`}
+        {entry.state === speechState.waiting ? (
+          clock(entry.limitSeconds)
+        ) : (
+          <>
+            {entry.state}
+            {entry.intervals.length > 0 && <SpokenTime entry={entry} />}
+          </>
+        )}
       </span>
-      <span className="queue-actions">{children}</span>
+      <span className="queue-actions">{!readOnly && <RowButtons entry={entry} actions={actions} />}</span>
     </li>
+  );
+});
+
+/** How long a speech has lasted: it ticks only while it runs. */
+function SpokenTime({ entry }: { entry: Speech }) {
+  const running = entry.state === speechState.speaking;
+  const now = useNow(running ? 250 : null);
+  return ` ${clock(elapsedMs(entry.intervals, running ? now : Date.now()) / 1000)}`;
+}
+
+function RowButtons({ entry: e, actions }: { entry: Speech; actions: RowActions }) {
+  return (
+    <>
+      {e.state === speechState.waiting && (
+        <>
+          <button type="button" className="mini" onClick={() => actions.start(e)}>
+            {q.start}
+          </button>
+          <button type="button" className="mini" onClick={() => actions.toTop(e)}>
+            {q.toTop}
+          </button>
+          <button type="button" className="mini" onClick={() => actions.skip(e)} title={q.skipHint}>
+            {q.skip}
+          </button>
+          <button type="button" className="mini subtle" onClick={() => actions.withdraw(e)}>
+            {q.withdraw}
+          </button>
+        </>
+      )}
+      {e.state === speechState.withdrawn && (
+        <button type="button" className="mini" onClick={() => actions.restore(e)} title={q.restoreHint}>
+          {q.restore}
+        </button>
+      )}
+      {e.kind === speechKind.response && e.state !== speechState.withdrawn && (
+        <button type="button" className="mini" onClick={() => actions.answers(e)}>
+          {q.answers}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,12 +1,16 @@
 import type { Speech } from '../../../../shared/contract/meetings';
 import { speechStats, type StatRow } from '../../../../shared/domain/speechStats';
 import { clock } from '../../../../shared/domain/speechTimer';
+import { useNow } from '../../lib/useNow';
+import { speechState } from '../../lib/values';
 import { t } from './text';
 
 const s = t.queue;
 
 /** Count, total time and overtime, per kind and per speaker. */
-export function SpeechStats({ entries, now }: { entries: Speech[]; now: number }) {
+export function SpeechStats({ entries }: { entries: Speech[] }) {
+  // The totals move only while someone speaks.
+  const now = useNow(entries.some((e) => e.state === speechState.speaking) ? 1000 : null);
   const stats = speechStats(entries, now);
   if (!stats.byKind.length) return null;
   const table = (label: string, rows: StatRow[]) => (

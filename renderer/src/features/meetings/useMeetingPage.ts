@@ -4,18 +4,20 @@ import { usePageShortcuts } from '../../components/ShortcutHelp';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { hhmm } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
-import { useNow } from '../../lib/useNow';
 import { meetingStatus, speechState } from '../../lib/values';
 import type { SpeakerInfo } from '../minutes/SpeakerNode';
 import { consoleHelp } from './consoleKeys';
 import { useQueueUndo } from './useQueueUndo';
 import { t } from './text';
 
-/** The live console's data: the queue on the clock, who holds the floor (for the minutes), the undo of a start. */
+/**
+ * The live console's data: the queue, who holds the floor (for the minutes), the undo of a start.
+ * No clock here: each part that shows time ticks by itself, so the console (and the minutes
+ * beside it) does not re-render four times a second.
+ */
 export function useConsole(meeting: MeetingDetail) {
   const queue = useCall('queue.get', { meetingId: meeting.id });
   const settings = useCall('settings.get', {});
-  const now = useNow(250);
   const entries = queue.data?.entries ?? [];
   const onFloor = entries.find((e) => e.state === speechState.speaking || e.state === speechState.paused);
   // Stable while the same speech holds the floor: the editor does not re-render with the clock.
@@ -34,9 +36,9 @@ export function useConsole(meeting: MeetingDetail) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [floorId],
   );
-  const undo = useQueueUndo(entries, now);
+  const undo = useQueueUndo(entries);
   usePageShortcuts(consoleHelp);
-  return { settings, now, entries, floor, undo };
+  return { settings, entries, floor, undo };
 }
 
 type Status = MeetingDetail['status'];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Speech } from '../../../../shared/contract/meetings';
 import { nextWaiting, undoStartLeftMs } from '../../../../shared/domain/queueOrder';
 import { useToast } from '../../components/Toasts';
@@ -9,8 +9,8 @@ import { t } from './text';
 const WITHDRAW_UNDO_MS = 30_000;
 
 export interface QueueUndo {
-  /** Speeches started moments ago, whose start can still be taken back (latest first), and the ms left. */
-  recent: { speech: Speech; leftMs: number }[];
+  /** Speeches started moments before `now`, whose start can still be taken back (latest first), and the ms left. */
+  recentAt(now: number): { speech: Speech; leftMs: number }[];
   /** The speech withdrawn moments ago, while the bar offers it back. */
   withdrawn: Speech | null;
   withdraw(speech: Speech): void;
@@ -27,7 +27,7 @@ export interface QueueUndo {
  * be taken back for a few seconds, a withdrawal at any time. What is undoable is read off the
  * queue itself, so a start made in another window can be taken back here too.
  */
-export function useQueueUndo(entries: readonly Speech[], now: number): QueueUndo {
+export function useQueueUndo(entries: readonly Speech[]): QueueUndo {
   const toast = useToast();
   const undoStart = useAction('queue.undoStart');
   const skipCall = useAction('queue.skip');
@@ -36,17 +36,23 @@ export function useQueueUndo(entries: readonly Speech[], now: number): QueueUndo
   const [withdrawnAt, setWithdrawnAt] = useState<{ id: number; at: number } | null>(null);
 
   // N pressed twice over an absent speaker leaves two recent starts: both can be taken back.
-  const recent = entries
-    .map((speech) => ({
-      speech,
-      leftMs: speech.state !== '等待' && speech.intervals[0] ? undoStartLeftMs(speech.intervals[0].from, now) : 0,
-    }))
-    .filter((r) => r.leftMs > 0)
-    .sort((a, b) => b.leftMs - a.leftMs);
-  const withdrawnSpeech =
-    withdrawnAt && now - withdrawnAt.at < WITHDRAW_UNDO_MS
-      ? (entries.find((e) => e.id === withdrawnAt.id && e.state === '撤回') ?? null)
-      : null;
+  const recentAt = (now: number) =>
+    entries
+      .map((speech) => ({
+        speech,
+        leftMs: speech.state !== '等待' && speech.intervals[0] ? undoStartLeftMs(speech.intervals[0].from, now) : 0,
+      }))
+      .filter((r) => r.leftMs > 0)
+      .sort((a, b) => b.leftMs - a.leftMs);
+  // The bar goes by itself when its time is up: no clock ticks for it.
+  useEffect(() => {
+    if (!withdrawnAt) return;
+    const timer = setTimeout(() => setWithdrawnAt(null), withdrawnAt.at + WITHDRAW_UNDO_MS - Date.now());
+    return () => clearTimeout(timer);
+  }, [withdrawnAt]);
+  const withdrawnSpeech = withdrawnAt
+    ? (entries.find((e) => e.id === withdrawnAt.id && e.state === '撤回') ?? null)
+    : null;
 
   const takeBack = (speech: Speech) =>
     undoStart.mutate({ id: speech.id }, { onSuccess: () => toast(t.undo.undone(speech.name)) });
@@ -57,20 +63,21 @@ export function useQueueUndo(entries: readonly Speech[], now: number): QueueUndo
     );
 
   return {
-    recent,
+    recentAt,
     withdrawn: withdrawnSpeech,
     withdraw: (speech) =>
       withdrawCall.mutate({ id: speech.id }, { onSuccess: () => setWithdrawnAt({ id: speech.id, at: Date.now() }) }),
     restore,
     undoStart: takeBack,
     undo: () => {
+      const recent = recentAt(Date.now());
       if (recent[0]) takeBack(recent[0].speech);
       else if (withdrawnSpeech) restore(withdrawnSpeech);
       else return false;
       return true;
     },
     skip: (speech) => {
-      const target = speech ?? recent[0]?.speech ?? nextWaiting(entries);
+      const target = speech ?? recentAt(Date.now())[0]?.speech ?? nextWaiting(entries);
       if (target) skipCall.mutate({ id: target.id }, { onSuccess: () => toast(t.undo.skipped(target.name)) });
     },
   };

@@ -10,6 +10,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { MinutesState } from '../../../../shared/contract/minutes';
 import type { MarkKind } from '../../../../shared/domain/minutesDoc';
+import { syncOnlyChangedNodes } from '../../../../shared/minutesSync/syncOnlyChanged';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useGuardedEditor } from '../../lib/beforeClose';
@@ -42,6 +43,9 @@ interface Props {
   /** The speech on the floor, if any: 插入发言人 puts its header at the caret. */
   floor: SpeakerInfo | null;
 }
+
+// A keystroke hands Yjs only the paragraph it changed, not all of long minutes.
+syncOnlyChangedNodes();
 
 /** Waits this long for the core to confirm a window's last words before it closes anyway (they stay in its local copy). */
 const CLOSE_WAIT_MS = 3000;

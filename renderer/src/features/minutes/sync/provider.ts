@@ -53,7 +53,11 @@ export class MinutesProvider {
   private composing = false;
   private heldOut: Uint8Array[] = [];
   private heldIn: Uint8Array[] = [];
-  /** This window's caret moved since the last frame: told to the others with that batch. */
+  /** What waits for the frame that shows the keystroke to be painted: the changes for the core, */
+  private outgoing: Uint8Array[] = [];
+  /** every change for the local copy (in order, the core's included), */
+  private toStore: Uint8Array[] = [];
+  /** and whether this window's caret moved. */
   private caretMoved = false;
   private flushQueued = false;
   private synced = false;
@@ -70,8 +74,10 @@ export class MinutesProvider {
     },
   ) {
     this.awareness = new Awareness(doc);
-    doc.on('update', this.onLocalUpdate);
+    doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
+    // A tab closed or reloaded right after a keystroke: what waits for the frame goes now.
+    window.addEventListener('pagehide', this.flushOut);
   }
 
   // ——— Provider ———
@@ -104,7 +110,8 @@ export class MinutesProvider {
   /** Stops for good: the socket, the local copy, the listeners. */
   destroy(): void {
     this.disconnect();
-    this.doc.off('update', this.onLocalUpdate);
+    window.removeEventListener('pagehide', this.flushOut);
+    this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     void this.local?.destroy();
@@ -137,16 +144,20 @@ export class MinutesProvider {
     }
     if (this.heldOut.length) {
       // One change for the whole composition: the core stores its outcome, never the pinyin.
-      this.send(updateFrame(Y.mergeUpdates(this.heldOut.splice(0))));
+      this.outgoing.push(Y.mergeUpdates(this.heldOut.splice(0)));
+      this.flushOut();
     }
   }
 
   // ——— internals ———
 
   private openLocal(): IndexeddbPersistence {
-    // It stores every change of the document as it happens, the core's included: a reload finds
-    // a whole copy, never local changes whose ground is missing.
-    return new IndexeddbPersistence(this.options.localName, this.doc);
+    // It stores every change of the document, the core's included and in order, so a reload finds
+    // a whole copy, never local changes whose ground is missing. Not at the keystroke itself but
+    // just after its frame (flushOut): an IndexedDB write costs the frame about half a millisecond.
+    const local = new IndexeddbPersistence(this.options.localName, this.doc);
+    this.doc.off('update', local._storeUpdate);
+    return local;
   }
 
   private async open(): Promise<void> {
@@ -238,41 +249,44 @@ export class MinutesProvider {
     }
   }
 
-  private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this) return;
-    if (this.options.readOnly) return;
-    this.setState({ durable: false });
-    if (this.composing) this.heldOut.push(update);
-    else this.send(updateFrame(update));
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    // What the local copy itself loaded is already in it.
+    if (this.local && origin !== this.local) this.toStore.push(update);
+    if (origin !== this && !this.options.readOnly) {
+      this.setState({ durable: false });
+      if (this.composing) this.heldOut.push(update);
+      else this.outgoing.push(update);
+    }
+    this.queueFlush();
   };
 
   /**
-   * The caret's news follow once the frame showing the keystroke is painted, so they cost nothing
-   * inside it. A hidden window paints no frames: the timer tells them all the same.
+   * A keystroke's news (to the core, to the local copy, the caret to the others) follow once the
+   * frame showing it is painted, so they cost nothing inside it. A hidden window paints no
+   * frames: the timer sends them all the same.
    */
-  private queueCaret(): void {
-    this.caretMoved = true;
+  private queueFlush(): void {
     if (this.flushQueued) return;
     this.flushQueued = true;
-    const flush = () => {
-      if (!this.flushQueued) return;
-      this.flushQueued = false;
-      this.flushOut();
-    };
+    const flush = () => this.flushQueued && this.flushOut();
     requestAnimationFrame(() => setTimeout(flush, 0));
     setTimeout(flush, 50);
   }
 
-  private flushOut(): void {
+  private flushOut = (): void => {
+    this.flushQueued = false;
+    if (this.outgoing.length) this.send(updateFrame(merged(this.outgoing)));
+    if (this.toStore.length) this.local?._storeUpdate(merged(this.toStore), null);
     if (this.caretMoved) {
       this.caretMoved = false;
       this.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
     }
-  }
+  };
 
   private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
-    this.queueCaret();
+    this.caretMoved = true;
+    this.queueFlush();
   };
 
   private send(bytes: Uint8Array): void {
@@ -294,6 +308,12 @@ export class MinutesProvider {
   private emit(type: string, ...args: unknown[]): void {
     for (const cb of this.listeners.get(type) ?? []) (cb as (...a: unknown[]) => void)(...args);
   }
+}
+
+/** The changes waiting, taken out as one (most often there is only one). */
+function merged(queue: Uint8Array[]): Uint8Array {
+  const all = queue.splice(0);
+  return all.length === 1 ? all[0] : Y.mergeUpdates(all);
 }
 
 /** The plugin's view of the provider (its own type is not exported in the shape we implement). */
