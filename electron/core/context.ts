@@ -1,3 +1,5 @@
+import type { LanHost } from './lan/host';
+import type { Caller } from './router';
 import { localIsoDate } from '../../shared/domain/chineseText';
 import type { Db } from './db/open';
 import type { DatabaseSlot } from './db/slot';
@@ -17,12 +19,18 @@ export interface Ctx {
   now: () => Date;
   /** The shared minutes documents (electron/core/minutesSync), as services reach them. */
   minutesDocs: MinutesDocsPort;
+  /** 会场互联 (electron/core/lan/host.ts). */
+  lan: LanHost;
+  /** Who makes this call: absent for the secretary's own windows, a device of the room otherwise. */
+  readonly caller?: Caller;
 }
 
 /** What a service may ask of the shared minutes. */
 export interface MinutesDocsPort {
   /** A speaker took the floor: the core writes their header into the minutes, in the same call. */
   speakerStarted(meetingId: number): void;
+  /** A written opinion from a phone goes into the minutes as a marked suggestion, in the same call. */
+  opinionHandedIn(meetingId: number, opinion: { markId: string; author: string; text: string }): void;
   /** A start was taken back: its header goes. */
   speechUndone(meetingId: number, speechId: number): void;
   /** A whole document applied as one change every window receives (a restored revision); the current state is kept first. */

@@ -30,6 +30,10 @@ import { unitHandlers } from './services/units';
 import { APP_VERSION } from './version';
 import { MinutesDocs } from './minutesSync/docs';
 import { REASON } from './minutesSync/reasons';
+import { networkInterfaces } from 'node:os';
+import { lanAddresses } from './lan/addresses';
+import { LanHost } from './lan/host';
+import { lanHandlers } from './services/lan';
 
 /** Every call of the contract must have its handler here: the type fails to check otherwise. */
 const allHandlers: Handlers = {
@@ -52,6 +56,7 @@ const allHandlers: Handlers = {
   ...archiveHandlers,
   ...memberRecordHandlers,
   ...backupHandlers,
+  ...lanHandlers,
 };
 
 export const DATA_FILE_NAME = 'bcsl.db';
@@ -61,7 +66,12 @@ export interface CoreOptions {
   dataDir: string;
   validateOutput?: boolean;
   now?: () => Date;
+  /** 会场互联: where the room's devices reach the core (defaults: the laptop's private addresses, port 39270). */
+  lan?: { addresses?: () => string[]; port?: number; staticDir?: string };
 }
+
+/** The port 会场互联 listens on unless told otherwise: one number for the firewall's question. */
+export const LAN_PORT = 39270;
 
 export interface Core {
   call: Router;
@@ -79,6 +89,8 @@ export interface Core {
   ctx: Ctx;
   /** The shared minutes documents: windows join them through a socket or a port. */
   minutesDocs: MinutesDocs;
+  /** 会场互联 (lan/host.ts). */
+  lan: LanHost;
   close(): void;
 }
 
@@ -86,7 +98,7 @@ export interface Core {
  * Opens the data file and answers calls. A file that cannot be opened does not stop the core: it
  * starts without one, says why (`app.health`), and offers the backups, touching nothing.
  */
-export function createCore({ dataDir, validateOutput = false, now = () => new Date() }: CoreOptions): Core {
+export function createCore({ dataDir, validateOutput = false, now = () => new Date(), lan = {} }: CoreOptions): Core {
   const dataFile = join(dataDir, DATA_FILE_NAME);
   const slot = new DatabaseSlot(dataFile);
   slot.open();
@@ -100,6 +112,7 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     session: randomUUID(),
     now,
     minutesDocs: undefined as unknown as MinutesDocs,
+    lan: undefined as unknown as LanHost,
   };
   const events = new EventHub();
   const minutesDocs = new MinutesDocs(
@@ -108,6 +121,15 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
   );
   ctx.minutesDocs = minutesDocs;
   const call = createRouter(allHandlers, ctx, events, { validateOutput });
+  ctx.lan = new LanHost(
+    { ctx: () => ctx, call, events, minutesDocs },
+    {
+      addresses: lan.addresses ?? (() => lanAddresses(networkInterfaces())),
+      port: lan.port ?? LAN_PORT,
+      staticDir: lan.staticDir,
+    },
+  );
+  if (slot.isOpen) ctx.lan.forgetEarlierRuns(ctx);
   let backups: AutoBackup | undefined;
   return {
     call,
@@ -122,9 +144,11 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     dataFile,
     ctx,
     minutesDocs,
+    lan: ctx.lan,
     startAutoBackup: () => (backups ??= startAutoBackup(ctx)),
     close: () => {
       backups?.stop();
+      if (slot.isOpen) ctx.lan.stop(ctx, '程序已退出');
       if (slot.isOpen) minutesDocs.closeAll(REASON.stopping);
       slot.close();
     },

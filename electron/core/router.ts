@@ -5,6 +5,7 @@ import type { Ctx } from './context';
 import { AppError, isDamage } from './errors';
 import type { EventHub } from './events';
 import type { Handlers } from './handler';
+import { meetingOfCall } from './lan/scope';
 
 export interface RouterOptions {
   /** Check every answer against its output schema (on in tests, off in production for speed). */
@@ -14,6 +15,9 @@ export interface RouterOptions {
 /** Who is calling: the secretary's own windows unless a device of the room (会场互联) says otherwise. */
 export interface Caller {
   role: Role;
+  /** A device of the room: its record, and the one meeting it works on. */
+  deviceId?: number;
+  meetingId?: number;
 }
 
 export type Router = (name: string, input: unknown, caller?: Caller) => Promise<CallResult<unknown>>;
@@ -40,10 +44,17 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
       };
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail('bad_input', describeZodError(parsed.error, def.input, rawInput));
+    if (caller.meetingId !== undefined) {
+      const about = meetingOfCall(ctx, name, parsed.data as Record<string, unknown>);
+      if (about !== undefined && about !== caller.meetingId)
+        return { ok: false, error: { code: 'refused', message: '此设备只能用于本次会议' } };
+    }
+    // The handlers see who calls (a device's own calls need it); the secretary's calls as before.
+    const callCtx: Ctx = caller === SECRETARY ? ctx : Object.create(ctx, { caller: { value: caller } });
     try {
       // Whatever the call reads of the minutes (text, marks, exports, search) is up to date with the document.
       if (ctx.slot.isOpen) ctx.minutesDocs.flush();
-      const value = await execute(name, parsed.data, def.kind === 'mutation');
+      const value = await execute(callCtx, name, parsed.data, def.kind === 'mutation');
       if (options.validateOutput) {
         const out = def.output.safeParse(value);
         if (!out.success) throw new Error(`${name} 的返回值不符合约定：${out.error.message}`);
@@ -62,7 +73,7 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     }
   };
 
-  async function execute(name: CallName, input: unknown, write: boolean): Promise<unknown> {
+  async function execute(ctx: Ctx, name: CallName, input: unknown, write: boolean): Promise<unknown> {
     // The contract and the handler map are keyed alike; the casts bridge the per-key types.
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 /**
  * The Content-Security-Policy of every page: only the app's own scripts and styles, no remote
  * content, no eval. connect-src 'self' lets the browser build reach its own /api and minutes
@@ -18,3 +19,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Whether a secret given by a caller is ours, compared in constant time. */
+export function sameSecret(given: string | null | undefined, ours: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(ours);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

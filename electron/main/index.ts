@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { CHANNELS } from '../../shared/bridge';
 import { createCore, type Core } from '../core';
@@ -24,7 +25,11 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     try {
       // A corrupt data file does not stop the start: the window explains and offers the newest backup.
-      core = createCore({ dataDir: app.getPath('userData') });
+      // 会场互联 serves the room's devices the same built pages the windows load.
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        lan: { staticDir: join(import.meta.dirname, '../renderer') },
+      });
       // Also after a damaged start: once a backup is restored, the daily copies resume.
       core.startAutoBackup();
     } catch (e) {

@@ -1,8 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { MinutesEndpoint } from '../../shared/bridge';
 import type { Core } from '../core';
 import { attachMinutesSocket } from '../core/minutesSync/socket';
+import { sameSecret } from '../core/security';
 
 /**
  * The desktop app's windows reach the shared minutes over a WebSocket on loopback, with a token
@@ -16,12 +17,7 @@ export function startMinutesEndpoint(core: Core): Promise<{ endpoint: MinutesEnd
   attachMinutesSocket(server, {
     docs: core.minutesDocs,
     hostOk: (host) => host === `127.0.0.1:${port}`,
-    authorised: (t) => {
-      if (!t) return false;
-      const a = Buffer.from(t);
-      const b = Buffer.from(token);
-      return a.length === b.length && timingSafeEqual(a, b);
-    },
+    authorise: (t) => (sameSecret(t, token) ? { readOnly: false } : null),
     busy: () => core.ctx.slot.task,
   });
   return new Promise((resolve, reject) => {

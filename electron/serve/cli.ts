@@ -2,19 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../core';
+import { createCore, LAN_PORT, type Core } from '../core';
 import { generateArchive } from '../core/generate/archive';
 import { AppError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { startServer } from './server';
 
-const USAGE = `用法：npm run serve -- [--data 目录] [--port 端口] [--demo] [--generate N] [--check] [--no-backup]
+const USAGE = `用法：npm run serve -- [--data 目录] [--port 端口] [--demo] [--generate N] [--check] [--no-backup] [--lan-address 地址] [--lan-port 端口]
   --data DIR     数据目录（默认 ${defaultDataDir()}）
   --port N       端口（默认 5178；0 表示随机）
   --demo         数据为空时载入示例数据
   --generate N   生成 N 次历史会议（议题、参会、发言、记录、协商意见、督办），用于试用大规模档案；需要基础信息（可与 --demo 同用）
   --check        启动时检查数据文件完整性（PRAGMA integrity_check）
-  --no-backup    不做每日自动备份（默认每天一份，保留 14 份，在数据目录的 backups 文件夹中）`;
+  --no-backup    不做每日自动备份（默认每天一份，保留 14 份，在数据目录的 backups 文件夹中）
+  --lan-address A  会场互联监听的地址（可多次给出；默认本机的局域网地址；测试用 127.0.0.2 等）
+  --lan-port N     会场互联的端口（默认 ${LAN_PORT}；0 表示随机）`;
 
 async function main() {
   const { values } = parseArgs({
@@ -25,6 +27,8 @@ async function main() {
       generate: { type: 'string' },
       check: { type: 'boolean', default: false },
       'no-backup': { type: 'boolean', default: false },
+      'lan-address': { type: 'string', multiple: true },
+      'lan-port': { type: 'string', default: String(LAN_PORT) },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,7 +47,14 @@ async function main() {
     throw new Error(`--generate 应为 0 到 5000 之间的整数，而不是“${values.generate}”\n${USAGE}`);
 
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const core = createCore({ dataDir });
+  const lanPort = Number(values['lan-port']);
+  if (!Number.isInteger(lanPort) || lanPort < 0 || lanPort > 65535)
+    throw new Error(`会场互联端口“${values['lan-port']}”无效\n${USAGE}`);
+  const lanAddresses = values['lan-address'];
+  const core = createCore({
+    dataDir,
+    lan: { port: lanPort, staticDir, addresses: lanAddresses ? () => lanAddresses : undefined },
+  });
   if (core.unavailable) {
     // Serve anyway: the window explains and offers the newest backup. Nothing is moved or deleted.
     console.warn(`注意：${core.unavailable}\n界面中将提供从备份恢复的选项。`);

@@ -1,10 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '../core';
-import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { EventStreams, readBody, sendJson, serveStatic } from '../core/http/respond';
 import { attachMinutesSocket } from '../core/minutesSync/socket';
+import { sameSecret } from '../core/security';
 
 export interface ServeOptions {
   core: Core;
@@ -13,18 +11,6 @@ export interface ServeOptions {
   staticDir: string;
   port?: number;
 }
-
-const MAX_BODY = 16 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 
 /**
  * The core's router over HTTP for a browser: POST /api/<call> answers the router's JSON,
@@ -37,11 +23,8 @@ export function startServer({
   staticDir,
   port = 0,
 }: ServeOptions): Promise<{ server: Server; url: string; port: number }> {
-  const streams = new Set<ServerResponse>();
-  const unsubscribe = core.events.subscribe((event) => {
-    const frame = `event: change\ndata: ${JSON.stringify(event)}\n\n`;
-    for (const res of streams) res.write(frame);
-  });
+  const streams = new EventStreams();
+  const unsubscribe = core.events.subscribe((event) => streams.send(event));
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -57,7 +40,7 @@ export function startServer({
   attachMinutesSocket(server, {
     docs: core.minutesDocs,
     hostOk,
-    authorised: (t) => authorised(t),
+    authorise: (t) => (authorised(t) ? { readOnly: false } : null),
     busy: () => core.ctx.slot.task,
   });
 
@@ -70,30 +53,14 @@ export function startServer({
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/events') return openStream(req, res, url);
     if (url.pathname.startsWith('/api/')) return callApi(req, res, url.pathname.slice('/api/'.length));
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, staticDir, url.pathname);
   }
 
-  function authorised(value: string | null | undefined): boolean {
-    if (!value) return false;
-    const a = Buffer.from(value);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
+  const authorised = (value: string | null | undefined) => sameSecret(value, token);
 
   function openStream(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, unauthorised());
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    res.write('retry: 1000\n: connected\n\n');
-    streams.add(res);
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => {
-      clearInterval(ping);
-      streams.delete(res);
-    });
+    streams.open(req, res);
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, name: string) {
@@ -115,22 +82,6 @@ export function startServer({
     sendJson(res, 200, await core.call(decodeURIComponent(name), input));
   }
 
-  function serveStatic(res: ServerResponse, pathname: string) {
-    const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-    const file = join(staticDir, rel);
-    if (!file.startsWith(staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-    });
-    createReadStream(file).pipe(res);
-  }
-
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -144,26 +95,4 @@ export function startServer({
 
 function unauthorised() {
   return { ok: false, error: { code: 'refused', message: '缺少或错误的访问令牌，请使用启动时显示的完整地址打开' } };
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown) {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

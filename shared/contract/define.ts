@@ -15,6 +15,7 @@ export const topics = [
   'resolutions',
   'followup',
   'backups',
+  'lan',
 ] as const;
 export type Topic = (typeof topics)[number];
 

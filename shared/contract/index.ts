@@ -12,6 +12,7 @@ import { backupCalls } from './backup';
 import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
+import { lanCalls } from './lan';
 
 export * from './define';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...archiveCalls,
   ...memberRecordCalls,
   ...backupCalls,
+  ...lanCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -40,16 +40,35 @@ export const roleCalls: Record<LanRole, readonly CallName[]> = {
     'screen.set',
     'minutes.get',
     'mark.list',
+    'speakRequest.list',
+    'speakRequest.decide',
+    'device.me',
   ],
   // A second recorder: the same minutes (edited over the sync socket), their marks and revisions.
-  recorder: ['meeting.get', 'queue.get', 'minutes.get', 'minutes.revisions', 'mark.list'],
-  // A member's or resident's phone: the meeting (its participants, to find one's own name) and the queue.
-  participant: ['meeting.get', 'queue.get'],
+  recorder: ['meeting.get', 'queue.get', 'minutes.get', 'minutes.revisions', 'mark.list', 'device.me'],
+  // A member's or resident's phone: the meeting (its participants, to find one's own name), the
+  // queue, signing in, asking to speak, a written opinion.
+  participant: [
+    'meeting.get',
+    'queue.get',
+    'device.me',
+    'device.checkIn',
+    'device.requestSpeech',
+    'device.handInOpinion',
+  ],
   // A room PC driving the projector: what the screen shows.
-  projector: ['screen.get'],
+  projector: ['screen.get', 'device.me'],
 };
+
+/** The calls only a device makes (about itself): the secretary's windows have no device. */
+export const deviceCalls: readonly CallName[] = [
+  'device.me',
+  'device.checkIn',
+  'device.requestSpeech',
+  'device.handInOpinion',
+];
 
 /** Whether a caller of this role may make this call. */
 export function mayCall(role: Role, name: CallName): boolean {
-  return role === 'secretary' || roleCalls[role].includes(name);
+  return role === 'secretary' ? !deviceCalls.includes(name) : roleCalls[role].includes(name);
 }

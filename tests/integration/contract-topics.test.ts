@@ -17,6 +17,10 @@ import {
   type LoggedStatement,
 } from '../support/statementLog';
 import { TABLE_TOPICS } from '../support/tableTopics';
+import { pairedDevice } from '../support/lanDevice';
+import type { Caller } from '../../electron/core/router';
+import type { DeviceCaller } from '../../electron/core/lan/host';
+import { deviceCalls } from '../../shared/contract/roles';
 import { writeMinutesDoc } from '../support/minutesClient';
 import { ok, tempCore } from '../support/tempCore';
 
@@ -57,6 +61,8 @@ const READS_WITHOUT_TOPIC: Partial<Record<CallName, Record<string, string>>> = {
   'queue.get': { meeting: 'existence' },
   'minutes.revisions': { meeting: 'existence' },
   'mark.list': { meeting: 'existence' },
+  'speakRequest.list': { meeting: 'existence' },
+  'opinion.list': { meeting: 'existence' },
   'resolution.list': { meeting: 'existence' },
   // The document's name reads the file's generation, which only a restore changes (every window reloads then).
   'minutes.get': { setting: 'generation' },
@@ -138,6 +144,41 @@ describe('contract topics cover what each call touches', () => {
     },
     'backup.create': async () => ({ file: backupPath('另一份.db') }),
     'backup.restore': async () => ({ path: backupPath(BACKUP_FILE) }),
+    // 会场互联 on a meeting still running, with a phone that signs in, asks to speak and writes.
+    'lan.start': async () => ({ meetingId: await runningMeeting() }),
+    'lan.removeDevice': async () => {
+      await call('lan.start', { meetingId: await runningMeeting() });
+      return { id: (await pairedDevice(core, 'projector')).caller.deviceId };
+    },
+    'speakRequest.list': async () => {
+      phone = await pairedDevice(core, 'participant', '张三的手机');
+      const participantId = (await call('meeting.get', { id: phone.caller.meetingId })).participants[0].id;
+      await call('participant.update', { id: participantId, attendance: '未签到' });
+      ok(await core.call('device.checkIn', { participantId }, phone.caller));
+      ok(await core.call('device.requestSpeech', { kind: '即席发言' }, phone.caller));
+      return { meetingId: phone.caller.meetingId };
+    },
+    'speakRequest.decide': async () => ({
+      id: (await call('speakRequest.list', { meetingId: phone!.caller.meetingId }))[0].id,
+      accept: true,
+    }),
+    'opinion.list': async () => ({ meetingId: phone!.caller.meetingId }),
+    // A second phone signs in with the example's participant.
+    'device.checkIn': async () => {
+      phone = await pairedDevice(core, 'participant', '李四的手机');
+      const p = (await call('meeting.get', { id: phone.caller.meetingId })).participants[1];
+      await call('participant.update', { id: p.id, attendance: '未签到' });
+      return { participantId: p.id };
+    },
+  };
+  let phone: { caller: DeviceCaller } | undefined;
+  /** A meeting the room can open: one still in preparation or running. */
+  let roomMeeting: number | undefined;
+  const runningMeeting = async () => {
+    if (roomMeeting) return roomMeeting;
+    const m = await call('meeting.create', { ...contract['meeting.create'].example, issueNo: 77 });
+    await call('participant.add', { meetingId: m.id, personIds: [2, 3], role: '委员' });
+    return (roomMeeting = m.id);
   };
 
   /**
@@ -159,11 +200,11 @@ describe('contract topics cover what each call touches', () => {
     ['followup.act', async () => ({ resolutionId: 1, action: '受理', date: '2026-06-05', by: '市城管局', note: '' })],
   ];
 
-  async function observe(name: CallName, input: unknown): Promise<void> {
+  async function observe(name: CallName, input: unknown, caller?: Caller): Promise<void> {
     const db = core.db;
     const fingerprints = tableFingerprints(db);
     log = [];
-    const result = await core.call(name, input);
+    const result = await core.call(name, input, caller);
     // The projection the call set off (a speaker's header, a restore) is its own doing.
     core.minutesDocs.flush();
     const statements = log;
@@ -195,7 +236,8 @@ describe('contract topics cover what each call touches', () => {
     await call('queue.add', { meetingId: 1, personId: 2, kind: '部门回应' });
     for (const name of callNames) {
       if (name === 'app.loadDemo') continue;
-      await observe(name, inputs[name] ? await inputs[name]() : contract[name].example);
+      const input = inputs[name] ? await inputs[name]() : contract[name].example;
+      await observe(name, input, deviceCalls.includes(name) ? phone?.caller : undefined);
     }
     for (const [name, input] of variants) await observe(name, await input());
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableOwners } from '../../electron/core/data/owners';
 import { callNames, contract } from '../../shared/contract';
 import { heldMeeting } from '../support/meetingScenario';
+import { pairedDevice } from '../support/lanDevice';
 import { logStatements, type LoggedStatement } from '../support/statementLog';
 import { ok, tempCore } from '../support/tempCore';
 
@@ -32,6 +33,22 @@ describe('one owner per table', () => {
     ok(await core.invoke('followup.act', { ...contract['followup.act'].example, resolutionId: 2 }));
     // Examples may be refused (a state that does not allow them): their writes still count.
     for (const name of callNames) await core.call(name, contract[name].example);
+    // The room's tables: a phone pairs, signs in, asks to speak and hands in an opinion.
+    const room = await heldMeeting(core, {
+      speeches: 1,
+      minutesChars: 100,
+      resolutions: 0,
+      confirm: false,
+      title: '会场',
+    });
+    ok(await core.invoke('lan.start', { meetingId: room.meetingId }));
+    const phone = await pairedDevice(core, 'participant');
+    const p = ok(await core.invoke('meeting.get', { id: room.meetingId })).participants[0];
+    ok(await core.invoke('participant.update', { id: p.id, attendance: '未签到' }));
+    ok(await core.call('device.checkIn', { participantId: p.id }, phone.caller));
+    ok(await core.call('device.requestSpeech', { kind: '即席发言' }, phone.caller));
+    ok(await core.call('device.handInOpinion', { text: '建议增设路灯。' }, phone.caller));
+    ok(await core.invoke('lan.stop', {}));
     for (const s of log) {
       const table = WRITE.exec(s.sql)?.[1];
       if (table) writers.set(table, (writers.get(table) ?? new Set<string>()).add(s.caller!));

@@ -60,5 +60,11 @@ export const TABLE_TOPICS: Record<string, TableTopics> = {
   // 008 the minutes as a shared document; AUTOINCREMENT keeps its sequence numbers in sqlite_sequence
   minutes_yjs_update: own('minutes'),
   minutes_yjs_snapshot: own('minutes'),
+  // 009 会场互联
+  lan_session: own('lan'),
+  lan_device: own('lan'),
+  device_event: own('lan'),
+  speak_request: own('lan'),
+  written_opinion: own('lan'),
   sqlite_sequence: own('minutes'),
 };

@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
 
 /** A core on a real SQLite file in a fresh temp folder, answers checked against the contract. */
-export function tempCore(opts: { now?: () => Date } = {}): Core & { dir: string; dispose(): void } {
+export function tempCore(
+  opts: { now?: () => Date; lanAddress?: string } = {},
+): Core & { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-test-'));
-  const core = createCore({ dataDir: dir, validateOutput: true, now: opts.now });
+  // 会场互联 on a loopback stand-in for the laptop's network, never on this machine's own LAN.
+  const lan = { addresses: () => [opts.lanAddress ?? '127.0.0.2'], port: 0 };
+  const core = createCore({ dataDir: dir, validateOutput: true, now: opts.now, lan });
   // Assigned, not spread: `db` is a getter that must follow a restore.
   return Object.assign(core, {
     dir,

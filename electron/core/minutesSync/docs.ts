@@ -141,6 +141,10 @@ export class MinutesDocs implements MinutesDocsPort {
     this.coreEdit(meetingId, () => this.writeFloorHeader(meetingId));
   }
 
+  opinionHandedIn(meetingId: number, opinion: { markId: string; author: string; text: string }): void {
+    this.coreEdit(meetingId, () => this.room(meetingId).addOpinion(opinion));
+  }
+
   speechUndone(meetingId: number, speechId: number): void {
     this.coreEdit(meetingId, () => this.room(meetingId).dropHeader(speechId));
   }

@@ -1,4 +1,5 @@
-import { $createParagraphNode, $getRoot, $isParagraphNode } from 'lexical';
+import { $createMarkNode } from '@lexical/mark';
+import { $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode } from 'lexical';
 import { $isSpeakerNode, SpeakerNode, type SpeakerInfo } from './nodes';
 
 const $headerOf = (speechId: number) =>
@@ -29,4 +30,15 @@ export function $dropHeader(speechId: number): void {
   if ($isParagraphNode(next) && next.getChildrenSize() === 0 && !next.getNextSibling()) next.remove();
   header.remove();
   if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode());
+}
+
+/**
+ * A written opinion handed in from a phone: one paragraph at the end of the minutes, its text
+ * marked as a suggestion (建议), so it sits with the marks and can be taken into a resolution
+ * like any other. Its author is named before it.
+ */
+export function $appendOpinion(o: { markId: string; author: string; text: string }): void {
+  const mark = $createMarkNode([o.markId]).append($createTextNode(o.text.replace(/\s*\n+\s*/g, ' ')));
+  const paragraph = $createParagraphNode().append($createTextNode(`书面意见（${o.author}）：`), mark);
+  $getRoot().append(paragraph, $createParagraphNode());
 }

@@ -2,7 +2,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { StoredDoc } from '../data/minutesYjs';
 import { $replaceDocument, bindEditor, type BoundEditor } from './boundEditor';
-import { $appendHeader, $dropHeader } from './headers';
+import { $appendHeader, $appendOpinion, $dropHeader } from './headers';
 import type { SpeakerInfo } from './nodes';
 
 /** Loading stored state into the room: not a change, nothing to store or send. */
@@ -123,6 +123,10 @@ export class MinutesRoom {
 
   dropHeader(speechId: number): void {
     this.edit(() => $dropHeader(speechId));
+  }
+
+  addOpinion(o: { markId: string; author: string; text: string }): void {
+    this.edit(() => $appendOpinion(o));
   }
 
   /** The whole document replaced by `json`, as one change every window receives. */

@@ -2,14 +2,18 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, MINUTES_SOCKET_PREFIX, CLOSE } from '../../../shared/minutesSync/protocol';
+import { readFrame } from '../../../shared/minutesSync/frames';
 import type { MinutesDocs } from './docs';
 
 export interface SocketGate {
   docs: MinutesDocs;
   /** The Host header names us (no DNS rebinding). */
   hostOk(host: string): boolean;
-  /** The per-run token, from `?token=`: browsers cannot set headers on a WebSocket. */
-  authorised(token: string | null): boolean;
+  /**
+   * Who links: the per-run token (`?token=`) or a room device's (`?device=`); browsers cannot set
+   * headers on a WebSocket. `null`: refused. A read-only link (the chair's tablet) only reads.
+   */
+  authorise(token: string | null, device: string | null, meetingId: number): { readOnly: boolean } | null;
   /** A task holding the data file (a restore): links wait until it is done. */
   busy(): string | undefined;
 }
@@ -26,11 +30,13 @@ export function attachMinutesSocket(server: Server, gate: SocketGate): WebSocket
     const url = new URL(req.url ?? '/', 'http://local');
     if (!url.pathname.startsWith(MINUTES_SOCKET_PREFIX)) return refuse(socket, 404, 'Not Found');
     if (!gate.hostOk(host)) return refuse(socket, 403, 'Forbidden');
-    if (!gate.authorised(url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => open(ws, url));
+    const meetingId = Number(url.pathname.slice(MINUTES_SOCKET_PREFIX.length));
+    const access = gate.authorise(url.searchParams.get('token'), url.searchParams.get('device'), meetingId);
+    if (!access) return refuse(socket, 401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => open(ws, url, access.readOnly));
   });
 
-  function open(ws: WebSocket, url: URL): void {
+  function open(ws: WebSocket, url: URL, readOnly: boolean): void {
     const meetingId = Number(url.pathname.slice(MINUTES_SOCKET_PREFIX.length));
     const busy = gate.busy();
     if (busy) return ws.close(CLOSE.busy, busy);
@@ -45,6 +51,8 @@ export function attachMinutesSocket(server: Server, gate: SocketGate): WebSocket
     );
     ws.on('message', (data, isBinary) => {
       const bytes = isBinary ? toBytes(data) : new Uint8Array(0);
+      // A reader asks and hears, never changes: its changes are not even decoded as such.
+      if (readOnly && !readsOnly(bytes)) return;
       link.receive(bytes);
     });
     ws.on('close', () => link.closed());
@@ -52,6 +60,12 @@ export function attachMinutesSocket(server: Server, gate: SocketGate): WebSocket
   }
   server.on('close', () => wss.close());
   return wss;
+}
+
+/** A step 1 (what do you have?) or a caret: all a read-only link may send. */
+function readsOnly(bytes: Uint8Array): boolean {
+  const kind = readFrame(bytes).kind;
+  return kind === 'step1' || kind === 'awareness';
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

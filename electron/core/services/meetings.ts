@@ -67,6 +67,8 @@ export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = ''):
     keepRevision(ctx, m.id, '会议结束');
     ctx.minutesDocs.compact(m.id);
   }
+  // The room's devices go with the meeting's end.
+  if ((to === '已结束' || to === '已归档') && ctx.lan.meetingId === m.id) ctx.lan.stop(ctx, '会议已结束');
   writeStatus(ctx, m.id, { from: m.status, to, reason }, now);
   // The minutes enter the search index as they stand (with the meeting's new status).
   indexMinutes(ctx, m.id);

@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../../shared/contract';
 import type { Meeting, Queue, Speech } from '../../../shared/contract/meetings';
 import {
   backToWaiting,
@@ -136,29 +137,10 @@ export const queueHandlers = handlers({
   // Reading is allowed on every meeting, archived ones included.
   'queue.get': ({ meetingId }, ctx) => (meetingRow(ctx, meetingId), getQueue(ctx, meetingId)),
 
-  'queue.add': ({ meetingId, personId, kind, agendaItemId, limitSeconds }, ctx) => {
-    writableMeeting(ctx, meetingId);
-    const person = getPerson(ctx, personId);
-    if (person.retired) throw refused(`“${person.name}”已停用，不能加入发言队列`);
-    if (agendaItemId !== undefined) {
-      const owner = findAgendaItem(ctx, agendaItemId)?.meetingId;
-      if (owner === undefined) throw notFound('议程项', agendaItemId);
-      if (owner !== meetingId) throw refused('该议程项不属于这次会议');
-    }
-    ensureParticipant(ctx, meetingId, personId);
-    // Without a chosen item, a speech belongs to the agenda item running now.
-    const item = agendaItemId ?? runningItemId(ctx, meetingId) ?? null;
-    addSpeech(ctx, {
-      meetingId,
-      personId,
-      kind,
-      agendaItemId: item,
-      limitSeconds: limitSeconds ?? readSettings(ctx).speechLimits[kind],
-      createdAt: isoNow(ctx),
-    });
-    return getQueue(ctx, meetingId);
+  'queue.add': (input, ctx) => {
+    enqueue(ctx, input);
+    return getQueue(ctx, input.meetingId);
   },
-
   'queue.move': ({ id, toIndex }, ctx) => withSpeech(ctx, id, 'move', (s) => moveWaiting(ctx, s, toIndex)),
 
   'queue.moveToTop': ({ id }, ctx) => withSpeech(ctx, id, 'moveToTop', (s) => moveWaiting(ctx, s, 0)),
@@ -226,3 +208,29 @@ export const queueHandlers = handlers({
     return getQueue(ctx, r.meeting_id);
   },
 });
+
+/** A speech added at the end of the queue (queue.add, an accepted request from a phone). Returns its id. */
+export function enqueue(
+  ctx: Ctx,
+  { meetingId, personId, kind, agendaItemId, limitSeconds }: ParsedInput<'queue.add'>,
+): number {
+  writableMeeting(ctx, meetingId);
+  const person = getPerson(ctx, personId);
+  if (person.retired) throw refused(`“${person.name}”已停用，不能加入发言队列`);
+  if (agendaItemId !== undefined) {
+    const owner = findAgendaItem(ctx, agendaItemId)?.meetingId;
+    if (owner === undefined) throw notFound('议程项', agendaItemId);
+    if (owner !== meetingId) throw refused('该议程项不属于这次会议');
+  }
+  ensureParticipant(ctx, meetingId, personId);
+  // Without a chosen item, a speech belongs to the agenda item running now.
+  const item = agendaItemId ?? runningItemId(ctx, meetingId) ?? null;
+  return addSpeech(ctx, {
+    meetingId,
+    personId,
+    kind,
+    agendaItemId: item,
+    limitSeconds: limitSeconds ?? readSettings(ctx).speechLimits[kind],
+    createdAt: isoNow(ctx),
+  });
+}

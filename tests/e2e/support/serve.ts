@@ -81,7 +81,10 @@ export async function startServe({
   dataDir: reuse,
   port = 0,
   token: sameToken,
+  lanAddress = '127.0.0.2',
 }: {
+  /** Where 会场互联 listens when turned on. */
+  lanAddress?: string;
   demo?: boolean;
   dataDir?: string;
   /** A fixed port and token: a restart under the same address, so open tabs reconnect by themselves. */
@@ -93,7 +96,9 @@ export async function startServe({
   }
   // A given folder is the caller's (a restart after a crash): it is neither tracked nor removed.
   const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'bcsl-e2e-')));
+  // 会场互联 on a loopback stand-in for the laptop's network, never on this machine's own LAN.
   const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', String(port)];
+  args.push('--lan-address', lanAddress, '--lan-port', '0');
   if (demo) args.push('--demo');
 
   // Its own process group, so stop() also ends the node process tsx starts under it.

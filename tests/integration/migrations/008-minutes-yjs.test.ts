@@ -1,3 +1,4 @@
+import { latestVersion } from '../../../electron/core/db/migrations';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core';
@@ -24,8 +25,16 @@ const ctxOn = (db: ReturnType<typeof openAt>, file: string): Ctx =>
     appVersion: 'test',
     session: 'v7',
     now: () => new Date('2026-05-14T02:00:00Z'),
-    minutesDocs: { speakerStarted() {}, speechUndone() {}, replace() {}, flush() {}, compact() {}, closeAll() {} },
-  }) as Ctx;
+    minutesDocs: {
+      speakerStarted() {},
+      opinionHandedIn() {},
+      speechUndone() {},
+      replace() {},
+      flush() {},
+      compact() {},
+      closeAll() {},
+    },
+  }) as unknown as Ctx;
 
 const t = (text: string, format = 0) => ({
   type: 'text',
@@ -112,7 +121,7 @@ describe('migration 008 (the minutes as a shared document), from version 7 with 
     // The app starts on the old file: migration 008 runs.
     const core = createCore({ dataDir: dirname(file), validateOutput: true });
     try {
-      expect(core.db.pragma('user_version', { simple: true })).toBe(8);
+      expect(core.db.pragma('user_version', { simple: true })).toBe(latestVersion);
       expect(core.db.prepare('SELECT count(*) FROM minutes_yjs_snapshot').pluck().get()).toBe(4);
       for (const id of meetings) {
         // What the rest of the app reads is derived afresh from the shared document, as on its next change.

@@ -1,4 +1,4 @@
--- Schema version 8, as sqlite_master holds it after the last migration.
+-- Schema version 9, as sqlite_master holds it after the last migration.
 -- Written by tests/integration/migrations/schema.test.ts (UPDATE_SCHEMA=1); review every diff.
 
 -- table agenda_item on agenda_item
@@ -44,6 +44,20 @@ updated_at TEXT NOT NULL
 
 -- index sqlite_autoindex_department_1 on department
 -- (made by SQLite itself)
+
+-- table device_event on device_event
+CREATE TABLE device_event (
+id INTEGER PRIMARY KEY,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+device_id INTEGER NOT NULL REFERENCES lan_device(id),
+role TEXT NOT NULL,
+action TEXT NOT NULL,
+detail TEXT NOT NULL DEFAULT '',
+at TEXT NOT NULL
+) STRICT;
+
+-- index device_event_meeting on device_event
+CREATE INDEX device_event_meeting ON device_event(meeting_id, id);
 
 -- table followup on followup
 CREATE TABLE followup (
@@ -95,6 +109,39 @@ CREATE TRIGGER followup_event_no_delete BEFORE DELETE ON followup_event BEGIN SE
 
 -- trigger followup_event_no_update on followup_event
 CREATE TRIGGER followup_event_no_update BEFORE UPDATE ON followup_event BEGIN SELECT RAISE(ABORT, '督办记录只能追加，不能修改'); END;
+
+-- table lan_device on lan_device
+CREATE TABLE lan_device (
+id INTEGER PRIMARY KEY,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+role TEXT NOT NULL CHECK (role IN ('chair', 'recorder', 'participant', 'projector')),
+name TEXT NOT NULL,
+token_hash TEXT NOT NULL UNIQUE,
+-- A member's phone, once its owner signed in.
+participant_id INTEGER REFERENCES participant(id),
+paired_at TEXT NOT NULL,
+last_seen_at TEXT NOT NULL,
+-- Removed by the secretary, or 会场互联 turned off: the token works no more.
+ended_at TEXT,
+ended_reason TEXT
+) STRICT;
+
+-- index lan_device_meeting on lan_device
+CREATE INDEX lan_device_meeting ON lan_device(meeting_id, ended_at);
+
+-- index sqlite_autoindex_lan_device_1 on lan_device
+-- (made by SQLite itself)
+
+-- table lan_session on lan_session
+CREATE TABLE lan_session (
+id INTEGER PRIMARY KEY,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+addresses TEXT NOT NULL,
+port INTEGER NOT NULL,
+started_at TEXT NOT NULL,
+ended_at TEXT,
+ended_reason TEXT
+) STRICT;
 
 -- table mark on mark
 CREATE TABLE mark (
@@ -403,6 +450,23 @@ value TEXT NOT NULL
 -- index sqlite_autoindex_setting_1 on setting
 -- (made by SQLite itself)
 
+-- table speak_request on speak_request
+CREATE TABLE speak_request (
+id INTEGER PRIMARY KEY,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+participant_id INTEGER NOT NULL REFERENCES participant(id),
+device_id INTEGER NOT NULL REFERENCES lan_device(id),
+kind TEXT NOT NULL,
+subject TEXT NOT NULL DEFAULT '',
+state TEXT NOT NULL DEFAULT '待处理' CHECK (state IN ('待处理', '已接受', '已谢绝')),
+created_at TEXT NOT NULL,
+decided_at TEXT,
+speech_id INTEGER REFERENCES speech(id)
+) STRICT;
+
+-- index speak_request_meeting on speak_request
+CREATE INDEX speak_request_meeting ON speak_request(meeting_id, state);
+
 -- table speech on speech
 CREATE TABLE speech (
 id INTEGER PRIMARY KEY,
@@ -534,3 +598,14 @@ PRIMARY KEY (topic_id, sector_id)
 
 -- index sqlite_autoindex_topic_sector_1 on topic_sector
 -- (made by SQLite itself)
+
+-- table written_opinion on written_opinion
+CREATE TABLE written_opinion (
+id INTEGER PRIMARY KEY,
+meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+participant_id INTEGER NOT NULL REFERENCES participant(id),
+device_id INTEGER NOT NULL REFERENCES lan_device(id),
+text TEXT NOT NULL,
+mark_id TEXT NOT NULL,
+created_at TEXT NOT NULL
+) STRICT;

@@ -6,6 +6,7 @@ import { migration005 } from './005-resolutions';
 import { migration006 } from './006-followup';
 import { migration007 } from './007-search';
 import { migration008 } from './008-minutes-yjs';
+import { migration009 } from './009-lan';
 import type { Migration } from './types';
 
 /**
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
