@@ -68,6 +68,7 @@ export type ErrorCode =
   | 'refused' // the domain rules forbid it
   | 'unavailable' // the data file is not open (corrupt at start-up, or a restore under way)
   | 'unknown_call'
+  | 'unauthorised' // a device without a working token (removed, or 会场互联 off)
   | 'internal';
 
 export interface CallError {

@@ -41,6 +41,9 @@ export const LanStatus = z.object({
 });
 export type LanStatus = z.infer<typeof LanStatus>;
 
+/** A request's states by meaning, for code. */
+export const REQUEST = { pending: '待处理', accepted: '已接受', declined: '已谢绝' } as const;
+
 export const SpeakRequest = z.object({
   id: z.number(),
   participantId: z.number(),

@@ -72,8 +72,8 @@ export const minutesCalls = {
     summary: '会议记录中的标记（建议、回应/承诺、共识），按文中顺序',
     input: z.strictObject({ meetingId }),
     output: z.array(Mark),
-    // Each mark names its speaker.
-    topics: ['minutes', 'queue', 'directory'],
+    // Each mark names its speaker, or the author of a written opinion from a phone.
+    topics: ['minutes', 'queue', 'directory', 'meetings', 'lan'],
     example: { meetingId: 1 },
   }),
 };

@@ -50,8 +50,8 @@ export const resolutionCalls = {
     summary: '会议的协商意见（议定事项），按顺序；含确认情况和未采纳的建议',
     input: z.strictObject({ meetingId: id('会议编号') }),
     output: ResolutionList,
-    // The speakers behind each resolution are read from the meeting's speeches.
-    topics: ['resolutions', 'minutes', 'directory', 'queue'],
+    // The speakers behind each resolution are read from the meeting's speeches; untaken written opinions name their authors.
+    topics: ['resolutions', 'minutes', 'directory', 'queue', 'meetings', 'lan'],
     example: { meetingId: 1 },
   }),
   'resolution.create': mutation({

@@ -125,7 +125,9 @@ describe('会场互联', () => {
     const token = (await pair(s, codeOf(s, 'participant'), '李四的手机')).body.value!.token;
     const meeting = ok(await core.invoke('meeting.get', { id: meetingId }));
     const [p, q] = meeting.participants;
-    for (const x of [p, q]) ok(await core.invoke('participant.update', { id: x.id, attendance: '未签到' }));
+    ok(await core.invoke('participant.update', { id: p.id, attendance: '未签到' }));
+    // q was marked present by the secretary: their phone can still sign in as them.
+    ok(await core.invoke('participant.update', { id: q.id, attendance: '出席' }));
     // Asking before signing in.
     expect((await deviceCall(s, token, 'device.requestSpeech', { kind: '即席发言' })).body.error!.message).toBe(
       '请先选择自己的名字签到',
@@ -143,8 +145,10 @@ describe('会场互联', () => {
     );
     const token2 = (await pair(s, codeOf(await status(), 'participant'))).body.value!.token;
     expect((await deviceCall(s, token2, 'device.checkIn', { participantId: p.id })).body.error!.message).toMatch(
-      /已经签到了/,
+      /已在另一台手机上签到/,
     );
+    const qSigned = await deviceCall(s, token2, 'device.checkIn', { participantId: q.id });
+    expect(qSigned.body.value).toMatchObject({ participantName: q.name });
 
     const asked = await deviceCall(s, token, 'device.requestSpeech', { kind: '即席发言', subject: '路灯维修' });
     expect(asked.body.value!.requests).toHaveLength(1);
@@ -164,7 +168,8 @@ describe('会场互联', () => {
     expect((await deviceCall(s, token, 'device.handInOpinion', { text: opinion })).body.ok).toBe(true);
     const marks = ok(await core.invoke('mark.list', { meetingId }));
     const mark = marks.find((m) => m.excerpt === opinion)!;
-    expect(mark.kind).toBe('建议');
+    // Its author's, not the speech above it in the minutes.
+    expect(mark).toMatchObject({ kind: '建议', speaker: p.name, speechId: null });
     const minutes = ok(await core.invoke('minutes.get', { meetingId }));
     expect(minutes.doc).toContain(`书面意见（${p.name}）：`);
     const list = ok(await core.invoke('resolution.fromMark', { markId: mark.id }));

@@ -26,12 +26,15 @@ export const markMeeting = (ctx: QueryCtx, id: string) =>
 export const meetingMarkRows = (ctx: QueryCtx, meetingId: number) =>
   all<MarkRow>(ctx.db, sql`SELECT ${COLUMNS} FROM mark WHERE meeting_id = ${meetingId}`);
 
-/** The meeting's marks in document order, each with the speaker of its speech. */
+/** The meeting's marks in document order, each with the speaker of its speech (or the author of a written opinion). */
 export const listMarks = (ctx: QueryCtx, meetingId: number) =>
   all<Mark>(
     ctx.db,
-    sql`SELECT m.id, m.kind, m.excerpt, m.speech_id AS speechId, p.name AS speaker, m.ord AS "order", m.created_at AS createdAt
+    sql`SELECT m.id, m.kind, m.excerpt, m.speech_id AS speechId, coalesce(p.name, op.name) AS speaker, m.ord AS "order",
+               m.created_at AS createdAt
           FROM mark m LEFT JOIN speech s ON s.id = m.speech_id LEFT JOIN person p ON p.id = s.person_id
+               LEFT JOIN written_opinion wo ON wo.mark_id = m.id LEFT JOIN participant opa ON opa.id = wo.participant_id
+               LEFT JOIN person op ON op.id = opa.person_id
          WHERE m.meeting_id = ${meetingId} ORDER BY m.ord`,
   );
 

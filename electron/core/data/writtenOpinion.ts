@@ -22,6 +22,14 @@ export const insertOpinion = (
         VALUES (${o.meetingId}, ${o.participantId}, ${o.deviceId}, ${o.text}, ${o.markId}, ${o.at})`,
   );
 
+/** The marks that carry written opinions: they belong to their author, not to the speech above them. */
+export const opinionMarkIds = (ctx: QueryCtx, meetingId: number) =>
+  new Set(
+    all<{ id: string }>(ctx.db, sql`SELECT mark_id AS id FROM written_opinion WHERE meeting_id = ${meetingId}`).map(
+      (r) => r.id,
+    ),
+  );
+
 export const opinionsOf = (ctx: QueryCtx, meetingId: number) =>
   all<WrittenOpinionRow>(
     ctx.db,

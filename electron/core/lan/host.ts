@@ -314,4 +314,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   }
 }
 
-const unknownDevice = () => refusal('本设备未加入或已被移出会场互联，请重新扫描会议秘书电脑上的二维码');
+const unknownDevice = () => ({
+  ok: false,
+  error: { code: 'unauthorised', message: '本设备未加入或已被移出会场互联，请重新扫描会议秘书电脑上的二维码' },
+});

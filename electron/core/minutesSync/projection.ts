@@ -4,6 +4,7 @@ import { isoNow, type Ctx } from '../context';
 import { deleteMark, insertMark, markMeeting, meetingMarkRows, updateMark } from '../data/mark';
 import { addRevision, lastRevisionAt, minutesVersion, saveMinutes } from '../data/minutes';
 import { orderedSpeeches } from '../data/speech';
+import { opinionMarkIds } from '../data/writtenOpinion';
 
 /** A revision is kept whenever the last one is this old (and at meeting end, before a restore). */
 export const REVISION_EVERY_MS = 5 * 60 * 1000;
@@ -49,8 +50,10 @@ function syncMarks(ctx: Ctx, meetingId: number, marks: readonly DocMark[], now: 
   if (!marks.length && !existing.size) return false;
   let changed = false;
   const speeches = new Set(orderedSpeeches(ctx, meetingId).map((s) => s.id));
+  const opinions = opinionMarkIds(ctx, meetingId);
   for (const mark of marks) {
-    const m = { ...mark, speechId: mark.speechId !== null && speeches.has(mark.speechId) ? mark.speechId : null };
+    const ownSpeech = mark.speechId !== null && speeches.has(mark.speechId) && !opinions.has(mark.id);
+    const m = { ...mark, speechId: ownSpeech ? mark.speechId : null };
     const row = existing.get(m.id);
     existing.delete(m.id);
     if (!row) {

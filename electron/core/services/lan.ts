@@ -3,7 +3,7 @@ import type { DeviceView } from '../../../shared/contract/lan';
 import { ATTENDANCE, MEETING } from '../../../shared/domain/meetings';
 import { markId } from '../../../shared/domain/minutesDoc';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
-import { bindDeviceParticipant, findDevice } from '../data/lanDevice';
+import { bindDeviceParticipant, findDevice, liveDevices } from '../data/lanDevice';
 import { findMeeting } from '../data/meeting';
 import { participantsOf, setAttendance } from '../data/participant';
 import {
@@ -148,8 +148,9 @@ export const lanHandlers = handlers({
     const mine = deviceView(ctx);
     if (mine.participantId !== null && mine.participantId !== participantId)
       throw refused(`本手机已为“${mine.participantName}”签到`);
-    if (p.checkedInAt && mine.participantId !== participantId)
-      throw refused(`“${p.name}”已经签到了；如果不是本人签的，请告诉会议秘书`);
+    // Marked present by the secretary is no obstacle; signed in on another phone is.
+    if (liveDevices(ctx, c.meetingId).some((d) => d.participantId === p.id && d.id !== c.deviceId))
+      throw refused(`“${p.name}”已在另一台手机上签到；如果不是本人签的，请告诉会议秘书`);
     if (!p.checkedInAt) setAttendance(ctx, p.id, ATTENDANCE.present, isoNow(ctx));
     bindDeviceParticipant(ctx, c.deviceId, p.id);
     ctx.lan.record(ctx, c, '签到', p.name);

@@ -53,8 +53,15 @@ export interface Api {
 }
 
 const TOKEN_KEY = 'bcsl.token';
+const DEVICE_KEY = 'bcsl.device';
 
-/** Serve mode: the token arrives once in the address (?token=…) and is kept for this tab. */
+/**
+ * Who this page calls as. The secretary's: serve's per-run token, which arrives once in the
+ * address (?token=…) and is kept for this tab. A device of the room (会场互联): the token it was
+ * given when it paired, kept on the device (it survives a reload and a flaky Wi-Fi).
+ */
+export type Credential = { kind: 'token' | 'device'; value: string };
+
 export function takeToken(): string | null {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
@@ -66,26 +73,44 @@ export function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-function httpBridge(token: string): Bridge {
+export const deviceToken = (): string | null => localStorage.getItem(DEVICE_KEY);
+export const keepDeviceToken = (token: string | null) =>
+  token ? localStorage.setItem(DEVICE_KEY, token) : localStorage.removeItem(DEVICE_KEY);
+
+/** How each credential travels: a header on calls, a query parameter where browsers allow no header. */
+const carry = {
+  token: { header: 'x-bcsl-token', param: 'token' },
+  device: { header: 'x-bcsl-device', param: 'device' },
+} as const;
+
+function httpBridge(credential: Credential): Bridge {
+  const { header, param } = carry[credential.kind];
+  const token = credential.value;
   return {
     async invoke(name, input) {
       let res: Response;
       try {
         res = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-bcsl-token': token },
+          headers: { 'content-type': 'application/json', [header]: token },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
         return {
           ok: false,
-          error: { code: 'internal', message: '无法连接到冰城商量服务，请确认 npm run serve 仍在运行' },
+          error: {
+            code: 'internal',
+            message:
+              credential.kind === 'device'
+                ? '连接不到会议秘书的电脑，请确认本设备连在会场的无线网络上'
+                : '无法连接到冰城商量服务，请确认 npm run serve 仍在运行',
+          },
         };
       }
       return (await res.json()) as CallResult<unknown>;
     },
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource(`/api/events?${param}=${encodeURIComponent(token)}`);
       source.addEventListener('change', (e) => listener(JSON.parse((e as MessageEvent<string>).data) as ChangeEvent));
       // Events sent while the stream was down are lost: after a reconnect, treat everything as changed.
       let opened = false;
@@ -99,8 +124,10 @@ function httpBridge(token: string): Bridge {
 }
 
 /** One client, two transports: the Electron preload when present, HTTP otherwise. */
-export function createApi(token: string | null): Api {
-  const bridge = window.bcsl ?? (token ? httpBridge(token) : undefined);
+export function createApi(credential: string | Credential | null): Api {
+  const given = typeof credential === 'string' ? ({ kind: 'token', value: credential } as const) : credential;
+  const token = given?.kind === 'token' ? given.value : null;
+  const bridge = window.bcsl ?? (given ? httpBridge(given) : undefined);
   if (!bridge) throw new ApiError('refused', '缺少访问令牌');
   return {
     transport: window.bcsl ? 'electron' : 'http',
@@ -128,8 +155,8 @@ export function createApi(token: string | null): Api {
     async minutesSocketUrl(meetingId, docKey) {
       const endpoint = bridge.minutesEndpoint
         ? await bridge.minutesEndpoint()
-        : { origin: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`, token: token ?? '' };
-      const query = new URLSearchParams({ token: endpoint.token, key: docKey });
+        : { origin: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`, token: given?.value ?? '' };
+      const query = new URLSearchParams({ [carry[given?.kind ?? 'token'].param]: endpoint.token, key: docKey });
       return `${endpoint.origin}${minutesSocketPath(meetingId)}?${query.toString()}`;
     },
   };

@@ -15,6 +15,7 @@ export const speechState = SPEECH;
 
 export const speechKind = {
   booked: '预约发言',
+  impromptu: '即席发言',
   response: '部门回应',
 } as const satisfies Record<string, SpeechKind>;
 

@@ -12,6 +12,7 @@ import { MeetingDrawer } from './MeetingDrawer';
 import { MeetingInfo } from './MeetingInfo';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ScreenControl } from './ScreenControl';
+import { LanPanel } from '../lan/LanPanel';
 import { SpeakerQueue } from './SpeakerQueue';
 import { SpeechStats } from './SpeechStats';
 import { StatusActions } from './StatusActions';
@@ -116,6 +117,7 @@ function Console({ meeting, readOnly }: { meeting: MeetingDetail; readOnly: bool
         <SpeakerQueue meeting={meeting} entries={live.entries} readOnly={readOnly} undo={live.undo} />
         <AgendaProgress meeting={meeting} readOnly={readOnly} />
         <SpeechStats entries={live.entries} />
+        {!readOnly && <LanPanel meetingId={meeting.id} />}
       </div>
       <MinutesEditor meetingId={meeting.id} readOnly={readOnly} floor={live.floor} />
     </div>

@@ -42,6 +42,8 @@ interface Props {
   readOnly: boolean;
   /** The speech on the floor, if any: 插入发言人 puts its header at the caret. */
   floor: SpeakerInfo | null;
+  /** Why the minutes are read-only here, when it is not the archive (the chair's tablet). */
+  readOnlyNote?: string;
 }
 
 // A keystroke hands Yjs only the paragraph it changed, not all of long minutes.
@@ -54,7 +56,7 @@ const CLOSE_WAIT_MS = 3000;
  * The live minutes of one meeting: a shared document (Yjs) that every window and device edits at
  * once, kept by the core. The editor, its toolbar, the marks beside it, where the words are below.
  */
-export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, floor }: Props) {
+export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, floor, readOnlyNote }: Props) {
   const api = useApi();
   const [opened, setOpened] = useState<{ state: MinutesState; mount: number } | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
@@ -84,6 +86,7 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
           meetingId={meetingId}
           readOnly={!editable}
           floor={floor}
+          readOnlyNote={readOnlyNote}
           state={opened.state}
           reopen={() => void open(opened.mount + 1)}
         />
@@ -92,7 +95,14 @@ export const MinutesEditor = memo(function MinutesEditor({ meetingId, readOnly, 
   );
 });
 
-function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { state: MinutesState; reopen(): void }) {
+function MinutesBody({
+  meetingId,
+  readOnly,
+  floor,
+  readOnlyNote,
+  state,
+  reopen,
+}: Props & { state: MinutesState; reopen(): void }) {
   const [editor] = useLexicalComposerContext();
   const api = useApi();
   const toast = useToast();
@@ -191,7 +201,7 @@ function MinutesBody({ meetingId, readOnly, floor, state, reopen }: Props & { st
           </span>
         }
       />
-      {readOnly && <div className="minutes-banner">{t.readOnly}</div>}
+      {readOnly && <div className="minutes-banner">{readOnlyNote ?? t.readOnly}</div>}
       {refused && !readOnly && (
         <div className="minutes-banner error" role="alert" data-testid="sync-refused">
           {t.save.refusedBanner(refused.replace(/。$/, ''))}

@@ -1,0 +1,53 @@
+import type { LanRole } from '../../../../shared/contract/roles';
+
+/** What the room's devices say: a member's phone, the chair's tablet, a second recorder, a projector PC. */
+export const t = {
+  joining: '正在加入会场…',
+  joinTitle: '加入会场',
+  joinAs: (role: string) => `以“${role}”身份加入本次会议`,
+  deviceName: '本设备的名称（可不填）',
+  deviceNamePlaceholder: (role: LanRole) => (role === 'participant' ? '例如：张委员的手机' : '例如：主持人的平板'),
+  join: '加入',
+  joinFailed: (reason: string) => `未能加入：${reason}`,
+  scanAgain: '请重新扫描会议秘书电脑上的二维码。',
+  offline: '与会议秘书的电脑失去连接，正在重新连接…',
+  removed: '本设备已被移出会场互联，或会场互联已关闭。如需继续，请重新扫码加入。',
+  loading: '正在读取…',
+  // 参会者
+  whoAreYou: '请选择您的名字签到',
+  filter: '输入姓名查找',
+  noMatch: '名单中没有这个名字，请告诉会议秘书',
+  signIn: (name: string) => `我是${name}，签到`,
+  signedIn: (name: string, time: string) => `${name}，您已于 ${time} 签到`,
+  onFloor: '正在发言',
+  nobodyOnFloor: '目前没有人在发言',
+  myPlace: (n: number) => (n === 0 ? '轮到您发言了' : `您前面还有 ${n} 位`),
+  notInQueue: '您不在发言队列中',
+  askTitle: '申请发言',
+  askKind: '发言类型',
+  askSubject: '一句话主题（可不填）',
+  ask: '提交申请',
+  asked: '申请已提交，请等待主持人安排',
+  requestLine: (kind: string, subject: string, state: string) =>
+    `${kind}${subject ? `：${subject}` : ''} — ${({ 待处理: '等待主持人处理', 已接受: '已安排进发言队列', 已谢绝: '主持人未安排' } as Record<string, string>)[state] ?? state}`,
+  opinionTitle: '书面意见',
+  opinionHint: (max: number) => `不超过 ${max} 字，提交后作为建议记入会议记录`,
+  opinionLeft: (n: number) => `还可输入 ${n} 字`,
+  handIn: '提交书面意见',
+  handedIn: '书面意见已提交，谢谢',
+  opinions: (n: number) => `您已提交 ${n} 条书面意见`,
+  // 主持人
+  chairTitle: '主持人',
+  requestsTitle: '发言申请',
+  noRequests: '暂无发言申请',
+  accept: '安排发言',
+  decline: '谢绝',
+  accepted: (name: string) => `已把“${name}”加入发言队列末尾`,
+  waitingTitle: '等待发言',
+  noneWaiting: '暂无等待发言的人',
+  up: '上移',
+  down: '下移',
+  minutesReadOnly: '主持人的平板上，会议记录只能查看；由会议秘书和记录员记录。',
+  // 记录员
+  recorderTitle: '会议记录',
+};
