@@ -37,8 +37,8 @@ function ModeButton({
   );
 }
 
-/** What the projector shows: this meeting, in one of four modes. */
-export function ScreenControl({ meetingId }: { meetingId: number }) {
+/** What the projector shows: this meeting, in one of four modes. The chair's tablet has no projector window to open. */
+export function ScreenControl({ meetingId, opensWindow = true }: { meetingId: number; opensWindow?: boolean }) {
   const api = useApi();
   const screen = useCall('screen.get', {});
   const set = useAction('screen.set');
@@ -64,9 +64,11 @@ export function ScreenControl({ meetingId }: { meetingId: number }) {
     <section className="card screen-card" aria-label={t.screen.title}>
       <header className="card-head">
         <h2 className="card-title">{t.screen.title}</h2>
-        <button type="button" className="button link" onClick={() => api.openProjector()}>
-          {t.screen.open}
-        </button>
+        {opensWindow && (
+          <button type="button" className="button link" onClick={() => api.openProjector()}>
+            {t.screen.open}
+          </button>
+        )}
       </header>
       <div className="segmented" role="radiogroup" aria-label={t.screen.modes} ref={group} onKeyDown={onGroupKey}>
         {screenModes.map((mode, i) => (

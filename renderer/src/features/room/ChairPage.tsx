@@ -2,6 +2,7 @@ import { REQUEST, type DeviceView } from '../../../../shared/contract/lan';
 import { useAction, useCall } from '../../lib/query';
 import { speechState } from '../../lib/values';
 import { CurrentSpeaker } from '../meetings/CurrentSpeaker';
+import { ScreenControl } from '../meetings/ScreenControl';
 import { useQueueUndo } from '../meetings/useQueueUndo';
 import { MinutesEditor } from '../minutes/MinutesEditor';
 import { LinkBanner } from './LinkBanner';
@@ -37,6 +38,7 @@ export function ChairPage({ me }: { me: DeviceView }) {
             undo={undo}
           />
           <Requests meetingId={me.meetingId} />
+          <ScreenControl meetingId={me.meetingId} opensWindow={false} />
           <Waiting entries={entries} />
         </div>
         <MinutesEditor meetingId={me.meetingId} readOnly floor={null} readOnlyNote={t.minutesReadOnly} />
