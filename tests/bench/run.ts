@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { archiveArea } from './areas/archive';
 import { directoryArea } from './areas/directory';
 import { exportArea } from './areas/export';
+import { lanArea } from './areas/lan';
 import { minutesArea } from './areas/minutes';
 import { projectorArea } from './areas/projector';
 import { queueArea } from './areas/queue';
@@ -14,7 +15,16 @@ import { type Area, type Figure, passes } from './figures';
  * object under the keys of quality-bars.md; `-- --only AREA` runs one area. Figures of parts not
  * built yet are absent, never faked.
  */
-const areas: Area[] = [directoryArea, topicsArea, queueArea, projectorArea, minutesArea, exportArea, archiveArea];
+const areas: Area[] = [
+  directoryArea,
+  topicsArea,
+  queueArea,
+  projectorArea,
+  minutesArea,
+  exportArea,
+  archiveArea,
+  lanArea,
+];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const chosen = values.only ? areas.filter((a) => a.name === values.only) : areas;

@@ -1,0 +1,151 @@
+import type { LanStatus } from '../../../shared/contract/lan';
+import type { Queue } from '../../../shared/contract/meetings';
+import { apiValue, servedHost, startServe, type Served } from '../../e2e/support/serve';
+import { heldMeeting } from '../../support/meetingScenario';
+import { type Area, type Figure, percentile, round } from '../figures';
+
+const PHONES = 60;
+const CHANGES = 30;
+
+/** A phone as the core sees it: its token, its change-event stream, the queue it last fetched. */
+interface Phone {
+  token: string;
+  /** Resolves at the next queue this phone fetched after a change event. */
+  nextQueue(): Promise<number>;
+  close(): void;
+}
+
+async function pairAndSignIn(served: Served, origin: string, participantId: number): Promise<string> {
+  // The code the console (or the projector) shows at this moment: each phone takes the next one.
+  const status = await apiValue<LanStatus>(served, 'lan.status', {});
+  const code = status.joins.find((j) => j.role === 'participant')!.code;
+  const paired = (await (
+    await fetch(`${origin}/lan/pair`, { method: 'POST', body: JSON.stringify({ code }) })
+  ).json()) as {
+    ok: boolean;
+    value: { token: string };
+  };
+  if (!paired.ok) throw new Error('配对失败');
+  const token = paired.value.token;
+  const signed = (await (
+    await fetch(`${origin}/api/device.checkIn`, {
+      method: 'POST',
+      headers: { 'x-bcsl-device': token },
+      body: JSON.stringify({ participantId }),
+    })
+  ).json()) as { ok: boolean; error?: { message: string } };
+  if (!signed.ok) throw new Error(`签到失败：${signed.error?.message}`);
+  return token;
+}
+
+/**
+ * A phone listening as its page does: the change-event stream, and on a change of the queue the
+ * queue fetched anew. The time is taken when that answer has arrived (the bench's clock).
+ */
+async function listen(origin: string, token: string, meetingId: number): Promise<Phone> {
+  const abort = new AbortController();
+  const res = await fetch(`${origin}/api/events?device=${encodeURIComponent(token)}`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  let waiters: ((t: number) => void)[] = [];
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (!data || !(JSON.parse(data) as { topics: string[] }).topics.includes('queue')) continue;
+        await fetch(`${origin}/api/queue.get`, {
+          method: 'POST',
+          headers: { 'x-bcsl-device': token },
+          body: JSON.stringify({ meetingId }),
+        }).then((r) => r.json());
+        const t = performance.now();
+        for (const w of waiters.splice(0)) w(t);
+      }
+    }
+  })();
+  return {
+    token,
+    nextQueue: () => new Promise((resolve) => (waiters = [...waiters, resolve])),
+    close: () => abort.abort(),
+  };
+}
+
+/** 会场互联 with 60 phones: pairing and signing in, and a queue change reaching every one. */
+export const lanArea: Area = {
+  name: 'lan',
+  async run(): Promise<Figure[]> {
+    const served = await startServe({ demo: true, lanAddress: '127.0.0.2' });
+    const phones: Phone[] = [];
+    try {
+      const host = servedHost(served);
+      const { meetingId } = await heldMeeting(host, {
+        speeches: 4,
+        minutesChars: 2000,
+        resolutions: 0,
+        confirm: false,
+      });
+      // 60 participants for 60 phones: the demo's people and residents to make up the number.
+      let people = await apiValue<{ id: number; retired: boolean }[]>(served, 'person.list', {});
+      for (let i = people.length; i < PHONES; i++)
+        await apiValue(served, 'person.save', { name: `居民代表${i + 1}`, kind: '群众代表', unit: '道里区', title: '' });
+      people = (await apiValue<{ id: number; retired: boolean }[]>(served, 'person.list', {}))
+        .filter((p) => !p.retired)
+        .slice(0, PHONES);
+      await apiValue(served, 'participant.add', { meetingId, personIds: people.map((p) => p.id), role: '委员' });
+      await apiValue(served, 'meeting.setStatus', { id: meetingId, status: '进行中' });
+      const status = await apiValue<LanStatus>(served, 'lan.start', { meetingId });
+      const origin = `http://${status.addresses[0]}:${status.port}`;
+      const participants = (
+        await apiValue<{ participants: { id: number }[] }>(served, 'meeting.get', { id: meetingId })
+      ).participants;
+      for (const p of participants) await apiValue(served, 'participant.update', { id: p.id, attendance: '未签到' });
+      if (participants.length < PHONES) throw new Error(`只有 ${participants.length} 位参会人员，不足 ${PHONES} 位`);
+
+      const t0 = performance.now();
+      const tokens: string[] = [];
+      for (let i = 0; i < PHONES; i++) tokens.push(await pairAndSignIn(served, origin, participants[i].id));
+      const checkin = performance.now() - t0;
+
+      for (const token of tokens) phones.push(await listen(origin, token, meetingId));
+      // Two waiting speeches change places: one queue change, seen by every phone.
+      const waiting = (await apiValue<Queue>(served, 'queue.get', { meetingId })).entries.filter(
+        (e) => e.state === '等待',
+      );
+      if (waiting.length < 2) throw new Error('队列中等待发言的人不足两位');
+      const fanout: number[] = [];
+      for (let i = 0; i < CHANGES + 3; i++) {
+        const arrivals = phones.map((p) => p.nextQueue());
+        const start = performance.now();
+        await apiValue(served, 'queue.move', { id: waiting[i % 2].id, toIndex: 1 });
+        const last = Math.max(...(await Promise.all(arrivals)));
+        if (i >= 3) fanout.push(last - start);
+      }
+      return [
+        {
+          key: 'lan.fanout_p95_ms',
+          label: `控制台调整队列到 ${PHONES} 部手机都收到新队列，p95（${CHANGES} 次，本机回环，基准进程时钟）`,
+          value: round(percentile(fanout, 95)),
+          unit: 'ms',
+          bar: { max: 200 },
+        },
+        {
+          key: 'lan.checkin_60_ms',
+          label: `${PHONES} 部手机依次扫码配对并签到，合计`,
+          value: round(checkin),
+          unit: 'ms',
+          bar: { max: 10_000 },
+        },
+      ];
+    } finally {
+      for (const p of phones) p.close();
+      await served.stop();
+    }
+  },
+};
