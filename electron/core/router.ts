@@ -1,6 +1,6 @@
 import { contract, isCallName, type CallName, type CallResult } from '../../shared/contract';
 import { describeZodError } from '../../shared/contract/issues';
-import { mayCall, roleLabels, type Role } from '../../shared/contract/roles';
+import { deviceCalls, mayCall, roleLabels, type Role } from '../../shared/contract/roles';
 import type { Ctx } from './context';
 import { AppError, isDamage } from './errors';
 import type { EventHub } from './events';
@@ -23,6 +23,9 @@ export interface Caller {
 export type Router = (name: string, input: unknown, caller?: Caller) => Promise<CallResult<unknown>>;
 
 const SECRETARY: Caller = { role: 'secretary' };
+
+/** A device's calls that write their own, fuller line in the room's record. */
+const SELF_RECORDING = new Set<CallName>([...deviceCalls, 'speakRequest.decide']);
 
 /**
  * The one entry point of the core. Validates the input against the contract, runs the handler
@@ -54,7 +57,12 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     try {
       // Whatever the call reads of the minutes (text, marks, exports, search) is up to date with the document.
       if (ctx.slot.isOpen) ctx.minutesDocs.flush();
-      const value = await execute(callCtx, name, parsed.data, def.kind === 'mutation');
+      // What a device changes goes into the room's record, in the same transaction (its own calls say more themselves).
+      const recorded =
+        caller.deviceId !== undefined && def.kind === 'mutation' && !SELF_RECORDING.has(name)
+          ? () => callCtx.lan.recordCall(callCtx, caller, def.summary)
+          : undefined;
+      const value = await execute(callCtx, name, parsed.data, def.kind === 'mutation', recorded);
       if (options.validateOutput) {
         const out = def.output.safeParse(value);
         if (!out.success) throw new Error(`${name} 的返回值不符合约定：${out.error.message}`);
@@ -73,7 +81,13 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     }
   };
 
-  async function execute(ctx: Ctx, name: CallName, input: unknown, write: boolean): Promise<unknown> {
+  async function execute(
+    ctx: Ctx,
+    name: CallName,
+    input: unknown,
+    write: boolean,
+    recorded = () => {},
+  ): Promise<unknown> {
     // The contract and the handler map are keyed alike; the casts bridge the per-key types.
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
@@ -83,7 +97,15 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
           run: (input: unknown, ctx: Ctx, p: unknown) => unknown;
         };
     if (typeof handler === 'function') {
-      return write ? ctx.db.transaction(() => handler(input, ctx)).immediate() : await handler(input, ctx);
+      return write
+        ? ctx.db
+            .transaction(() => {
+              const value = handler(input, ctx);
+              recorded();
+              return value;
+            })
+            .immediate()
+        : await handler(input, ctx);
     }
     if ('catchUp' in handler) {
       ctx.db.transaction(() => handler.catchUp(ctx))();
@@ -91,7 +113,13 @@ export function createRouter(handlers: Handlers, ctx: Ctx, events: EventHub, opt
     }
     const prepared = await handler.prepare(input, ctx);
     return write
-      ? ctx.db.transaction(() => handler.run(input, ctx, prepared)).immediate()
+      ? ctx.db
+          .transaction(() => {
+            const value = handler.run(input, ctx, prepared);
+            recorded();
+            return value;
+          })
+          .immediate()
       : handler.run(input, ctx, prepared);
   }
 }

@@ -109,6 +109,13 @@ export const lanCalls = {
     topics: ['lan'],
     example: { id: 1 },
   }),
+  'lan.record': query({
+    summary: '会议的会场设备记录：每台设备做了什么（加入、签到、申请发言、书面意见、主持人的操作）',
+    input: z.strictObject({ meetingId: id('会议编号') }),
+    output: z.array(DeviceEvent),
+    topics: ['lan'],
+    example: { meetingId: 1 },
+  }),
   'speakRequest.list': query({
     summary: '会议的发言申请：待处理的在前',
     input: z.strictObject({ meetingId: id('会议编号') }),

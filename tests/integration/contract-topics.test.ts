@@ -62,6 +62,7 @@ const READS_WITHOUT_TOPIC: Partial<Record<CallName, Record<string, string>>> = {
   'minutes.revisions': { meeting: 'existence' },
   'mark.list': { meeting: 'existence' },
   'speakRequest.list': { meeting: 'existence' },
+  'lan.record': { meeting: 'existence' },
   'opinion.list': { meeting: 'existence' },
   'resolution.list': { meeting: 'existence' },
   // The document's name reads the file's generation, which only a restore changes (every window reloads then).

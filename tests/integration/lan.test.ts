@@ -187,6 +187,9 @@ describe('会场互联', () => {
     // The chair's tablet sees the requests; the recorder does not.
     expect((await deviceCall(s, a, 'speakRequest.list', { meetingId })).body.ok).toBe(true);
     expect((await deviceCall(s, b, 'speakRequest.list', { meetingId })).status).toBe(403);
+    // The chair runs the floor: its moves go into the room's record.
+    expect((await deviceCall(s, a, 'queue.next', { meetingId })).body.ok).toBe(true);
+    expect((await status()).record[0]).toMatchObject({ device: '主持人的平板', role: 'chair', action: '下一位' });
     ok(await core.invoke('lan.removeDevice', { id: chairDevice.id }));
     expect((await deviceCall(s, a, 'device.me')).status).toBe(401);
     expect((await deviceCall(s, b, 'device.me')).status).toBe(200);
@@ -202,5 +205,8 @@ describe('会场互联', () => {
     expect((await status()).on).toBe(true);
     ok(await core.invoke('meeting.setStatus', { id: meetingId, status: '已结束' }));
     expect((await status()).on).toBe(false);
+    // The room's record stays with the meeting.
+    const record = ok(await core.invoke('lan.record', { meetingId })).map((e) => e.action);
+    expect(record).toEqual(expect.arrayContaining(['加入', '签到', '申请发言', '书面意见']));
   });
 });

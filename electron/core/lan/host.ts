@@ -228,6 +228,12 @@ export class LanHost {
     });
   }
 
+  /** A device's call in the record, named by what it does (开始发言, 暂停, 下一位 …). */
+  recordCall(ctx: Ctx, caller: Caller, summary: string): void {
+    if (caller.deviceId === undefined || caller.meetingId === undefined || caller.role === 'secretary') return;
+    this.record(ctx, caller as DeviceCaller, summary.split(/[：（]/)[0]);
+  }
+
   private codeFor(role: LanRole, now: number): Code {
     const s = this.session!;
     let c = s.codes.get(role);

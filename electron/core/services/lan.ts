@@ -3,7 +3,7 @@ import type { DeviceView } from '../../../shared/contract/lan';
 import { ATTENDANCE, MEETING } from '../../../shared/domain/meetings';
 import { markId } from '../../../shared/domain/minutesDoc';
 import { isoNow, type Ctx, type QueryCtx } from '../context';
-import { bindDeviceParticipant, findDevice, liveDevices } from '../data/lanDevice';
+import { bindDeviceParticipant, deviceEvents, findDevice, liveDevices } from '../data/lanDevice';
 import { findMeeting } from '../data/meeting';
 import { participantsOf, setAttendance } from '../data/participant';
 import {
@@ -104,6 +104,11 @@ export const lanHandlers = handlers({
     if (ctx.lan.meetingId === null) throw refused('会场互联未开启');
     if (!ctx.lan.removeDevice(ctx, id ?? null) && id !== undefined) throw notFound('设备', id);
     return ctx.lan.status(ctx);
+  },
+
+  'lan.record': ({ meetingId }, ctx) => {
+    if (!findMeeting(ctx, meetingId)) throw notFound('会议', meetingId);
+    return deviceEvents(ctx, meetingId);
   },
 
   'speakRequest.list': ({ meetingId }, ctx) => {

@@ -94,7 +94,12 @@ export const lanArea: Area = {
       // 60 participants for 60 phones: the demo's people and residents to make up the number.
       let people = await apiValue<{ id: number; retired: boolean }[]>(served, 'person.list', {});
       for (let i = people.length; i < PHONES; i++)
-        await apiValue(served, 'person.save', { name: `居民代表${i + 1}`, kind: '群众代表', unit: '道里区', title: '' });
+        await apiValue(served, 'person.save', {
+          name: `居民代表${i + 1}`,
+          kind: '群众代表',
+          unit: '道里区',
+          title: '',
+        });
       people = (await apiValue<{ id: number; retired: boolean }[]>(served, 'person.list', {}))
         .filter((p) => !p.retired)
         .slice(0, PHONES);

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
+import { roleLabels } from '../../../../shared/contract/roles';
 import { paren } from '../../components/text';
+import { useCall } from '../../lib/query';
 import { t } from './text';
 
 /** The meeting's particulars and its status log. */
@@ -38,6 +40,25 @@ export function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
           </ul>
         </>
       )}
+      <DeviceRecord meetingId={meeting.id} />
     </section>
+  );
+}
+
+/** What the room's devices did (会场互联), kept after the room is closed. */
+function DeviceRecord({ meetingId }: { meetingId: number }) {
+  const record = useCall('lan.record', { meetingId });
+  if (!record.data?.length) return null;
+  return (
+    <>
+      <h3 className="card-title">{t.deviceRecord}</h3>
+      <ul className="status-log" aria-label={t.deviceRecord}>
+        {record.data.map((e) => (
+          <li key={e.id}>
+            {t.deviceEvent(new Date(e.at).toLocaleString('zh-CN'), roleLabels[e.role], e.device, e.action, e.detail)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -9,6 +9,9 @@ export const t = {
   list: '会议列表',
   viewTopic: '查看议题',
   statusLog: '状态记录',
+  deviceRecord: '会场设备记录',
+  deviceEvent: (at: string, role: string, device: string, action: string, detail: string) =>
+    `${at} ${role}（${device}）${action}${detail ? `：${detail}` : ''}`,
   statusMove: (at: string, from: string, to: string) => `${at}：${from} → ${to}`,
   adHocHint: '未关联已定题的议题',
   issue: (n: number) => `第${n}期`,
