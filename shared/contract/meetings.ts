@@ -93,6 +93,8 @@ export const ScreenView = z.object({
   queue: z.array(Speech),
   warnSeconds: z.number(),
   updatedAt: z.string(),
+  /** 扫码加入: the members' pairing link while 会场互联 is on for the meeting shown (never another role's). */
+  join: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
 });
 export type ScreenView = z.infer<typeof ScreenView>;
 
@@ -354,7 +356,7 @@ export const meetingCalls = {
     summary: '投屏内容：投屏的会议、模式、提示语和发言队列',
     input: z.strictObject({}),
     output: ScreenView,
-    topics: ['screen', 'meetings', 'queue', 'directory', 'settings'],
+    topics: ['screen', 'meetings', 'queue', 'directory', 'settings', 'lan'],
     example: {},
   }),
   'screen.set': mutation({

@@ -55,13 +55,14 @@ export const statusMoves: Record<MeetingStatus, readonly MeetingStatus[]> = {
   已归档: ['已结束'],
 };
 
-export const screenModes = ['agenda', 'speaker', 'message', 'blank'] as const;
+export const screenModes = ['agenda', 'speaker', 'message', 'blank', 'join'] as const;
 export type ScreenMode = (typeof screenModes)[number];
 export const screenModeNames: Record<ScreenMode, string> = {
   agenda: '议程',
   speaker: '发言人',
   message: '提示语',
   blank: '黑屏',
+  join: '扫码加入',
 };
 
 /** The 冰城商量 template (domain §3): 委员"议"、专家"讲"、部门"答"、群众"评". */

@@ -156,10 +156,22 @@ describe('会场互联: five devices in one meeting', () => {
       )
       .toContainEqual(expect.stringContaining('太阳能路灯'));
 
-    // The secretary removes a phone: its next call is refused and it says so.
+    // 扫码加入 on the projector: the room PC's screen shows the members' code, and a third phone joins with it.
     await secretary.getByRole('tab', { name: '会议控制台' }).click();
+    const projector = await join(await joinUrl('投屏'), { viewport: { width: 1920, height: 1080 } }, '会场投影电脑');
+    await secretary.getByRole('radio', { name: /扫码加入/ }).click();
+    const shown = projector.getByTestId('projector-join').locator('[data-qr]');
+    await visible(shown);
+    await projector.screenshot({ path: screenPath('room-projector-join') });
+    const projected = (await shown.getAttribute('data-qr'))!;
+    const phoneC = await join(projected, phone);
+    await visible(phoneC.getByText('请选择您的名字签到'));
+    // Spent: the projector shows a new code.
+    await expect.poll(() => shown.getAttribute('data-qr')).not.toBe(projected);
+
+    // The secretary removes a phone: its next call is refused and it says so.
     const devicesList = secretary.getByTestId('lan-device');
-    await expect.poll(() => devicesList.count()).toBe(4);
+    await expect.poll(() => devicesList.count()).toBe(6);
     await secretary.locator('.lan-card').scrollIntoViewIfNeeded();
     await secretary.screenshot({ path: screenPath('room-console-devices') });
     await devicesList.filter({ hasText: '甲的手机' }).getByRole('button', { name: '移除' }).click();

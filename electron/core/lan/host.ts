@@ -126,6 +126,13 @@ export class LanHost {
     };
   }
 
+  /** The members' pairing link for the projector's 扫码加入, while 会场互联 is on for this meeting. */
+  participantJoin(ctx: QueryCtx, meetingId: number): { url: string; expiresAt: string } | null {
+    if (this.session?.meetingId !== meetingId) return null;
+    const join = this.status(ctx).joins.find((j) => j.role === 'participant');
+    return join ? { url: join.url, expiresAt: join.expiresAt } : null;
+  }
+
   /** Starts listening for this meeting (already on for it: nothing to do). */
   async start(meetingId: number): Promise<void> {
     await this.starting;

@@ -24,6 +24,7 @@ function screenView(ctx: QueryCtx): ScreenView {
     meeting: meetingId === null ? null : getMeetingDetail(ctx, meetingId),
     queue: meetingId === null ? [] : getQueue(ctx, meetingId).entries,
     warnSeconds: readSettings(ctx).warnSeconds,
+    join: s.mode === 'join' && meetingId !== null ? ctx.lan.participantJoin(ctx, meetingId) : null,
     updatedAt: s.updatedAt,
   };
 }

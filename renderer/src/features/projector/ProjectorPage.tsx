@@ -1,5 +1,6 @@
 import { useCall } from '../../lib/query';
 import { AgendaScreen } from './AgendaScreen';
+import { JoinScreen } from './JoinScreen';
 import { SpeakerScreen } from './SpeakerScreen';
 import { t } from './text';
 import { hhmm } from '../../lib/dates';
@@ -18,10 +19,11 @@ export function ProjectorPage() {
   const { meeting } = view;
   if (!meeting) return <Idle note={t.idleNote} />;
   // Any mode this window does not know shows the agenda.
-  const mode = (['speaker', 'message', 'blank'] as const).find((m) => m === view.mode) ?? 'agenda';
+  const mode = (['speaker', 'message', 'blank', 'join'] as const).find((m) => m === view.mode) ?? 'agenda';
   return (
     <main className={`projector mode-${mode}`} data-mode={mode}>
       {mode === 'agenda' && <AgendaScreen meeting={meeting} />}
+      {mode === 'join' && <JoinScreen view={view} />}
       {mode === 'speaker' && <SpeakerScreen meeting={meeting} queue={view.queue} warnSeconds={view.warnSeconds} />}
       {mode === 'message' && (
         <p className={`projector-message${view.message.length > 24 ? ' long' : ''}`} data-testid="projector-message">

@@ -1,6 +1,9 @@
 /** What the projector says. Read from the back of the room, so short. */
 export const t = {
   idleTitle: '有事好商量',
+  joinTitle: '扫码加入本次会议',
+  joinNote: '用手机相机扫描：签到、申请发言、提交书面意见',
+  joinOff: '会场互联未开启',
   idleNote: '暂无进行中的会议',
   loadError: '无法读取投屏内容',
   issue: (form: string, issueNo: number, place: string) => [form, `第${issueNo}期`, place].filter(Boolean).join(' · '),
