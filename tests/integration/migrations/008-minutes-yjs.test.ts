@@ -100,8 +100,11 @@ describe('migration 008 (the minutes as a shared document), from version 7 with 
       .prepare('SELECT id FROM speech WHERE meeting_id = ? ORDER BY id LIMIT 1')
       .pluck()
       .get(last) as number;
-    // Stored as the old save stored it: the document, its text, its marks.
+    // Stored as the old save stored it: the document, its text, its marks. Today's projection also
+    // reads the written opinions of migration 009: an empty stand-in for this set-up only.
+    v7.exec('CREATE TABLE written_opinion (meeting_id INTEGER, mark_id TEXT)');
     v7.transaction(() => writeProjection(ctx, last, handMade(speech)))();
+    v7.exec('DROP TABLE written_opinion');
     const meetings = v7.prepare('SELECT meeting_id FROM minutes ORDER BY meeting_id').pluck().all() as number[];
     expect(meetings.length).toBe(4);
     const before = new Map<number, { text: string; plain: string; marks: unknown[] }>();
