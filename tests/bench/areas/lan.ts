@@ -1,6 +1,8 @@
 import type { LanStatus } from '../../../shared/contract/lan';
 import type { Queue } from '../../../shared/contract/meetings';
-import { apiValue, servedHost, startServe, type Served } from '../../e2e/support/serve';
+import type { Browser } from 'playwright-core';
+import { apiValue, launchBrowser, openAppIn, servedHost, startServe, type Served } from '../../e2e/support/serve';
+import { latency } from './projector';
 import { heldMeeting } from '../../support/meetingScenario';
 import { type Area, type Figure, percentile, round } from '../figures';
 
@@ -83,6 +85,7 @@ export const lanArea: Area = {
   async run(): Promise<Figure[]> {
     const served = await startServe({ demo: true, lanAddress: '127.0.0.2' });
     const phones: Phone[] = [];
+    let browser: Browser | undefined;
     try {
       const host = servedHost(served);
       const { meetingId } = await heldMeeting(host, {
@@ -118,27 +121,75 @@ export const lanArea: Area = {
       for (let i = 0; i < PHONES; i++) tokens.push(await pairAndSignIn(served, origin, participants[i].id));
       const checkin = performance.now() - t0;
 
-      for (const token of tokens) phones.push(await listen(origin, token, meetingId));
-      // Two waiting speeches change places: one queue change, seen by every phone.
+      // Two waiting speeches change places: one queue change. First with no phone listening, as
+      // the console's own call; then with all 60 listening and fetching the queue anew.
       const waiting = (await apiValue<Queue>(served, 'queue.get', { meetingId })).entries.filter(
         (e) => e.state === '等待',
       );
       if (waiting.length < 2) throw new Error('队列中等待发言的人不足两位');
+      const move = (i: number) => apiValue(served, 'queue.move', { id: waiting[i % 2].id, toIndex: 1 });
+      const alone: number[] = [];
+      for (let i = 0; i < CHANGES + 3; i++) {
+        const start = performance.now();
+        await move(i);
+        if (i >= 3) alone.push(performance.now() - start);
+      }
+      for (const token of tokens) phones.push(await listen(origin, token, meetingId));
       const fanout: number[] = [];
+      const withPhones: number[] = [];
       for (let i = 0; i < CHANGES + 3; i++) {
         const arrivals = phones.map((p) => p.nextQueue());
         const start = performance.now();
-        await apiValue(served, 'queue.move', { id: waiting[i % 2].id, toIndex: 1 });
+        await move(i);
+        const answered = performance.now() - start;
         const last = Math.max(...(await Promise.all(arrivals)));
-        if (i >= 3) fanout.push(last - start);
+        if (i >= 3) {
+          fanout.push(last - start);
+          withPhones.push(answered);
+        }
+      }
+      // The projector's bar with the 60 phones listening: a console action until the projector shows it.
+      browser = await launchBrowser();
+      const { page } = await openAppIn(browser, served, '/projector');
+      await apiValue(served, 'screen.set', { meetingId, mode: 'message', message: '请将手机调至静音' });
+      await page.waitForSelector('[data-mode="message"]');
+      const projector: number[] = [];
+      for (let i = 0; i < 23; i++) {
+        const text = `第 ${i} 条提示语`;
+        const ms = await latency(page, served, {
+          call: 'screen.set',
+          input: { mode: 'message', message: text },
+          selector: '[data-testid="projector-message"]',
+          text,
+        });
+        if (i >= 3) projector.push(ms);
       }
       return [
+        {
+          key: 'lan.projector_p95_ms',
+          label: `控制台操作到投屏显示，p95（20 次），${PHONES} 部手机同时在线`,
+          value: round(percentile(projector, 95)),
+          unit: 'ms',
+          bar: { max: 100 },
+        },
         {
           key: 'lan.fanout_p95_ms',
           label: `控制台调整队列到 ${PHONES} 部手机都收到新队列，p95（${CHANGES} 次，本机回环，基准进程时钟）`,
           value: round(percentile(fanout, 95)),
           unit: 'ms',
           bar: { max: 200 },
+        },
+        {
+          key: 'lan.console_move_p95_ms',
+          label: `控制台调整队列的调用（HTTP）耗时，p95，${PHONES} 部手机在线并同时刷新时`,
+          value: round(percentile(withPhones, 95)),
+          unit: 'ms',
+        },
+        {
+          key: 'lan.console_move_alone_p95_ms',
+          label: '同上，没有手机在线时',
+          value: round(percentile(alone, 95)),
+          unit: 'ms',
         },
         {
           key: 'lan.checkin_60_ms',
@@ -150,6 +201,7 @@ export const lanArea: Area = {
       ];
     } finally {
       for (const p of phones) p.close();
+      await browser?.close();
       await served.stop();
     }
   },

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { apiValue, launchBrowser, openAppIn, startServe, type Served } from '../../e2e/support/serve';
 import { type Area, type Figure, median, percentile, round } from '../figures';
 
-interface Change {
+export interface Change {
   call: string;
   input: unknown;
   /** The element that shows the change, and the text it must come to show. */
@@ -17,7 +17,7 @@ interface Change {
  * text appear (the frame that paints it). The path is the real one: HTTP call, change event on
  * the event stream, screen.get refetch, React render.
  */
-function latency(page: Page, served: Served, change: Change): Promise<number> {
+export function latency(page: Page, served: Served, change: Change): Promise<number> {
   return page.evaluate(
     async ({ call, input, selector, text, token }) => {
       const shown = new Promise<number>((resolve, reject) => {

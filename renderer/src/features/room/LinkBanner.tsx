@@ -8,7 +8,9 @@ import { t } from './text';
  */
 export function LinkBanner() {
   const me = useCall('device.me', {}, { refetchInterval: 5000, retry: false });
-  const lost = me.isError && !(me.error instanceof ApiError && me.error.code === 'unauthorised');
+  // A failed ask, or none at all while the device knows itself offline (the queries wait then).
+  const lost =
+    (me.isError && !(me.error instanceof ApiError && me.error.code === 'unauthorised')) || me.fetchStatus === 'paused';
   if (!lost) return null;
   return (
     <p className="room-offline" role="alert">

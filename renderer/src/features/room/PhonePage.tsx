@@ -92,7 +92,7 @@ function Floor({ meetingId, participantId }: { meetingId: number; participantId:
         )}
       </p>
       <p className="room-place" data-testid="my-place">
-        {speaking?.personId === personId ? t.myPlace(0) : mine >= 0 ? t.myPlace(mine) : t.notInQueue}
+        {speaking?.personId === personId ? t.yourTurn : mine >= 0 ? t.myPlace(mine) : t.notInQueue}
       </p>
     </section>
   );

@@ -8,10 +8,13 @@ import { PhonePage } from './PhonePage';
 import { RecorderPage } from './RecorderPage';
 import { t } from './text';
 
+const isRemoved = (e: unknown) => e instanceof ApiError && e.code === 'unauthorised';
+
 /** What this device's role may do, once it knows who it is. */
 export function RoomPage({ onRemoved }: { onRemoved(): void }) {
-  const me = useCall('device.me', {}, { retry: 3, retryDelay: 1000 });
-  const removed = me.error instanceof ApiError && me.error.code === 'unauthorised';
+  // A flaky link is tried again; a token that no longer works is not.
+  const me = useCall('device.me', {}, { retry: (n, e) => n < 3 && !isRemoved(e), retryDelay: 1000 });
+  const removed = isRemoved(me.error);
   useEffect(() => {
     if (removed) onRemoved();
   }, [removed, onRemoved]);
