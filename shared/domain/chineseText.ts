@@ -39,3 +39,23 @@ export function chineseNumeral(n: number): string {
   });
   return out;
 }
+
+/**
+ * Quotation marks nested as Chinese typesetting nests them: “…‘…’…”. Double marks inside a
+ * double pair become single ones (and doubles again one level further in); an unpaired closing
+ * mark is left as it is.
+ */
+export function nestQuotes(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '“' || ch === '‘') {
+      out += depth % 2 === 0 ? '“' : '‘';
+      depth++;
+    } else if ((ch === '”' || ch === '’') && depth > 0) {
+      depth--;
+      out += depth % 2 === 0 ? '”' : '’';
+    } else out += ch;
+  }
+  return out;
+}

@@ -243,6 +243,27 @@ describe('协商意见办理清单', () => {
   });
 });
 
+describe('typography', () => {
+  it('nests quotes “‘’” and tags every run and the styles as Simplified Chinese', async () => {
+    const quoted = await heldMeeting(core, {
+      speeches: 3,
+      minutesChars: 600,
+      resolutions: 1,
+      title: '点亮“无灯街路” 照亮居民夜归路',
+    });
+    const out = ok(await core.invoke('document.export', { meetingId: quoted.meetingId, kind: '会议纪要' }));
+    const doc = await readDocx(out.dataBase64);
+    expect(doc.text).toContain('围绕“点亮‘无灯街路’ 照亮居民夜归路”进行协商');
+    const runs = [...doc.document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].filter(([r]) => /<w:t[ >]/.test(r));
+    expect(runs.length).toBeGreaterThan(10);
+    for (const [r] of runs) expect(r).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    const styles = (await doc.zip.file('word/styles.xml')?.async('string')) ?? '';
+    expect(
+      /<w:docDefaults>[\s\S]*<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>[\s\S]*<\/w:docDefaults>/.test(styles),
+    ).toBe(true);
+  });
+});
+
 describe('file names', () => {
   it('replace what Windows forbids and stay under 120 characters', () => {
     expect(documentFileName({ issueNo: 3, title: '关于“公厕/指引”的协商: A*B?' }, '会议纪要')).toBe(

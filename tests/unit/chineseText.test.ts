@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseNumeral } from '../../shared/domain/chineseText';
+import { chineseDate, chineseNumeral, nestQuotes } from '../../shared/domain/chineseText';
 import { safeFileName } from '../../shared/domain/fileNames';
 
 describe('Chinese dates and numerals', () => {
@@ -41,5 +41,16 @@ describe('file names staff can save anywhere', () => {
   it('never gives an empty or dot-ending name', () => {
     expect(safeFileName('   ', '.docx')).toBe('未命名.docx');
     expect(safeFileName('纪要.', '.docx')).toBe('纪要.docx');
+  });
+});
+
+describe('quotation marks', () => {
+  it('nest as Chinese typesetting nests them', () => {
+    expect(nestQuotes('围绕“点亮“无灯街路” 照亮居民夜归路”进行协商')).toBe(
+      '围绕“点亮‘无灯街路’ 照亮居民夜归路”进行协商',
+    );
+    expect(nestQuotes('“一“二“三”二”一”')).toBe('“一‘二“三”二’一”');
+    expect(nestQuotes('已经正确：“甲‘乙’丙”')).toBe('已经正确：“甲‘乙’丙”');
+    expect(nestQuotes('未配对的”右引号')).toBe('未配对的”右引号');
   });
 });

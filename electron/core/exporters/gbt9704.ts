@@ -1,3 +1,4 @@
+import { nestQuotes } from '../../../shared/domain/chineseText';
 import {
   AlignmentType,
   BorderStyle,
@@ -78,11 +79,18 @@ type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'color' | 'shading' | 'un
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A run of text in the body font unless told otherwise; digits and Latin in Times New Roman. */
+/** Chinese as written in the mainland: a renderer picks the Simplified Chinese glyph of a shared character, never the Japanese one. */
+export const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+
+/**
+ * A run of text in the body font unless told otherwise; digits and Latin in Times New Roman;
+ * quotation marks nested “‘’” (a title in quotes that has quotes of its own).
+ */
 export function run(text: string, style: RunStyle = {}): TextRun {
   const { font = FONT.body, size = SIZE.san, ...rest } = style;
   return new TextRun({
-    text: text.replace(NOT_XML, ''),
+    text: nestQuotes(text.replace(NOT_XML, '')),
+    language: LANGUAGE,
     font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' },
     size,
     characterSpacing: size === SIZE.san ? BODY_CONDENSE : undefined,
@@ -304,7 +312,11 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
 export const textWidth = (landscape = false) =>
   landscape ? PAGE.height - PAGE.top - PAGE.bottom : PAGE.width - PAGE.left - PAGE.right;
 
-const bodyRun = { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.san };
+const bodyRun = {
+  font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin },
+  size: SIZE.san,
+  language: LANGUAGE,
+};
 
 /** A whole document in the GB/T 9704 page, with odd/even page numbers. */
 export function officialDocument(options: {
