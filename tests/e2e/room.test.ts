@@ -175,6 +175,7 @@ describe('会场互联: five devices in one meeting', () => {
     await secretary.locator('.lan-card').scrollIntoViewIfNeeded();
     await secretary.screenshot({ path: screenPath('room-console-devices') });
     await devicesList.filter({ hasText: '甲的手机' }).getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => devicesList.count()).toBe(5);
     await phoneA.reload();
     await visible(phoneA.getByText(/本设备已被移出会场互联/));
 
