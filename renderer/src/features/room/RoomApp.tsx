@@ -10,8 +10,12 @@ import './room.css';
 /** The code of a pairing link (…/#/join/<code>), if this page was opened from a QR code. */
 export const joinCode = (): string | null => /^#\/join\/([A-Z2-9]{6,20})$/.exec(location.hash)?.[1] ?? null;
 
-/** Whether this page belongs to a device of the room rather than to the secretary. */
-export const isRoomDevice = (): boolean => joinCode() !== null || deviceToken() !== null;
+/**
+ * Whether this page belongs to a device of the room rather than to the secretary: opened from a
+ * QR code, holding a device token, or on the devices' route (a removed device, reloaded, says so).
+ */
+export const isRoomDevice = (): boolean =>
+  joinCode() !== null || deviceToken() !== null || location.hash.startsWith('#/room');
 
 /**
  * A device of the room (会场互联): it pairs with the code of the QR it was opened from, keeps the
