@@ -264,6 +264,23 @@ describe('typography', () => {
   });
 });
 
+describe('attendance in the 纪要', () => {
+  it('lists each group only when it has someone, all three alike', async () => {
+    const m = await heldMeeting(core, { speeches: 3, minutesChars: 300, resolutions: 1, title: '出席名单的写法' });
+    const detail = ok(await core.invoke('meeting.get', { id: m.meetingId }));
+    // Everyone who is not the chair or a member sends apologies: nobody 列席, some 请假.
+    for (const p of detail.participants.filter((x) => x.role !== '主持人' && x.role !== '委员'))
+      ok(await core.invoke('participant.update', { id: p.id, attendance: '请假' }));
+    ok(await core.invoke('resolution.confirm', { meetingId: m.meetingId, by: m.chair }));
+    const out = ok(await core.invoke('document.export', { meetingId: m.meetingId, kind: '会议纪要' }));
+    const texts = (await readDocx(out.dataBase64)).paragraphs.map((p) => p.text);
+    expect(texts.some((t) => t.startsWith('出席：'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('列席：'))).toBe(false);
+    expect(texts.find((t) => t.startsWith('请假：'))).toMatch(/^请假：\S+/);
+    expect(texts.some((t) => t.endsWith('：无'))).toBe(false);
+  });
+});
+
 describe('file names', () => {
   it('replace what Windows forbids and stay under 120 characters', () => {
     expect(documentFileName({ issueNo: 3, title: '关于“公厕/指引”的协商: A*B?' }, '会议纪要')).toBe(

@@ -99,9 +99,8 @@ export async function meetingSummaryDocx(
       body('现将会议议定事项纪要如下：'),
       ...items,
       blankLine(),
-      labelledList('出席：', names(m.present)),
-      labelledList('列席：', names(m.attending)),
-      ...(m.leave.length ? [labelledList('请假：', names(m.leave))] : []),
+      // Each group only when it has someone, all three alike (no 列席：无 beside a missing 请假).
+      ...attendanceLines(m),
       editionNote([
         { left: `抄送：${copyTo.join('，') || '无'}。` },
         { left: m.office, right: `${chineseDate(date)}印发` },
@@ -111,6 +110,15 @@ export async function meetingSummaryDocx(
     ],
   });
   return toBuffer(doc);
+}
+
+function attendanceLines(m: MeetingFacts): Paragraph[] {
+  const groups: [string, string[]][] = [
+    ['出席：', m.present],
+    ['列席：', m.attending],
+    ['请假：', m.leave],
+  ];
+  return groups.filter(([, people]) => people.length > 0).map(([label, people]) => labelledList(label, names(people)));
 }
 
 /** 会议记录: a cover table of the meeting's facts, then the minutes as typed. */
