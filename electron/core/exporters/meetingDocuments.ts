@@ -165,7 +165,10 @@ export async function resolutionListDocx(
   date: string,
 ): Promise<Buffer> {
   const width = textWidth(true);
-  const widths = [700, 0, 2000, 2000, 1500, 1100, 1100];
+  // In twips, for 4号 (280 a character) and the cell's 160 of margins: each header and a date
+  // (2026年12月31日: 8 digits, 3 characters and the spaces between them, about 2,300) on one
+  // line; the resolutions take the rest.
+  const widths = [800, 0, 1600, 1600, 2500, 1300, 1300];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
   const rows = resolutions.map((r, i) => [
     String(i + 1),
