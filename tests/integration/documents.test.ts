@@ -257,6 +257,14 @@ describe('typography', () => {
     const runs = [...doc.document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].filter(([r]) => /<w:t[ >]/.test(r));
     expect(runs.length).toBeGreaterThan(10);
     for (const [r] of runs) expect(r).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    // Word's font table names an alternative for each government font, with GB2312's character set.
+    const fonts = (await doc.zip.file('word/fontTable.xml')?.async('string')) ?? '';
+    for (const [name, alt] of [
+      ['仿宋_GB2312', '仿宋'],
+      ['楷体_GB2312', '楷体'],
+      ['方正小标宋简体', '华文中宋'],
+    ])
+      expect(fonts).toMatch(new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/>`));
     const styles = (await doc.zip.file('word/styles.xml')?.async('string')) ?? '';
     expect(
       /<w:docDefaults>[\s\S]*<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>[\s\S]*<\/w:docDefaults>/.test(styles),

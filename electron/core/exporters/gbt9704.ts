@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { nestQuotes } from '../../../shared/domain/chineseText';
 import {
   AlignmentType,
@@ -375,4 +376,39 @@ export function officialDocument(options: {
   });
 }
 
-export const toBuffer = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc);
+/**
+ * What Word and WPS put in place of a government font that is not installed: the face a Chinese
+ * office has everywhere, and the GB2312 character set, so any substitute is a Chinese face (a
+ * reader in Word's font table; the document's own runs name the government font).
+ */
+export const FONT_FALLBACKS: Record<string, { alt: string; family: 'roman' | 'modern' | 'script' | 'swiss' }> = {
+  [FONT.body]: { alt: '仿宋', family: 'modern' },
+  [FONT.heading2]: { alt: '楷体', family: 'script' },
+  [FONT.title]: { alt: '华文中宋', family: 'roman' },
+  [FONT.heading1]: { alt: 'SimHei', family: 'modern' },
+  [FONT.pageNumber]: { alt: 'SimSun', family: 'roman' },
+};
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The font table docx leaves empty, filled with the fonts above and their alternatives. */
+async function withFontTable(packed: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(packed);
+  const part = zip.file('word/fontTable.xml');
+  if (!part) return packed;
+  const xml = await part.async('string');
+  const fonts = Object.entries(FONT_FALLBACKS)
+    .map(
+      ([name, f]) =>
+        `<w:font w:name="${xmlAttr(name)}"><w:altName w:val="${xmlAttr(f.alt)}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+    )
+    .join('');
+  const empty = /<w:fonts([^>]*)\/>\s*$/;
+  const filled = empty.test(xml)
+    ? xml.replace(empty, `<w:fonts$1>${fonts}</w:fonts>`)
+    : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
+  zip.file('word/fontTable.xml', filled);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+export const toBuffer = async (doc: Document): Promise<Buffer> => withFontTable(await Packer.toBuffer(doc));
