@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,11 @@ export interface Word {
  * test files never share a LibreOffice instance.
  */
 export function renderDocx(docx: Buffer): { pages: number; words: Word[] } {
+  for (const tool of ['soffice', 'pdftotext', 'pdfinfo'])
+    if (!existsSync(`/usr/bin/${tool}`) && !process.env.PATH?.split(':').some((d) => existsSync(join(d, tool))))
+      throw new Error(
+        `找不到 ${tool}：文件的排版检查需要 LibreOffice 和 poppler（Debian/Ubuntu：apt-get install -y libreoffice-writer-nogui poppler-utils）`,
+      );
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-render-'));
   try {
     const file = join(dir, 'doc.docx');
