@@ -49,3 +49,16 @@ describe('协商意见办理清单, as LibreOffice renders it', () => {
     for (const r of s.list.items) expect(oneLine(words, chineseDate(r.deadline!)), r.deadline!).toBe(true);
   }, 120_000);
 });
+
+describe('会议纪要, as LibreOffice renders it', () => {
+  it('wraps the 抄送 line after its colon, not under 抄送', async () => {
+    const { words } = await render('会议纪要');
+    const at = words.findIndex((w) => w.text.startsWith('抄送：'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const [first, next] = [words[at], words[at + 1]];
+    // The 抄送 list of three resolutions' departments is longer than a line.
+    expect(next.page === first.page && next.y > first.y && next.y - first.y < 40).toBe(true);
+    // Three characters of 4号 (14 pt each) in from the 抄送 line's start.
+    expect(next.x - first.x).toBeCloseTo(42, -0.5);
+  }, 120_000);
+});

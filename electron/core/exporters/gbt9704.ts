@@ -231,29 +231,31 @@ export function editionNote(lines: { left: string; right?: string }[]): Table {
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
     },
     borders: { top: heavy, bottom: heavy, insideHorizontal: light, left: none, right: none, insideVertical: none },
-    rows: lines.map(
-      (line) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: width, type: WidthType.DXA },
-              margins: { left: 0, right: 0, top: 60, bottom: 60 },
-              children: [
-                new Paragraph({
-                  indent: { left: 280, right: 280 },
-                  tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
-                  spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-                  children: [
-                    run(line.left, { size: SIZE.si, snapToGrid: false }),
-                    ...(line.right ? [tab(SIZE.si), run(line.right, { size: SIZE.si, snapToGrid: false })] : []),
-                  ],
-                }),
-              ],
-            }),
-          ],
-        }),
-    ),
+    rows: lines.map((line) => {
+      // 抄送：… wraps under its first name, after the colon, not under 抄送.
+      const label = line.right ? undefined : /^[^：]{1,6}：/.exec(line.left)?.[0];
+      const hang = label ? [...label].length * 280 : 0;
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: { left: 0, right: 0, top: 60, bottom: 60 },
+            children: [
+              new Paragraph({
+                indent: { left: 280 + hang, hanging: hang || undefined, right: 280 },
+                tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
+                spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+                children: [
+                  run(line.left, { size: SIZE.si, snapToGrid: false }),
+                  ...(line.right ? [tab(SIZE.si), run(line.right, { size: SIZE.si, snapToGrid: false })] : []),
+                ],
+              }),
+            ],
+          }),
+        ],
+      });
+    }),
   });
 }
 
