@@ -114,7 +114,12 @@ export type DocumentKind = (typeof documentKinds)[number];
 export const documentCalls = {
   'document.export': query({
     summary: '导出会议文件（Word，GB/T 9704 版式）：会议纪要、会议记录或协商意见办理清单',
-    input: z.strictObject({ meetingId: id('会议编号'), kind: choice('文件', documentKinds) }),
+    input: z.strictObject({
+      meetingId: id('会议编号'),
+      kind: choice('文件', documentKinds),
+      /** 成文日期 of the 纪要 (default: the day of the meeting) and of the 清单 (default: today). */
+      date: isoDate('成文日期').optional(),
+    }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
     // The documents list the participants by name.
     topics: ['resolutions', 'minutes', 'meetings', 'settings', 'directory'],

@@ -76,11 +76,9 @@ describe('会议纪要', () => {
     expect(titleP.xml).toContain('<w:color w:val="C00000"/>');
     expect(titleP.xml).toContain('<w:jc w:val="center"/>');
     expect(issue.text).toBe('第1期');
-    // Office at the left, the confirmation date at the right (a right tab), a red rule under them.
-    const confirmed = new Date(s.list.confirmed!.at);
-    expect(officeLine.text).toBe(
-      `政协哈尔滨市委员会办公厅${chineseDate(`${confirmed.getFullYear()}-${confirmed.getMonth() + 1}-${confirmed.getDate()}`)}`,
-    );
+    // Office at the left, the date at the right (a right tab), a red rule under them: the day of
+    // the meeting, not of the chair's confirmation (a day later here).
+    expect(officeLine.text).toBe('政协哈尔滨市委员会办公厅2026年5月14日');
     expect(officeLine.xml).toContain('<w:tab w:val="right"');
     expect(officeLine.xml).toMatch(/<w:bottom [^>]*w:color="C00000"/);
 
@@ -269,6 +267,20 @@ describe('typography', () => {
     expect(
       /<w:docDefaults>[\s\S]*<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>[\s\S]*<\/w:docDefaults>/.test(styles),
     ).toBe(true);
+  });
+});
+
+describe('成文日期', () => {
+  it('is the meeting’s day unless the secretary dates the 纪要 otherwise, never before the meeting', async () => {
+    const dated = ok(
+      await core.invoke('document.export', { meetingId: s.meetingId, kind: '会议纪要', date: '2026-05-20' }),
+    );
+    const doc = await readDocx(dated.dataBase64);
+    expect(doc.paragraphs[2].text).toBe('政协哈尔滨市委员会办公厅2026年5月20日');
+    expect(doc.text).toContain('2026年5月20日印发');
+    expect(
+      err(await core.invoke('document.export', { meetingId: s.meetingId, kind: '会议纪要', date: '2026-04-23' })),
+    ).toBe('成文日期（2026-04-23）不能早于会议日期（2026-05-14）');
   });
 });
 

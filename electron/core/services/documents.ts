@@ -1,5 +1,4 @@
 import type { DocumentKind } from '../../../shared/contract/resolutions';
-import { localIsoDate } from '../../../shared/domain/chineseText';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { ATTENDANCE, listedAsPresent, participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
@@ -72,8 +71,11 @@ export async function exportMeetingDocument(
   ctx: QueryCtx,
   meetingId: number,
   kind: DocumentKind,
+  date?: string,
 ): Promise<{ fileName: string; data: Buffer }> {
   const facts = meetingFacts(ctx, meetingId);
+  const held = facts.startsAt.slice(0, 10);
+  if (date && date < held) throw refused(`成文日期（${date}）不能早于会议日期（${held}）`);
   const fileName = documentFileName(facts, kind);
   if (kind === '会议记录') {
     const doc = value<string>(ctx.db, sql`SELECT doc FROM minutes WHERE meeting_id = ${meetingId}`);
@@ -83,7 +85,8 @@ export async function exportMeetingDocument(
   if (!list.items.length) throw refused('这次会议还没有协商意见，请先在“协商意见”中整理');
   if (kind === '会议纪要') {
     if (!list.confirmed) throw refused('协商意见尚未经主持人确认，不能导出会议纪要；请在“协商意见”中确认');
-    return { fileName, data: await meetingSummaryDocx(facts, list.items, localIsoDate(new Date(list.confirmed.at))) };
+    // A 纪要 is dated as the meeting unless the secretary dates it otherwise.
+    return { fileName, data: await meetingSummaryDocx(facts, list.items, date ?? held) };
   }
   const followUp = followUpOfMeeting(ctx, meetingId);
   const listed = list.items.map((r) => {
@@ -94,12 +97,12 @@ export async function exportMeetingDocument(
       replyClass: f?.replyClass ? `${f.replyClass}类（${replyClassNames[f.replyClass]}）` : '',
     };
   });
-  return { fileName, data: await resolutionListDocx(facts, listed, localToday(ctx)) };
+  return { fileName, data: await resolutionListDocx(facts, listed, date ?? localToday(ctx)) };
 }
 
 export const documentHandlers = handlers({
-  'document.export': async ({ meetingId, kind }, ctx) => {
-    const { fileName, data } = await exportMeetingDocument(ctx, meetingId, kind);
+  'document.export': async ({ meetingId, kind, date }, ctx) => {
+    const { fileName, data } = await exportMeetingDocument(ctx, meetingId, kind, date);
     return { fileName, dataBase64: data.toString('base64') };
   },
 });

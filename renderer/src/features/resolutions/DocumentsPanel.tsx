@@ -11,7 +11,9 @@ import { t } from './text';
  * The three Word documents. Each is built in the core; Electron asks where to save it, the
  * browser downloads it. "全部导出" runs them one after another and says which one it is on.
  */
-export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: ResolutionList }) {
+export function DocumentsPanel({ meetingId, held, data }: { meetingId: number; held: string; data: ResolutionList }) {
+  // The 成文日期: empty means the defaults the core applies (the meeting's day for the 纪要).
+  const [date, setDate] = useState('');
   const api = useApi();
   const toast = useToast();
   const flushEditors = useFlushEditors();
@@ -32,7 +34,7 @@ export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: R
       await flushEditors(); // the minutes' last words belong in the 会议记录
       for (const [i, kind] of kinds.entries()) {
         setProgress(d.exporting(i + 1, kinds.length, kind));
-        const file = await api.call('document.export', { meetingId, kind });
+        const file = await api.call('document.export', { meetingId, kind, ...(date ? { date } : {}) });
         const saved = await api.saveFile(file.fileName, file.dataBase64);
         if (saved.error) throw new Error(saved.error);
         if (saved.saved) toast(d.exported(file.fileName, saved.where));
@@ -68,6 +70,11 @@ export function DocumentsPanel({ meetingId, data }: { meetingId: number; data: R
           </li>
         ))}
       </ul>
+      <label className="field inline-field">
+        <span>{d.date}</span>
+        <input type="date" value={date} min={held} onChange={(e) => setDate(e.target.value)} />
+        <span className="hint">{d.dateHint(held)}</span>
+      </label>
       <button
         type="button"
         className="button primary"

@@ -58,7 +58,7 @@ export function ResolutionsPanel({ meeting, readOnly }: { meeting: MeetingDetail
         </section>
         <Untaken data={data} readOnly={readOnly} />
       </div>
-      <DocumentsPanel meetingId={meeting.id} data={data} />
+      <DocumentsPanel meetingId={meeting.id} held={meeting.startsAt.slice(0, 10)} data={data} />
       {editing && (
         <ResolutionDrawer meeting={meeting} resolution={editing === 'new' ? null : editing} onClose={closeDrawer} />
       )}

@@ -53,6 +53,8 @@ export const t = {
     exporting: (i: number, n: number, kind: string) => `正在生成 ${i}/${n}：${kind}…`,
     exported: (name: string, where?: string) => `已导出 ${name}${where ? `，保存在${where}` : ''}`,
     needConfirm: '须先确认协商意见',
+    date: '成文日期',
+    dateHint: (held: string) => `会议纪要和办理清单上的日期；不填时，纪要用会议日期（${held}），清单用今天`,
     needItems: '须先整理协商意见',
   },
 };
