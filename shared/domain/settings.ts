@@ -8,7 +8,17 @@ export function defaultStepNames(level: OrgLevel): [string, string, string, stri
 }
 
 /** Speech kinds with their default time limits in seconds (domain §4). */
-export const speechKinds = ['预约发言', '即席发言', '情况通报', '部门回应', '专家点评', '群众评议'] as const;
+export const speechKinds = [
+  '预约发言',
+  '即席发言',
+  '情况通报',
+  '部门回应',
+  '专家点评',
+  '群众评议',
+  // The chair speaks too: opening the floor, and the summary where consensus is stated.
+  '主持人讲话',
+  '主持人总结',
+] as const;
 export type SpeechKind = (typeof speechKinds)[number];
 
 export const defaultSpeechLimits: Record<SpeechKind, number> = {
@@ -18,4 +28,6 @@ export const defaultSpeechLimits: Record<SpeechKind, number> = {
   部门回应: 5 * 60,
   专家点评: 5 * 60,
   群众评议: 3 * 60,
+  主持人讲话: 5 * 60,
+  主持人总结: 10 * 60,
 };

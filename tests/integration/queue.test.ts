@@ -261,3 +261,26 @@ describe('the speaker queue', () => {
     expect(err(await core.invoke('queue.restore', { id: byName(q, '林静').id }))).toContain('只有撤回的发言可以恢复');
   });
 });
+
+describe('the chair speaks', () => {
+  it('takes the floor as 主持人讲话 or 主持人总结 with the limits from settings, and the minutes credit the chair', async () => {
+    const chair = ok(await core.invoke('meeting.get', { id: meetingId })).participants.find((p) => p.role === '主持人');
+    const chairId = chair?.personId ?? Object.values(ids)[0];
+    const queue = ok(await core.invoke('queue.add', { meetingId, personId: chairId, kind: '主持人总结' }));
+    expect(queue.entries.at(-1)).toMatchObject({ kind: '主持人总结', limitSeconds: 10 * 60 });
+    ok(await core.invoke('queue.start', { id: queue.entries.at(-1)!.id }));
+    const minutes = ok(await core.invoke('minutes.get', { meetingId }));
+    expect(minutes.doc).toContain('"kind":"主持人总结"');
+  });
+
+  it('keeps the secretary’s own limits from a data file written before the chair’s kinds existed', async () => {
+    // As an earlier version stored them: six kinds, 预约发言 set to 10 minutes.
+    core.db
+      .prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('speechLimits', ?)")
+      .run(
+        JSON.stringify({ 预约发言: 600, 即席发言: 300, 情况通报: 600, 部门回应: 300, 专家点评: 300, 群众评议: 180 }),
+      );
+    const limits = ok(await core.invoke('settings.get', {})).speechLimits;
+    expect(limits).toMatchObject({ 预约发言: 600, 主持人讲话: 300, 主持人总结: 600 });
+  });
+});

@@ -5,13 +5,19 @@ import { handlers } from '../handler';
 
 // Backup writes its bookkeeping (the file's generation) through the same operation.
 
-/** Stored values over the defaults; a stored value that no longer validates falls back to its default. */
+/**
+ * Stored values over the defaults; a stored value that no longer validates falls back to its
+ * default. A stored set of values (the speech limits) is laid over its default set, so a kind
+ * added by a later version gets its default and the secretary's own limits stay.
+ */
 export function readSettings(ctx: QueryCtx): Settings {
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const { key, value } of storedPairs(ctx)) {
     if (!(key in defaultSettings)) continue;
     try {
-      merged[key] = JSON.parse(value);
+      const stored: unknown = JSON.parse(value);
+      const fallback = defaultSettings[key as keyof Settings];
+      merged[key] = isRecord(stored) && isRecord(fallback) ? { ...fallback, ...stored } : stored;
     } catch {
       /* keep the default */
     }
@@ -24,6 +30,8 @@ export function readSettings(ctx: QueryCtx): Settings {
   }
   return Settings.parse(merged);
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function writeSettings(ctx: Ctx, values: Partial<Settings>): void {
   for (const [key, value] of Object.entries(values)) storeValue(ctx, key, value);
