@@ -37,7 +37,12 @@ export const CLOSE = {
   otherFile: 4409,
 } as const;
 
-/** Whether every change this client made is in the core's acknowledged state vector. */
-export function isDurable(acked: ReadonlyMap<number, number>, clientId: number, ownClock: number): boolean {
-  return (acked.get(clientId) ?? 0) >= ownClock;
+/**
+ * Whether everything a window holds is in the core's acknowledged state vector: its own changes,
+ * and those a reload brought back from its local copy under the client id of before (typed while
+ * the core could not store them). `held` is the window's state vector.
+ */
+export function isDurable(acked: ReadonlyMap<number, number>, held: ReadonlyMap<number, number>): boolean {
+  for (const [client, clock] of held) if ((acked.get(client) ?? 0) < clock) return false;
+  return true;
 }

@@ -227,8 +227,9 @@ describe('live minutes', () => {
       db.exec('COMMIT');
       db.close();
     }
+    // 已保存 means the data file has it, the words the reload brought back from the window's own copy included.
     await saved();
-    await expect.poll(storedPlain, { timeout: 10_000 }).toContain('锁定期间写下的第一句。第二句也还没有存进去。');
+    expect(await storedPlain()).toContain('锁定期间写下的第一句。第二句也还没有存进去。');
   });
 
   it('keeps typing while the core is killed, and the same window, reconnected, loses nothing', async () => {

@@ -47,7 +47,7 @@ export class MinutesClient {
 
   /** Every change of this client is on disk (the core's acknowledgement says so). */
   get durable(): boolean {
-    return isDurable(this.acked, this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
+    return isDurable(this.acked, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
   }
 
   text(): string {

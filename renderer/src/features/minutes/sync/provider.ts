@@ -294,7 +294,7 @@ export class MinutesProvider {
   }
 
   private isDurable(): boolean {
-    return isDurable(this.acked, this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
+    return isDurable(this.acked, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
   }
 
   /** Tells the listeners only of a real change (a keystroke sets `durable` to what it already is). */
