@@ -1,5 +1,5 @@
 import type { Ctx, QueryCtx } from '../context';
-import { all, run, sql } from '../db/sql';
+import { all, run, sql, value } from '../db/sql';
 
 /** The written_opinion table's only writer: 书面意见 from the room's phones, as they were handed in. */
 
@@ -38,9 +38,9 @@ export const opinionsOf = (ctx: QueryCtx, meetingId: number) =>
          WHERE o.meeting_id = ${meetingId} ORDER BY o.id`,
   );
 
-/** Opinions a participant handed in within the last `sinceIso` (a phone's rate). */
-export const opinionsSince = (ctx: QueryCtx, participantId: number, sinceIso: string) =>
-  all<{ id: number }>(
+/** How many opinions a participant handed in, in all or since a moment (a phone's rate). */
+export const opinionCount = (ctx: QueryCtx, participantId: number, sinceIso = '') =>
+  value<number>(
     ctx.db,
-    sql`SELECT id FROM written_opinion WHERE participant_id = ${participantId} AND created_at >= ${sinceIso}`,
-  ).length;
+    sql`SELECT count(*) FROM written_opinion WHERE participant_id = ${participantId} AND created_at >= ${sinceIso}`,
+  ) ?? 0;

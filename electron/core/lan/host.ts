@@ -98,22 +98,13 @@ export class LanHost {
       };
     const now = ctx.now().getTime();
     const names = new Map(participantsOf(ctx, s.meetingId).map((p) => [p.id, p.name]));
-    const origin = `http://${s.listener.addresses[0]}:${s.listener.port}`;
     return {
       on: true,
       meetingId: s.meetingId,
       meetingTitle: findMeeting(ctx, s.meetingId)?.title ?? null,
       port: s.listener.port,
       addresses: s.listener.addresses,
-      joins: lanRoles.map((role) => {
-        const c = this.codeFor(role, now);
-        return {
-          role,
-          code: c.code,
-          url: `${origin}/#/join/${c.code}`,
-          expiresAt: new Date(c.expiresAt).toISOString(),
-        };
-      }),
+      joins: lanRoles.map((role) => this.joinFor(s, role, now)),
       devices: liveDevices(ctx, s.meetingId).map((d) => ({
         id: d.id,
         role: d.role,
@@ -128,9 +119,22 @@ export class LanHost {
 
   /** The members' pairing link for the projector's 扫码加入, while 会场互联 is on for this meeting. */
   participantJoin(ctx: QueryCtx, meetingId: number): { url: string; expiresAt: string } | null {
-    if (this.session?.meetingId !== meetingId) return null;
-    const join = this.status(ctx).joins.find((j) => j.role === 'participant');
-    return join ? { url: join.url, expiresAt: join.expiresAt } : null;
+    const s = this.session;
+    if (s?.meetingId !== meetingId) return null;
+    const { url, expiresAt } = this.joinFor(s, 'participant', ctx.now().getTime());
+    return { url, expiresAt };
+  }
+
+  /** A role's pairing link with its current code (a new one once the last is spent or expired). */
+  private joinFor(s: Session, role: LanRole, now: number): LanStatus['joins'][number] {
+    let c = s.codes.get(role);
+    if (!c || c.expiresAt <= now) s.codes.set(role, (c = newCode(role, now)));
+    return {
+      role,
+      code: c.code,
+      url: `http://${s.listener.addresses[0]}:${s.listener.port}/#/join/${c.code}`,
+      expiresAt: new Date(c.expiresAt).toISOString(),
+    };
   }
 
   /** Starts listening for this meeting (already on for it: nothing to do). */
@@ -239,13 +243,6 @@ export class LanHost {
   recordCall(ctx: Ctx, caller: Caller, summary: string): void {
     if (caller.deviceId === undefined || caller.meetingId === undefined || caller.role === 'secretary') return;
     this.record(ctx, caller as DeviceCaller, summary.split(/[：（]/)[0]);
-  }
-
-  private codeFor(role: LanRole, now: number): Code {
-    const s = this.session!;
-    let c = s.codes.get(role);
-    if (!c || c.expiresAt <= now) s.codes.set(role, (c = newCode(role, now)));
-    return c;
   }
 
   /** A device gives the code from the QR and a name: it receives its own token, the code is spent. */

@@ -14,7 +14,7 @@ import {
   speakRequestsOf,
   type SpeakRequestRow,
 } from '../data/speakRequest';
-import { insertOpinion, opinionsOf, opinionsSince } from '../data/writtenOpinion';
+import { insertOpinion, opinionCount, opinionsOf } from '../data/writtenOpinion';
 import { notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import type { DeviceCaller } from '../lan/host';
@@ -62,7 +62,7 @@ function deviceView(ctx: QueryCtx): DeviceView {
     participantName: me?.name ?? null,
     checkedInAt: me?.checkedInAt ?? null,
     requests: me ? requests(ctx, c.meetingId).filter((r) => r.participantId === me.id) : [],
-    opinions: me ? opinionsOf(ctx, c.meetingId).filter((o) => o.participantId === me.id).length : 0,
+    opinions: me ? opinionCount(ctx, me.id) : 0,
   };
 }
 
@@ -148,11 +148,12 @@ export const lanHandlers = handlers({
   'device.checkIn': ({ participantId }, ctx) => {
     const c = device(ctx);
     writableMeeting(ctx, c.meetingId);
-    const p = participantsOf(ctx, c.meetingId).find((x) => x.id === participantId);
+    const people = participantsOf(ctx, c.meetingId);
+    const p = people.find((x) => x.id === participantId);
     if (!p) throw refused('这位不在本次会议的参会名单中');
-    const mine = deviceView(ctx);
-    if (mine.participantId !== null && mine.participantId !== participantId)
-      throw refused(`本手机已为“${mine.participantName}”签到`);
+    const bound = findDevice(ctx, c.deviceId)?.participantId ?? null;
+    if (bound !== null && bound !== participantId)
+      throw refused(`本手机已为“${people.find((x) => x.id === bound)?.name ?? ''}”签到`);
     // Marked present by the secretary is no obstacle; signed in on another phone is.
     if (liveDevices(ctx, c.meetingId).some((d) => d.participantId === p.id && d.id !== c.deviceId))
       throw refused(`“${p.name}”已在另一台手机上签到；如果不是本人签的，请告诉会议秘书`);
@@ -185,7 +186,7 @@ export const lanHandlers = handlers({
     const c = device(ctx);
     writableMeeting(ctx, c.meetingId);
     const since = new Date(ctx.now().getTime() - 10 * 60 * 1000).toISOString();
-    if (opinionsSince(ctx, me.participantId, since) >= OPINIONS_PER_10_MIN)
+    if (opinionCount(ctx, me.participantId, since) >= OPINIONS_PER_10_MIN)
       throw refused('十分钟内最多提交 5 条书面意见，请稍后再提交');
     const id = markId('建议', randomUUID());
     insertOpinion(ctx, {
