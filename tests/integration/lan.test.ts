@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView, LanStatus } from '../../shared/contract/lan';
-import { lanOrigin } from '../support/lanDevice';
+import { codeFor, lanOrigin } from '../support/lanDevice';
 import { heldMeeting } from '../support/meetingScenario';
 import { ok, tempCore } from '../support/tempCore';
 
@@ -28,7 +28,6 @@ afterAll(() => core.dispose());
 
 const status = async () => ok(await core.invoke('lan.status', {}));
 const origin = lanOrigin;
-const codeOf = (s: LanStatus, role: string) => s.joins.find((j) => j.role === role)!.code;
 
 async function pair(s: LanStatus, code: string, name = '测试设备') {
   const res = await fetch(`${origin(s)}/lan/pair`, { method: 'POST', body: JSON.stringify({ code, name }) });
@@ -76,7 +75,7 @@ describe('会场互联', () => {
     );
     expect(wrongHost).toBe(403);
 
-    const code = codeOf(s, 'participant');
+    const code = codeFor(s, 'participant');
     const first = await pair(s, code, '张三的手机');
     expect(first.status).toBe(200);
     const token = first.body.value!.token;
@@ -85,7 +84,7 @@ describe('会场互联', () => {
     const again = await pair(s, code);
     expect(again.status).toBe(403);
     expect(again.body.error!.message).toMatch(/二维码已失效或已被使用/);
-    expect(codeOf(await status(), 'participant')).not.toBe(code);
+    expect(codeFor(await status(), 'participant')).not.toBe(code);
 
     const me = await deviceCall(s, token, 'device.me');
     expect(me.body.value).toMatchObject({ role: 'participant', meetingId, name: '张三的手机', participantId: null });
@@ -105,24 +104,24 @@ describe('会场互联', () => {
     const s = await status();
     // The spent code tried above was the first failure of this minute.
     for (let i = 0; i < 9; i++) expect((await pair(s, `WRONG${i}AAAA`)).status).toBe(403);
-    const blocked = await pair(s, codeOf(s, 'recorder'));
+    const blocked = await pair(s, codeFor(s, 'recorder'));
     expect(blocked.status).toBe(429);
     expect(blocked.body.error!.message).toMatch(/配对失败次数过多/);
     now = new Date(now.getTime() + 61_000);
-    expect((await pair(await status(), codeOf(await status(), 'recorder'))).status).toBe(200);
+    expect((await pair(await status(), codeFor(await status(), 'recorder'))).status).toBe(200);
   });
 
   it('expires a code after ten minutes', async () => {
     const s = await status();
-    const old = codeOf(s, 'projector');
+    const old = codeFor(s, 'projector');
     now = new Date(now.getTime() + 10 * 60_000 + 1);
     expect((await pair(s, old)).status).toBe(403);
-    expect(codeOf(await status(), 'projector')).not.toBe(old);
+    expect(codeFor(await status(), 'projector')).not.toBe(old);
   });
 
   it('lets a phone sign in once, ask to speak (accepted into the queue) and hand in an opinion that becomes a mark', async () => {
     const s = await status();
-    const token = (await pair(s, codeOf(s, 'participant'), '李四的手机')).body.value!.token;
+    const token = (await pair(s, codeFor(s, 'participant'), '李四的手机')).body.value!.token;
     const meeting = ok(await core.invoke('meeting.get', { id: meetingId }));
     const [p, q] = meeting.participants;
     ok(await core.invoke('participant.update', { id: p.id, attendance: '未签到' }));
@@ -143,7 +142,7 @@ describe('会场互联', () => {
     expect((await deviceCall(s, token, 'device.checkIn', { participantId: q.id })).body.error!.message).toMatch(
       /本手机已为/,
     );
-    const token2 = (await pair(s, codeOf(await status(), 'participant'))).body.value!.token;
+    const token2 = (await pair(s, codeFor(await status(), 'participant'))).body.value!.token;
     expect((await deviceCall(s, token2, 'device.checkIn', { participantId: p.id })).body.error!.message).toMatch(
       /已在另一台手机上签到/,
     );
@@ -181,8 +180,8 @@ describe('会场互联', () => {
 
   it('stops a removed device at once, and every device when 会场互联 is turned off', async () => {
     const s = await status();
-    const a = (await pair(s, codeOf(s, 'chair'), '主持人的平板')).body.value!.token;
-    const b = (await pair(s, codeOf(await status(), 'recorder'))).body.value!.token;
+    const a = (await pair(s, codeFor(s, 'chair'), '主持人的平板')).body.value!.token;
+    const b = (await pair(s, codeFor(await status(), 'recorder'))).body.value!.token;
     const chairDevice = (await status()).devices.find((d) => d.name === '主持人的平板')!;
     // The chair's tablet sees the requests; the recorder does not.
     expect((await deviceCall(s, a, 'speakRequest.list', { meetingId })).body.ok).toBe(true);

@@ -3,6 +3,7 @@ import type { Queue } from '../../../shared/contract/meetings';
 import type { Browser } from 'playwright-core';
 import { apiValue, launchBrowser, openAppIn, servedHost, startServe, type Served } from '../../e2e/support/serve';
 import { latency } from './projector';
+import { codeFor, lanOrigin, pairWithCode } from '../../support/lanDevice';
 import { heldMeeting } from '../../support/meetingScenario';
 import { type Area, type Figure, percentile, round } from '../figures';
 
@@ -19,16 +20,7 @@ interface Phone {
 
 async function pairAndSignIn(served: Served, origin: string, participantId: number): Promise<string> {
   // The code the console (or the projector) shows at this moment: each phone takes the next one.
-  const status = await apiValue<LanStatus>(served, 'lan.status', {});
-  const code = status.joins.find((j) => j.role === 'participant')!.code;
-  const paired = (await (
-    await fetch(`${origin}/lan/pair`, { method: 'POST', body: JSON.stringify({ code }) })
-  ).json()) as {
-    ok: boolean;
-    value: { token: string };
-  };
-  if (!paired.ok) throw new Error('配对失败');
-  const token = paired.value.token;
+  const token = await pairWithCode(origin, codeFor(await apiValue<LanStatus>(served, 'lan.status', {}), 'participant'));
   const signed = (await (
     await fetch(`${origin}/api/device.checkIn`, {
       method: 'POST',
@@ -109,7 +101,7 @@ export const lanArea: Area = {
       await apiValue(served, 'participant.add', { meetingId, personIds: people.map((p) => p.id), role: '委员' });
       await apiValue(served, 'meeting.setStatus', { id: meetingId, status: '进行中' });
       const status = await apiValue<LanStatus>(served, 'lan.start', { meetingId });
-      const origin = `http://${status.addresses[0]}:${status.port}`;
+      const origin = lanOrigin(status);
       const participants = (
         await apiValue<{ participants: { id: number; personId: number }[] }>(served, 'meeting.get', { id: meetingId })
       ).participants;
