@@ -35,10 +35,18 @@ const storedMinutes = async () => {
   return s.doc ? allowed(readMinutesDoc(s.doc)).plain : '';
 };
 
-/** The address in the console's QR code for a role (what a camera would open). */
+const scanned = new Set<string>();
+/**
+ * The address in the console's QR code for a role (what a camera would open). A spent code is
+ * replaced once the console hears of the pairing, so a second phone waits for the fresh one.
+ */
 async function joinUrl(role: string): Promise<string> {
   await secretary.getByRole('radio', { name: role }).click();
-  return (await secretary.locator('.lan-qr [data-qr]').getAttribute('data-qr'))!;
+  const qr = secretary.locator('.lan-qr [data-qr]');
+  await expect.poll(async () => scanned.has((await qr.getAttribute('data-qr')) ?? '')).toBe(false);
+  const url = (await qr.getAttribute('data-qr'))!;
+  scanned.add(url);
+  return url;
 }
 
 /** A device opening its QR code's address and joining. */
@@ -50,6 +58,8 @@ async function join(url: string, options: Parameters<Browser['newContext']>[0], 
   await page.goto(url);
   if (name) await page.getByLabel('本设备的名称（可不填）').fill(name);
   await page.getByRole('button', { name: '加入' }).click();
+  // Paired: the join form gives way to the role's page (a refused code would leave it, with its alert).
+  await page.getByRole('button', { name: '加入' }).waitFor({ state: 'detached' });
   return page;
 }
 
