@@ -15,6 +15,7 @@ import { meetingHandlers } from './services/meetings';
 import { participantHandlers } from './services/participants';
 import { minutesHandlers } from './services/minutes';
 import { documentHandlers } from './services/documents';
+import { summaryHandlers } from './services/summary';
 import { resolutionHandlers } from './services/resolutions';
 import { followUpHandlers } from './services/followUp';
 import { archiveHandlers } from './services/archive';
@@ -52,6 +53,7 @@ const allHandlers: Handlers = {
   ...minutesHandlers,
   ...resolutionHandlers,
   ...documentHandlers,
+  ...summaryHandlers,
   ...followUpHandlers,
   ...archiveHandlers,
   ...memberRecordHandlers,

@@ -111,7 +111,38 @@ export const resolutionCalls = {
 export const documentKinds = ['会议纪要', '会议记录', '协商意见办理清单'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
+export const MeetingSummary = z.object({
+  meetingId: z.number(),
+  /** The 纪要's narrative, paragraphs separated by a line break: the secretary's, or the draft. */
+  body: z.string(),
+  /** False while it is the draft (from the consensus marks, the chair's summary and the resolutions). */
+  edited: z.boolean(),
+  /** The draft as the meeting stands now, to compare or to start again from. */
+  draft: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
 export const documentCalls = {
+  'summary.get': query({
+    summary: '会议纪要的正文（会议认为、指出、强调、要求），未编辑时为自动起草稿',
+    input: z.strictObject({ meetingId: id('会议编号') }),
+    output: MeetingSummary,
+    // The draft reads the marks and the chair's summary in the minutes, the resolutions and the office's name.
+    topics: ['resolutions', 'minutes', 'queue', 'meetings', 'directory', 'lan', 'settings'],
+    example: { meetingId: 1 },
+  }),
+  'summary.save': mutation({
+    summary: '保存会议纪要的正文；不传正文（null）则恢复为自动起草',
+    input: z.strictObject({
+      meetingId: id('会议编号'),
+      body: text('纪要正文', { max: 20000, multiline: true }).nullable(),
+    }),
+    output: MeetingSummary,
+    topics: ['resolutions'],
+    example: { meetingId: 1, body: '会议认为，完善景区公厕指引是游客和商户的共同期盼。' },
+  }),
+
   'document.export': query({
     summary: '导出会议文件（Word，GB/T 9704 版式）：会议纪要、会议记录或协商意见办理清单',
     input: z.strictObject({

@@ -66,5 +66,7 @@ export const TABLE_TOPICS: Record<string, TableTopics> = {
   device_event: own('lan'),
   speak_request: own('lan'),
   written_opinion: own('lan'),
+  // 010 documents and practice: the 纪要's narrative
+  meeting_summary: own('resolutions'),
   sqlite_sequence: own('minutes'),
 };

@@ -30,6 +30,7 @@ export const tableOwners: Readonly<Record<string, string>> = {
   resolution_speech: 'electron/core/data/resolution.ts',
   resolution_mark: 'electron/core/data/resolution.ts',
   resolution_confirmation: 'electron/core/data/resolution.ts',
+  meeting_summary: 'electron/core/data/meetingSummary.ts',
   person: 'electron/core/data/people.ts',
   sector: 'electron/core/data/units.ts',
   committee: 'electron/core/data/units.ts',

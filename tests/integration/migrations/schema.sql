@@ -1,4 +1,4 @@
--- Schema version 9, as sqlite_master holds it after the last migration.
+-- Schema version 10, as sqlite_master holds it after the last migration.
 -- Written by tests/integration/migrations/schema.test.ts (UPDATE_SCHEMA=1); review every diff.
 
 -- table agenda_item on agenda_item
@@ -206,6 +206,13 @@ reason TEXT NOT NULL DEFAULT '',
 at TEXT NOT NULL
 ) STRICT;
 
+-- table meeting_summary on meeting_summary
+CREATE TABLE meeting_summary (
+meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),
+body TEXT NOT NULL,
+updated_at TEXT NOT NULL
+) STRICT;
+
 -- table minutes on minutes
 CREATE TABLE minutes (
 meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),
@@ -356,7 +363,7 @@ CREATE TABLE resolution_confirmation (
 meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),
 confirmed_by TEXT NOT NULL,
 confirmed_at TEXT NOT NULL
-) STRICT;
+, snapshot TEXT NOT NULL DEFAULT '[]', withdrawn_at TEXT) STRICT;
 
 -- table resolution_mark on resolution_mark
 CREATE TABLE resolution_mark (
@@ -574,7 +581,7 @@ decided_on TEXT NOT NULL,
 body TEXT NOT NULL DEFAULT '',
 note TEXT NOT NULL DEFAULT '',
 batch TEXT,
-created_at TEXT NOT NULL,
+created_at TEXT NOT NULL, backfilled INTEGER NOT NULL DEFAULT 0 CHECK (backfilled IN (0, 1)),
 UNIQUE (topic_id, seq)
 ) STRICT;
 

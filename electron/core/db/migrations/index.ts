@@ -7,6 +7,7 @@ import { migration006 } from './006-followup';
 import { migration007 } from './007-search';
 import { migration008 } from './008-minutes-yjs';
 import { migration009 } from './009-lan';
+import { migration010 } from './010-documents-practice';
 import type { Migration } from './types';
 
 /**
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
