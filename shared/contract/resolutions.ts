@@ -110,6 +110,8 @@ export const resolutionCalls = {
 
 export const documentKinds = ['会议纪要', '会议记录', '协商意见办理清单'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+export const recordVersions = ['工作版', '存档版'] as const;
+export type RecordVersion = (typeof recordVersions)[number];
 
 export const MeetingSummary = z.object({
   meetingId: z.number(),
@@ -150,6 +152,8 @@ export const documentCalls = {
       kind: choice('文件', documentKinds),
       /** 成文日期 of the 纪要 (default: the day of the meeting) and of the 清单 (default: today). */
       date: isoDate('成文日期').optional(),
+      /** The 记录 as worked on (marks labelled and shaded, the default) or clean to file (存档版, signature lines). */
+      version: choice('版本', recordVersions).optional(),
     }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
     // The documents list the participants by name.

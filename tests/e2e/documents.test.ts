@@ -88,16 +88,21 @@ describe('resolutions and documents', () => {
     await app.page.screenshot({ path: screenPath('resolutions') });
   });
 
-  it('exports all three documents from the served app, each reading back as it should', async () => {
+  it('exports all documents (the 记录 in both versions) from the served app, each reading back as it should', async () => {
     const downloads: Download[] = [];
     app.page.on('download', (d) => downloads.push(d));
     await app.page.getByRole('button', { name: '全部导出' }).click();
-    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(4);
     const files = new Map<string, Awaited<ReturnType<typeof readDocx>>>();
     for (const d of downloads) files.set(d.suggestedFilename(), await readDocx(await readFile((await d.path())!)));
     const prefix = '第1期-中央大街景区公厕布局、指引和冬季运行-';
     expect([...files.keys()].sort()).toEqual(
-      [`${prefix}会议纪要.docx`, `${prefix}会议记录.docx`, `${prefix}协商意见办理清单.docx`].sort(),
+      [
+        `${prefix}会议纪要.docx`,
+        `${prefix}会议记录.docx`,
+        `${prefix}会议记录（存档版）.docx`,
+        `${prefix}协商意见办理清单.docx`,
+      ].sort(),
     );
 
     const final = await list();
@@ -118,6 +123,13 @@ describe('resolutions and documents', () => {
       expect(at, x.name).toBeGreaterThanOrEqual(from);
       from = at;
     }
+
+    // The work copy keeps the marks' labels; the copy to file has none, and lines to sign.
+    const archived = files.get(`${prefix}会议记录（存档版）.docx`)!;
+    expect(record.text).toMatch(/〔(建议|共识|回应\/承诺)〕/);
+    expect(archived.text).not.toMatch(/〔(建议|共识|回应\/承诺)〕/);
+    expect(archived.text).toContain('审核人（签名）');
+    expect(archived.text).toContain(`【${s.sections[0].kind}】${s.sections[0].name}`);
 
     const table = files.get(`${prefix}协商意见办理清单.docx`)!.tables[0];
     expect(table.slice(1).map((r) => r[1])).toEqual(final.items.map((r) => r.text));

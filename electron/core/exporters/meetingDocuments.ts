@@ -1,5 +1,5 @@
 import { Paragraph } from 'docx';
-import type { Resolution } from '../../../shared/contract/resolutions';
+import type { RecordVersion, Resolution } from '../../../shared/contract/resolutions';
 import { chineseDate, chineseNumeral } from '../../../shared/domain/chineseText';
 import type { ElementNodeJson } from '../../../shared/domain/minutesDoc';
 import {
@@ -19,6 +19,7 @@ import {
   title,
   toBuffer,
 } from './gbt9704';
+import { splitSummary } from '../../../shared/domain/meetingSummary';
 import { minutesToParagraphs } from './minutesToDocx';
 
 /** What the three documents say about a meeting, read once from the data file. */
@@ -33,6 +34,8 @@ export interface MeetingFacts {
   startsAt: string;
   place: string;
   chair: string;
+  /** The chair with unit and title: 市政协副主席韩立国. */
+  chairStyled: string;
   recorder: string;
   /** 出席: the chair and members present; 列席: the others present; 请假. */
   present: string[];
@@ -40,6 +43,8 @@ export interface MeetingFacts {
   leave: string[];
   /** Those present, counted by role, in the order roles are listed. */
   counts: { role: string; count: number }[];
+  /** 打收条: each department response with the speakers it answers. */
+  answers: { responseId: number; department: string; speakers: string[] }[];
 }
 
 /** 冰城商量 → 冰城商量协商议政会议纪要; other forms → 专题协商会议纪要. */
@@ -70,13 +75,9 @@ export async function meetingSummaryDocx(
   m: MeetingFacts,
   resolutions: readonly Resolution[],
   date: string,
+  narrative = '',
 ): Promise<Buffer> {
-  const counts = m.counts.map((c) => `${c.role}${c.count}人`).join('，');
-  const overview = [
-    `${when(m.startsAt)}，${m.orgName}在${m.place || '会场'}召开${m.form}第${m.issueNo}期协商议政会议，围绕“${m.title}”进行协商。`,
-    m.chair ? `会议由${m.chair}主持。` : '',
-    counts ? `参加会议的有${counts}。` : '',
-  ].join('');
+  const { before, after } = splitSummary(narrative);
   // A resolution typed on several lines keeps them as paragraphs; the number opens the first.
   const items: Paragraph[] = resolutions.flatMap((r, i) => {
     const [first, ...rest] = r.text.split('\n').filter((line) => line.trim());
@@ -95,9 +96,11 @@ export async function meetingSummaryDocx(
       centred([run(`第${m.issueNo}期`)]),
       spreadLine(m.office, chineseDate(date), { rule: RED }),
       blankLine(),
-      body(overview),
+      body(overviewOf(m)),
+      ...before.map((p) => body(p)),
       body('现将会议议定事项纪要如下：'),
       ...items,
+      ...after.map((p) => body(p)),
       blankLine(),
       // Each group only when it has someone, all three alike (no 列席：无 beside a missing 请假).
       ...attendanceLines(m),
@@ -112,6 +115,37 @@ export async function meetingSummaryDocx(
   return toBuffer(doc);
 }
 
+/** How the groups present are named in the overview (政协委员、有关部门负责同志…). */
+const GROUP_NAMES: Record<string, string> = {
+  委员: '政协委员',
+  部门代表: '有关部门负责同志',
+  专家学者: '专家学者',
+  群众代表: '群众代表',
+  '企业/管理单位': '企业和管理单位代表',
+  列席: '列席人员',
+};
+
+const andList = (items: readonly string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
+
+/**
+ * The overview in the customary sentences: when, who convened where, the topic; the chair with
+ * unit and title; who took part by group and in all; the departments that answered, and how many
+ * speakers they answered.
+ */
+export function overviewOf(m: MeetingFacts): string {
+  const groups = m.counts.filter((c) => c.role !== '主持人');
+  const total = groups.reduce((n, c) => n + c.count, 0);
+  const answered = new Set(m.answers.flatMap((a) => a.speakers)).size;
+  const departments = [...new Set(m.answers.map((a) => a.department).filter(Boolean))];
+  return [
+    `${when(m.startsAt)}，${m.orgName}在${m.place || '会场'}召开${m.form}第${m.issueNo}期协商议政会议，围绕“${m.title}”进行协商。`,
+    m.chair ? `${m.chairStyled || m.chair}主持会议。` : '',
+    total ? `${andList(groups.map((c) => GROUP_NAMES[c.role] ?? c.role))}共${total}人参加会议。` : '',
+    answered ? `${departments.join('、') || '有关部门'}负责同志对${answered}位发言人提出的问题逐一作了回应。` : '',
+  ].join('');
+}
+
 function attendanceLines(m: MeetingFacts): Paragraph[] {
   const groups: [string, string[]][] = [
     ['出席：', m.present],
@@ -121,8 +155,12 @@ function attendanceLines(m: MeetingFacts): Paragraph[] {
   return groups.filter(([, people]) => people.length > 0).map(([label, people]) => labelledList(label, names(people)));
 }
 
-/** 会议记录: a cover table of the meeting's facts, then the minutes as typed. */
-export async function meetingRecordDocx(m: MeetingFacts, minutes: ElementNodeJson | null): Promise<Buffer> {
+/** 会议记录: a cover table of the meeting's facts, then the minutes; each 部门回应 names the speeches it answers. */
+export async function meetingRecordDocx(
+  m: MeetingFacts,
+  minutes: ElementNodeJson | null,
+  version: RecordVersion = '工作版',
+): Promise<Buffer> {
   const width = textWidth();
   const cover = table(
     ['项目', '内容'],
@@ -138,18 +176,37 @@ export async function meetingRecordDocx(m: MeetingFacts, minutes: ElementNodeJso
     ],
     [1500, width - 1500],
   );
+  const answers = new Map(m.answers.map((a) => [a.responseId, a.speakers]));
+  const archive = version === '存档版';
   const doc = officialDocument({
-    title: `${m.form}第${m.issueNo}期会议记录`,
+    title: `${m.form}第${m.issueNo}期会议记录（${version}）`,
     creator: m.office,
     children: [
       title('会议记录'),
+      centred([run(`（${version}）`, { font: FONT.heading2 })]),
       blankLine(),
       cover,
       blankLine(),
-      ...(minutes ? minutesToParagraphs(minutes) : [body('（本次会议没有会议记录。）')]),
+      ...(minutes ? minutesToParagraphs(minutes, { answers, clean: archive }) : [body('（本次会议没有会议记录。）')]),
+      ...(archive ? signatureLines() : []),
     ],
   });
   return toBuffer(doc);
+}
+
+/** 存档版 ends with lines to sign by hand, kept with the last words of the minutes. */
+function signatureLines(): Paragraph[] {
+  const blank = '\u3000'.repeat(8);
+  return [
+    blankLine(),
+    body([
+      run('记录人（签名）：'),
+      run(blank, { underline: {} }),
+      run('\u3000\u3000审核人（签名）：'),
+      run(blank, { underline: {} }),
+    ]),
+    body([run('日期：'), run(blank, { underline: {} })]),
+  ];
 }
 
 /** The follow-up of a resolution as the list shows it (status and reply class come with the follow-up). */

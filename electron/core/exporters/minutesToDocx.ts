@@ -29,9 +29,14 @@ const headingLevel = (tag?: string) => (tag === 'h1' ? 1 : tag === 'h2' ? 2 : 3)
  * The minutes as typed, in the GB/T 9704 page: headings 一级 黑体 / 二级 楷体 / 三级 仿宋,
  * paragraphs with the two-character indent, lists numbered or bulleted in the text itself (every
  * reader shows the same numbers), bold, italic, underline and strikethrough kept, each speaker's
- * section opening with a line of who spoke and when, marks labelled 〔建议〕 and shaded.
+ * section opening with a line of who spoke and when (a 部门回应 naming whom it answers), marks labelled
+ * 〔建议〕 and shaded — or, for the clean 存档版, neither.
  */
-export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
+export function minutesToParagraphs(
+  root: ElementNodeJson,
+  options: { answers?: ReadonlyMap<number, readonly string[]>; clean?: boolean } = {},
+): Paragraph[] {
+  const { answers = new Map<number, readonly string[]>(), clean = false } = options;
   const out: Paragraph[] = [];
   const labelled = new Set<string>();
 
@@ -47,7 +52,7 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
             italics: (format & TEXT_FORMAT.italic) !== 0,
             underline: format & TEXT_FORMAT.underline ? {} : undefined,
             strike: (format & TEXT_FORMAT.strikethrough) !== 0,
-            shading: kind ? { type: ShadingType.CLEAR, fill: markShade[kind], color: 'auto' } : undefined,
+            shading: kind && !clean ? { type: ShadingType.CLEAR, fill: markShade[kind], color: 'auto' } : undefined,
           }),
         );
       } else if (node.type === 'linebreak') {
@@ -59,7 +64,7 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
           if (!kind) continue;
           kinds.push(kind);
           // The label once per mark, before its first words (a mark over two lines is one mark).
-          if (!labelled.has(id)) {
+          if (!clean && !labelled.has(id)) {
             labelled.add(id);
             runs.push(run(markLabel(kind), { font: FONT.heading2, bold: true }));
           }
@@ -101,6 +106,8 @@ export function minutesToParagraphs(root: ElementNodeJson): Paragraph[] {
         run(cleanText(s.name), { font: FONT.heading1 }),
       ];
       if (s.affiliation) who.push(run(`（${cleanText(s.affiliation)}）`, { font: FONT.heading2 }));
+      const answered = answers.get(s.speechId);
+      if (answered?.length) who.push(run(`（回应${answered.join('、')}的发言）`, { font: FONT.heading2 }));
       out.push(paragraph([...who, run(`\u3000${s.time}`)], { indent: {}, keepNext: true }));
     } else if (node.type === 'heading') {
       const h = node as ElementNodeJson;

@@ -1,11 +1,11 @@
-import type { DocumentKind } from '../../../shared/contract/resolutions';
+import type { DocumentKind, RecordVersion } from '../../../shared/contract/resolutions';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import { ATTENDANCE, listedAsPresent, participantRoles } from '../../../shared/domain/meetings';
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type QueryCtx } from '../context';
-import { participantsOf } from '../data/participant';
-import { sql, value } from '../db/sql';
+import { AFFILIATION_SQL, participantsOf } from '../data/participant';
+import { all, sql, value } from '../db/sql';
 import { orRefuse, refused } from '../errors';
 import {
   meetingRecordDocx,
@@ -18,6 +18,7 @@ import { meetingRow } from './meetings';
 import { followUpOfMeeting } from './followUp';
 import { listResolutions } from './resolutionList';
 import { readSettings } from './settings';
+import { meetingSummary } from './summary';
 
 /** Roles listed under 出席 (the others present are 列席); staff are not listed. */
 const PRESENT_ROLES = new Set(['主持人', '委员']);
@@ -38,6 +39,17 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
           ctx.db,
           sql`SELECT coalesce(nullif(narrowed_title, ''), title) FROM topic WHERE id = ${m.topicId}`,
         );
+  // 出席/列席 with unit and title (市政协副主席韩立国), in the customary order of the roles.
+  const styled = new Map(
+    all<{ id: number; styled: string }>(
+      ctx.db,
+      sql`SELECT pa.id, ${AFFILIATION_SQL} || p.title || p.name AS styled
+            FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ${meetingId}`,
+    ).map((r) => [r.id, r.styled]),
+  );
+  const rank = (role: string) => participantRoles.indexOf(role as (typeof participantRoles)[number]);
+  const listed = (list: typeof people) =>
+    [...list].sort((a, b) => rank(a.role) - rank(b.role) || a.id - b.id).map((p) => styled.get(p.id) ?? p.name);
   return {
     orgName,
     office,
@@ -47,10 +59,12 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
     startsAt: m.startsAt,
     place: m.place,
     chair: person(m.chairId),
+    chairStyled: m.chairId === null ? '' : (styledPerson(ctx, m.chairId) ?? ''),
     recorder: person(m.recorderId),
-    present: there.filter((p) => PRESENT_ROLES.has(p.role)).map((p) => p.name),
-    attending: there.filter((p) => !PRESENT_ROLES.has(p.role) && !UNLISTED_ROLES.has(p.role)).map((p) => p.name),
-    leave: people.filter((p) => p.attendance === ATTENDANCE.leave).map((p) => p.name),
+    present: listed(there.filter((p) => PRESENT_ROLES.has(p.role))),
+    attending: listed(there.filter((p) => !PRESENT_ROLES.has(p.role) && !UNLISTED_ROLES.has(p.role))),
+    leave: listed(people.filter((p) => p.attendance === ATTENDANCE.leave)),
+    answers: answersOf(ctx, meetingId),
     counts: participantRoles
       .filter((r) => !UNLISTED_ROLES.has(r))
       .map((role) => ({ role, count: there.filter((p) => p.role === role).length }))
@@ -58,9 +72,34 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
   };
 }
 
+const styledPerson = (ctx: QueryCtx, personId: number) =>
+  value<string>(ctx.db, sql`SELECT ${AFFILIATION_SQL} || p.title || p.name FROM person p WHERE p.id = ${personId}`);
+
+/** 打收条: each 部门回应 with the department and the speakers it answers, in queue order. */
+function answersOf(ctx: QueryCtx, meetingId: number): MeetingFacts['answers'] {
+  const rows = all<{ responseId: number; department: string; speaker: string }>(
+    ctx.db,
+    sql`SELECT r.id AS responseId, ${AFFILIATION_SQL} AS department, sp.name AS speaker
+          FROM speech_answer a JOIN speech r ON r.id = a.response_id JOIN person p ON p.id = r.person_id
+               JOIN speech s ON s.id = a.speech_id JOIN person sp ON sp.id = s.person_id
+         WHERE r.meeting_id = ${meetingId} ORDER BY r.position, s.position`,
+  );
+  const byResponse = new Map<number, { responseId: number; department: string; speakers: string[] }>();
+  for (const r of rows) {
+    const entry = byResponse.get(r.responseId) ?? { responseId: r.responseId, department: r.department, speakers: [] };
+    entry.speakers.push(r.speaker);
+    byResponse.set(r.responseId, entry);
+  }
+  return [...byResponse.values()];
+}
+
 /** `第3期-中央大街景区公厕…-会议纪要.docx`, safe on Windows and under 120 characters. */
-export function documentFileName(facts: Pick<MeetingFacts, 'issueNo' | 'title'>, kind: DocumentKind): string {
-  const suffix = `-${kind}`;
+export function documentFileName(
+  facts: Pick<MeetingFacts, 'issueNo' | 'title'>,
+  kind: DocumentKind,
+  version?: RecordVersion,
+): string {
+  const suffix = `-${kind}${version === '存档版' ? '（存档版）' : ''}`;
   const room = 119 - '.docx'.length - suffix.length - `第${facts.issueNo}期-`.length;
   const title = [...facts.title].slice(0, room).join('');
   return safeFileName(`第${facts.issueNo}期-${title}${suffix}`, '.docx');
@@ -72,21 +111,28 @@ export async function exportMeetingDocument(
   meetingId: number,
   kind: DocumentKind,
   date?: string,
+  version: RecordVersion = '工作版',
 ): Promise<{ fileName: string; data: Buffer }> {
   const facts = meetingFacts(ctx, meetingId);
   const held = facts.startsAt.slice(0, 10);
   if (date && date < held) throw refused(`成文日期（${date}）不能早于会议日期（${held}）`);
-  const fileName = documentFileName(facts, kind);
+  const fileName = documentFileName(facts, kind, kind === '会议记录' ? version : undefined);
   if (kind === '会议记录') {
     const doc = value<string>(ctx.db, sql`SELECT doc FROM minutes WHERE meeting_id = ${meetingId}`);
-    return { fileName, data: await meetingRecordDocx(facts, doc ? orRefuse(readMinutesDoc(doc)).root : null) };
+    return {
+      fileName,
+      data: await meetingRecordDocx(facts, doc ? orRefuse(readMinutesDoc(doc)).root : null, version),
+    };
   }
   const list = listResolutions(ctx, meetingId);
   if (!list.items.length) throw refused('这次会议还没有协商意见，请先在“协商意见”中整理');
   if (kind === '会议纪要') {
     if (!list.confirmed) throw refused('协商意见尚未经主持人确认，不能导出会议纪要；请在“协商意见”中确认');
     // A 纪要 is dated as the meeting unless the secretary dates it otherwise.
-    return { fileName, data: await meetingSummaryDocx(facts, list.items, date ?? held) };
+    return {
+      fileName,
+      data: await meetingSummaryDocx(facts, list.items, date ?? held, meetingSummary(ctx, meetingId).body),
+    };
   }
   const followUp = followUpOfMeeting(ctx, meetingId);
   const listed = list.items.map((r) => {
@@ -101,8 +147,8 @@ export async function exportMeetingDocument(
 }
 
 export const documentHandlers = handlers({
-  'document.export': async ({ meetingId, kind, date }, ctx) => {
-    const { fileName, data } = await exportMeetingDocument(ctx, meetingId, kind, date);
+  'document.export': async ({ meetingId, kind, date, version }, ctx) => {
+    const { fileName, data } = await exportMeetingDocument(ctx, meetingId, kind, date, version);
     return { fileName, dataBase64: data.toString('base64') };
   },
 });

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { documentKinds, type DocumentKind, type ResolutionList } from '../../../../shared/contract/resolutions';
+import {
+  documentKinds,
+  recordVersions,
+  type DocumentKind,
+  type RecordVersion,
+  type ResolutionList,
+} from '../../../../shared/contract/resolutions';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useFlushEditors } from '../../lib/beforeClose';
@@ -7,8 +13,13 @@ import { useApi } from '../../lib/query';
 import { documentKind } from '../../lib/values';
 import { t } from './text';
 
+interface Job {
+  kind: DocumentKind;
+  version?: RecordVersion;
+}
+
 /**
- * The three Word documents. Each is built in the core; Electron asks where to save it, the
+ * The three Word documents (the 记录 in its 工作版 and 存档版). Each is built in the core; Electron asks where to save it, the
  * browser downloads it. "全部导出" runs them one after another and says which one it is on.
  */
 export function DocumentsPanel({ meetingId, held, data }: { meetingId: number; held: string; data: ResolutionList }) {
@@ -28,13 +39,18 @@ export function DocumentsPanel({ meetingId, held, data }: { meetingId: number; h
     return null;
   };
 
-  async function run(kinds: readonly DocumentKind[]) {
+  async function run(jobs: readonly Job[]) {
     setError(null);
     try {
       await flushEditors(); // the minutes' last words belong in the 会议记录
-      for (const [i, kind] of kinds.entries()) {
-        setProgress(d.exporting(i + 1, kinds.length, kind));
-        const file = await api.call('document.export', { meetingId, kind, ...(date ? { date } : {}) });
+      for (const [i, { kind, version }] of jobs.entries()) {
+        setProgress(d.exporting(i + 1, jobs.length, d.jobName(kind, version)));
+        const file = await api.call('document.export', {
+          meetingId,
+          kind,
+          ...(date ? { date } : {}),
+          ...(version ? { version } : {}),
+        });
         const saved = await api.saveFile(file.fileName, file.dataBase64);
         if (saved.error) throw new Error(saved.error);
         if (saved.saved) toast(d.exported(file.fileName, saved.where));
@@ -46,7 +62,10 @@ export function DocumentsPanel({ meetingId, held, data }: { meetingId: number; h
     }
   }
 
-  const ready = documentKinds.filter((k) => !blocked(k));
+  // The 记录 comes in two versions, each its own file; the others in one.
+  const jobsOf = (kind: DocumentKind): Job[] =>
+    kind === documentKind.minutes ? recordVersions.map((version) => ({ kind, version })) : [{ kind }];
+  const ready = documentKinds.filter((k) => !blocked(k)).flatMap(jobsOf);
   return (
     <section className="card documents-card" aria-label={d.title}>
       <h2 className="card-title">{d.title}</h2>
@@ -58,15 +77,21 @@ export function DocumentsPanel({ meetingId, held, data }: { meetingId: number; h
               <strong>{kind}</strong>
               <p className="muted small">{blocked(kind) ?? d.kinds[kind]}</p>
             </div>
-            <button
-              type="button"
-              className="button"
-              disabled={!!progress || !!blocked(kind)}
-              onClick={() => void run([kind])}
-              aria-label={`${d.export}${kind}`}
-            >
-              {d.export}
-            </button>
+            <span className="button-row">
+              {jobsOf(kind).map((job) => (
+                <button
+                  key={job.version ?? kind}
+                  type="button"
+                  className="button"
+                  disabled={!!progress || !!blocked(kind)}
+                  onClick={() => void run([job])}
+                  aria-label={`${d.export}${d.jobName(kind, job.version)}`}
+                  title={job.version ? d.versionHint : undefined}
+                >
+                  {job.version ? d.versions[job.version] : d.export}
+                </button>
+              ))}
+            </span>
           </li>
         ))}
       </ul>

@@ -24,6 +24,7 @@ import { useToast } from '../../components/Toasts';
 import { clockDateTime } from '../../lib/dates';
 import { useAction, useCall } from '../../lib/query';
 import { DocumentsPanel } from './DocumentsPanel';
+import { SummaryCard } from './SummaryCard';
 import { ResolutionDrawer } from './ResolutionDrawer';
 import { colon, labelled, list } from '../../components/text';
 import { t } from './text';
@@ -57,6 +58,7 @@ export function ResolutionsPanel({ meeting, readOnly }: { meeting: MeetingDetail
           )}
         </section>
         <Untaken data={data} readOnly={readOnly} />
+        <SummaryCard meetingId={meeting.id} readOnly={readOnly} />
       </div>
       <DocumentsPanel meetingId={meeting.id} held={meeting.startsAt.slice(0, 10)} data={data} />
       {editing && (
