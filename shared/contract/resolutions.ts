@@ -156,8 +156,9 @@ export const documentCalls = {
       version: choice('版本', recordVersions).optional(),
     }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
-    // The documents list the participants by name.
-    topics: ['resolutions', 'minutes', 'meetings', 'settings', 'directory'],
+    // The documents list the participants by name, print the 纪要正文 (drafted from the marks and the
+    // chair's summary) and name whom each department's answer answers.
+    topics: ['resolutions', 'minutes', 'meetings', 'settings', 'directory', 'queue', 'lan'],
     example: { meetingId: 1, kind: '会议记录' },
   }),
 };

@@ -63,5 +63,10 @@ export function sectionsOfKind(root: ElementNodeJson, kind: string): string {
     if (node.type === 'speaker') inside = (node as SpeakerNodeJson).kind === kind;
     else if (inside) out.push(bare(textOf(node)));
   }
-  return out.filter(Boolean).join('，');
+  // A passage left out leaves its neighbours' punctuation side by side (实在。，要把…): keep the first.
+  return out
+    .filter(Boolean)
+    .join('，')
+    .replace(/([。；，、])[。；，、]+/gu, '$1')
+    .replace(/^[。；，、]+/u, '');
 }

@@ -85,8 +85,9 @@ describe('会议纪要', () => {
     const texts = doc.paragraphs.map((p) => p.text);
     const overview = texts.find((t) => t.startsWith('2026年5月14日上午'))!;
     expect(overview).toContain('在市政协三楼协商议事厅召开冰城商量第1期协商议政会议');
-    expect(overview).toContain(`会议由${s.chair}主持`);
-    expect(overview).toMatch(/参加会议的有主持人1人，委员\d+人，部门代表4人，专家学者1人，群众代表2人。/);
+    // The customary sentences: the chair with unit and title, then the groups and their total.
+    expect(overview).toMatch(new RegExp(`[^。]+${s.chair}主持会议。`));
+    expect(overview).toMatch(/。政协委员、有关部门负责同志、专家学者和群众代表共\d+人参加会议。$/);
     const lead = texts.indexOf('现将会议议定事项纪要如下：');
     expect(lead).toBeGreaterThan(texts.indexOf(overview));
 

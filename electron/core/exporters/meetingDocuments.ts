@@ -196,17 +196,10 @@ export async function meetingRecordDocx(
 
 /** 存档版 ends with lines to sign by hand, kept with the last words of the minutes. */
 function signatureLines(): Paragraph[] {
-  const blank = '\u3000'.repeat(8);
-  return [
-    blankLine(),
-    body([
-      run('记录人（签名）：'),
-      run(blank, { underline: {} }),
-      run('\u3000\u3000审核人（签名）：'),
-      run(blank, { underline: {} }),
-    ]),
-    body([run('日期：'), run(blank, { underline: {} })]),
-  ];
+  // Six full-width spaces underlined: room for a name or a date written by hand; each line fits in 28 characters.
+  const blank = () => run('\u3000'.repeat(6), { underline: {} });
+  const line = (who: string) => body([run(`${who}（签名）：`), blank(), run('\u3000\u3000日期：'), blank()]);
+  return [blankLine(), line('记录人'), line('审核人')];
 }
 
 /** The follow-up of a resolution as the list shows it (status and reply class come with the follow-up). */

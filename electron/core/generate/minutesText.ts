@@ -207,3 +207,22 @@ export function generateMinutesDoc({ sections, chars, marks = 0, seed = 1 }: Min
   children.push(paragraph([]));
   return JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } });
 }
+
+/** A paragraph's pieces: plain text, or a passage under a mark of that kind. */
+export type Piece = string | { kind: MarkKind; text: string };
+
+/**
+ * Minutes written out exactly: a speaker header for each section, a paragraph for each list of
+ * pieces (what a test or a scenario needs to say word for word).
+ */
+export function writtenMinutesDoc(blocks: readonly (Section | readonly Piece[])[], seed = 1): string {
+  let n = 0;
+  const children = blocks.map((b) =>
+    'speechId' in b
+      ? speaker(b)
+      : paragraph(
+          b.map((p) => (typeof p === 'string' ? text(p) : mark(markId(p.kind, `written-${seed}-${++n}`), p.text))),
+        ),
+  );
+  return JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } });
+}

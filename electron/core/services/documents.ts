@@ -4,7 +4,7 @@ import { ATTENDANCE, listedAsPresent, participantRoles } from '../../../shared/d
 import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { replyClassNames } from '../../../shared/domain/followUp';
 import { localToday, type QueryCtx } from '../context';
-import { AFFILIATION_SQL, participantsOf } from '../data/participant';
+import { participantsOf } from '../data/participant';
 import { all, sql, value } from '../db/sql';
 import { orRefuse, refused } from '../errors';
 import {
@@ -43,7 +43,7 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
   const styled = new Map(
     all<{ id: number; styled: string }>(
       ctx.db,
-      sql`SELECT pa.id, ${AFFILIATION_SQL} || p.title || p.name AS styled
+      sql`SELECT pa.id, ${STYLED_SQL} AS styled
             FROM participant pa JOIN person p ON p.id = pa.person_id WHERE pa.meeting_id = ${meetingId}`,
     ).map((r) => [r.id, r.styled]),
   );
@@ -72,14 +72,19 @@ export function meetingFacts(ctx: QueryCtx, meetingId: number): MeetingFacts {
   };
 }
 
+/** As a 纪要 names a person: the department (or the unit), the title, the name — 市城市管理和行政执法局副局长赵宏伟. */
+const UNIT = `coalesce(nullif((SELECT name FROM department WHERE id = p.department_id), ''), p.unit, '')`;
+const STYLED_SQL = sql.raw(`${UNIT} || p.title || p.name`);
+const UNIT_SQL = sql.raw(UNIT);
+
 const styledPerson = (ctx: QueryCtx, personId: number) =>
-  value<string>(ctx.db, sql`SELECT ${AFFILIATION_SQL} || p.title || p.name FROM person p WHERE p.id = ${personId}`);
+  value<string>(ctx.db, sql`SELECT ${STYLED_SQL} FROM person p WHERE p.id = ${personId}`);
 
 /** 打收条: each 部门回应 with the department and the speakers it answers, in queue order. */
 function answersOf(ctx: QueryCtx, meetingId: number): MeetingFacts['answers'] {
   const rows = all<{ responseId: number; department: string; speaker: string }>(
     ctx.db,
-    sql`SELECT r.id AS responseId, ${AFFILIATION_SQL} AS department, sp.name AS speaker
+    sql`SELECT r.id AS responseId, ${UNIT_SQL} AS department, sp.name AS speaker
           FROM speech_answer a JOIN speech r ON r.id = a.response_id JOIN person p ON p.id = r.person_id
                JOIN speech s ON s.id = a.speech_id JOIN person sp ON sp.id = s.person_id
          WHERE r.meeting_id = ${meetingId} ORDER BY r.position, s.position`,
