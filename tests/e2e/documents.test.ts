@@ -21,6 +21,8 @@ const app = withServedApp({
     // The same calls the app makes, over HTTP.
     const invoke = servedHost(served);
     s = await heldMeeting(invoke, { resolutions: 0, marks: 9, confirm: false });
+    // Held: its resolutions can be confirmed.
+    await apiValue(served, 'meeting.setStatus', { id: s.meetingId, status: '进行中' });
     return `/meetings/${s.meetingId}`;
   },
 });

@@ -32,6 +32,8 @@ beforeAll(async () => {
   const invoke = servedHost(app.served);
   // 12 speeches: the first speaker (a member) comes round again as the ninth.
   s = await heldMeeting(invoke, { speeches: 12, resolutions: 3 });
+  // The speeches are timed here, in a meeting reopened after its confirmation.
+  await apiValue(app.served, 'meeting.setStatus', { id: s.meetingId, status: '进行中' });
   const queue = await apiValue<Queue>(app.served, 'queue.get', { meetingId: s.meetingId });
   for (const [i, e] of queue.entries.entries()) {
     await apiValue(app.served, 'queue.start', { id: e.id });

@@ -52,6 +52,8 @@ beforeAll(async () => {
   members = (await call('person.list', {})).filter((p) => p.kind === '委员');
   // 12 speeches: members[2..6], the expert and two residents, then members[2] again, then three departments.
   s = await heldMeeting(core, { speeches: 12, resolutions: 3 });
+  // The speeches are timed here, in a meeting reopened after its confirmation.
+  await call('meeting.setStatus', { id: s.meetingId, status: '进行中' });
   const queue = await call('queue.get', { meetingId: s.meetingId });
   const durations = [185, 240, 95, 300, 61, 150, 200, 125, 90, 330, 45, 70];
   for (const [i, e] of queue.entries.entries()) await speak(e.id, e.personId, durations[i], i === 1 ? 100 : undefined);

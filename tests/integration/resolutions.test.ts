@@ -90,6 +90,11 @@ describe('consensus resolutions', () => {
 
   it('refuse a confirmation while one lacks its lead department or deadline, naming it', async () => {
     const s = await heldMeeting(core, { resolutions: 2, confirm: false });
+    // Not before the meeting has been held: a meeting in preparation has agreed nothing yet.
+    expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toContain(
+      '尚未召开（筹备中），会议开始后才能确认协商意见',
+    );
+    ok(await core.invoke('meeting.setStatus', { id: s.meetingId, status: '进行中' }));
     const second = s.list.items[1];
     ok(await core.invoke('resolution.update', { ...pick(second), deadline: null }));
     expect(err(await core.invoke('resolution.confirm', { meetingId: s.meetingId, by: s.chair }))).toBe(
@@ -107,6 +112,7 @@ describe('consensus resolutions', () => {
         startsAt: '2026-06-01T09:00',
       }),
     ).id;
+    ok(await core.invoke('meeting.setStatus', { id: empty, status: '进行中' }));
     expect(err(await core.invoke('resolution.confirm', { meetingId: empty, by: s.chair }))).toContain('还没有协商意见');
   });
 

@@ -132,6 +132,11 @@ export async function heldMeeting(where: Core | ScenarioHost, o: ScenarioOptions
       speechIds: r.directSpeechIds,
     });
   }
-  if (confirm) list = await call('resolution.confirm', { meetingId, by: chair.name });
+  if (confirm) {
+    // Confirmed once held: the meeting took place, and is over.
+    await call('meeting.setStatus', { id: meetingId, status: '进行中' });
+    list = await call('resolution.confirm', { meetingId, by: chair.name });
+    await call('meeting.setStatus', { id: meetingId, status: '已结束' });
+  }
   return { meetingId, chair: chair.name, sections, list, people };
 }

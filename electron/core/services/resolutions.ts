@@ -1,3 +1,4 @@
+import { MEETING } from '../../../shared/domain/meetings';
 import type { ParsedInput } from '../../../shared/contract';
 import { chineseNumeral } from '../../../shared/domain/chineseText';
 import { confirmable } from '../../../shared/domain/resolutions';
@@ -144,7 +145,9 @@ export const resolutionHandlers = handlers({
   },
 
   'resolution.confirm': ({ meetingId, by }, ctx) => {
-    writableMeeting(ctx, meetingId);
+    const m = writableMeeting(ctx, meetingId);
+    // The chair confirms what the meeting agreed: a meeting still in preparation has agreed nothing yet.
+    if (m.status === MEETING.preparing) throw refused(`会议“${m.title}”尚未召开（筹备中），会议开始后才能确认协商意见`);
     orRefuse(confirmable(listResolutions(ctx, meetingId).items));
     confirmResolutions(ctx, meetingId, by, isoNow(ctx));
     return listResolutions(ctx, meetingId);

@@ -18,6 +18,7 @@ import { useCallback, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import type { Resolution, ResolutionList } from '../../../../shared/contract/resolutions';
 import { chineseDate, chineseNumeral } from '../../../../shared/domain/chineseText';
+import { MEETING } from '../../../../shared/domain/meetings';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
@@ -81,6 +82,7 @@ function Confirmation({
   const toast = useToast();
   const chair = meeting.participants.find((p) => p.personId === meeting.chairId)?.name ?? '';
   const [by, setBy] = useState(chair);
+  const preparing = meeting.status === MEETING.preparing;
   if (data.confirmed) {
     return (
       <p className="confirm-line ok" data-testid="confirmation">
@@ -90,8 +92,8 @@ function Confirmation({
   }
   return (
     <div className="confirm-line" data-testid="confirmation">
-      <span>{t.unconfirmed}</span>
-      {!readOnly && data.items.length > 0 && (
+      <span>{preparing ? t.notHeld : t.unconfirmed}</span>
+      {!readOnly && !preparing && data.items.length > 0 && (
         <span className="inline-field">
           <input
             aria-label={t.confirmBy}

@@ -17,6 +17,7 @@ export const t = {
   drag: (n: string) => `拖动调整第${n}项的顺序`,
   numbered: (n: string) => `${n}、`,
   confirmed: (by: string, at: string) => `已由${by}确认（${at}）`,
+  notHeld: '会议尚未召开（筹备中）：会议开始后，由主持人确认协商意见。',
   unconfirmed: '尚未确认：导出会议纪要前，须由主持人确认协商意见。任何修改都会撤销确认。',
   confirm: '主持人确认',
   confirmBy: '确认人',
