@@ -28,6 +28,14 @@ export const ResolutionList = z.object({
   items: z.array(Resolution),
   /** The chair's confirmation; any change to the list withdraws it. */
   confirmed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  /** A confirmation a later change withdrew: who confirmed when, and what differs since, item by item. */
+  changedSince: z
+    .object({
+      at: z.string(),
+      by: z.string(),
+      changes: z.array(z.object({ position: z.number(), before: z.string().nullable(), after: z.string().nullable() })),
+    })
+    .nullable(),
   /** Suggestions and commitments marked in the minutes that no resolution has taken up. */
   untaken: z.array(Mark),
 });

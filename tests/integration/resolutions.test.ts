@@ -187,7 +187,18 @@ describe('consensus resolutions', () => {
     expect(await confirmedWith(core.invoke('resolution.update', { ...pick(b), text: `${b.text}（修改）` }))).toBe(
       false,
     );
-    ok(await reconfirm());
+    // The chair sees what changed since the confirmation, and confirms again in one step.
+    list = ok(await core.invoke('resolution.list', { meetingId: s.meetingId }));
+    expect(list.changedSince?.by).toBe(s.chair);
+    expect(list.changedSince?.changes).toHaveLength(1);
+    const [change] = list.changedSince!.changes;
+    expect(change.position).toBe(2);
+    expect(change.before).toContain(b.text);
+    expect(change.before).not.toContain('（修改）');
+    expect(change.after).toContain(`${b.text}（修改）`);
+    list = ok(await reconfirm());
+    expect(list.confirmed?.by).toBe(s.chair);
+    expect(list.changedSince).toBeNull();
     const extra = ok(
       await core.invoke('resolution.create', {
         meetingId: s.meetingId,
@@ -200,6 +211,9 @@ describe('consensus resolutions', () => {
       }),
     );
     expect(extra.confirmed).toBeNull();
+    expect(extra.changedSince?.changes).toEqual([
+      { position: 3, before: null, after: expect.stringContaining('新增一项') },
+    ]);
     ok(await reconfirm());
     expect(await confirmedWith(core.invoke('resolution.remove', { id: extra.items[2].id }))).toBe(false);
     ok(await reconfirm());

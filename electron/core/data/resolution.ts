@@ -108,16 +108,36 @@ export function replaceLinks(ctx: Ctx, id: number, f: ResolutionSources): void {
 export const findConfirmation = (ctx: QueryCtx, meetingId: number) =>
   get<{ by: string; at: string }>(
     ctx.db,
-    sql`SELECT confirmed_by AS "by", confirmed_at AS "at" FROM resolution_confirmation WHERE meeting_id = ${meetingId}`,
+    sql`SELECT confirmed_by AS "by", confirmed_at AS "at" FROM resolution_confirmation
+         WHERE meeting_id = ${meetingId} AND withdrawn_at IS NULL`,
   );
 
-export const confirmResolutions = (ctx: Ctx, meetingId: number, by: string, at: string) =>
+/** The confirmation a change withdrew: who confirmed, when, and the lines they confirmed. */
+export function findWithdrawn(ctx: QueryCtx, meetingId: number) {
+  const row = get<{ by: string; at: string; snapshot: string }>(
+    ctx.db,
+    sql`SELECT confirmed_by AS "by", confirmed_at AS "at", snapshot FROM resolution_confirmation
+         WHERE meeting_id = ${meetingId} AND withdrawn_at IS NOT NULL`,
+  );
+  return row && { by: row.by, at: row.at, lines: JSON.parse(row.snapshot) as string[] };
+}
+
+/** `lines`: each resolution as confirmed (confirmedLine), kept to show what a later change changed. */
+export const confirmResolutions = (ctx: Ctx, meetingId: number, by: string, at: string, lines: readonly string[]) =>
   run(
     ctx.db,
-    sql`INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at) VALUES (${meetingId}, ${by}, ${at})
-        ON CONFLICT (meeting_id) DO UPDATE SET confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at`,
+    sql`INSERT INTO resolution_confirmation (meeting_id, confirmed_by, confirmed_at, snapshot)
+        VALUES (${meetingId}, ${by}, ${at}, ${JSON.stringify(lines)})
+        ON CONFLICT (meeting_id) DO UPDATE SET confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,
+          snapshot = excluded.snapshot, withdrawn_at = NULL`,
   );
 
-/** Any change to the list withdraws the chair's confirmation: what was confirmed is no longer what is there. */
-export const withdrawConfirmation = (ctx: Ctx, meetingId: number) =>
-  run(ctx.db, sql`DELETE FROM resolution_confirmation WHERE meeting_id = ${meetingId}`);
+/**
+ * Any change to the list withdraws the chair's confirmation: what was confirmed is no longer what
+ * is there. The confirmed lines stay, so the chair sees what changed and confirms again in one step.
+ */
+export const withdrawConfirmation = (ctx: Ctx, meetingId: number, at: string) =>
+  run(
+    ctx.db,
+    sql`UPDATE resolution_confirmation SET withdrawn_at = ${at} WHERE meeting_id = ${meetingId} AND withdrawn_at IS NULL`,
+  );

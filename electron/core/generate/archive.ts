@@ -186,7 +186,8 @@ export function generateArchive(ctx: Ctx, o: ArchiveOptions): { meetings: number
         );
       }
     }
-    confirmResolutions(ctx, meetingId, chair.name, now);
+    // A generated archive keeps no confirmed lines: a later change there shows every item as new.
+    confirmResolutions(ctx, meetingId, chair.name, now, []);
     indexMinutes(ctx, meetingId);
   };
   for (let i = 0; i < meetings; i++) {

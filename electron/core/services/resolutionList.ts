@@ -1,7 +1,8 @@
 import { Resolution, type ResolutionList } from '../../../shared/contract/resolutions';
 import type { QueryCtx } from '../context';
 import { listMarks } from '../data/mark';
-import { findConfirmation, markTaken } from '../data/resolution';
+import { changesSince, confirmedLine } from '../../../shared/domain/resolutions';
+import { findConfirmation, findWithdrawn, markTaken } from '../data/resolution';
 import { groupByOwner } from '../db/groupByOwner';
 import { rowMapper, type DbRow } from '../db/rows';
 import { all, sql } from '../db/sql';
@@ -67,5 +68,15 @@ export function listResolutions(ctx: QueryCtx, meetingId: number): ResolutionLis
     ],
   });
   const untaken = listMarks(ctx, meetingId).filter((m) => m.kind !== '共识' && !markTaken(ctx, m.id));
-  return { meetingId, items: rows.map(toResolution), confirmed: findConfirmation(ctx, meetingId) ?? null, untaken };
+  const items = rows.map(toResolution);
+  const withdrawn = findWithdrawn(ctx, meetingId);
+  return {
+    meetingId,
+    items,
+    confirmed: findConfirmation(ctx, meetingId) ?? null,
+    changedSince: withdrawn
+      ? { by: withdrawn.by, at: withdrawn.at, changes: changesSince(withdrawn.lines, items.map(confirmedLine)) }
+      : null,
+    untaken,
+  };
 }

@@ -1,7 +1,7 @@
 import { MEETING } from '../../../shared/domain/meetings';
 import type { ParsedInput } from '../../../shared/contract';
 import { chineseNumeral } from '../../../shared/domain/chineseText';
-import { confirmable } from '../../../shared/domain/resolutions';
+import { confirmable, confirmedLine } from '../../../shared/domain/resolutions';
 import { isoNow, type Ctx } from '../context';
 import { findMark, markMeeting } from '../data/mark';
 import {
@@ -64,7 +64,7 @@ function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow)
 
 function addResolution(ctx: Ctx, meetingId: number, f: Fields): void {
   replaceLinks(ctx, insertResolution(ctx, meetingId, f, isoNow(ctx)), f);
-  withdrawConfirmation(ctx, meetingId);
+  withdrawConfirmation(ctx, meetingId, isoNow(ctx));
 }
 
 /**
@@ -118,7 +118,7 @@ export const resolutionHandlers = handlers({
     updateResolution(ctx, id, f, isoNow(ctx));
     replaceLinks(ctx, id, f);
     // Saving the form unchanged, or changing only the sources, leaves the confirmation standing.
-    if (substance(ctx, id) !== before) withdrawConfirmation(ctx, r.meeting_id);
+    if (substance(ctx, id) !== before) withdrawConfirmation(ctx, r.meeting_id, isoNow(ctx));
     return listResolutions(ctx, r.meeting_id);
   },
 
@@ -130,7 +130,7 @@ export const resolutionHandlers = handlers({
     ids.splice(Math.min(toIndex, ids.length), 0, id);
     if (ids.join() === before.join()) return listResolutions(ctx, r.meeting_id);
     renumberResolutions(ctx, r.meeting_id, ids);
-    withdrawConfirmation(ctx, r.meeting_id);
+    withdrawConfirmation(ctx, r.meeting_id, isoNow(ctx));
     return listResolutions(ctx, r.meeting_id);
   },
 
@@ -140,7 +140,7 @@ export const resolutionHandlers = handlers({
     if (followUpStarted(ctx, id)) throw refused('这项协商意见已经交办，督办记录须保留，不能删除');
     deleteResolution(ctx, id);
     renumberResolutions(ctx, r.meeting_id, orderedResolutionIds(ctx, r.meeting_id));
-    withdrawConfirmation(ctx, r.meeting_id);
+    withdrawConfirmation(ctx, r.meeting_id, isoNow(ctx));
     return listResolutions(ctx, r.meeting_id);
   },
 
@@ -148,8 +148,9 @@ export const resolutionHandlers = handlers({
     const m = writableMeeting(ctx, meetingId);
     // The chair confirms what the meeting agreed: a meeting still in preparation has agreed nothing yet.
     if (m.status === MEETING.preparing) throw refused(`会议“${m.title}”尚未召开（筹备中），会议开始后才能确认协商意见`);
-    orRefuse(confirmable(listResolutions(ctx, meetingId).items));
-    confirmResolutions(ctx, meetingId, by, isoNow(ctx));
+    const { items } = listResolutions(ctx, meetingId);
+    orRefuse(confirmable(items));
+    confirmResolutions(ctx, meetingId, by, isoNow(ctx), items.map(confirmedLine));
     return listResolutions(ctx, meetingId);
   },
 });

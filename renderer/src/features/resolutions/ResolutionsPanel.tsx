@@ -90,9 +90,23 @@ function Confirmation({
       </p>
     );
   }
+  const changed = data.changedSince;
   return (
     <div className="confirm-line" data-testid="confirmation">
-      <span>{preparing ? t.notHeld : t.unconfirmed}</span>
+      {changed ? (
+        <div className="confirm-changes">
+          <span>{t.changedSince(changed.by, clockDateTime(changed.at))}</span>
+          <ul aria-label={t.changesLabel}>
+            {changed.changes.map((c) => (
+              <li key={c.position}>
+                <strong>{t.item(c.position)}</strong> {t.change(c.before, c.after)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <span>{preparing ? t.notHeld : t.unconfirmed}</span>
+      )}
       {!readOnly && !preparing && data.items.length > 0 && (
         <span className="inline-field">
           <input
@@ -108,7 +122,7 @@ function Confirmation({
             disabled={!by.trim() || confirm.isPending}
             onClick={() => confirm.mutate({ meetingId: meeting.id, by }, { onSuccess: () => toast(t.confirmedToast) })}
           >
-            {t.confirm}
+            {changed ? t.reconfirm : t.confirm}
           </button>
         </span>
       )}

@@ -17,6 +17,12 @@ export const t = {
   drag: (n: string) => `拖动调整第${n}项的顺序`,
   numbered: (n: string) => `${n}、`,
   confirmed: (by: string, at: string) => `已由${by}确认（${at}）`,
+  changedSince: (by: string, at: string) => `${by}已于${at}确认；此后有以下改动，须重新确认：`,
+  changesLabel: '确认后的改动',
+  item: (n: number) => `第${n}项`,
+  change: (before: string | null, after: string | null) =>
+    before === null ? `新增：${after}` : after === null ? `删去：${before}` : `原为：${before}；现为：${after}`,
+  reconfirm: '重新确认',
   notHeld: '会议尚未召开（筹备中）：会议开始后，由主持人确认协商意见。',
   unconfirmed: '尚未确认：导出会议纪要前，须由主持人确认协商意见。任何修改都会撤销确认。',
   confirm: '主持人确认',
