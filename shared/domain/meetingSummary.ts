@@ -23,7 +23,10 @@ const bare = (s: string) =>
 
 export function draftSummary(s: SummarySources): string {
   const lines: string[] = [];
-  const consensus = s.consensus.map(bare).filter(Boolean);
+  // 与会各方一致认为… under 会议认为 would say it twice.
+  const consensus = s.consensus
+    .map((c) => bare(c).replace(/^(与会各方|与会人员|大家)?(一致)?认为[，,]?/u, ''))
+    .filter(Boolean);
   if (consensus.length) lines.push(`会议认为，${consensus.join('；')}。`);
   const chair = bare(s.chairSummary);
   if (chair) lines.push(`会议指出，${chair}。`);
