@@ -83,8 +83,16 @@ export const resolutionCalls = {
     example: { markId: 'jy-00000000-0000' },
   }),
   'resolution.update': mutation({
-    summary: '修改协商意见',
-    input: z.strictObject({ id: id('协商意见'), ...resolutionFields }),
+    summary: '修改协商意见：只改传来的字段，其余不变',
+    input: z.strictObject({
+      id: id('协商意见'),
+      text: resolutionFields.text.optional(),
+      leadDepartmentId: resolutionFields.leadDepartmentId.optional(),
+      coDepartmentIds: resolutionFields.coDepartmentIds.optional(),
+      deadline: resolutionFields.deadline.optional(),
+      markIds: resolutionFields.markIds.optional(),
+      speechIds: resolutionFields.speechIds.optional(),
+    }),
     ...out,
     example: {
       id: 1,

@@ -55,6 +55,33 @@ describe('meeting set-up', () => {
     expect(ok(await core.invoke('meeting.update', { id: m.id, issueNo: 8 })).issueNo).toBe(8);
   });
 
+  it('refuses a 第X期 already used that year and form, offering the next free one, and writes nothing', async () => {
+    const first = await create({ title: '第一次', issueNo: 7 });
+    await create({ title: '第二次', issueNo: 8 });
+    const before = dumpDatabase(core);
+    expect(
+      err(
+        await core.invoke('meeting.create', {
+          topicId: null,
+          form: '冰城商量',
+          title: 'x',
+          startsAt: '2026-06-01T09:00',
+          issueNo: 7,
+        }),
+      ),
+    ).toBe('2026年冰城商量第7期已被“第一次”使用，可用第9期');
+    const other = await create({ title: '第三次', issueNo: 1 });
+    const mid = dumpDatabase(core);
+    expect(err(await core.invoke('meeting.update', { id: other.id, issueNo: 8 }))).toBe(
+      '2026年冰城商量第8期已被“第二次”使用，可用第9期',
+    );
+    expect(dumpDatabase(core)).toBe(mid);
+    expect(before).not.toBe(mid);
+    // Its own number is no clash; another form or year is free.
+    expect(ok(await core.invoke('meeting.update', { id: first.id, issueNo: 7, title: '改名' })).issueNo).toBe(7);
+    expect((await create({ form: '专题协商', issueNo: 7 })).issueNo).toBe(7);
+  });
+
   it('lays out the 冰城商量 template agenda and saves an edited one, keeping item ids', async () => {
     const m = await create({ useTemplate: true });
     expect(m.agenda.map((a) => [a.title, a.plannedMinutes])).toEqual([

@@ -88,6 +88,17 @@ describe('consensus resolutions', () => {
     expect(list.confirmed).not.toBeNull();
   });
 
+  it('change only the fields sent, and refuse an update with nothing to change', async () => {
+    const s = await heldMeeting(core, { resolutions: 2, confirm: false });
+    const r = s.list.items[0];
+    const list = ok(await core.invoke('resolution.update', { id: r.id, deadline: '2026-12-31' }));
+    const after = list.items.find((i) => i.id === r.id)!;
+    expect(after).toEqual({ ...r, deadline: '2026-12-31' });
+    const before = dumpDatabase(core);
+    expect(err(await core.invoke('resolution.update', { id: r.id }))).toBe('没有要修改的内容');
+    expect(dumpDatabase(core)).toBe(before);
+  });
+
   it('refuse a confirmation while one lacks its lead department or deadline, naming it', async () => {
     const s = await heldMeeting(core, { resolutions: 2, confirm: false });
     // Not before the meeting has been held: a meeting in preparation has agreed nothing yet.

@@ -49,6 +49,21 @@ export const nextIssueNo = (ctx: QueryCtx, year: number, form: string) =>
   (value<number | null>(ctx.db, sql`SELECT max(issue_no) FROM meeting WHERE year = ${year} AND form = ${form}`) ?? 0) +
   1;
 
+/** The title of another meeting (not `exceptId`) holding that year, form and issue number, if any. */
+export const issueHolder = (ctx: QueryCtx, year: number, form: string, issueNo: number, exceptId = 0) =>
+  value<string>(
+    ctx.db,
+    sql`SELECT title FROM meeting WHERE year = ${year} AND form = ${form} AND issue_no = ${issueNo} AND id <> ${exceptId}
+         ORDER BY id LIMIT 1`,
+  );
+
+/** The smallest issue number above `after` that no meeting (but `exceptId`) of that year and form holds. */
+export function freeIssueNoAfter(ctx: QueryCtx, year: number, form: string, after: number, exceptId = 0): number {
+  let n = after + 1;
+  while (issueHolder(ctx, year, form, n, exceptId) !== undefined) n++;
+  return n;
+}
+
 /** A new meeting, 筹备中 unless a status is given (the generator writes archived ones). */
 export function insertMeeting(ctx: Ctx, f: MeetingFields, at: string, status?: MeetingStatus): number {
   const statusColumn = status === undefined ? sql`` : sql`, status`;

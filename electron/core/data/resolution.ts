@@ -92,17 +92,24 @@ export const linkMark = (ctx: Ctx, resolutionId: number, markId: string) =>
   run(ctx.db, sql`INSERT OR IGNORE INTO resolution_mark (resolution_id, mark_id) VALUES (${resolutionId}, ${markId})`);
 
 /** The co-departments, marks and speeches of the form, replacing the earlier ones. */
-export function replaceLinks(ctx: Ctx, id: number, f: ResolutionSources): void {
-  run(ctx.db, sql`DELETE FROM resolution_co WHERE resolution_id = ${id}`);
-  run(ctx.db, sql`DELETE FROM resolution_speech WHERE resolution_id = ${id}`);
-  // A link whose mark is out of the text just now (cut, not yet pasted back) is not the form's to drop.
-  run(ctx.db, sql`DELETE FROM resolution_mark WHERE resolution_id = ${id} AND mark_id IN (SELECT id FROM mark)`);
-  [...new Set(f.coDepartmentIds)].forEach((d, i) =>
-    run(ctx.db, sql`INSERT INTO resolution_co (resolution_id, department_id, ord) VALUES (${id}, ${d}, ${i})`),
-  );
-  for (const m of new Set(f.markIds)) linkMark(ctx, id, m);
-  for (const s of new Set(f.speechIds))
-    run(ctx.db, sql`INSERT INTO resolution_speech (resolution_id, speech_id) VALUES (${id}, ${s})`);
+/** Only the kinds given are replaced: a partial update leaves the others as they are. */
+export function replaceLinks(ctx: Ctx, id: number, f: Partial<ResolutionSources>): void {
+  if (f.coDepartmentIds !== undefined) {
+    run(ctx.db, sql`DELETE FROM resolution_co WHERE resolution_id = ${id}`);
+    [...new Set(f.coDepartmentIds)].forEach((d, i) =>
+      run(ctx.db, sql`INSERT INTO resolution_co (resolution_id, department_id, ord) VALUES (${id}, ${d}, ${i})`),
+    );
+  }
+  if (f.markIds !== undefined) {
+    // A link whose mark is out of the text just now (cut, not yet pasted back) is not the form's to drop.
+    run(ctx.db, sql`DELETE FROM resolution_mark WHERE resolution_id = ${id} AND mark_id IN (SELECT id FROM mark)`);
+    for (const m of new Set(f.markIds)) linkMark(ctx, id, m);
+  }
+  if (f.speechIds !== undefined) {
+    run(ctx.db, sql`DELETE FROM resolution_speech WHERE resolution_id = ${id}`);
+    for (const s of new Set(f.speechIds))
+      run(ctx.db, sql`INSERT INTO resolution_speech (resolution_id, speech_id) VALUES (${id}, ${s})`);
+  }
 }
 
 export const findConfirmation = (ctx: QueryCtx, meetingId: number) =>

@@ -5,7 +5,9 @@ import { isoNow, type Ctx, type QueryCtx } from '../context';
 import { agendaOf, endRunningItem } from '../data/agenda';
 import {
   findMeeting,
+  freeIssueNoAfter,
   insertMeeting,
+  issueHolder,
   listMeetings,
   nextIssueNo,
   statusLog,
@@ -46,6 +48,14 @@ export function getMeetingDetail(ctx: QueryCtx, id: number): MeetingDetail {
     agenda: agendaOf(ctx, id),
     statusLog: statusLog(ctx, id),
   };
+}
+
+/** 第X期 counts per year and form: no two meetings share one (the meeting itself keeps its own). */
+function checkIssueNo(ctx: QueryCtx, year: number, form: string, issueNo: number, exceptId = 0): void {
+  const holder = issueHolder(ctx, year, form, issueNo, exceptId);
+  if (holder === undefined) return;
+  const free = freeIssueNoAfter(ctx, year, form, issueNo, exceptId);
+  throw refused(`${year}年${form}第${issueNo}期已被“${holder}”使用，可用第${free}期`);
 }
 
 function checkPeople(ctx: Ctx, ...ids: (number | null | undefined)[]): void {
@@ -96,13 +106,15 @@ export const meetingHandlers = handlers({
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId);
     const year = yearOf(input.startsAt);
+    const issueNo = input.issueNo ?? nextIssueNo(ctx, year, input.form);
+    checkIssueNo(ctx, year, input.form, issueNo);
     const id = insertMeeting(
       ctx,
       {
         topicId: input.topicId,
         form: input.form,
         title: input.title,
-        issueNo: input.issueNo ?? nextIssueNo(ctx, year, input.form),
+        issueNo,
         startsAt: input.startsAt,
         place: input.place ?? '',
         chairId: input.chairId ?? null,
@@ -127,14 +139,20 @@ export const meetingHandlers = handlers({
     checkPeople(ctx, input.chairId, input.recorderId);
     if (input.committeeId != null) checkUnitRef(ctx, 'committee', input.committeeId, { keep: m.committeeId });
     const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
+    const startsAt = pick(input.startsAt, m.startsAt);
+    const form = pick(input.form, m.form);
+    const issueNo = pick(input.issueNo, m.issueNo);
+    // Only a change of year, form or number can clash: a meeting already sharing one (older data) may still be edited.
+    if (yearOf(startsAt) !== m.year || form !== m.form || issueNo !== m.issueNo)
+      checkIssueNo(ctx, yearOf(startsAt), form, issueNo, m.id);
     updateMeeting(
       ctx,
       m.id,
       {
-        form: pick(input.form, m.form),
+        form,
         title: pick(input.title, m.title),
-        issueNo: pick(input.issueNo, m.issueNo),
-        startsAt: pick(input.startsAt, m.startsAt),
+        issueNo,
+        startsAt,
         place: pick(input.place, m.place),
         chairId: pick(input.chairId, m.chairId),
         committeeId: pick(input.committeeId, m.committeeId),

@@ -39,23 +39,28 @@ function resolutionRow(ctx: Ctx, id: number): ResolutionRow {
 
 type Fields = Omit<ParsedInput<'resolution.create'>, 'meetingId'>;
 
-/** Checks the departments, marks and speeches a resolution names: they exist and belong to this meeting. */
-function checkRefs(ctx: Ctx, meetingId: number, f: Fields, keep?: ResolutionRow): void {
-  if (f.leadDepartmentId !== null)
+/**
+ * Checks the departments, marks and speeches a resolution names: they exist and belong to this meeting.
+ * On an update only what is sent is checked (the departments against the lead they will have).
+ */
+function checkRefs(ctx: Ctx, meetingId: number, f: Partial<Fields>, keep?: ResolutionRow): void {
+  const previousCo = keep ? coDepartmentIds(ctx, keep.id) : [];
+  const lead = f.leadDepartmentId === undefined ? (keep?.lead_department_id ?? null) : f.leadDepartmentId;
+  if (f.leadDepartmentId != null)
     checkUnitRef(ctx, 'department', f.leadDepartmentId, { keep: keep?.lead_department_id });
-  const previousCo = new Set(keep ? coDepartmentIds(ctx, keep.id) : []);
-  for (const id of f.coDepartmentIds) {
-    if (id === f.leadDepartmentId) throw refused('协办单位不能与主办单位相同');
-    checkUnitRef(ctx, 'department', id, { keep: previousCo.has(id) ? id : undefined });
-  }
-  for (const id of f.markIds) {
+  const co = f.coDepartmentIds ?? previousCo;
+  if (lead !== null && co.includes(lead)) throw refused('协办单位不能与主办单位相同');
+  if (f.coDepartmentIds !== undefined)
+    for (const id of f.coDepartmentIds)
+      checkUnitRef(ctx, 'department', id, { keep: previousCo.includes(id) ? id : undefined });
+  for (const id of f.markIds ?? []) {
     const m = markMeeting(ctx, id);
     if (m === undefined) throw notFound('标记', id);
     if (m !== meetingId) throw refused('只能引用本次会议记录中的标记');
     const other = markTakenBy(ctx, id, keep?.id ?? 0);
     if (other !== undefined) throw refused(`这条标记已经转为第${chineseNumeral(other)}项协商意见`);
   }
-  for (const id of f.speechIds) {
+  for (const id of f.speechIds ?? []) {
     const m = findSpeech(ctx, id)?.meeting_id;
     if (m === undefined) throw notFound('发言', id);
     if (m !== meetingId) throw refused('只能引用本次会议的发言');
@@ -113,9 +118,19 @@ export const resolutionHandlers = handlers({
   'resolution.update': ({ id, ...f }, ctx) => {
     const r = resolutionRow(ctx, id);
     writableMeeting(ctx, r.meeting_id);
+    if (Object.values(f).every((v) => v === undefined)) throw refused('没有要修改的内容');
     checkRefs(ctx, r.meeting_id, f, r);
     const before = substance(ctx, id);
-    updateResolution(ctx, id, f, isoNow(ctx));
+    updateResolution(
+      ctx,
+      id,
+      {
+        text: f.text ?? r.text,
+        leadDepartmentId: f.leadDepartmentId === undefined ? r.lead_department_id : f.leadDepartmentId,
+        deadline: f.deadline === undefined ? r.deadline : f.deadline,
+      },
+      isoNow(ctx),
+    );
     replaceLinks(ctx, id, f);
     // Saving the form unchanged, or changing only the sources, leaves the confirmation standing.
     if (substance(ctx, id) !== before) withdrawConfirmation(ctx, r.meeting_id, isoNow(ctx));
