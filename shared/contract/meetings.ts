@@ -352,6 +352,30 @@ export const meetingCalls = {
     ...queueOut,
     example: { responseId: 2, speechIds: [1] },
   }),
+  'queue.setTimes': mutation({
+    summary: '补录或更正发言的实际起止时间（含暂停后的时段）；等待中的发言随之记为已发言',
+    input: z.strictObject({
+      speechId: id('发言'),
+      intervals: z
+        .array(
+          z.strictObject({
+            start: z
+              .string()
+              .regex(/^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}$/)
+              .describe('开始（本地时间 HH:mm）'),
+            end: z
+              .string()
+              .regex(/^(\d{4}-\d{2}-\d{2}T)?\d{2}:\d{2}$/)
+              .describe('结束（本地时间 HH:mm）'),
+          }),
+        )
+        .min(1)
+        .max(20)
+        .describe('发言时段'),
+    }),
+    ...queueOut,
+    example: { speechId: 1, intervals: [{ start: '09:10', end: '09:15' }] },
+  }),
   'screen.get': query({
     summary: '投屏内容：投屏的会议、模式、提示语和发言队列',
     input: z.strictObject({}),

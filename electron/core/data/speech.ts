@@ -149,3 +149,15 @@ export function addHeldSpeeches(ctx: Ctx, meetingId: number, speeches: readonly 
     return id;
   });
 }
+
+/** Recorded afterwards: the speech's intervals replaced by the given ones, spoken, ended at the last end. */
+export function replaceIntervals(ctx: Ctx, id: number, intervals: readonly { start: string; end: string }[]): void {
+  run(ctx.db, sql`DELETE FROM speech_interval WHERE speech_id = ${id}`);
+  for (const i of intervals)
+    run(
+      ctx.db,
+      sql`INSERT INTO speech_interval (speech_id, started_at, stopped_at) VALUES (${id}, ${i.start}, ${i.end})`,
+    );
+  const last = intervals[intervals.length - 1].end;
+  run(ctx.db, sql`UPDATE speech SET state = ${SPEECH.spoken}, ended_at = ${last} WHERE id = ${id}`);
+}
