@@ -93,7 +93,12 @@ describe('migration 008 (the minutes as a shared document), from version 7 with 
     const v7 = openAt(file, 7);
     const ctx = ctxOn(v7, file);
     loadDemo(ctx);
+    // Today's generator confirms with migration 010's columns: stand-ins for the generation only.
+    v7.exec("ALTER TABLE resolution_confirmation ADD COLUMN snapshot TEXT NOT NULL DEFAULT '[]'");
+    v7.exec('ALTER TABLE resolution_confirmation ADD COLUMN withdrawn_at TEXT');
     generateArchive(ctx, { meetings: 4, minutesChars: 8_000, speeches: 8, resolutions: 2 });
+    v7.exec('ALTER TABLE resolution_confirmation DROP COLUMN snapshot');
+    v7.exec('ALTER TABLE resolution_confirmation DROP COLUMN withdrawn_at');
     // The last meeting's minutes written by hand instead, with every kind of block.
     const last = v7.prepare('SELECT max(id) FROM meeting').pluck().get() as number;
     const speech = v7
