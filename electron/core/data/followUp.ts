@@ -23,7 +23,7 @@ const SELECT = sql`
          f.state, f.sent_on, f.replied_on, f.reply_text, f.reply_class, f.evaluation, f.urged, f.reported_on, f.last_date
     FROM resolution r
     JOIN meeting m ON m.id = r.meeting_id
-    JOIN resolution_confirmation c ON c.meeting_id = m.id
+    JOIN resolution_confirmation c ON c.meeting_id = m.id AND c.withdrawn_at IS NULL
     LEFT JOIN department d ON d.id = r.lead_department_id
     LEFT JOIN followup f ON f.resolution_id = r.id`;
 

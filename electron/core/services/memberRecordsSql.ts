@@ -22,7 +22,7 @@ export const base = (ctx: QueryCtx, year: number) => sql`
            CAST(round(sum(max(0, round((unixepoch(coalesce(i.stopped_at, ${isoNow(ctx)}), 'subsec') - unixepoch(i.started_at, 'subsec')) * 1000))) / 1000.0) AS INTEGER) AS secs
       FROM speech s JOIN held h ON h.id = s.meeting_id JOIN speech_interval i ON i.speech_id = s.id
      GROUP BY s.id),
-  adoptedIn AS (SELECT h.id FROM held h JOIN resolution_confirmation c ON c.meeting_id = h.id),
+  adoptedIn AS (SELECT h.id FROM held h JOIN resolution_confirmation c ON c.meeting_id = h.id AND c.withdrawn_at IS NULL),
   sources AS (
     SELECT r.id AS rid, s.person_id FROM resolution r JOIN adoptedIn a ON a.id = r.meeting_id
       JOIN resolution_mark rm ON rm.resolution_id = r.id JOIN mark mk ON mk.id = rm.mark_id JOIN speech s ON s.id = mk.speech_id
