@@ -30,7 +30,8 @@ export type SpeechAction =
   | 'restore'
   | 'undoStart'
   | 'skip'
-  | 'extend';
+  | 'extend'
+  | 'setTimes';
 
 /** For each action: the states it starts from, and the reason given in any other state. */
 export const speechMoves: Record<SpeechAction, { from: readonly SpeechState[]; refusal: string }> = {
@@ -45,6 +46,8 @@ export const speechMoves: Record<SpeechAction, { from: readonly SpeechState[]; r
   undoStart: { from: ['发言中', '暂停', '已发言'], refusal: '只有刚开始的发言可以撤销' },
   skip: { from: ['等待', '发言中', '暂停', '已发言'], refusal: '已撤回的发言不能跳过' },
   extend: { from: ['等待', '发言中', '暂停'], refusal: '已结束的发言不能延长' },
+  // Times entered afterwards: a speech not yet on the floor, or one already over.
+  setTimes: { from: ['等待', '已发言'], refusal: '只有等待中或已发言的发言可以补录时间' },
 };
 
 const statePhrase: Record<SpeechState, string> = {

@@ -209,28 +209,24 @@ export const queueHandlers = handlers({
     return getQueue(ctx, r.meeting_id);
   },
 
-  'queue.setTimes': ({ speechId, intervals }, ctx) => {
-    const s = speechRow(ctx, speechId);
-    const m = writableMeeting(ctx, s.meeting_id);
-    if (s.state !== SPEECH.spoken && s.state !== SPEECH.waiting)
-      throw refused('只能为已发言或等待中的发言补录时间，正在发言或已撤回的不能更正');
-    const day = m.startsAt.slice(0, 10);
-    let previous = 0;
-    const iso = intervals.map(({ start, end }, n) => {
-      const at = (t: string) => {
-        if (t.length > 5 && t.slice(0, 10) !== day) throw refused(`发言时间必须在会议当天（${day}）`);
-        return Date.parse(`${day}T${t.slice(-5)}`);
-      };
-      const [a, b] = [at(start), at(end)];
-      if (Number.isNaN(a) || Number.isNaN(b)) throw refused('时间格式应为“时:分”，如 14:52');
-      if (b <= a) throw refused(`第 ${n + 1} 段的结束时间必须晚于开始时间`);
-      if (a < previous) throw refused(`第 ${n + 1} 段与前一段重叠或顺序颠倒`);
-      previous = b;
-      return { start: new Date(a).toISOString(), end: new Date(b).toISOString() };
-    });
-    replaceIntervals(ctx, s.id, iso);
-    return getQueue(ctx, s.meeting_id);
-  },
+  'queue.setTimes': ({ speechId, intervals }, ctx) =>
+    withSpeech(ctx, speechId, 'setTimes', (s, _now, m) => {
+      const day = m.startsAt.slice(0, 10);
+      let previous = 0;
+      const iso = intervals.map(({ start, end }, n) => {
+        const at = (t: string) => {
+          if (t.length > 5 && t.slice(0, 10) !== day) throw refused(`发言时间必须在会议当天（${day}）`);
+          return Date.parse(`${day}T${t.slice(-5)}`);
+        };
+        const [a, b] = [at(start), at(end)];
+        if (Number.isNaN(a) || Number.isNaN(b)) throw refused('时间格式应为“时:分”，如 14:52');
+        if (b <= a) throw refused(`第 ${n + 1} 段的结束时间必须晚于开始时间`);
+        if (a < previous) throw refused(`第 ${n + 1} 段与前一段重叠或顺序颠倒`);
+        previous = b;
+        return { start: new Date(a).toISOString(), end: new Date(b).toISOString() };
+      });
+      replaceIntervals(ctx, s.id, iso);
+    }),
 });
 
 /** A speech added at the end of the queue (queue.add, an accepted request from a phone). Returns its id. */
