@@ -131,8 +131,10 @@ describe('会议纪要', () => {
     expect(noteXml).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(noteXml).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
     expect(size(noteXml)).toBe('28');
-    // The last thing in the body: the table, then the paragraph Word needs after it.
-    expect(doc.document).toMatch(/印发<\/w:t>[\s\S]*<\/w:tbl><w:p\s*\/?>(<\/w:p>)?<w:sectPr/);
+    // The last thing in the body: the table, then the paragraph Word needs after it, one point high.
+    expect(doc.document).toMatch(
+      /印发<\/w:t>[\s\S]*<\/w:tbl><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"\/><w:rPr>[^]*?<w:sz w:val="2"\/>[^]*?<\/w:rPr><\/w:pPr><\/w:p><w:sectPr/,
+    );
     // The office one character in from the left, the date one character in from the right (tabs count from the margin).
     const tabs = [...officeLine.xml.matchAll(/<w:tab w:val="(\w+)" w:pos="(\d+)"\/>/g)].map((m) => [m[1], m[2]]);
     expect(tabs).toEqual([

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,12 +14,20 @@ export interface Word {
   bottom: number;
 }
 
+export interface Rendered {
+  pages: number;
+  words: Word[];
+}
+
 /**
  * A document as a real renderer lays it out: LibreOffice converts it to PDF, poppler reads the
  * pages and every word's box back (`pdfinfo`, `pdftotext -bbox`). Its own profile folder, so two
  * test files never share a LibreOffice instance.
  */
-export function renderDocx(docx: Buffer): { pages: number; words: Word[] } {
+export const renderDocx = (docx: Buffer): Rendered => renderDocxs([docx])[0];
+
+/** Several documents in one start of LibreOffice (its start is most of the time a render takes). */
+export function renderDocxs(docxs: readonly Buffer[]): Rendered[] {
   for (const tool of ['soffice', 'pdftotext', 'pdfinfo'])
     if (!existsSync(`/usr/bin/${tool}`) && !process.env.PATH?.split(':').some((d) => existsSync(join(d, tool))))
       throw new Error(
@@ -27,8 +35,11 @@ export function renderDocx(docx: Buffer): { pages: number; words: Word[] } {
       );
   const dir = mkdtempSync(join(tmpdir(), 'bcsl-render-'));
   try {
-    const file = join(dir, 'doc.docx');
-    writeFileSync(file, docx);
+    const files = docxs.map((docx, i) => {
+      const file = join(dir, `doc${i}.docx`);
+      writeFileSync(file, docx);
+      return file;
+    });
     execFileSync(
       'soffice',
       [
@@ -38,27 +49,29 @@ export function renderDocx(docx: Buffer): { pages: number; words: Word[] } {
         'pdf',
         '--outdir',
         dir,
-        file,
+        ...files,
       ],
-      { stdio: 'ignore', timeout: 120_000 },
+      { stdio: 'ignore', timeout: 60_000 + 30_000 * files.length },
     );
-    const pdf = join(dir, 'doc.pdf');
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-    execFileSync('pdftotext', ['-bbox', pdf, join(dir, 'words.html')]);
-    const html = readFileSync(join(dir, 'words.html'), 'utf8');
-    const words: Word[] = [];
-    let page = 0;
-    for (const m of html.matchAll(
-      /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-    )) {
-      if (m[0].startsWith('<page')) page++;
-      else words.push({ page, text: decode(m[5]), x: +m[1], y: +m[2], right: +m[3], bottom: +m[4] });
-    }
-    return { pages, words };
+    return files.map((file) => readPdf(file.replace(/\.docx$/, '.pdf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function readPdf(pdf: string): Rendered {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const words: Word[] = [];
+  let page = 0;
+  for (const m of html.matchAll(
+    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (m[0].startsWith('<page')) page++;
+    else words.push({ page, text: decode(m[5]), x: +m[1], y: +m[2], right: +m[3], bottom: +m[4] });
+  }
+  return { pages, words };
 }
 
 const decode = (s: string) =>

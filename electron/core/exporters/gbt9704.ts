@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { nestQuotes } from '../../../shared/domain/chineseText';
+import { withWideCharacterRuns } from './wideCharacters';
 import {
   AlignmentType,
   BorderStyle,
@@ -160,26 +161,44 @@ export const HEADING_FONT: Record<1 | 2 | 3 | 4, string> = {
 };
 
 /** The 成文日期 (or an office above it): right-aligned, four characters in from the right. */
-export function dateLine(text: string): Paragraph {
+export function dateLine(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
     spacing: exact,
+    keepNext,
     indent: { right: 4 * CHAR },
     children: [run(text)],
   });
 }
 
-export const blankLine = () => new Paragraph({ spacing: exact, children: [] });
+/** An empty line of the body's pitch; `keepNext` holds it to what follows (the lines before a 版记). */
+export const blankLine = (keepNext = false) => new Paragraph({ spacing: exact, keepNext, children: [] });
+
+/**
+ * The paragraph Word needs after a table that ends the document (the 版记). One point high and
+ * off the line grid: at a full line's height it would spill onto a page of its own, a blank last
+ * page with only its number, whenever the 版记 reaches the foot.
+ */
+export const endOfDocument = () =>
+  new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    // Its mark's size: the paragraph has no text.
+    run: { size: 2, snapToGrid: false },
+    children: [],
+  });
 
 /**
  * 出席：names — the label in 3号黑体 two characters in, the names in 3号仿宋; wrapped lines
  * line up after the colon.
  */
-export function labelledList(label: string, value: string): Paragraph {
+export function labelledList(label: string, value: string, keepNext = false): Paragraph {
   const width = [...label].length;
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact,
+    // Before a 版记 the whole list moves with it rather than leave its last line behind.
+    keepNext,
+    keepLines: keepNext,
     indent: { left: CHARS(2 + width), hanging: CHARS(width) },
     children: [run(label, { font: FONT.heading1 }), run(value)],
   });
@@ -243,6 +262,7 @@ export function editionNote(lines: { left: string; right?: string }[]): Table {
             margins: { left: 0, right: 0, top: 60, bottom: 60 },
             children: [
               new Paragraph({
+                keepNext: true,
                 indent: { left: 280 + hang, hanging: hang || undefined, right: 280 },
                 tabStops: [{ type: TabStopType.RIGHT, position: width - 280 }],
                 spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
@@ -282,10 +302,13 @@ function pageNumber(side: 'odd' | 'even'): Footer {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
 
-/** A ruled table in 4号 text with a bold header row that repeats on every page. */
+/**
+ * A ruled table in 4号 text with a bold header row that repeats on every page; its last row keeps
+ * with what follows (the office and date under it never stand alone on a page).
+ */
 export function table(headers: string[], rows: string[][], widths: number[]): Table {
   const total = widths.reduce((a, b) => a + b, 0);
-  const cell = (text: string, i: number, head: boolean) =>
+  const cell = (text: string, i: number, head: boolean, keepNext = false) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
       borders: cellBorders,
@@ -296,6 +319,7 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
           new Paragraph({
             alignment: head || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+            keepNext,
             // 4号 table text off the body's line grid: rows as tall as their text, not a 28.95 pt step.
             children: [run(line, { size: SIZE.si, font: head ? FONT.heading1 : FONT.body, snapToGrid: false })],
           }),
@@ -306,7 +330,10 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false)) })),
+      ...rows.map(
+        (r, at) =>
+          new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false, at === rows.length - 1)) }),
+      ),
     ],
   });
 }
@@ -389,15 +416,26 @@ export const FONT_FALLBACKS: Record<string, { alt: string; family: 'roman' | 'mo
   [FONT.title]: { alt: '华文中宋', family: 'roman' },
   [FONT.heading1]: { alt: 'SimHei', family: 'modern' },
   [FONT.pageNumber]: { alt: 'SimSun', family: 'roman' },
+  // The faces that take over characters outside GB2312, and theirs in turn.
+  仿宋: { alt: 'FangSong', family: 'modern' },
+  楷体: { alt: 'KaiTi', family: 'script' },
+  华文中宋: { alt: '宋体', family: 'roman' },
+  'SimSun-ExtB': { alt: '宋体', family: 'roman' },
+};
+
+/** Each government font's fuller face of the same family, for the GBK characters GB2312 lacks. */
+const FAMILY_FACE: Record<string, string> = {
+  [FONT.body]: '仿宋',
+  [FONT.heading2]: '楷体',
+  [FONT.title]: '华文中宋',
 };
 
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The font table docx leaves empty, filled with the fonts above and their alternatives. */
-async function withFontTable(packed: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(packed);
+async function fillFontTable(zip: JSZip): Promise<void> {
   const part = zip.file('word/fontTable.xml');
-  if (!part) return packed;
+  if (!part) return;
   const xml = await part.async('string');
   const fonts = Object.entries(FONT_FALLBACKS)
     .map(
@@ -410,7 +448,20 @@ async function withFontTable(packed: Buffer): Promise<Buffer> {
     ? xml.replace(empty, `<w:fonts$1>${fonts}</w:fonts>`)
     : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
   zip.file('word/fontTable.xml', filled);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-export const toBuffer = async (doc: Document): Promise<Buffer> => withFontTable(await Packer.toBuffer(doc));
+/** Characters outside a run's font (刘䶮) in runs of a face that has them, in the body and the footers. */
+async function withWideCharacters(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|footer\d*|header\d*)\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, withWideCharacterRuns(xml, FAMILY_FACE));
+  }
+}
+
+/** The packed document with what docx cannot write itself: the font table, and runs for wide characters. */
+export async function toBuffer(doc: Document): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  await fillFontTable(zip);
+  await withWideCharacters(zip);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -8,6 +8,7 @@ import {
   centred,
   dateLine,
   editionNote,
+  endOfDocument,
   FONT,
   labelledList,
   officialDocument,
@@ -101,15 +102,15 @@ export async function meetingSummaryDocx(
       body('现将会议议定事项纪要如下：'),
       ...items,
       ...after.map((p) => body(p)),
-      blankLine(),
+      // The last lines go with the 版记: it never starts a page of its own.
+      blankLine(true),
       // Each group only when it has someone, all three alike (no 列席：无 beside a missing 请假).
       ...attendanceLines(m),
       editionNote([
         { left: `抄送：${copyTo.join('，') || '无'}。` },
         { left: m.office, right: `${chineseDate(date)}印发` },
       ]),
-      // Word needs a paragraph after a table that ends the document.
-      new Paragraph({ children: [] }),
+      endOfDocument(),
     ],
   });
   return toBuffer(doc);
@@ -152,7 +153,9 @@ function attendanceLines(m: MeetingFacts): Paragraph[] {
     ['列席：', m.attending],
     ['请假：', m.leave],
   ];
-  return groups.filter(([, people]) => people.length > 0).map(([label, people]) => labelledList(label, names(people)));
+  return groups
+    .filter(([, people]) => people.length > 0)
+    .map(([label, people]) => labelledList(label, names(people), true));
 }
 
 /** 会议记录: a cover table of the meeting's facts, then the minutes; each 部门回应 names the speeches it answers. */
@@ -194,12 +197,13 @@ export async function meetingRecordDocx(
   return toBuffer(doc);
 }
 
-/** 存档版 ends with lines to sign by hand, kept with the last words of the minutes. */
+/** 存档版 ends with lines to sign by hand, the two kept together on one page. */
 function signatureLines(): Paragraph[] {
   // Six full-width spaces underlined: room for a name or a date written by hand; each line fits in 28 characters.
   const blank = () => run('\u3000'.repeat(6), { underline: {} });
-  const line = (who: string) => body([run(`${who}（签名）：`), blank(), run('\u3000\u3000日期：'), blank()]);
-  return [blankLine(), line('记录人'), line('审核人')];
+  const line = (who: string, keepNext = false) =>
+    body([run(`${who}（签名）：`), blank(), run('\u3000\u3000日期：'), blank()], { keepNext });
+  return [blankLine(true), line('记录人', true), line('审核人')];
 }
 
 /** The follow-up of a resolution as the list shows it (status and reply class come with the follow-up). */
@@ -238,8 +242,8 @@ export async function resolutionListDocx(
       centred([run(`（${m.title}）`, { font: FONT.heading2 })]),
       blankLine(),
       table(['序号', '协商意见', '主办单位', '协办单位', '办理时限', '办理状态', '答复类别'], rows, widths),
-      blankLine(),
-      dateLine(m.office),
+      blankLine(true),
+      dateLine(m.office, true),
       dateLine(chineseDate(date)),
     ],
   });
