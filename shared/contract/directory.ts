@@ -59,6 +59,12 @@ export const PersonInput = z.strictObject({
 });
 export type PersonInput = z.input<typeof PersonInput>;
 
+/** A change to a person sends only what changes; a new person needs a name and a kind. */
+export const PersonSave = PersonInput.extend({
+  name: PersonInput.shape.name.optional(),
+  kind: PersonInput.shape.kind.optional(),
+});
+
 export const ImportReport = z.object({
   imported: z.number(),
   rows: z.number(),
@@ -77,11 +83,11 @@ export const directoryCalls = {
     example: { kind: 'sector' },
   }),
   'unit.save': mutation({
-    summary: '新增或修改界别、专委会、职能部门',
+    summary: '新增或修改界别、专委会、职能部门（修改时只传要改的项）',
     input: z.strictObject({
       kind: unitKind,
       id: id().optional(),
-      name: text('名称', { max: 40 }),
+      name: text('名称', { max: 40 }).optional(),
       shortName: text('简称', { max: 20, optional: true }).optional(),
       note: text('备注', { max: 500, optional: true, multiline: true }).optional(),
       convenorIds: z.array(id('召集人')).max(10).describe('召集人').optional(),
@@ -116,8 +122,8 @@ export const directoryCalls = {
     example: { query: 'zw', limit: 20 },
   }),
   'person.save': mutation({
-    summary: '新增或修改人员',
-    input: PersonInput,
+    summary: '新增或修改人员（修改时只传要改的项）',
+    input: PersonSave,
     output: Person,
     topics: ['directory'],
     example: { name: '示例人员', kind: '专家学者', unit: '示例大学', title: '教授' },

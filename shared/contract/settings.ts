@@ -56,8 +56,8 @@ export const settingsCalls = {
     example: {},
   }),
   'settings.save': mutation({
-    summary: '保存组织设置',
-    input: Settings,
+    summary: '保存组织设置（只传要改的项；发言时限可只传改动的几类）',
+    input: Settings.partial().extend({ speechLimits: speechLimits.partial().optional() }),
     output: Settings,
     topics: ['settings'],
     example: {

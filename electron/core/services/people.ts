@@ -13,7 +13,7 @@ import {
   type PersonFields,
 } from '../data/people';
 import { dropConvenorRoles } from '../data/units';
-import { conflict, notFound, orRefuse } from '../errors';
+import { badInput, conflict, notFound, orRefuse } from '../errors';
 import { handlers } from '../handler';
 import { checkUnitRef } from './units';
 
@@ -59,10 +59,18 @@ export const peopleHandlers = handlers({
   },
 
   'person.save': (input, ctx) => {
-    if (input.id === undefined) return getPerson(ctx, addPerson(ctx, input));
+    if (input.id === undefined) {
+      const { name, kind } = input;
+      // As the contract words a missing field: a new person needs both.
+      if (!name) throw badInput('缺少“姓名”');
+      if (!kind) throw badInput('缺少“类别”');
+      return getPerson(ctx, addPerson(ctx, { ...input, name, kind }));
+    }
     const before = getPerson(ctx, input.id);
     const merged: PersonFields = {
       ...input,
+      name: input.name ?? before.name,
+      kind: input.kind ?? before.kind,
       unit: input.unit ?? before.unit,
       title: input.title ?? before.title,
       phone: input.phone ?? before.phone,

@@ -1,6 +1,7 @@
 import { defaultSettings, Settings } from '../../../shared/contract/settings';
 import type { Ctx, QueryCtx } from '../context';
 import { storedPairs, storeValue } from '../data/settings';
+import { refused } from '../errors';
 import { handlers } from '../handler';
 
 // Backup writes its bookkeeping (the file's generation) through the same operation.
@@ -39,8 +40,13 @@ export function writeSettings(ctx: Ctx, values: Partial<Settings>): void {
 
 export const settingsHandlers = handlers({
   'settings.get': (_input, ctx) => readSettings(ctx),
-  'settings.save': (input, ctx) => {
-    writeSettings(ctx, input);
+  'settings.save': ({ speechLimits, ...rest }, ctx) => {
+    if (Object.keys(rest).length === 0 && !speechLimits) throw refused('没有要修改的设置');
+    // Only the fields sent change; limits sent for some kinds keep the others as they are.
+    writeSettings(
+      ctx,
+      speechLimits ? { ...rest, speechLimits: { ...readSettings(ctx).speechLimits, ...speechLimits } } : rest,
+    );
     return readSettings(ctx);
   },
 });

@@ -15,7 +15,7 @@ import {
   updateUnit,
 } from '../data/units';
 import { sql } from '../db/sql';
-import { conflict, notFound, orRefuse, refused } from '../errors';
+import { badInput, conflict, notFound, orRefuse, refused } from '../errors';
 import { handlers } from '../handler';
 
 export function getUnit(ctx: QueryCtx, kind: UnitKind, id: number): Unit {
@@ -65,8 +65,11 @@ export const unitHandlers = handlers({
   'unit.list': ({ kind, includeRetired }, ctx) =>
     findUnits(ctx, kind, includeRetired ? sql`` : sql`WHERE u.retired_at IS NULL`),
 
-  'unit.save': ({ kind, id, name, shortName, note, convenorIds }, ctx) => {
+  'unit.save': ({ kind, id, name: sent, shortName, note, convenorIds }, ctx) => {
     const what = unitKindNames[kind];
+    // A change sends only what changes; a new unit needs its name.
+    const name = sent ?? (id === undefined ? undefined : getUnit(ctx, kind, id).name);
+    if (!name) throw badInput('缺少“名称”');
     if (unitNameTaken(ctx, kind, name, id ?? null)) throw conflict(`已有名为“${name}”的${what}`);
     if (convenorIds?.length && kind !== 'sector') throw refused(`只有界别可以设置召集人`);
     let unitId: number;
