@@ -45,7 +45,61 @@ export interface ConfirmedChange {
 /** What differs, position by position, between the list as confirmed and as it is now. */
 export function changesSince(before: readonly string[], now: readonly string[]): ConfirmedChange[] {
   const out: ConfirmedChange[] = [];
-  for (let i = 0; i < Math.max(before.length, now.length); i++)
-    if (before[i] !== now[i]) out.push({ position: i + 1, before: before[i] ?? null, after: now[i] ?? null });
+  for (let i = 0; i < Math.max(before.length, now.length); i++) {
+    if (before[i] === now[i]) continue;
+    const [was, is] = before[i] !== undefined && now[i] !== undefined ? changedClauses(before[i], now[i]) : [];
+    out.push({ position: i + 1, before: was ?? before[i] ?? null, after: is ?? now[i] ?? null });
+  }
   return out;
+}
+
+/** Where a clause ends: the chair reads a change as whole clauses, not as a stray few characters. */
+const CLAUSE_END = /[，。；！？、]/;
+
+/** The text of a line and its 主办/协办/时限 fields, as `confirmedLine` writes them. */
+function fieldsOf(line: string): { text: string; fields: Map<string, string> } {
+  const m = /^([^]*)（(主办：[^]*)）$/.exec(line);
+  if (!m) return { text: line, fields: new Map() };
+  return { text: m[1], fields: new Map(m[2].split('；').map((seg) => [seg.split('：')[0], seg])) };
+}
+
+/**
+ * What differs between two lines of a confirmed list, the rest left out: a deadline moved reads
+ * 时限：2026-09-30 → 时限：2026-10-31, a sentence added reads as its clause, not the whole resolution twice.
+ */
+export function changedClauses(before: string, after: string): [string, string] {
+  const [was, is] = [fieldsOf(before), fieldsOf(after)];
+  const parts: [string[], string[]] = [[], []];
+  if (was.text !== is.text) {
+    const [a, b] = changedText(was.text, is.text);
+    parts[0].push(a);
+    parts[1].push(b);
+  }
+  for (const label of ['主办', '协办', '时限']) {
+    const [a, b] = [was.fields.get(label) ?? `${label}：无`, is.fields.get(label) ?? `${label}：无`];
+    if (a === b) continue;
+    parts[0].push(a);
+    parts[1].push(b);
+  }
+  return [parts[0].join('；'), parts[1].join('；')];
+}
+
+/** The differing clauses of two texts: out from the change to the clause boundaries either side. */
+function changedText(before: string, after: string): [string, string] {
+  const a = [...before];
+  const b = [...after];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  while (start > 0 && !CLAUSE_END.test(a[start - 1])) start--;
+  // Words added or taken at a clause's edge read with the clause they joined.
+  if ((start === a.length - end || start === b.length - end) && start > 0) {
+    start--;
+    while (start > 0 && !CLAUSE_END.test(a[start - 1])) start--;
+  }
+  // Through the boundary that closes the changed clause.
+  while (end > 0 && !CLAUSE_END.test(a[a.length - end])) end--;
+  if (end > 0) end--;
+  return [a.slice(start, a.length - end).join(''), b.slice(start, b.length - end).join('')];
 }

@@ -90,6 +90,52 @@ describe('resolutions and documents', () => {
     await app.page.screenshot({ path: screenPath('resolutions') });
   });
 
+  it('shows the chair what changed since the confirmation, and re-confirms in one step, keyboard only', async () => {
+    const before = (await list()).items[1].text;
+    const after = `${before.replace(/。$/, '')}，每年冬季前完成一次检查。`;
+    const clause = before.slice(before.lastIndexOf('，') + 1);
+    await row(1).getByRole('button', { name: '编辑' }).focus();
+    await app.page.keyboard.press('Enter');
+    const drawer = app.page.getByRole('dialog', { name: /编辑第二项协商意见/ });
+    await drawer.getByLabel(/^协商意见/).fill(after);
+    await drawer.getByRole('button', { name: '保存' }).focus();
+    await app.page.keyboard.press('Enter');
+    const line = app.page.getByTestId('confirmation');
+    await visible(line.getByText(new RegExp(`^${s.chair}已于.*确认；此后有以下改动，须重新确认：$`)));
+    await visible(
+      line
+        .getByRole('listitem')
+        // Only the clause that changed.
+        .filter({ hasText: `第2项 原为：${clause}\u3000现为：${clause.replace(/。$/, '')}，每年冬季前完成一次检查。` }),
+    );
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await line.scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: screenPath('resolutions-changed') });
+    // From the 确认人 field (the chair's name already in it), Tab and Enter.
+    await line.getByLabel('确认人').focus();
+    await app.page.keyboard.press('Tab');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.textContent)).toBe('重新确认');
+    await app.page.keyboard.press('Enter');
+    await visible(line.filter({ hasText: `已由${s.chair}确认` }));
+    expect((await list()).changedSince).toBeNull();
+  });
+
+  it('keeps the 纪要正文 the secretary writes (Ctrl+Enter saves)', async () => {
+    const card = app.page.getByRole('region', { name: '纪要正文' });
+    const field = card.getByRole('textbox', { name: '纪要正文' });
+    await field.focus();
+    await app.page.keyboard.press('Control+A');
+    await app.page.keyboard.type(
+      '会议认为，景区公厕布局关系游客体验和城市形象。\n会议要求，各责任单位于入冬前完成整改。',
+    );
+    await visible(card.getByTestId('summary-state').getByText('有未保存的修改'));
+    await app.page.keyboard.press('Control+Enter');
+    await visible(card.getByTestId('summary-state').getByText('已编辑'));
+    expect((await apiValue<{ body: string }>(app.served, 'summary.get', { meetingId: s.meetingId })).body).toBe(
+      '会议认为，景区公厕布局关系游客体验和城市形象。\n会议要求，各责任单位于入冬前完成整改。',
+    );
+  });
+
   it('exports all documents (the 记录 in both versions) from the served app, each reading back as it should', async () => {
     const downloads: Download[] = [];
     app.page.on('download', (d) => downloads.push(d));
@@ -114,6 +160,9 @@ describe('resolutions and documents', () => {
     const second = summary.text.indexOf(`二、${final.items[1].text}`);
     expect(first).toBeGreaterThan(summary.text.indexOf('现将会议议定事项纪要如下：'));
     expect(second).toBeGreaterThan(first);
+    // The secretary's narrative: 会议认为 before the items, 会议要求 after them.
+    expect(summary.text.indexOf('会议认为，景区公厕布局')).toBeLessThan(first);
+    expect(summary.text.indexOf('会议要求，各责任单位')).toBeGreaterThan(second);
     expect(summary.text).toContain(
       `主办单位：${final.items[1].leadDepartment}；协办单位：${final.items[1].coDepartments.join('、')}；办理时限：${chineseDate(final.items[1].deadline!)}。`,
     );

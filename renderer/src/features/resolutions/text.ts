@@ -21,7 +21,7 @@ export const t = {
   changesLabel: '确认后的改动',
   item: (n: number) => `第${n}项`,
   change: (before: string | null, after: string | null) =>
-    before === null ? `新增：${after}` : after === null ? `删去：${before}` : `原为：${before}；现为：${after}`,
+    before === null ? `新增：${after}` : after === null ? `删去：${before}` : `原为：${before}\u3000现为：${after}`,
   reconfirm: '重新确认',
   notHeld: '会议尚未召开（筹备中）：会议开始后，由主持人确认协商意见。',
   unconfirmed: '尚未确认：导出会议纪要前，须由主持人确认协商意见。任何修改都会撤销确认。',
