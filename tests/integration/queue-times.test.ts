@@ -154,3 +154,10 @@ it('a speech recorded afterwards gets a header among the others, in the order of
   const at = doc.root.children.findIndex((n) => n.speechId === b.id);
   expect(doc.root.children[at + 1].type).toBe('paragraph');
 });
+
+it('a speech recorded for a later hour is not a start made moments ago: 撤销 cannot erase it', async () => {
+  ok(await core.invoke('queue.setTimes', { speechId, intervals: [{ start: '23:50', end: '23:55' }] }));
+  const before = dumpDatabase(core);
+  expect(err(await core.call('queue.undoStart', { id: speechId }))).toContain('秒内开始的发言');
+  expect(dumpDatabase(core)).toBe(before);
+});
