@@ -41,6 +41,8 @@ const entry = async (name: string) =>
 const dialog = () => app.page.getByRole('dialog', { name: /^更正时间/ });
 const finishedRow = (name: string) =>
   app.page.getByRole('list', { name: '已发言和撤回' }).locator('li', { hasText: name });
+const header = (speechId: number) =>
+  app.page.locator(`.minutes-content .speaker-header-text[data-speech="${speechId}"]`);
 const seconds = (e: Speech) => e.intervals.reduce((t, i) => t + (Date.parse(i.to!) - Date.parse(i.from)) / 1000, 0);
 /** Replaces what an input holds by typing, as a keyboard user does. */
 const typeOver = async (text: string) => {
@@ -79,6 +81,8 @@ describe('更正时间', () => {
     await visible(row.getByText('08:00'));
     const lin = await entry('林静');
     expect([lin.state, lin.intervals.length, seconds(lin)]).toEqual(['已发言', 1, 480]);
+    // The minutes beside the queue follow: her header shows the corrected start.
+    await visible(header(lin.id).locator('time', { hasText: '14:52' }));
     // The focus is back on the row's button: the secretary goes on where they were.
     expect(await row.getByRole('button', { name: '更正时间' }).evaluate((el) => el === document.activeElement)).toBe(
       true,
@@ -148,5 +152,11 @@ describe('更正时间', () => {
     const done = finishedRow('谢婷');
     await visible(done.getByText('15:02–15:09'));
     await visible(done.getByText('06:00'));
+    // Recorded afterwards, she gets a header of her own, after 林静's (who spoke first).
+    await visible(header(xie.id).locator('time', { hasText: '15:02' }));
+    const order = await app.page
+      .locator('.minutes-content .speaker-header-text')
+      .evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.speech)));
+    expect(order).toEqual([(await entry('林静')).id, xie.id]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { inProcess } from '../support/minutesClient';
 import { speechStats } from '../../shared/domain/speechStats';
 import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
@@ -110,6 +111,9 @@ it("corrects the time of a speech's header in the minutes, and its statistics an
   ok(await core.invoke('queue.start', { id: speechId }));
   ok(await core.invoke('queue.end', { id: speechId }));
   expect(await headers()).toHaveLength(1);
+  // A window with the minutes open sees the header's new time, as one more change of the document.
+  const window = inProcess(core, meetingId);
+  await window.until(() => window.synced);
   const personId = ok(await core.invoke('queue.get', { meetingId })).entries[0].personId;
   ok(await core.invoke('meeting.setStatus', { id: meetingId, status: '已结束' }));
   const spokenHere = async () =>
@@ -126,6 +130,8 @@ it("corrects the time of a speech's header in the minutes, and its statistics an
     }),
   );
   expect(await headers()).toEqual([[speechId, '14:52']]);
+  await window.until(() => window.text().includes(' 14:52'));
+  window.leave();
   const stats = speechStats(q.entries, Date.now());
   expect(stats.bySpeaker[0]).toMatchObject({ count: 1, total: 7 * 60 });
   // The live run lasted no time on the test's frozen clock: the record now holds the seven minutes.
