@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Speech } from '../../shared/contract/meetings';
 import { todayIso } from '../../renderer/src/lib/dates';
+import { axeViolations } from './support/axe';
 import { apiValue, hidden, visible } from './support/serve';
 import { withServedApp } from './support/servedApp';
 
@@ -145,6 +146,7 @@ describe('更正时间', () => {
     await hidden(dialog().getByRole('group', { name: '第 3 段' }));
     expect(await second.getByLabel('开始').evaluate((el) => el === document.activeElement)).toBe(true);
     await app.page.screenshot({ path: '/tmp/times-dialog-two.png' });
+    expect(await axeViolations(app.page)).toEqual([]);
     await app.page.keyboard.press('Enter');
     await hidden(dialog());
     const xie = await entry('谢婷');

@@ -98,9 +98,9 @@ export function TimesDialog({ speech, onClose }: { speech: Speech; onClose: () =
         }}
       >
         <p className="muted">{x.intro}</p>
-        <ol className="times-list">
+        <div className="times-list">
           {segments.map((s, n) => (
-            <li key={s.key} className="times-row" role="group" aria-label={x.segment(n + 1)}>
+            <div key={s.key} className="times-row" role="group" aria-label={x.segment(n + 1)}>
               <span className="times-no">{x.segment(n + 1)}</span>
               <Field label={x.start}>
                 <input
@@ -132,9 +132,9 @@ export function TimesDialog({ speech, onClose }: { speech: Speech; onClose: () =
                   {x.removeShort}
                 </button>
               )}
-            </li>
+            </div>
           ))}
-        </ol>
+        </div>
         <div>
           <button type="button" className="button" onClick={add} disabled={segments.length >= 20}>
             {x.add}
