@@ -31,6 +31,11 @@ export interface MinutesDocsPort {
   speakerStarted(meetingId: number): void;
   /** A written opinion from a phone goes into the minutes as a marked suggestion, in the same call. */
   opinionHandedIn(meetingId: number, opinion: { markId: string; author: string; text: string }): void;
+  /**
+   * A speech's times were entered or corrected afterwards: its header shows the new start, or,
+   * if it has none, gets one among the others in the order of their start, in the same call.
+   */
+  timesRecorded(meetingId: number, speechId: number): void;
   /** A start was taken back: its header goes. */
   speechUndone(meetingId: number, speechId: number): void;
   /** A whole document applied as one change every window receives (a restored revision); the current state is kept first. */

@@ -118,6 +118,8 @@ const queueOut = { output: Queue, topics: ['queue'] as const };
 const startOut = { output: Queue, topics: ['queue', 'meetings', 'minutes'] as const };
 /** Taking a start back takes its header out of the minutes. */
 const undoOut = { output: Queue, topics: ['queue', 'minutes'] as const };
+/** Times recorded afterwards move the speech's header time in the minutes, or add its header. */
+const timesOut = { output: Queue, topics: ['queue', 'minutes'] as const };
 
 export const meetingCalls = {
   'meeting.list': query({
@@ -353,7 +355,8 @@ export const meetingCalls = {
     example: { responseId: 2, speechIds: [1] },
   }),
   'queue.setTimes': mutation({
-    summary: '补录或更正发言的实际起止时间（含暂停后的时段）；等待中的发言随之记为已发言',
+    summary:
+      '补录或更正发言的实际起止时间（含暂停后的时段）；等待中的发言随之记为已发言，会议记录中的发言人标题随之更新或补上；不得与其他发言的时间重叠',
     input: z.strictObject({
       speechId: id('发言'),
       intervals: z
@@ -373,7 +376,7 @@ export const meetingCalls = {
         .max(20)
         .describe('发言时段'),
     }),
-    ...queueOut,
+    ...timesOut,
     example: { speechId: 1, intervals: [{ start: '09:10', end: '09:15' }] },
   }),
   'screen.get': query({

@@ -40,9 +40,18 @@ export function nextWaiting<T extends Ordered>(entries: readonly T[]): T | undef
 /** A start can be taken back this long after it began: time enough to see the speaker is not there. */
 export const UNDO_START_SECONDS = 10;
 
-/** How long the start made at `startedAt` can still be undone, at `now` (ms; 0 once it cannot). */
+/** Two windows' clocks may be this far apart: a start a moment "ahead" of a window's clock is still a fresh one. */
+const CLOCK_LEEWAY_MS = 2_000;
+
+/**
+ * How long the start made at `startedAt` can still be undone, at `now` (ms; 0 once it cannot).
+ * A start later than now was not just made: it is a time recorded afterwards (queue.setTimes,
+ * typed in the evening for a later hour), and taking it back would erase that record.
+ */
 export function undoStartLeftMs(startedAt: string, now: number): number {
-  return Math.max(0, Date.parse(startedAt) + UNDO_START_SECONDS * 1000 - now);
+  const since = now - Date.parse(startedAt);
+  if (since < -CLOCK_LEEWAY_MS) return 0;
+  return Math.max(0, UNDO_START_SECONDS * 1000 - Math.max(0, since));
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { agendaSchedule } from '../../shared/domain/agendaSchedule';
-import { firstWaitingIndex, moveTo, nextWaiting, onFloor, type Ordered } from '../../shared/domain/queueOrder';
+import {
+  firstWaitingIndex,
+  moveTo,
+  nextWaiting,
+  onFloor,
+  UNDO_START_SECONDS,
+  undoStartLeftMs,
+  type Ordered,
+} from '../../shared/domain/queueOrder';
 import { clock, elapsedMs, timerView } from '../../shared/domain/speechTimer';
 
 const at = (s: number) => new Date(Date.UTC(2026, 4, 14, 1, 0, s)).toISOString();
@@ -121,5 +129,17 @@ describe('speech statistics', () => {
       { key: '预约发言', count: 2, total: 600, over: 20 },
       { key: '即席发言', count: 1, total: 100, over: 0 },
     ]);
+  });
+});
+
+describe('undoing a start', () => {
+  it('lasts a few seconds from the start; a start a moment ahead of this clock is still fresh', () => {
+    expect(undoStartLeftMs(at(0), t(3))).toBe((UNDO_START_SECONDS - 3) * 1000);
+    expect(undoStartLeftMs(at(0), t(UNDO_START_SECONDS))).toBe(0);
+    expect(undoStartLeftMs(at(1), t(0))).toBe(UNDO_START_SECONDS * 1000);
+  });
+
+  it('never applies to a start later than now: a time recorded afterwards for a later hour', () => {
+    expect(undoStartLeftMs(at(3600), t(0))).toBe(0);
   });
 });

@@ -30,6 +30,15 @@ export const orderedSpeeches = (ctx: QueryCtx, meetingId: number) =>
 export const firstStartedAt = (ctx: QueryCtx, speechId: number) =>
   value<string | null>(ctx.db, sql`SELECT min(started_at) FROM speech_interval WHERE speech_id = ${speechId}`) ?? null;
 
+/** Every recorded run of a meeting's speeches, with the speaker's name (a run still open has no stop). */
+export const meetingIntervals = (ctx: QueryCtx, meetingId: number) =>
+  all<{ speechId: number; name: string; from: string; to: string | null }>(
+    ctx.db,
+    sql`SELECT s.id AS speechId, p.name, i.started_at AS "from", i.stopped_at AS "to"
+          FROM speech_interval i JOIN speech s ON s.id = i.speech_id JOIN person p ON p.id = s.person_id
+         WHERE s.meeting_id = ${meetingId} ORDER BY i.started_at`,
+  );
+
 /** How many entries a person has in a meeting's queue, withdrawn ones not counted. */
 export const queuedCount = (ctx: QueryCtx, meetingId: number, personId: number) =>
   value<number>(

@@ -23,7 +23,20 @@ import {
 } from '../../../shared/minutesSync/frames';
 import { keepRevision, writeProjection } from './projection';
 import { MinutesRoom, type Peer } from './room';
+import type { SpeakerInfo } from './nodes';
+import type { Speech } from '../../../shared/contract/meetings';
 import { REASON } from './reasons';
+
+const firstStart = (s: Speech) => Math.min(...s.intervals.map((i) => Date.parse(i.from)));
+
+/** A speech's header: who, as what, and the time it first took the floor (now, if it has not yet). */
+const headerInfo = (s: Speech, now: string): SpeakerInfo => ({
+  speechId: s.id,
+  name: s.name,
+  affiliation: s.affiliation,
+  kind: s.kind,
+  time: hhmm(s.intervals.length ? firstStart(s) : Date.parse(now)),
+});
 
 /** The projection follows the document this long after a change (the bar: a second). */
 const PROJECT_AFTER_MS = 400;
@@ -145,6 +158,10 @@ export class MinutesDocs implements MinutesDocsPort {
     this.coreEdit(meetingId, () => this.room(meetingId).addOpinion(opinion));
   }
 
+  timesRecorded(meetingId: number, speechId: number): void {
+    this.coreEdit(meetingId, () => this.writeRecordedHeader(meetingId, speechId));
+  }
+
   speechUndone(meetingId: number, speechId: number): void {
     this.coreEdit(meetingId, () => this.room(meetingId).dropHeader(speechId));
   }
@@ -242,14 +259,17 @@ export class MinutesDocs implements MinutesDocsPort {
       (e) => e.state === SPEECH.speaking || e.state === SPEECH.paused,
     );
     if (!floor) return;
-    const time = hhmm(Date.parse(floor.intervals[0]?.from ?? isoNow(ctx)));
-    this.room(meetingId).addHeader({
-      speechId: floor.id,
-      name: floor.name,
-      affiliation: floor.affiliation,
-      kind: floor.kind,
-      time,
-    });
+    this.room(meetingId).addHeader(headerInfo(floor, isoNow(ctx)));
+  }
+
+  private writeRecordedHeader(meetingId: number, speechId: number): void {
+    const ctx = this.ctx();
+    if (this.archived(meetingId)) return;
+    const entries = getQueue(ctx, meetingId).entries;
+    const speech = entries.find((e) => e.id === speechId);
+    if (!speech?.intervals.length) return;
+    const startOf = new Map(entries.filter((e) => e.intervals.length).map((e) => [e.id, firstStart(e)]));
+    this.room(meetingId).placeHeader(headerInfo(speech, isoNow(ctx)), startOf, readSettings(ctx).autoSpeakerHeader);
   }
 
   private archived(meetingId: number): boolean {

@@ -20,6 +20,31 @@ export function $appendHeader(info: SpeakerInfo): boolean {
 }
 
 /**
+ * A speech whose times were entered or corrected afterwards. A header it has shows the new start
+ * (where it stands: its section's words stay under it). Without one, and when `insert`, it gets
+ * one before the first header of a speech that started later, so the sections keep the order
+ * of speaking; after all of them it goes at the end, as $appendHeader puts it.
+ */
+export function $placeHeader(info: SpeakerInfo, startOf: ReadonlyMap<number, number>, insert: boolean): void {
+  const header = $headerOf(info.speechId);
+  if (header) {
+    // Replaced, never mutated: the binding compares __info by reference.
+    if (header.__info.time !== info.time)
+      header.getWritable().__info = { ...header.getLatest().__info, time: info.time };
+    return;
+  }
+  if (!insert) return;
+  const start = startOf.get(info.speechId) ?? Infinity;
+  const later = $getRoot()
+    .getChildren()
+    .find((n): n is SpeakerNode => $isSpeakerNode(n) && (startOf.get(n.speechId) ?? -Infinity) > start);
+  if (!later) return void $appendHeader(info);
+  const placed = new SpeakerNode({ ...info });
+  later.insertBefore(placed);
+  placed.insertAfter($createParagraphNode());
+}
+
+/**
  * A start taken back within seconds leaves no header: its header goes, the lines of its section
  * (if anything was typed) joining the section before; the empty line under it goes too.
  */

@@ -2,7 +2,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { StoredDoc } from '../data/minutesYjs';
 import { $replaceDocument, bindEditor, type BoundEditor } from './boundEditor';
-import { $appendHeader, $appendOpinion, $dropHeader } from './headers';
+import { $appendHeader, $appendOpinion, $dropHeader, $placeHeader } from './headers';
 import type { SpeakerInfo } from './nodes';
 
 /** Loading stored state into the room: not a change, nothing to store or send. */
@@ -119,6 +119,11 @@ export class MinutesRoom {
     let added = false;
     this.edit(() => void (added = $appendHeader(info)));
     return added;
+  }
+
+  /** A speech's header after its times were recorded afterwards (headers.ts $placeHeader). */
+  placeHeader(info: SpeakerInfo, startOf: ReadonlyMap<number, number>, insert: boolean): void {
+    this.edit(() => $placeHeader(info, startOf, insert));
   }
 
   dropHeader(speechId: number): void {

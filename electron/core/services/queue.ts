@@ -22,7 +22,6 @@ import {
   orderedSpeeches,
   renumber,
   replaceAnswers,
-  replaceIntervals,
   setSpeechState,
   closeInterval,
   type SpeechRow,
@@ -37,6 +36,7 @@ import { meetingRow, startIfPreparing, writableMeeting } from './meetings';
 import { ensureParticipant } from './participants';
 import { getPerson } from './people';
 import { readSettings } from './settings';
+import { recordTimes } from './speechTimes';
 
 /** The whole queue of a meeting in order, with intervals and answers: three queries for any length. */
 export function getQueue(ctx: QueryCtx, meetingId: number): Queue {
@@ -210,23 +210,7 @@ export const queueHandlers = handlers({
   },
 
   'queue.setTimes': ({ speechId, intervals }, ctx) =>
-    withSpeech(ctx, speechId, 'setTimes', (s, _now, m) => {
-      const day = m.startsAt.slice(0, 10);
-      let previous = 0;
-      const iso = intervals.map(({ start, end }, n) => {
-        const at = (t: string) => {
-          if (t.length > 5 && t.slice(0, 10) !== day) throw refused(`发言时间必须在会议当天（${day}）`);
-          return Date.parse(`${day}T${t.slice(-5)}`);
-        };
-        const [a, b] = [at(start), at(end)];
-        if (Number.isNaN(a) || Number.isNaN(b)) throw refused('时间格式应为“时:分”，如 14:52');
-        if (b <= a) throw refused(`第 ${n + 1} 段的结束时间必须晚于开始时间`);
-        if (a < previous) throw refused(`第 ${n + 1} 段与前一段重叠或顺序颠倒`);
-        previous = b;
-        return { start: new Date(a).toISOString(), end: new Date(b).toISOString() };
-      });
-      replaceIntervals(ctx, s.id, iso);
-    }),
+    withSpeech(ctx, speechId, 'setTimes', (s, _now, m) => recordTimes(ctx, s, m, intervals)),
 });
 
 /** A speech added at the end of the queue (queue.add, an accepted request from a phone). Returns its id. */

@@ -14,3 +14,13 @@ export function clockTime(at: number | string): string {
 export function clockDateTime(at: number | string): string {
   return new Date(at).toLocaleString('zh-CN', { hour12: false });
 }
+
+/**
+ * What a hurried hand types, as the core reads it: 1452 and 14：52 (the Chinese IME's colon) are
+ * 14:52, 9:05 is 09:05. Anything else goes as typed, and the core says what is wrong with it.
+ */
+export function normalizeTime(s: string): string {
+  const v = s.trim().replace(/[\uFF1A.\uFF0E]/g, ':');
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(v);
+  return m ? `${m[1].padStart(2, '0')}:${m[2]}` : v;
+}

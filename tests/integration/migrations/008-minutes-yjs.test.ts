@@ -29,6 +29,7 @@ const ctxOn = (db: ReturnType<typeof openAt>, file: string): Ctx =>
       speakerStarted() {},
       opinionHandedIn() {},
       speechUndone() {},
+      timesRecorded() {},
       replace() {},
       flush() {},
       compact() {},

@@ -17,6 +17,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetail, Speech } from '../../../../shared/contract/meetings';
 import { speechKinds, type SpeechKind } from '../../../../shared/domain/settings';
+import { speechRefusal } from '../../../../shared/domain/speechState';
 import { elapsedMs, clock } from '../../../../shared/domain/speechTimer';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useShortcutHelp } from '../../components/ShortcutHelp';
@@ -25,9 +26,11 @@ import { useShortcut } from '../../components/useHotkey';
 import { useAction } from '../../lib/query';
 import { useNow } from '../../lib/useNow';
 import { AnswersDialog } from './AnswersDialog';
+import { TimesDialog } from './TimesDialog';
 import { consoleKeys } from './consoleKeys';
 import type { QueueUndo } from './useQueueUndo';
 import { listSep } from '../../components/text';
+import { hhmm } from '../../lib/dates';
 import { speechKind, speechState } from '../../lib/values';
 import { t } from './text';
 
@@ -50,6 +53,7 @@ export function SpeakerQueue({
 }) {
   const [kind, setKind] = useState<SpeechKind>(speechKind.booked);
   const [answering, setAnswering] = useState<Speech | null>(null);
+  const [timing, setTiming] = useState<Speech | null>(null);
   const add = useAction('queue.add');
   const move = useAction('queue.move');
   const { mutate: start } = useAction('queue.start');
@@ -107,6 +111,7 @@ export function SpeakerQueue({
       withdraw: (e) => undo.withdraw(e),
       restore: (e) => undo.restore(e),
       answers: (e) => setAnswering(e),
+      times: (e) => setTiming(e),
     }),
     [start, toTop, undo],
   );
@@ -190,6 +195,7 @@ export function SpeakerQueue({
         </details>
       )}
       {answering && <AnswersDialog response={answering} entries={entries} onClose={() => setAnswering(null)} />}
+      {timing && <TimesDialog speech={timing} onClose={() => setTiming(null)} />}
     </section>
   );
 }
@@ -201,6 +207,7 @@ interface RowActions {
   withdraw(e: Speech): void;
   restore(e: Speech): void;
   answers(e: Speech): void;
+  times(e: Speech): void;
 }
 
 const QueueRow = memo(function QueueRow({
@@ -236,6 +243,7 @@ const QueueRow = memo(function QueueRow({
       <div className="queue-who">
         <span className="strong">{entry.name}</span>
         <span className="muted-text">{entry.affiliation}</span>
+        {entry.state === speechState.spoken && entry.intervals.length > 0 && <SpokenSpan entry={entry} />}
         {answered && <span className="queue-answers">{t.queue.answered(answered)}</span>}
       </div>
       <span className={`tag kind-tag k-${entry.kind}`}>{entry.kind}</span>
@@ -261,6 +269,13 @@ function SpokenTime({ entry }: { entry: Speech }) {
   return ` ${clock(elapsedMs(entry.intervals, running ? now : Date.now()) / 1000)}`;
 }
 
+/** When a finished speech ran: its first start to its last end, as the secretary corrects them. */
+function SpokenSpan({ entry }: { entry: Speech }) {
+  const from = Math.min(...entry.intervals.map((i) => Date.parse(i.from)));
+  const to = Math.max(...entry.intervals.map((i) => Date.parse(i.to ?? i.from)));
+  return <span className="muted-text queue-span">{q.span(hhmm(from), hhmm(to))}</span>;
+}
+
 function RowButtons({ entry: e, actions }: { entry: Speech; actions: RowActions }) {
   return (
     <>
@@ -283,6 +298,11 @@ function RowButtons({ entry: e, actions }: { entry: Speech; actions: RowActions 
       {e.state === speechState.withdrawn && (
         <button type="button" className="mini" onClick={() => actions.restore(e)} title={q.restoreHint}>
           {q.restore}
+        </button>
+      )}
+      {!speechRefusal(e.state, 'setTimes') && (
+        <button type="button" className="mini subtle" onClick={() => actions.times(e)} title={q.timesHint}>
+          {q.times}
         </button>
       )}
       {e.kind === speechKind.response && e.state !== speechState.withdrawn && (
