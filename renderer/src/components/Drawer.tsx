@@ -17,7 +17,7 @@ export function Drawer({
   children: ReactNode;
   footer?: ReactNode;
 }) {
-  const ref = useDialogFocus<HTMLElement>('input, select, textarea');
+  const ref = useDialogFocus<HTMLDivElement>('input, select, textarea');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -27,7 +27,8 @@ export function Drawer({
   }, [onClose]);
   return (
     <div className="drawer-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <aside className="drawer" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+      {/* A div: axe allows no dialog role on <aside>. */}
+      <div className="drawer" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
         <header className="drawer-head">
           <h2>{title}</h2>
           <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>
@@ -36,7 +37,7 @@ export function Drawer({
         </header>
         <div className="drawer-body">{children}</div>
         {footer && <footer className="drawer-foot">{footer}</footer>}
-      </aside>
+      </div>
     </div>
   );
 }
