@@ -12,7 +12,7 @@ interface Detail {
   id: number;
   step: number;
   status: string;
-  events: { step: number; decision: string; backfilled: boolean }[];
+  events: { step: number; decision: string; body: string; backfilled: boolean }[];
 }
 
 const app = withServedApp({
@@ -102,5 +102,7 @@ describe('补录已定题议题', () => {
       [2, '通过', true],
       [3, '通过', true],
     ]);
+    // Step 2's body followed the committee chosen, as the wizard suggests it.
+    expect(stored.events[1].body).toBe('社会和法制委员会');
   });
 });

@@ -48,8 +48,11 @@ export function BackfillDrawer({ onClose, onCreated }: { onClose: () => void; on
   const set = <K extends keyof IntakeValues>(key: K, value: IntakeValues[K]) =>
     setIntake((s) => ({ ...s, [key]: value }));
   const [rows, setRows] = useState<BackfillRow[]>(() => [
-    { decidedOn: todayIso(), body: defaultBody(1, stepNames, office), note: '', form: emptyForm },
+    { decidedOn: todayIso(), body: null, note: '', form: emptyForm },
   ]);
+  // Step 2's committee decides there, as the wizard suggests: its full name is step 2's usual body.
+  const committee = committees.units.find((c) => c.id === rows[1]?.form.committeeId)?.name;
+  const bodyOf = (step: number) => defaultBody(step, stepNames, office, committee);
 
   const addNext = () =>
     setRows((rs) => {
@@ -57,8 +60,7 @@ export function BackfillDrawer({ onClose, onCreated }: { onClose: () => void; on
       const committeeId = rs[1]?.form.committeeId ?? 0;
       // The committee that narrowed the topic usually leads its meeting, as in the wizard.
       const form = step === 6 ? { ...emptyForm, leadCommitteeId: committeeId } : emptyForm;
-      const body = defaultBody(step, stepNames, office, committees.units.find((c) => c.id === committeeId)?.name);
-      return [...rs, { decidedOn: rs.at(-1)?.decidedOn ?? todayIso(), body, note: '', form }];
+      return [...rs, { decidedOn: rs.at(-1)?.decidedOn ?? todayIso(), body: null, note: '', form }];
     });
   const removeLast = () => setRows((rs) => (rs.length > 1 ? rs.slice(0, -1) : rs));
 
@@ -78,7 +80,7 @@ export function BackfillDrawer({ onClose, onCreated }: { onClose: () => void; on
     const decisions = rows.map((r, i) => ({
       step: i + 1,
       decidedOn: r.decidedOn,
-      body: r.body,
+      body: r.body ?? bodyOf(i + 1),
       note: r.note,
       ...stepUpdate(i + 1, r.form),
     }));
@@ -114,6 +116,7 @@ export function BackfillDrawer({ onClose, onCreated }: { onClose: () => void; on
               step={i + 1}
               stepName={stepNames[i]}
               row={row}
+              defaultBody={bodyOf(i + 1)}
               onChange={(r) => setRows((rs) => rs.map((x, j) => (j === i ? r : x)))}
             />
           ))}

@@ -5,7 +5,8 @@ import { t } from './text';
 /** One decision taken on paper: the step passed, its sitting, and that step's form. */
 export interface BackfillRow {
   decidedOn: string;
-  body: string;
+  /** null until typed: the step's usual body is shown (and sent), as in the wizard. */
+  body: string | null;
   note: string;
   form: StepFormValues;
 }
@@ -17,11 +18,13 @@ export function BackfillStep({
   step,
   stepName,
   row,
+  defaultBody,
   onChange,
 }: {
   step: number;
   stepName: string;
   row: BackfillRow;
+  defaultBody: string;
   onChange: (next: BackfillRow) => void;
 }) {
   const set = <K extends keyof BackfillRow>(key: K, value: BackfillRow[K]) => onChange({ ...row, [key]: value });
@@ -33,7 +36,7 @@ export function BackfillStep({
           <input type="date" value={row.decidedOn} onChange={(e) => set('decidedOn', e.target.value)} />
         </Field>
         <Field label={w.body} required>
-          <input value={row.body} onChange={(e) => set('body', e.target.value)} maxLength={60} />
+          <input value={row.body ?? defaultBody} onChange={(e) => set('body', e.target.value)} maxLength={60} />
         </Field>
       </div>
       <Field label={w.note}>
