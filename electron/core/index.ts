@@ -27,6 +27,8 @@ import { queueHandlers } from './services/queue';
 import { screenHandlers } from './services/screen';
 import { settingsHandlers } from './services/settings';
 import { topicHandlers } from './services/topics';
+import { topicBackfillHandlers } from './services/topicBackfill';
+import { meetingHeldHandlers } from './services/meetingHeld';
 import { unitHandlers } from './services/units';
 import { APP_VERSION } from './version';
 import { MinutesDocs } from './minutesSync/docs';
@@ -44,8 +46,10 @@ const allHandlers: Handlers = {
   ...importHandlers,
   ...settingsHandlers,
   ...topicHandlers,
+  ...topicBackfillHandlers,
   ...planHandlers,
   ...meetingHandlers,
+  ...meetingHeldHandlers,
   ...participantHandlers,
   ...agendaHandlers,
   ...queueHandlers,

@@ -195,6 +195,18 @@ export const meetingCalls = {
     topics: ['meetings', 'minutes', 'queue'],
     example: { id: 1, status: '进行中' },
   }),
+  'meeting.markHeld': mutation({
+    summary: '补记为已召开：筹备中的会议按实际的开始和结束时间记为进行中、再记为已结束（会后补录）',
+    input: z.strictObject({
+      id: id('会议编号'),
+      startedAt: localDateTime('实际开始时间'),
+      endedAt: localDateTime('实际结束时间'),
+    }),
+    output: MeetingDetail,
+    // As 结束会议: the minutes get their end-of-meeting revision.
+    topics: ['meetings', 'minutes', 'queue'],
+    example: { id: 1, startedAt: '2026-05-14T09:00', endedAt: '2026-05-14T11:30' },
+  }),
   'participant.add': mutation({
     summary: '从名录添加参会人员（角色缺省按人员类别）',
     input: z.strictObject({

@@ -19,6 +19,8 @@ export const TopicEventOut = z.object({
   body: z.string(),
   note: z.string(),
   batch: z.string().nullable(),
+  /** 补录: taken on paper and entered afterwards (topic.backfill). */
+  backfilled: z.boolean(),
   createdAt: z.string(),
 });
 export type TopicEventOut = z.infer<typeof TopicEventOut>;
@@ -69,6 +71,20 @@ const sitting = {
   note: text('说明', { max: 2000, optional: true, multiline: true }).optional(),
 };
 
+/** Each step's form (steps 2, 3 and 6): topic.update edits them, a backfilled decision carries its own. */
+const stepForms = {
+  committeeId: id('承办专委会').nullable().optional(),
+  narrowedTitle: text('拟定题目', { max: 80, optional: true }).optional(),
+  rationale: text('拟题理由', { max: 4000, optional: true, multiline: true }).optional(),
+  rank: z.number().int().min(1).max(999).describe('排序').nullable().optional(),
+  planMonth: z.number().int().min(1).max(12).describe('计划月份').nullable().optional(),
+  meetingForm: choice('协商形式', meetingForms).optional(),
+  leadCommitteeId: id('牵头专委会').nullable().optional(),
+};
+
+/** One decision taken on paper (补录): the step passed, its sitting, and that step's form. */
+const backfilledDecision = z.strictObject({ step: stepNo.describe('步骤'), ...sitting, ...stepForms });
+
 export const topicCalls = {
   'topic.create': mutation({
     summary: '社会征题：登记一个新议题',
@@ -96,6 +112,30 @@ export const topicCalls = {
     topics: ['topics'],
     example: { lines: '老旧小区加装电梯\n冬季人行道积雪清理', source: '热线', receivedOn: '2026-03-01' },
   }),
+  'topic.backfill': mutation({
+    summary: '补录已定题议题：登记议题，并按顺序录入纸面上已通过的各步决定（自第 1 步起，不可跳步）',
+    input: z.strictObject({
+      ...intake,
+      decisions: z.array(backfilledDecision).min(1).max(6).describe('已作出的决定'),
+    }),
+    output: TopicDetail,
+    topics: ['topics'],
+    example: {
+      title: '松花江沿岸冬季步道照明',
+      source: '委员',
+      receivedOn: '2026-01-08',
+      decisions: [
+        { step: 1, decidedOn: '2026-01-15', body: '市政协办公室' },
+        {
+          step: 2,
+          decidedOn: '2026-01-22',
+          body: '社会和法制委员会',
+          committeeId: 1,
+          narrowedTitle: '江畔步道夜间照明',
+        },
+      ],
+    },
+  }),
   'topic.update': mutation({
     summary: '修改议题的登记信息和各步表单（专委会、拟题、理由、排序、计划月份、形式、牵头专委会）',
     input: z.strictObject({
@@ -109,13 +149,7 @@ export const topicCalls = {
       year: year('年度').optional(),
       field: intake.field,
       sectorIds: intake.sectorIds,
-      committeeId: id('承办专委会').nullable().optional(),
-      narrowedTitle: text('拟定题目', { max: 80, optional: true }).optional(),
-      rationale: text('拟题理由', { max: 4000, optional: true, multiline: true }).optional(),
-      rank: z.number().int().min(1).max(999).describe('排序').nullable().optional(),
-      planMonth: z.number().int().min(1).max(12).describe('计划月份').nullable().optional(),
-      meetingForm: choice('协商形式', meetingForms).optional(),
-      leadCommitteeId: id('牵头专委会').nullable().optional(),
+      ...stepForms,
     }),
     output: TopicDetail,
     topics: ['topics'],

@@ -107,6 +107,11 @@ describe('contract topics cover what each call touches', () => {
       ...contract['topic.decideBatch'].example,
       topicIds: [(await call('topic.list', { year: 2026 })).find((t) => t.step === 4 && t.status === '进行中')!.id],
     }),
+    // Meeting 1 is running by then: mark a meeting still in preparation as held.
+    'meeting.markHeld': async () => ({
+      ...contract['meeting.markHeld'].example,
+      id: (await call('meeting.create', { ...contract['meeting.create'].example, issueNo: 78 })).id,
+    }),
     // person.setRetired's example retired person 1; bring them back for the meeting.
     'participant.add': async () => {
       await call('person.setRetired', { id: 1, retired: false });

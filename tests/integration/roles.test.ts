@@ -41,7 +41,7 @@ describe('roles of the devices in the room', () => {
 
   it('never give a device the directory, settings, backups, topics, follow-up or other meetings', () => {
     const off =
-      /^(person|unit|sector|committee|department|settings|backup|topic|plan|followup|records|archive|meeting\.(list|create|update|setStatus)|app|import|document|resolution)\b/;
+      /^(person|unit|sector|committee|department|settings|backup|topic|plan|followup|records|archive|meeting\.(list|create|update|setStatus|markHeld)|app|import|document|resolution)\b/;
     for (const role of lanRoles)
       expect(
         roleCalls[role].filter((n) => off.test(n)),

@@ -33,15 +33,17 @@ export interface Sitting {
   body: string;
   note?: string;
   batch?: string;
+  /** 补录: taken on paper, entered afterwards. */
+  backfilled?: boolean;
 }
 
 /** Appends the decision at the end of the topic's history. */
 export function appendTopicEvent(ctx: Ctx, topicId: number, event: TopicEvent, sitting: Sitting, at: string): void {
   run(
     ctx.db,
-    sql`INSERT INTO topic_event (topic_id, seq, decision, step, to_step, other_topic_id, deferred_to, decided_on, body, note, batch, created_at)
+    sql`INSERT INTO topic_event (topic_id, seq, decision, step, to_step, other_topic_id, deferred_to, decided_on, body, note, batch, backfilled, created_at)
         VALUES (${topicId}, ${nextSeq(ctx, topicId)}, ${event.decision}, ${event.step}, ${event.toStep ?? null},
                 ${event.otherTopicId ?? null}, ${event.deferredTo ?? null}, ${sitting.decidedOn}, ${sitting.body},
-                ${sitting.note ?? ''}, ${sitting.batch ?? null}, ${at})`,
+                ${sitting.note ?? ''}, ${sitting.batch ?? null}, ${sitting.backfilled ? 1 : 0}, ${at})`,
   );
 }

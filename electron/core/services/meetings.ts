@@ -62,12 +62,15 @@ function checkPeople(ctx: Ctx, ...ids: (number | null | undefined)[]): void {
   for (const id of ids) if (id != null) getPerson(ctx, id);
 }
 
-/** Moves the status along its path and records it; leaving 进行中 closes the floor and the running item. */
-export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = ''): void {
+/**
+ * Moves the status along its path and records it; leaving 进行中 closes the floor and the running item.
+ * `at` is when it happened, for a meeting recorded after the fact (meeting.markHeld); else now.
+ */
+export function setStatus(ctx: Ctx, m: Meeting, to: MeetingStatus, reason = '', at?: string): void {
   if (m.status === to) return;
   if (!statusMoves[m.status].includes(to)) throw refused(`会议状态不能从“${m.status}”改为“${to}”`);
   if (m.status === '已归档' && !reason.trim()) throw refused('取消归档须说明理由');
-  const now = isoNow(ctx);
+  const now = at ?? isoNow(ctx);
   if (m.status === '进行中') {
     closeFloor(ctx, m.id, now);
     endRunningItem(ctx, m.id, now);

@@ -78,10 +78,11 @@ function checkDecisionFields(
   if (fields.deferredTo !== undefined && decision !== '暂缓') throw refused('只有“暂缓”需要选择推迟到的年份');
 }
 
-/** One decision on one topic (the wizard's buttons). */
+/** One decision on one topic (the wizard's buttons; topic.backfill's decisions taken on paper). */
 export function decideTopic(
   ctx: Ctx,
   { topicId, decision, step, toStep, otherTopicId, deferredTo, decidedOn, body, note }: ParsedInput<'topic.decide'>,
+  { backfilled = false }: { backfilled?: boolean } = {},
 ): TopicDetail {
   const t = requireTopic(ctx, topicId);
   checkDecisionFields(decision, { toStep, otherTopicId, deferredTo });
@@ -97,7 +98,7 @@ export function decideTopic(
   const before = currentState(ctx, topicId);
   orRefuse(applyTopicEvent(before, event));
   checkDecision(ctx, t, decision, decidedOn);
-  const sitting = { decidedOn, body, note };
+  const sitting = { decidedOn, body, note, backfilled };
   if (decision === '合并') {
     if (otherTopicId === undefined) throw new Error('unreachable: the reducer refuses 合并 without a target');
     if (otherTopicId === topicId) throw refused('不能把议题合并到它自己');

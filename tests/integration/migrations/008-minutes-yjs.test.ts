@@ -93,7 +93,10 @@ describe('migration 008 (the minutes as a shared document), from version 7 with 
     const file = tempFile();
     const v7 = openAt(file, 7);
     const ctx = ctxOn(v7, file);
+    // Today's demo writes its topic decisions with migration 010's 补录 flag: a stand-in for the loading only.
+    v7.exec('ALTER TABLE topic_event ADD COLUMN backfilled INTEGER NOT NULL DEFAULT 0');
     loadDemo(ctx);
+    v7.exec('ALTER TABLE topic_event DROP COLUMN backfilled');
     // Today's generator confirms with migration 010's columns: stand-ins for the generation only.
     v7.exec("ALTER TABLE resolution_confirmation ADD COLUMN snapshot TEXT NOT NULL DEFAULT '[]'");
     v7.exec('ALTER TABLE resolution_confirmation ADD COLUMN withdrawn_at TEXT');

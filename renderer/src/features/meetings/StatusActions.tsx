@@ -1,19 +1,23 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { meetingStatus } from '../../lib/values';
+import { MarkHeld } from './MarkHeld';
 import { t } from './text';
 import { useStatusActions } from './useMeetingPage';
 
-/** The meeting's next steps by its status: start, end, reopen, archive, unarchive with a reason. */
+/** The meeting's next steps by its status: start (or mark held after the fact), end, reopen, archive, unarchive with a reason. */
 export function StatusActions({ meeting }: { meeting: MeetingDetail }) {
   const actions = useStatusActions(meeting);
   const s = t.status;
   return (
     <>
       {meeting.status === meetingStatus.preparing && (
-        <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.running)}>
-          {s.start}
-        </button>
+        <>
+          <MarkHeld meeting={meeting} />
+          <button type="button" className="button primary" onClick={() => actions.go(meetingStatus.running)}>
+            {s.start}
+          </button>
+        </>
       )}
       {meeting.status === meetingStatus.running && (
         <button type="button" className="button" onClick={() => actions.ask(meetingStatus.ended)}>

@@ -46,6 +46,11 @@ export const t = {
     unarchive: '取消归档',
     reopen: '继续会议',
     unarchiveReason: '取消归档的理由（将记入会议记录）',
+    markHeld: '补记为已召开',
+    heldStart: '实际开始',
+    heldEnd: '实际结束',
+    heldCancel: '取消',
+    heldConfirm: '补记',
     archivedNote: '本会议已归档，只能查看。',
   },
   projectOn: '投屏此会议',
@@ -126,6 +131,9 @@ export const t = {
   confirm: {
     endTitle: '结束会议？',
     endBody: '正在发言的人随之结束，会议记录留存一份历史版本。结束后仍可“继续会议”。',
+    heldTitle: '补记为已召开？',
+    heldBody: (start: string, end: string) =>
+      `会议将记为 ${start} 开始、${end} 结束（状态记录按这两个时间记载），会议记录留存一份历史版本。`,
     archiveTitle: '归档这次会议？',
     archiveBody:
       '归档后，会议的发言、记录、协商意见都只能查看，不能修改；如需修改，须取消归档并说明理由（记入会议记录）。',

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { STEPS } from '../../../../shared/domain/topicState';
 import { EmptyState } from '../../components/EmptyState';
+import { BackfillDrawer } from './BackfillDrawer';
 import { BatchBar } from './BatchBar';
 import { BoardFilters } from './BoardFilters';
 import { BoardColumn } from './BoardColumn';
@@ -32,6 +33,9 @@ export function BoardPage() {
           </Link>
           <button type="button" className="button" onClick={() => page.setAdding('list')}>
             {t.pasteList}
+          </button>
+          <button type="button" className="button" onClick={() => page.setAdding('backfill')}>
+            {t.backfill.open}
           </button>
           <button type="button" className="button primary" onClick={() => page.setAdding('one')} title="Ctrl+N">
             + {t.addTopic}
@@ -130,6 +134,7 @@ export function BoardPage() {
       )}
       {page.adding === 'one' && <IntakeDrawer onClose={() => page.setAdding(null)} />}
       {page.adding === 'list' && <PasteDialog onClose={() => page.setAdding(null)} />}
+      {page.adding === 'backfill' && <BackfillDrawer onClose={() => page.setAdding(null)} onCreated={page.openId} />}
     </section>
   );
 }

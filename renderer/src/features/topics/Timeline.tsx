@@ -35,6 +35,11 @@ export function Timeline({ events, stepNames }: { events: TopicEventOut[]; stepN
                 </span>
               )}
               {e.batch && <span className="tag muted">{t.wizard.batch}</span>}
+              {e.backfilled && (
+                <span className="tag backfilled" title={t.backfill.tagHint}>
+                  {t.backfill.tag}
+                </span>
+              )}
             </div>
             <div className="timeline-by">{e.body}</div>
             {e.note && <p className="timeline-note">{e.note}</p>}

@@ -23,7 +23,7 @@ export function useBoardPage() {
   const [source, setSource] = useState('');
   const [committeeId, setCommitteeId] = useState(0);
   const [query, setQuery] = useState('');
-  const [adding, setAdding] = useState<'one' | 'list' | null>(null);
+  const [adding, setAdding] = useState<'one' | 'list' | 'backfill' | null>(null);
   const [selected, setSelected] = useState<{ step: number; ids: number[] }>({ step: 0, ids: [] });
   useHotkey('mod+n', () => setAdding('one'));
 
@@ -58,6 +58,7 @@ export function useBoardPage() {
       return { step: topic.step, ids: ids.includes(topic.id) ? ids.filter((i) => i !== topic.id) : [...ids, topic.id] };
     });
   const open = (topic: Topic) => navigate(`/topics/${topic.id}`);
+  const openId = (id: number) => navigate(`/topics/${id}`);
   const clearFilters = () => (setField(''), setSource(''), setCommitteeId(0), setQuery(''));
   const selectAll = (step: number) => setSelected({ step, ids: inStep(step).map((x) => x.id) });
   const clearSelection = () => setSelected({ step: 0, ids: [] });
@@ -83,6 +84,7 @@ export function useBoardPage() {
     clearSelection,
     toggle,
     open,
+    openId,
     clearFilters,
   };
 }
