@@ -66,4 +66,11 @@ describe.skipIf(process.platform === 'win32')('files private to the user', () =>
     expect(mode(oldBackup)).toBe(0o600);
     expect(mode(notes)).toBe(0o644);
   });
+
+  it('a data folder that cannot be made still starts the app, which says why', () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    const c = start(join(file, 'data'));
+    expect(c.unavailable).toContain('无法打开数据文件');
+  });
 });

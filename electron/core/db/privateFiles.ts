@@ -47,23 +47,24 @@ export function makePrivateFile(path: string, { create = false } = {}): void {
  * At start: the data folder and the backups folder private, and what is already in them too (data
  * written by an older version). In the data folder only the data file's own files (-wal, -shm,
  * leftovers of a restore): the folder may be one the user chose and keeps other things in.
+ * Never throws: a folder that cannot be made or read is reported by the opening of the data file.
  */
 export function tightenExisting(dataFile: string, backupsDir: string): void {
   const dataDir = dirname(dataFile);
-  makePrivateDir(dataDir);
-  // The backups folder is made by the first backup (takeBackup creates it 0700).
-  const dirs = existsSync(backupsDir) ? [dataDir, backupsDir] : [dataDir];
-  if (dirs.length === 2) makePrivateDir(backupsDir);
-  if (!POSIX) return;
   const ours = (dir: string, name: string) => dir === backupsDir || name.startsWith(basename(dataFile));
-  for (const dir of dirs) {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      try {
-        if (ours(dir, name) && statSync(path).isFile()) chmodQuietly(path, 0o600);
-      } catch {
-        /* gone meanwhile */
+  try {
+    makePrivateDir(dataDir);
+    // The backups folder is made by the first backup (takeBackup creates it 0700).
+    const dirs = existsSync(backupsDir) ? [dataDir, backupsDir] : [dataDir];
+    if (dirs.length === 2) makePrivateDir(backupsDir);
+    if (!POSIX) return;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (ours(dir, name) && statSync(path, { throwIfNoEntry: false })?.isFile()) chmodQuietly(path, 0o600);
       }
     }
+  } catch {
+    /* see above */
   }
 }
