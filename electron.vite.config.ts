@@ -1,27 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/core/security';
 
 const root = import.meta.dirname;
 
-/**
- * Electron loads the built page from file://, where no response header applies: the policy goes
- * into a meta tag as well (frame-ancestors is header-only). Dev keeps Vite's inline preamble working.
- */
-function contentSecurityPolicy(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split('; ')
-    .filter((d) => !d.startsWith('frame-ancestors'))
-    .join('; ');
-  return {
-    name: 'bcsl-csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
-    ],
-  };
-}
+// No Content-Security-Policy meta tag: every answer carrying the page has the policy as a header
+// (app:// in Electron, serve and 会场互联 over HTTP). A meta copy could not name the desktop app's
+// minutes endpoint, whose port is chosen at each start, and would block it.
 
 export default defineConfig({
   main: {
@@ -42,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

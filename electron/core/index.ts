@@ -4,6 +4,8 @@ import type { CallName, CallResult, Input, Output } from '../../shared/contract'
 import type { Ctx } from './context';
 import type { Db } from './db/open';
 import { DatabaseSlot } from './db/slot';
+import { tightenExisting } from './db/privateFiles';
+import { backupFolder } from './backup/files';
 import { startAutoBackup, type AutoBackup } from './backup/autoBackup';
 import { EventHub } from './events';
 import type { Handlers } from './handler';
@@ -106,6 +108,8 @@ export interface Core {
  */
 export function createCore({ dataDir, validateOutput = false, now = () => new Date(), lan = {} }: CoreOptions): Core {
   const dataFile = join(dataDir, DATA_FILE_NAME);
+  // Members' phone numbers: readable by this account only, also what an older version left readable.
+  tightenExisting(dataFile, backupFolder(dataFile));
   const slot = new DatabaseSlot(dataFile);
   slot.open();
   const ctx: Ctx = {

@@ -4,15 +4,22 @@ import { CHANNELS } from '../../shared/bridge';
 import { createCore, type Core } from '../core';
 import { AppError } from '../core/errors';
 import { contentSecurityPolicy } from '../core/security';
+import { registerAppScheme, serveAppFiles } from './appProtocol';
+import { denyPermissions, guardContents } from './guard';
 import { startMinutesEndpoint } from './minutesEndpoint';
 import { buildMenu } from './menu';
 import { chooseBackupFile, saveFileWithDialog } from './saveFile';
-import { createConsoleWindow, isAppUrl, openProjectorWindow } from './windows';
+import { isAppPage } from './trust';
+import { createConsoleWindow, openProjectorWindow, origins } from './windows';
+
+/** The built pages, served as app://bcsl/ (appProtocol.ts). */
+const rendererRoot = join(import.meta.dirname, '../renderer');
 
 // One app per machine: a second start focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme(); // before 'ready', or Chromium does not treat app:// as an origin of its own
   let core: Core | undefined;
   let consoleWindow: BrowserWindow | undefined;
 
@@ -28,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       // 会场互联 serves the room's devices the same built pages the windows load.
       core = createCore({
         dataDir: app.getPath('userData'),
-        lan: { staticDir: join(import.meta.dirname, '../renderer') },
+        lan: { staticDir: rendererRoot },
       });
       // Also after a damaged start: once a backup is restored, the daily copies resume.
       core.startAutoBackup();
@@ -40,19 +47,17 @@ if (!app.requestSingleInstanceLock()) {
     const c = core;
     const { endpoint } = await startMinutesEndpoint(c);
 
+    const csp = contentSecurityPolicy([endpoint.origin]);
+    serveAppFiles(rendererRoot, csp);
+    // The dev server's answers (npm start) get the same policy; app:// answers carry it themselves.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [contentSecurityPolicy([endpoint.origin])],
-        },
-      });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    denyPermissions();
 
     // Only our own windows showing our own page may call the core.
     const trusted = (e: Electron.IpcMainInvokeEvent) =>
-      BrowserWindow.fromWebContents(e.sender) !== null && isAppUrl(e.senderFrame?.url ?? '');
+      BrowserWindow.fromWebContents(e.sender) !== null && isAppPage(e.senderFrame?.url ?? '', origins);
     ipcMain.handle(CHANNELS.call, (e, name: unknown, input: unknown) => {
       if (!trusted(e)) return { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } };
       return c.call(String(name), input);
@@ -80,9 +85,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-  });
+  // Every web contents, as soon as it exists: no way off the app's own page.
+  app.on('web-contents-created', (_e, contents) => guardContents(contents, origins));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

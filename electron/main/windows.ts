@@ -1,38 +1,16 @@
 import { join } from 'node:path';
-import { BrowserWindow, screen, shell } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { flushBeforeClose } from './flushOnClose';
+import { APP_ENTRY, devServerUrl, type Origins } from './trust';
 import { loadWindowState, rememberWindowState } from './windowState';
 
 const preload = join(import.meta.dirname, '../preload/index.cjs');
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 
-/** The page the app may show: the dev server in development, the built file otherwise. */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith('/renderer/index.html');
-  } catch {
-    return false;
-  }
-}
-
-function secure(win: BrowserWindow): void {
-  // No navigation away from the app and no new windows; links to the web open in the browser.
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-}
+/** Where the page comes from: the dev server only in an unpackaged app (npm start), app:// otherwise. */
+export const origins: Origins = { devUrl: devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged) };
 
 function load(win: BrowserWindow, route: string): void {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) void win.loadURL(`${dev}#${route}`);
-  else void win.loadFile(rendererFile, { hash: route });
+  void win.loadURL(`${origins.devUrl ?? APP_ENTRY}#${route}`);
 }
 
 const webPreferences = {
@@ -60,7 +38,6 @@ export function createConsoleWindow(): BrowserWindow {
   });
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  secure(win);
   flushBeforeClose(win);
   rememberWindowState('console', win);
   load(win, '/');
@@ -90,7 +67,6 @@ export function openProjectorWindow(): BrowserWindow {
     backgroundColor: '#0b1220',
     webPreferences,
   });
-  secure(projector);
   load(projector, '/projector');
   return projector;
 }

@@ -17,6 +17,7 @@ import { migrations } from '../db/migrations';
 import { tableCount } from './files';
 import type { Db } from '../db/open';
 import type { DatabaseSlot } from '../db/slot';
+import { makePrivateFile } from '../db/privateFiles';
 
 /** Why a file operation failed, in words a secretary can act on. */
 export function fileProblem(e: unknown): string {
@@ -62,8 +63,9 @@ export async function takeBackup(db: Db, dest: string): Promise<void> {
   if (existsSync(dest)) throw refused(`“${dest}”已存在：备份不会覆盖已有文件，请换一个文件名`);
   const partial = `${dest}.partial`;
   try {
-    mkdirSync(dirname(dest), { recursive: true });
+    mkdirSync(dirname(dest), { recursive: true, mode: 0o700 }); // a folder it creates is the user's only
     rmSync(partial, { force: true }); // our own leftover from an interrupted backup
+    makePrivateFile(partial, { create: true }); // 0600 before any row is in it
     await db.backup(partial);
     const copy = new Database(partial);
     try {

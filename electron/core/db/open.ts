@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError, isDamage } from '../errors';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { makePrivateFile } from './privateFiles';
 import type { ReadDb } from './sql';
 
 export type Db = Database.Database;
@@ -22,6 +23,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, { migrations = allMigrations, readonly = false }: OpenOptions = {}): Db {
   assertRuntime();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  // Also a restored file, which keeps the mode it had on the stick.
+  if (file !== ':memory:' && !readonly) makePrivateFile(file, { create: true });
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
