@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../errors';
+import { tasks, type TaskName } from './tasks';
+
+/** The worker thread's entry: runs each task of tasks.ts it is sent and posts the answer under the same id. */
+parentPort!.on('message', async ({ id, task, input }: { id: number; task: TaskName; input: never }) => {
+  try {
+    const value = await tasks[task](input);
+    parentPort!.postMessage({ id, ok: true, value });
+  } catch (e) {
+    parentPort!.postMessage({
+      id,
+      ok: false,
+      code: e instanceof AppError ? e.code : 'internal',
+      message: e instanceof Error ? e.message : String(e),
+    });
+  }
+});

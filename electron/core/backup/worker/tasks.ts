@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { isDamage, refused } from '../../errors';
+import { fileProblem } from '../fileProblem';
+import { inspectBackup, type TrustedBackup } from '../trust';
+
+/**
+ * The heavy parts of backup and restore, each reading whole files: run in a worker thread
+ * (worker/run.ts) so that no call waits behind them. Plain functions of paths, so tests can also
+ * call them directly.
+ */
+
+const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
+export const removeWithSideFiles = (file: string) =>
+  ['', ...SIDE_FILES].forEach((s) => rmSync(file + s, { force: true }));
+
+/** Copies the backup (and a WAL beside it) to `staged`, checks the copy (never the chosen file, which could change meanwhile) and makes it one self-contained file. */
+function stage({ source, staged }: { source: string; staged: string }): TrustedBackup {
+  removeWithSideFiles(staged);
+  try {
+    copyFileSync(source, staged);
+    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staged}-wal`);
+  } catch (e) {
+    removeWithSideFiles(staged);
+    throw refused(`无法读取或复制备份文件：${fileProblem(e)}`);
+  }
+  try {
+    const found = inspectBackup(staged, { deep: true });
+    const db = new Database(staged, { fileMustExist: true });
+    try {
+      db.pragma('trusted_schema = OFF');
+      db.pragma('journal_mode = DELETE'); // folds a copied WAL in: one file takes the data file's place
+    } finally {
+      db.close();
+    }
+    return found;
+  } catch (e) {
+    removeWithSideFiles(staged);
+    throw e;
+  }
+}
+
+/** SQLite's integrity_check of the data file, read through its own connection (the app's stays free). */
+function integrity({ file }: { file: string }): string[] {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 1000');
+    const rows = db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  } catch (e) {
+    // Damage bad enough stops the check itself: that is its finding.
+    if (isDamage(e)) return ['数据文件结构已损坏（检查无法完成）'];
+    throw e;
+  } finally {
+    db?.close();
+  }
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** What a backup's record holds: its size, checksum and (when asked) whether it passed quick_check. */
+async function seal({ file, check }: { file: string; check: boolean }) {
+  let passed = true;
+  if (check) {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      passed = db.pragma('quick_check', { simple: true }) === 'ok';
+    } catch {
+      passed = false;
+    } finally {
+      db?.close();
+    }
+  }
+  return { bytes: statSync(file).size, sha256: await sha256(file), passed };
+}
+
+export const tasks = {
+  inspect: ({ path, deep }: { path: string; deep: boolean }) => inspectBackup(path, { deep }),
+  stage,
+  integrity,
+  seal,
+};
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
