@@ -94,7 +94,9 @@ export async function restoreBackup(
   if (sameFile(from, slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
 
   const staged = `${slot.file}.restoring`;
-  const { meetings } = await runInWorker('stage', { source: from, staged });
+  const { meetings } = await runInWorker('stage', { source: from, staged }).catch((e: unknown) => {
+    throw e instanceof AppError ? refused(`${e.message}，未恢复`) : e;
+  });
   syncFile(staged);
   // A check of the current file started meanwhile reads it through its own connection: wait for no one.
   if (slot.readers > 0) {

@@ -28,11 +28,14 @@ const typeNames: Record<SchemaObject['type'], string> = {
   view: '视图',
 };
 
-const NOT_APP_FILE = '所选文件不是冰城商量的数据文件，未恢复';
-const DAMAGED = '所选文件已损坏或不是冰城商量的数据文件，未恢复';
+const NOT_APP_FILE = '不是冰城商量的数据文件';
+const DAMAGED = '文件已损坏或不是冰城商量的数据文件';
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
-/** Checks `path` (deep: with SQLite's quick_check, which reads every page) and says what it holds; throws the Chinese reason otherwise. */
+/**
+ * Checks `path` (deep: with SQLite's quick_check, which reads every page) and says what it holds;
+ * otherwise throws why it cannot be used, worded to follow “不能用来恢复：” (a restore adds “，未恢复”).
+ */
 export function inspectBackup(path: string, { deep }: { deep: boolean }): TrustedBackup {
   checkSize(path);
   let db: Database.Database | undefined;
@@ -46,25 +49,23 @@ export function inspectBackup(path: string, { deep }: { deep: boolean }): Truste
     db.pragma('cell_size_check = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) throw refused(NOT_APP_FILE);
-    if (version > latestVersion)
-      throw refused(`所选备份由更新版本的程序写入（数据版本 ${version}），本程序无法使用，未恢复`);
+    if (version > latestVersion) throw refused(`由更新版本的程序写入（数据版本 ${version}），本程序无法使用`);
     checkSchema(schemaOf(db), referenceSchema(version));
-    if (deep && db.pragma('quick_check', { simple: true }) !== 'ok')
-      throw refused('所选备份文件已损坏（完整性检查未通过），未恢复');
+    if (deep && db.pragma('quick_check', { simple: true }) !== 'ok') throw refused('文件已损坏（完整性检查未通过）');
     return { schemaVersion: version, meetings: count(db, 'meeting'), people: count(db, 'person') };
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (isDamage(e)) throw refused(DAMAGED);
-    throw refused(`无法读取所选文件（${(e as { code?: string }).code ?? '读取失败'}），未恢复`);
+    throw refused(`无法读取该文件（${(e as { code?: string }).code ?? '读取失败'}）`);
   } finally {
     db?.close();
   }
 }
 
 /** Before SQLite reads a page: a SQLite file at all, of a plausible size, whole. */
-function checkSize(path: string): void {
+export function checkSize(path: string): void {
   const bytes = statSync(path).size;
-  if (bytes > MAX_BACKUP_BYTES) throw refused(`所选文件过大（${mb(bytes)}），超出冰城商量数据文件的合理大小，未恢复`);
+  if (bytes > MAX_BACKUP_BYTES) throw refused(`文件过大（${mb(bytes)}），超出冰城商量数据文件的合理大小`);
   const header = readHeader(path);
   if (!header) throw refused(NOT_APP_FILE);
   // With a -wal beside it the file may lag behind its log; SQLite itself then checks the pages.
@@ -72,7 +73,7 @@ function checkSize(path: string): void {
   const expected = header.pages === null ? null : header.pages * header.pageSize;
   if (bytes % header.pageSize !== 0 || (expected !== null && expected !== bytes))
     throw refused(
-      `所选备份文件不完整或被改动过：文件头记录 ${header.pages ?? '?'} 页（${expected === null ? '?' : mb(expected)}），文件实有 ${mb(bytes)}，未恢复`,
+      `文件不完整或被改动过：文件头记录 ${header.pages ?? '?'} 页（${expected === null ? '?' : mb(expected)}），文件实有 ${mb(bytes)}`,
     );
 }
 
@@ -92,7 +93,7 @@ function checkSchema(actual: Map<string, SchemaObject>, expected: Map<string, Sc
     if (!actual.has(key)) problems.push(`备份中缺少本程序的${typeNames[o.type]}“${o.name}”`);
   if (problems.length === 0) return;
   const more = problems.length > 3 ? `等 ${problems.length} 处问题` : '';
-  throw refused(`${problems.slice(0, 3).join('；')}${more}。为安全起见，未恢复`);
+  throw refused(`${problems.slice(0, 3).join('；')}${more}`);
 }
 
 /** Rows in a table the app's schema for this version has (checked above), or null before it existed. */

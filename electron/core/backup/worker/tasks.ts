@@ -3,7 +3,7 @@ import { copyFileSync, createReadStream, existsSync, rmSync, statSync } from 'no
 import Database from 'better-sqlite3';
 import { isDamage, refused } from '../../errors';
 import { fileProblem } from '../fileProblem';
-import { inspectBackup, type TrustedBackup } from '../trust';
+import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
 
 /**
  * The heavy parts of backup and restore, each reading whole files: run in a worker thread
@@ -18,6 +18,7 @@ export const removeWithSideFiles = (file: string) =>
 /** Copies the backup (and a WAL beside it) to `staged`, checks the copy (never the chosen file, which could change meanwhile) and makes it one self-contained file. */
 function stage({ source, staged }: { source: string; staged: string }): TrustedBackup {
   removeWithSideFiles(staged);
+  checkSize(source); // a file too large or no SQLite file at all is not even copied
   try {
     copyFileSync(source, staged);
     if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staged}-wal`);
