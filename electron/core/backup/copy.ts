@@ -1,75 +1,18 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError, badInput, notFound, refused } from '../errors';
 import { fileProblem } from './fileProblem';
+import { syncFolder } from './durable';
 import { runInWorker } from './worker/run';
 import { removeWithSideFiles } from './worker/tasks';
-import type { Db } from '../db/open';
 import type { DatabaseSlot } from '../db/slot';
 
-/** Forces a written file to the disk: a power cut after the rename must not find it half there. */
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Forces a folder's entries (a rename) to the disk; Windows cannot open a folder for this, NTFS journals the rename. */
-function syncFolder(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* not supported here */
-  }
-}
-
 /**
- * Copies the open database to `dest` with SQLite's online backup (consistent even while the app
- * writes, WAL content included), first into `dest.partial`, so a half-written file never looks like
- * a backup. The copy is switched to a plain rollback journal: one self-contained file.
+ * A backup of the data file at `dest` (backup/durable.ts), written in the worker thread: the main
+ * thread keeps answering calls while hundreds of megabytes are copied and forced to the disk.
  */
-export async function takeBackup(db: Db, dest: string): Promise<void> {
-  if (existsSync(dest)) throw refused(`“${dest}”已存在：备份不会覆盖已有文件，请换一个文件名`);
-  const partial = `${dest}.partial`;
-  try {
-    mkdirSync(dirname(dest), { recursive: true });
-    rmSync(partial, { force: true }); // our own leftover from an interrupted backup
-    await db.backup(partial);
-    const copy = new Database(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    syncFile(partial);
-    renameSync(partial, dest);
-    syncFolder(dirname(dest));
-  } catch (e) {
-    rmSync(partial, { force: true });
-    if (e instanceof AppError) throw e;
-    throw refused(`备份未完成：${fileProblem(e)}（${dest}）。数据文件未受影响。`);
-  }
-}
+export const takeBackup = (file: string, dest: string): Promise<void> => runInWorker('backup', { source: file, dest });
 
 const SIDE_FILES = ['-wal', '-shm'] as const;
 
@@ -97,7 +40,6 @@ export async function restoreBackup(
   const { meetings } = await runInWorker('stage', { source: from, staged }).catch((e: unknown) => {
     throw e instanceof AppError ? refused(`${e.message}，未恢复`) : e;
   });
-  syncFile(staged);
   // A check of the current file started meanwhile reads it through its own connection: wait for no one.
   if (slot.readers > 0) {
     removeStaged(staged);
@@ -106,11 +48,11 @@ export async function restoreBackup(
 
   try {
     const open = slot.raw;
-    if (open) await takeBackup(open, keepAs);
+    if (open) await takeBackup(slot.file, keepAs);
     else {
-      mkdirSync(dirname(keepAs), { recursive: true });
-      if (existsSync(slot.file)) copyFileSync(slot.file, keepAs);
-      for (const s of SIDE_FILES) if (existsSync(slot.file + s)) copyFileSync(slot.file + s, keepAs + s);
+      await mkdir(dirname(keepAs), { recursive: true });
+      if (existsSync(slot.file)) await copyFile(slot.file, keepAs);
+      for (const s of SIDE_FILES) if (existsSync(slot.file + s)) await copyFile(slot.file + s, keepAs + s);
     }
     // Fold the WAL into the file now: left beside it, SQLite would replay it onto the restored one.
     // Busy means another program reads the file: then nothing is replaced.

@@ -54,8 +54,8 @@ export const backupHandlers = handlers({
   'backup.create': async ({ file }, ctx) => {
     const folder = backupFolder(ctx.dataFile);
     const dest = file ? chosenFile(ctx, file) : freshName(folder, 'manual', ctx.now());
-    const db = ctx.db; // the Chinese reason when the data file is not open
-    await ctx.slot.exclusive('正在备份', () => takeBackup(db, dest));
+    void ctx.db; // the Chinese reason when the data file is not open
+    await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest));
     // Only the folder's backups are recorded (and listed); one written there under a chosen name is
     // 其他 whatever it is called: a name counts for nothing.
     if (dirname(dest) !== folder) return unrecordedEntry(dest);

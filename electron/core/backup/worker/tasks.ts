@@ -3,6 +3,7 @@ import { copyFileSync, createReadStream, existsSync, rmSync, statSync } from 'no
 import Database from 'better-sqlite3';
 import { isDamage, refused } from '../../errors';
 import { fileProblem } from '../fileProblem';
+import { syncFile, writeBackup } from '../durable';
 import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
 
 /**
@@ -35,6 +36,7 @@ function stage({ source, staged }: { source: string; staged: string }): TrustedB
     } finally {
       db.close();
     }
+    syncFile(staged);
     return found;
   } catch (e) {
     removeWithSideFiles(staged);
@@ -83,6 +85,7 @@ async function seal({ file, check }: { file: string; check: boolean }) {
 }
 
 export const tasks = {
+  backup: writeBackup,
   inspect: ({ path, deep }: { path: string; deep: boolean }) => inspectBackup(path, { deep }),
   stage,
   integrity,
