@@ -27,7 +27,7 @@ export async function ensureDailyBackup(ctx: Ctx): Promise<string | null> {
   const done = readRecords(folder).some((r) => r.kind === 'auto' && r.day === day && existsSync(recordPath(folder, r)));
   if (done) return null;
   const dest = autoBackupPath(folder, day);
-  await ctx.slot.exclusive('正在自动备份', () => takeBackup(ctx.dataFile, dest));
+  await ctx.slot.exclusive('正在自动备份', () => takeBackup(ctx.dataFile, dest), { background: true });
   const record = await recordBackup(folder, dest, 'auto', ctx.now(), { day, check: true });
   if (!record.passed) {
     const flagged = failedAutoBackupPath(folder, day);

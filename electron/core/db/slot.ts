@@ -63,14 +63,24 @@ export class DatabaseSlot {
     return this.current;
   }
 
-  /** Runs a backup or restore; a second one while it is under way is refused with what is running. */
-  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  /** The background task under way (the daily backup), which a person's own request waits for instead of being refused. */
+  private background: Promise<unknown> | undefined;
+
+  /**
+   * Runs a backup or restore; a second one while it is under way is refused with what is running,
+   * except behind the app's own background work, which it waits for.
+   */
+  async exclusive<T>(what: string, work: () => Promise<T>, { background = false } = {}): Promise<T> {
+    while (this.background && !background) await this.background.catch(() => undefined);
     if (this.task) throw refused(`${this.task}，请稍候再试`);
     this.task = what;
+    const running = work();
+    if (background) this.background = running;
     try {
-      return await work();
+      return await running;
     } finally {
       this.task = undefined;
+      if (this.background === running) this.background = undefined;
     }
   }
 

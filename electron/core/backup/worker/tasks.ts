@@ -32,7 +32,9 @@ function stage({ source, staged }: { source: string; staged: string }): TrustedB
     const db = new Database(staged, { fileMustExist: true });
     try {
       db.pragma('trusted_schema = OFF');
-      db.pragma('journal_mode = DELETE'); // folds a copied WAL in: one file takes the data file's place
+      // In WAL mode already, as the app opens it: the swap then reopens it without converting it on the
+      // main thread. Closing the only connection folds a copied WAL in: one file takes the data file's place.
+      db.pragma('journal_mode = WAL');
     } finally {
       db.close();
     }
