@@ -13,7 +13,8 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../electron/core/db/migrations';
+import { latestVersion, migrations } from '../../electron/core/db/migrations';
+import { referenceSchema, schemaOf, type SchemaObject } from '../../electron/core/backup/referenceSchema';
 import { openDatabase } from '../../electron/core/db/open';
 import { MAX_BACKUP_BYTES } from '../../electron/core/backup/trust';
 import { heldMeeting } from '../support/meetingScenario';
@@ -65,6 +66,8 @@ function patch(path: string, offset: number, bytes: Buffer): void {
     closeSync(fd);
   }
 }
+
+const byKey = (a: SchemaObject, b: SchemaObject) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`);
 
 type Case = [name: string, make: (good: string) => string, reason: RegExp];
 const cases: Case[] = [
@@ -207,6 +210,16 @@ describe('a crafted backup', () => {
     });
     ok(await c.invoke('backup.restore', { path: good }));
     expect(ok(await c.invoke('meeting.list', {})).map((m) => m.title)).toEqual(['当前的会议']);
+  });
+
+  it('a restore builds a fresh file: the schema is the app’s own, the search index is built anew and answers', async () => {
+    const { c, good } = await setUp();
+    ok(await c.invoke('backup.restore', { path: good }));
+    expect([...schemaOf(c.db).values()].sort(byKey)).toEqual([...referenceSchema(latestVersion).values()].sort(byKey));
+    c.db.exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')");
+    const found = ok(await c.invoke('archive.search', { q: '当前的会议' }));
+    expect(JSON.stringify(found)).toContain('当前的会议');
+    expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('a good backup of an older version restores and is migrated up; one with an extra trigger at that version is refused', async () => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { isDamage, refused } from '../../errors';
 import { fileProblem } from '../fileProblem';
 import { syncFile, writeBackup } from '../durable';
+import { rebuildFrom } from '../rebuild';
 import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
 
 /**
@@ -16,32 +17,31 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 export const removeWithSideFiles = (file: string) =>
   ['', ...SIDE_FILES].forEach((s) => rmSync(file + s, { force: true }));
 
-/** Copies the backup (and a WAL beside it) to `staged`, checks the copy (never the chosen file, which could change meanwhile) and makes it one self-contained file. */
+/**
+ * Prepares a restore at `staged`: the chosen file is copied first (never read twice, so it cannot
+ * change between the check and the use), the copy is checked as describe checks it, and the file
+ * that will take the data file's place is built fresh from it by this app (backup/rebuild.ts).
+ */
 function stage({ source, staged }: { source: string; staged: string }): TrustedBackup {
-  removeWithSideFiles(staged);
+  const copy = `${staged}.source`;
+  const cleanUp = () => [staged, copy].forEach(removeWithSideFiles);
+  cleanUp();
   checkSize(source); // a file too large or no SQLite file at all is not even copied
   try {
-    copyFileSync(source, staged);
-    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staged}-wal`);
+    copyFileSync(source, copy);
+    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${copy}-wal`);
   } catch (e) {
-    removeWithSideFiles(staged);
+    cleanUp();
     throw refused(`无法读取或复制备份文件：${fileProblem(e)}`);
   }
   try {
-    const found = inspectBackup(staged, { deep: true });
-    const db = new Database(staged, { fileMustExist: true });
-    try {
-      db.pragma('trusted_schema = OFF');
-      // In WAL mode already, as the app opens it: the swap then reopens it without converting it on the
-      // main thread. Closing the only connection folds a copied WAL in: one file takes the data file's place.
-      db.pragma('journal_mode = WAL');
-    } finally {
-      db.close();
-    }
+    const found = inspectBackup(copy, { deep: true });
+    rebuildFrom(copy, staged, found.schemaVersion);
+    removeWithSideFiles(copy);
     syncFile(staged);
     return found;
   } catch (e) {
-    removeWithSideFiles(staged);
+    cleanUp();
     throw e;
   }
 }
