@@ -21,11 +21,11 @@ const removeStaged = removeWithSideFiles;
 
 /**
  * Replaces the data file with a backup. Order matters, so that nothing is lost whatever fails:
- * the backup is copied beside the data file and checked there, in a worker thread, by the same
- * check as describe (backup/trust.ts: schema exactly the app's own, quick_check; the chosen file
- * is never opened for writing); the current file is kept — an online backup when it is open, a byte copy with its
- * WAL when it is too damaged to open; only then does the checked copy take the data file's place,
- * and the slot reopens it (migrating an older backup).
+ * in the worker thread, the backup is copied beside the data file, the copy checked by the same
+ * check as describe (backup/trust.ts), and a fresh file built from it by the app
+ * (backup/rebuild.ts; the chosen file is never opened for writing); then the current file is
+ * kept — an online backup when it is open, a byte copy with its WAL when it is too damaged to
+ * open; only then does the fresh file take the data file's place, and the slot reopens it.
  */
 export async function restoreBackup(
   slot: DatabaseSlot,

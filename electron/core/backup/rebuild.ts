@@ -12,9 +12,7 @@ import { migrations } from '../db/migrations';
 
 /** The full-text tables' own storage: rebuilt from their text, never copied (their blobs are the FTS5 module's input). */
 const ftsShadow = (table: string, virtuals: string[]) =>
-  virtuals.some(
-    (v) => /^(data|idx|content|docsize|config)$/.test(table.slice(v.length + 1)) && table.startsWith(`${v}_`),
-  );
+  virtuals.some((v) => ['data', 'idx', 'content', 'docsize', 'config'].some((part) => table === `${v}_${part}`));
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -25,8 +23,7 @@ export function rebuildFrom(source: string, dest: string, version: number): void
   try {
     db.pragma('trusted_schema = OFF');
     db.pragma('journal_mode = WAL');
-    // Rows arrive in table order, not in the order of their references: checked by the app's own constraints instead.
-    db.pragma('foreign_keys = OFF');
+    db.pragma('foreign_keys = ON'); // the migrations run as openDatabase runs them
     for (const m of migrations.filter((m) => m.version <= version))
       db.transaction(() => {
         m.up(db);
@@ -46,6 +43,8 @@ export function rebuildFrom(source: string, dest: string, version: number): void
       .filter((o) => o.type === 'table' && !virtuals.includes(o.name) && !ftsShadow(o.name, virtuals))
       .map((o) => o.name);
 
+    // Rows arrive in table order, not in the order of their references (the backup held them together).
+    db.pragma('foreign_keys = OFF');
     db.exec(`ATTACH DATABASE ${sqlString(source)} AS src`);
     db.transaction(() => {
       // The app's triggers would act on every copied row (the search index, the append-only guards): off while copying.
@@ -55,6 +54,7 @@ export function rebuildFrom(source: string, dest: string, version: number): void
       for (const t of triggers) db.exec(t.sql!);
     }).immediate();
     db.exec('DETACH DATABASE src');
+    db.pragma('foreign_keys = ON');
 
     // Then up to this version of the app, here in the worker rather than when the slot reopens it.
     for (const m of migrations.filter((m) => m.version > version))
