@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AUTO_BACKUPS_KEPT, type BackupFile, type BackupKind } from '../../../shared/contract/backup';
 import { AppError } from '../errors';
 import { addRecord, forgetRecords, readRecords, recordFile, recordPath, type BackupRecord } from './records';
@@ -156,7 +156,8 @@ export async function rotateAutoBackups(folder: string, keep = AUTO_BACKUPS_KEPT
   for (const r of autos.slice(keep)) {
     const path = recordPath(folder, r);
     forget.push(r.seq);
-    if (!existsSync(path) || statSync(path).size !== r.bytes) continue;
+    // Only ever a file directly in the backups folder, whatever the manifest says.
+    if (dirname(path) !== resolve(folder) || !existsSync(path) || statSync(path).size !== r.bytes) continue;
     const { sha256 } = await runInWorker('seal', { file: path, check: false });
     if (sha256 !== r.sha256) continue;
     rmSync(path);

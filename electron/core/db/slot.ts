@@ -74,9 +74,10 @@ export class DatabaseSlot {
     while (this.background && !background) await this.background.catch(() => undefined);
     if (this.task) throw refused(`${this.task}，请稍候再试`);
     this.task = what;
-    const running = work();
-    if (background) this.background = running;
+    let running: Promise<T> | undefined;
     try {
+      running = work();
+      if (background) this.background = running;
       return await running;
     } finally {
       this.task = undefined;
