@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDailyBackup } from '../../electron/core/backup/autoBackup';
-import { readRecords } from '../../electron/core/backup/records';
+import { MANIFEST_NAME, readRecords } from '../../electron/core/backup/records';
 import { ok, tempCore } from '../support/tempCore';
 
 /** Rotation goes by the app's records of its backups, never by a file's name or the clock. */
@@ -75,6 +75,22 @@ describe('backup rotation', () => {
     expect(kept).toEqual([...before.slice(3), ahead, back, next]);
     expect(kept.every((f) => existsSync(f))).toBe(true);
     expect(readdirSync(folder).filter((n) => n.endsWith('.db'))).toHaveLength(14);
+  });
+
+  it('deletes nothing when the records cannot be read (an unreadable manifest is no licence to delete)', async () => {
+    const { c, folder, setNow } = await setUp('2026-11-01T09:00:00');
+    for (let d = 1; d <= 14; d++) {
+      setNow(day(d));
+      await ensureDailyBackup(c.ctx);
+    }
+    writeFileSync(join(folder, MANIFEST_NAME), '{ 不是 JSON');
+    for (let d = 15; d <= 17; d++) {
+      setNow(day(d));
+      await ensureDailyBackup(c.ctx);
+    }
+    expect(readdirSync(folder).filter((n) => n.startsWith('自动备份-'))).toHaveLength(17);
+    // The unreadable manifest is kept aside, for whoever looks into it.
+    expect(readdirSync(folder).filter((n) => n.startsWith(`${MANIFEST_NAME}.无法读取-`))).toHaveLength(1);
   });
 
   it('does not delete a recorded backup that was changed since (it is forgotten, and stays)', async () => {

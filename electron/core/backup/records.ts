@@ -36,7 +36,8 @@ const Manifest = z.object({
   lastSeq: z.number().int().nonnegative(),
   records: z.array(BackupRecord),
 });
-type Manifest = z.infer<typeof Manifest>;
+/** `unreadable`: the file there could not be read, and is kept aside before a new one is written. */
+type Manifest = z.infer<typeof Manifest> & { unreadable?: boolean };
 
 export const manifestPath = (folder: string) => join(folder, MANIFEST_NAME);
 
@@ -50,7 +51,7 @@ function readManifest(folder: string): Manifest {
   try {
     return Manifest.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
-    return empty;
+    return { ...empty, unreadable: true };
   }
 }
 
@@ -58,10 +59,12 @@ function readManifest(folder: string): Manifest {
 function writeManifest(folder: string, manifest: Manifest): void {
   mkdirSync(folder, { recursive: true });
   const path = manifestPath(folder);
+  if (manifest.unreadable && existsSync(path)) renameSync(path, `${path}.无法读取-${Date.now()}`);
+  const { unreadable: _, ...content } = manifest;
   const partial = `${path}.partial`;
   const fd = openSync(partial, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(manifest, null, 1)}\n`);
+    writeSync(fd, `${JSON.stringify(content, null, 1)}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
