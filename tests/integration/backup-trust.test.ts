@@ -222,6 +222,20 @@ describe('a crafted backup', () => {
     expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
+  it('a byte copy of a data file in use, with its WAL beside it, restores with what the WAL held', async () => {
+    const { c } = await setUp();
+    const raw = join(c.dir, '直接复制的数据文件.db');
+    copyFileSync(c.dataFile, raw);
+    copyFileSync(`${c.dataFile}-wal`, `${raw}-wal`);
+    await heldMeeting(c, { title: '复制之后的会议' });
+    ok(await c.invoke('backup.restore', { path: raw }));
+    expect(
+      ok(await c.invoke('meeting.list', {}))
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['备份之后的会议', '当前的会议']);
+  });
+
   it('a good backup of an older version restores and is migrated up; one with an extra trigger at that version is refused', async () => {
     const { c } = await setUp();
     const old = join(c.dir, '第九版.db');
