@@ -11,7 +11,13 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The backup worker thread's own file, found beside index.js (electron/core/backup/worker/run.ts).
+          backupWorker: resolve(root, 'electron/core/backup/worker/backupWorker.ts'),
+        },
+      },
       outDir: resolve(root, 'out/main'),
       // better-sqlite3 is a native addon and must stay outside the bundle.
       externalizeDeps: true,

@@ -7,6 +7,7 @@ import { lanArea } from './areas/lan';
 import { minutesArea } from './areas/minutes';
 import { projectorArea } from './areas/projector';
 import { queueArea } from './areas/queue';
+import { stallArea } from './areas/stall';
 import { topicsArea } from './areas/topics';
 import { type Area, type Figure, passes } from './figures';
 
@@ -24,6 +25,7 @@ const areas: Area[] = [
   exportArea,
   archiveArea,
   lanArea,
+  stallArea,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });

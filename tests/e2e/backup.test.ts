@@ -95,7 +95,7 @@ describe('backup and restore', () => {
       await page.getByLabel('文件的完整路径').fill(notes);
       await page.getByRole('button', { name: '下一步' }).click();
       // Read before anything is offered: no confirmation for a file that cannot be restored.
-      await visible(page.getByText('“会议通知.db”不能用来恢复：文件已损坏或不是数据文件'));
+      await visible(page.getByText('“会议通知.db”不能用来恢复：不是冰城商量的数据文件'));
       expect(await page.getByRole('dialog', { name: '从备份恢复' }).count()).toBe(0);
       const meetings = await apiValue<{ title: string }[]>(served, 'meeting.list', {});
       expect(meetings.map((m) => m.title)).toEqual(['备份之前的会议']);

@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AUTO_BACKUPS_KEPT, type BackupFile, type BackupKind } from '../../../shared/contract/backup';
-import { migrations } from '../db/migrations';
+import { AppError } from '../errors';
+import { addRecord, forgetRecords, readRecords, recordFile, recordPath, type BackupRecord } from './records';
+import { inspectBackup, type TrustedBackup } from './trust';
+import { runInWorker } from './worker/run';
 
 /** The backups live beside the data file, in their own folder. */
 export const backupFolder = (dataFile: string) => join(dirname(dataFile), 'backups');
@@ -20,87 +22,147 @@ const prefixes: Record<Exclude<BackupKind, 'other'>, string> = {
   damaged: '损坏-',
 };
 
-export const autoBackupName = (isoDay: string) => `${prefixes.auto}${isoDay}.db`;
-/** A copy that failed its integrity check: kept, never rotated out, never offered for restore. */
-const FAILED_MARK = '-未通过检查';
-export const failedAutoBackupName = (isoDay: string) => `${prefixes.auto}${isoDay}${FAILED_MARK}.db`;
-
-/** A new file name of `kind` in `folder` that no file has yet (two backups in one second get -2). */
-export function freshName(folder: string, kind: Exclude<BackupKind, 'other' | 'auto'>, at: Date): string {
-  const base = `${prefixes[kind]}${stamp(at)}`;
+/** A file name in `folder` that no file has yet: `base.db`, else `base-2.db` … (a name can be taken by anyone). */
+function unusedName(folder: string, base: string): string {
   for (let i = 1; ; i++) {
     const path = join(folder, `${base}${i === 1 ? '' : `-${i}`}.db`);
-    if (!existsSync(path)) return path;
+    if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
   }
 }
 
-export function kindOf(name: string): BackupKind {
-  for (const [kind, prefix] of Object.entries(prefixes)) if (name.startsWith(prefix)) return kind as BackupKind;
-  return 'other';
+/** Today's automatic backup: named by its day for people; the record, not the name, makes it one. */
+export const autoBackupPath = (folder: string, isoDay: string) => unusedName(folder, `${prefixes.auto}${isoDay}`);
+/** A copy that failed its integrity check: kept, never rotated out, never offered for restore. */
+export const failedAutoBackupPath = (folder: string, isoDay: string) =>
+  unusedName(folder, `${prefixes.auto}${isoDay}-未通过检查`);
+
+/** A new file name of `kind` in `folder` that no file has yet (two backups in one second get -2). */
+export const freshName = (folder: string, kind: Exclude<BackupKind, 'other' | 'auto'>, at: Date): string =>
+  unusedName(folder, `${prefixes[kind]}${stamp(at)}`);
+
+/**
+ * Records a backup just written: its size and checksum (and, when asked, its quick_check),
+ * computed in a worker thread. Only recorded files are ever rotated out.
+ */
+export async function recordBackup(
+  folder: string,
+  path: string,
+  kind: BackupKind,
+  at: Date,
+  { day, check = false }: { day?: string; check?: boolean } = {},
+): Promise<BackupRecord> {
+  const sealed = await runInWorker('seal', { file: path, check });
+  return addRecord(folder, { kind, file: recordFile(folder, path), at: at.toISOString(), day, ...sealed });
 }
 
-/** Rows in a table, or null when the file has no such table (a backup from before it existed). */
-export function tableCount(db: Database.Database, table: 'meeting' | 'person'): number | null {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-  return has ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : null;
+const NOT_RESTORABLE: Partial<Record<BackupKind, string>> = {
+  damaged: '数据文件损坏时保存的原样副本，不能用来恢复',
+};
+
+/** One line of the list for a file the app recorded, checked against the file as it is now. */
+export function recordedEntry(folder: string, r: BackupRecord): BackupFile {
+  const path = recordPath(folder, r);
+  const bytes = statSync(path).size;
+  return entry(path, r.kind, r.at, bytes, recordProblem(r, bytes));
 }
 
-/** What a backup holds, read without changing it: schema version and a few counts to recognise it by. */
-export function describeBackup(path: string): BackupFile {
+/** A backup the app did not record (written elsewhere, or put in the folder by hand): 其他. */
+export function unrecordedEntry(path: string): BackupFile {
   const st = statSync(path);
-  const kind = kindOf(basename(path));
-  const base = { name: basename(path), path, kind, writtenAt: st.mtime.toISOString(), bytes: st.size };
-  const latest = migrations[migrations.length - 1].version;
-  let db: Database.Database | undefined;
+  return entry(path, 'other', st.mtime.toISOString(), st.size, '');
+}
+
+/** One line of the list: what the record says, checked against the file as it is now. */
+function entry(path: string, kind: BackupKind, writtenAt: string, bytes: number, problem: string): BackupFile {
+  const base = { name: basename(path), path, kind, writtenAt, bytes };
+  let found: TrustedBackup | undefined;
+  if (!problem) {
+    try {
+      // The list reads the schema only; describe and restore add quick_check (in a worker).
+      found = inspectBackup(path, { deep: false });
+    } catch (e) {
+      problem = e instanceof AppError ? e.message : '文件已损坏或不是数据文件';
+    }
+  }
+  return {
+    ...base,
+    readable: problem === '',
+    schemaVersion: found?.schemaVersion ?? null,
+    meetings: found?.meetings ?? null,
+    people: found?.people ?? null,
+    problem,
+  };
+}
+
+/** What `backup.describe` says of a file: the same check as a restore, quick_check included, in a worker. */
+export async function describeBackup(path: string, record?: BackupRecord): Promise<BackupFile> {
+  const st = statSync(path);
+  const kind = record?.kind ?? 'other';
+  const base = { name: basename(path), path, kind, writtenAt: record?.at ?? st.mtime.toISOString(), bytes: st.size };
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const people = tableCount(db, 'person');
-    const problem = basename(path).includes(FAILED_MARK)
-      ? '未通过完整性检查（备份时数据文件可能已损坏）'
-      : version === 0 || people === null
-        ? '不是冰城商量的数据文件'
-        : version > latest
-          ? `由更新版本的程序写入（数据版本 ${version}），本程序无法使用`
-          : '';
-    return {
-      ...base,
-      readable: problem === '',
-      schemaVersion: version,
-      meetings: tableCount(db, 'meeting'),
-      people,
-      problem,
-    };
-  } catch {
-    return {
-      ...base,
-      readable: false,
-      schemaVersion: null,
-      meetings: null,
-      people: null,
-      problem: '文件已损坏或不是数据文件',
-    };
-  } finally {
-    db?.close();
+    const found = await runInWorker('inspect', { path, deep: true });
+    return { ...base, readable: true, ...found, problem: '' };
+  } catch (e) {
+    const problem = e instanceof AppError ? e.message : '文件已损坏或不是数据文件';
+    return { ...base, readable: false, schemaVersion: null, meetings: null, people: null, problem };
   }
 }
 
-/** Every backup in the folder, newest first. Half-written ones (.partial) are not backups. */
+/** Why a recorded backup is not what was recorded, or '' when it is. */
+function recordProblem(r: BackupRecord, bytes: number): string {
+  if (!r.passed) return '未通过完整性检查（备份时数据文件可能已损坏）';
+  if (bytes !== r.bytes) return '备份之后文件被改动过（大小与备份记录不符），不能直接恢复';
+  return NOT_RESTORABLE[r.kind] ?? '';
+}
+
+/**
+ * The backups in the folder: those the app recorded, newest first by the order they were made
+ * (never by name or date), then any other .db file found there, as 其他. Half-written ones
+ * (.partial) are not backups.
+ */
 export function listBackups(folder: string): BackupFile[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((n) => n.endsWith('.db'))
-    .map((n) => describeBackup(join(folder, n)))
+  const records = readRecords(folder).sort((a, b) => b.seq - a.seq);
+  const listed = new Set<string>();
+  const out: BackupFile[] = [];
+  for (const r of records) {
+    const path = recordPath(folder, r);
+    if (dirname(path) !== folder || !existsSync(path)) continue;
+    listed.add(basename(path));
+    out.push(recordedEntry(folder, r));
+  }
+  const others = readdirSync(folder)
+    .filter((n) => n.endsWith('.db') && !listed.has(n))
+    .map((n) => unrecordedEntry(join(folder, n)))
     .sort((a, b) => b.writtenAt.localeCompare(a.writtenAt) || b.name.localeCompare(a.name));
+  return [...out, ...others];
 }
 
-/** Automatic backups beyond the newest 14 give way; manual ones and kept copies are never removed. */
-export function rotateAutoBackups(folder: string, keep = AUTO_BACKUPS_KEPT): string[] {
-  const autos = readdirSync(folder)
-    .filter((n) => kindOf(n) === 'auto' && /^自动备份-\d{4}-\d{2}-\d{2}\.db$/.test(n))
-    .sort()
-    .reverse();
-  const removed = autos.slice(keep);
-  for (const n of removed) rmSync(join(folder, n));
+/** The record of the file at `path` in `folder`, if the app made it. */
+export const recordOf = (folder: string, path: string) =>
+  readRecords(folder).find((r) => recordPath(folder, r) === path);
+
+/**
+ * Automatic backups that passed their check beyond the newest 14 (by the order they were made,
+ * whatever the clock said) give way. Only a file that is still byte for byte what was recorded is
+ * deleted; one changed since is forgotten and left where it is. Every other file stays.
+ */
+export async function rotateAutoBackups(folder: string, keep = AUTO_BACKUPS_KEPT): Promise<string[]> {
+  const autos = readRecords(folder)
+    .filter((r) => r.kind === 'auto' && r.passed)
+    .sort((a, b) => b.seq - a.seq);
+  const removed: string[] = [];
+  const forget: number[] = [];
+  for (const r of autos.slice(keep)) {
+    const path = recordPath(folder, r);
+    forget.push(r.seq);
+    // Only ever a file directly in the backups folder, whatever the manifest says.
+    if (dirname(path) !== resolve(folder) || !existsSync(path) || statSync(path).size !== r.bytes) continue;
+    const { sha256 } = await runInWorker('seal', { file: path, check: false });
+    if (sha256 !== r.sha256) continue;
+    rmSync(path);
+    removed.push(path);
+  }
+  forgetRecords(folder, forget);
   return removed;
 }

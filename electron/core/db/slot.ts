@@ -1,6 +1,9 @@
 import { AppError, refused } from '../errors';
 import { openDatabase, type Db } from './open';
 
+/** The task name of a restore: the one task that replaces the file under every connection. */
+export const RESTORING = '正在从备份恢复';
+
 /**
  * The data file as the services see it: open, or not openable (a corrupt or too-new file, kept as
  * found). Services read `db` at call time, so a restore swaps the connection under them without a
@@ -12,6 +15,8 @@ export class DatabaseSlot {
   failure: AppError | undefined;
   /** The backup or restore under way: one at a time. */
   task: string | undefined;
+  /** Checks reading the file through their own connection (in a worker): any number at once, never during a restore's swap. */
+  readers = 0;
   /** Signs of damage inside an open file (a failed check, a corrupt page met by a call): shown as a banner. */
   warning: string | undefined;
 
@@ -58,14 +63,39 @@ export class DatabaseSlot {
     return this.current;
   }
 
-  /** Runs a backup or restore; a second one while it is under way is refused with what is running. */
-  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  /** The background task under way (the daily backup), which a person's own request waits for instead of being refused. */
+  private background: Promise<unknown> | undefined;
+
+  /**
+   * Runs a backup or restore; a second one while it is under way is refused with what is running,
+   * except behind the app's own background work, which it waits for.
+   */
+  async exclusive<T>(what: string, work: () => Promise<T>, { background = false } = {}): Promise<T> {
+    while (this.background && !background) await this.background.catch(() => undefined);
     if (this.task) throw refused(`${this.task}，请稍候再试`);
     this.task = what;
+    let running: Promise<T> | undefined;
+    try {
+      running = work();
+      if (background) this.background = running;
+      return await running;
+    } finally {
+      this.task = undefined;
+      if (this.background === running) this.background = undefined;
+    }
+  }
+
+  /**
+   * Runs a check that reads the file through its own connection. Not exclusive: calls, backups and
+   * other checks go on meanwhile; only a restore, which replaces the file, waits for none and is refused.
+   */
+  async reading<T>(work: () => Promise<T>): Promise<T> {
+    if (this.task === RESTORING) throw refused(`${this.task}，请稍候再试`);
+    this.readers++;
     try {
       return await work();
     } finally {
-      this.task = undefined;
+      this.readers--;
     }
   }
 

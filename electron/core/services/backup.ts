@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { AUTO_BACKUPS_KEPT } from '../../../shared/contract/backup';
 import type { Ctx } from '../context';
 import { restoreBackup, sameFile, takeBackup } from '../backup/copy';
-import { backupFolder, describeBackup, freshName, listBackups } from '../backup/files';
-import { badInput, isDamage, notFound, refused } from '../errors';
+import {
+  backupFolder,
+  describeBackup,
+  freshName,
+  listBackups,
+  recordBackup,
+  recordedEntry,
+  recordOf,
+  unrecordedEntry,
+} from '../backup/files';
+import { runInWorker } from '../backup/worker/run';
+import { RESTORING } from '../db/slot';
+import { badInput, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { FILE_GENERATION } from './app';
 import { REASON } from '../minutesSync/reasons';
@@ -34,42 +45,49 @@ export const backupHandlers = handlers({
     backups: listBackups(backupFolder(ctx.dataFile)),
   }),
 
-  'backup.describe': (input) => {
+  'backup.describe': async (input, ctx) => {
     const path = backupPath(input.path);
     if (!existsSync(path) || !statSync(path).isFile()) throw notFound('备份文件', path);
-    return describeBackup(path);
+    return describeBackup(path, recordOf(backupFolder(ctx.dataFile), path));
   },
 
   'backup.create': async ({ file }, ctx) => {
-    const dest = file ? chosenFile(ctx, file) : freshName(backupFolder(ctx.dataFile), 'manual', ctx.now());
-    const db = ctx.db; // the Chinese reason when the data file is not open
-    await ctx.slot.exclusive('正在备份', () => takeBackup(db, dest));
-    return describeBackup(dest);
+    const folder = backupFolder(ctx.dataFile);
+    const dest = file ? chosenFile(ctx, file) : freshName(folder, 'manual', ctx.now());
+    void ctx.db; // the Chinese reason when the data file is not open
+    await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest));
+    // Only the folder's backups are recorded (and listed); one written there under a chosen name is
+    // 其他 whatever it is called: a name counts for nothing.
+    if (dirname(dest) !== folder) return unrecordedEntry(dest);
+    return recordedEntry(folder, await recordBackup(folder, dest, file ? 'other' : 'manual', ctx.now()));
   },
 
   'backup.restore': async (input, ctx) => {
     const path = backupPath(input.path);
     // The current file is kept as it is: a readable one as 恢复前, a damaged one as 损坏 (byte copy).
-    const keepAs = freshName(backupFolder(ctx.dataFile), ctx.slot.isOpen ? 'before-restore' : 'damaged', ctx.now());
+    const folder = backupFolder(ctx.dataFile);
+    const kind = ctx.slot.isOpen ? 'before-restore' : 'damaged';
+    const keepAs = freshName(folder, kind, ctx.now());
     // Every open minutes document is folded into the current file first; its windows reconnect to the restored one.
     if (ctx.slot.isOpen) ctx.minutesDocs.closeAll(REASON.restoring);
-    const { meetings } = await ctx.slot.exclusive('正在从备份恢复', () => restoreBackup(ctx.slot, path, keepAs));
+    const { meetings } = await ctx.slot.exclusive(RESTORING, async () => {
+      try {
+        return await restoreBackup(ctx.slot, path, keepAs);
+      } finally {
+        // The kept copy is the app's own, whether or not the swap then succeeded.
+        if (existsSync(keepAs)) await recordBackup(folder, keepAs, kind, ctx.now());
+      }
+    });
     // A new identity for the restored file: drafts kept by windows before the restore are offered, never imposed.
     storeValue(ctx, FILE_GENERATION, randomUUID());
     return { restoredFrom: path, keptCopy: keepAs, meetings };
   },
 
-  'backup.check': (_input, ctx) => {
+  'backup.check': async (_input, ctx) => {
     const started = performance.now();
-    let problems: string[];
-    try {
-      const rows = ctx.db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
-      problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    } catch (e) {
-      // Damage bad enough stops the check itself: that is its finding.
-      if (!isDamage(e)) throw e;
-      problems = ['数据文件结构已损坏（检查无法完成）'];
-    }
+    void ctx.db; // the Chinese reason when the data file is not open
+    // Read in a worker through its own connection: every other call goes on meanwhile.
+    const problems = await ctx.slot.reading(() => runInWorker('integrity', { file: ctx.dataFile }));
     // The banner follows the latest check: damage found is shown until a clean check or a restore.
     ctx.slot.warning = problems.length ? `数据文件检查发现 ${problems.length} 处问题，请从较早的备份恢复。` : undefined;
     return { ok: problems.length === 0, problems, ms: Math.round(performance.now() - started) };

@@ -1,0 +1,23 @@
+import { setPriority } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../errors';
+import { tasks, type TaskName } from './tasks';
+
+// On Linux a nice value belongs to the thread: this one yields the CPU to the main thread, whose
+// answers the projector's countdown waits for. (Elsewhere it would lower the whole process.)
+if (process.platform === 'linux') setPriority(10);
+
+/** The worker thread's entry: runs each task of tasks.ts it is sent and posts the answer under the same id. */
+parentPort!.on('message', async ({ id, task, input }: { id: number; task: TaskName; input: never }) => {
+  try {
+    const value = await tasks[task](input);
+    parentPort!.postMessage({ id, ok: true, value });
+  } catch (e) {
+    parentPort!.postMessage({
+      id,
+      ok: false,
+      code: e instanceof AppError ? e.code : 'internal',
+      message: e instanceof Error ? e.message : String(e),
+    });
+  }
+});
