@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -23,10 +24,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Each worker thread's entry (electron/core/workers/<name>.worker.ts) is bundled beside the main
+ * process as out/main/workers/<name>.worker.js, where workerScript.ts looks for it.
+ */
+const workerEntries = Object.fromEntries(
+  readdirSync(resolve(root, 'electron/core/workers'))
+    .filter((f) => f.endsWith('.worker.ts'))
+    .map((f) => [`workers/${f.replace(/\.ts$/, '')}`, resolve(root, 'electron/core/workers', f)]),
+);
+
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      lib: { entry: { index: resolve(root, 'electron/main/index.ts'), ...workerEntries } },
       outDir: resolve(root, 'out/main'),
       // better-sqlite3 is a native addon and must stay outside the bundle.
       externalizeDeps: true,
