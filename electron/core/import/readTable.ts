@@ -48,7 +48,10 @@ function readCsv(data: Buffer): Table {
   if (parsed.errors.some((e) => e.type === 'Quotes')) throw badInput('CSV 文件的引号不成对，无法读取，请检查后再导入');
   const all = parsed.data.map((row, i) => ({ n: i + 1, cells: row.map((c) => String(c ?? '').trim()) }));
   const bound = new Bounds();
-  for (const row of all) bound.row(row.cells.filter(Boolean).length);
+  for (const row of all) {
+    const filled = row.cells.filter(Boolean).length;
+    bound.row(filled, filled);
+  }
   bound.end();
   return { header: all[0]?.cells ?? [], rows: all.slice(1).filter((r) => r.cells.some(Boolean)) };
 }
@@ -78,15 +81,17 @@ async function readXlsx(data: Uint8Array): Promise<Table> {
         const issues: CellIssue[] = [];
         const cells: string[] = [];
         let filled = 0;
+        let counted = 0;
         row.eachCell((cell, col) => {
-          // Columns right of the header's last one carry nothing the import reads.
+          counted++;
+          // Columns right of the header's last one carry nothing the import reads (but count toward the bound).
           if (col > width) return;
           const read = cellText(cell.value, col);
           cells[col - 1] = read.text;
           if (read.text || read.issue) filled++;
           if (read.issue) issues.push(read.issue);
         });
-        if (!bound.row(filled)) continue;
+        if (!bound.row(filled, counted)) continue;
         const full = Array.from(cells, (c) => c ?? '');
         if (row.number === 1) {
           header = full;
@@ -114,15 +119,17 @@ class Bounds {
   rows = 0;
   private cells = 0;
 
-  /** Counts a row with `filled` cells; false once rows are only being counted. */
-  row(filled: number): boolean {
-    if (!filled) return this.rows <= importLimits.rows + 1;
+  /** Counts a row with `filled` cells worth reading of `cells` in all; false once rows are only being counted. */
+  row(filled: number, cells: number): boolean {
+    const counting = this.rows > importLimits.rows + 1;
+    if (!counting) {
+      this.cells += cells;
+      if (this.cells > importLimits.cells) throw badInput(importMessages.tooManyCells(importLimits.cells, true));
+    }
+    if (!filled) return !counting;
     this.rows++;
     if (this.rows > COUNT_UP_TO) throw badInput(importMessages.tooManyRows(COUNT_UP_TO, true));
-    if (this.rows > importLimits.rows + 1) return false;
-    this.cells += filled;
-    if (this.cells > importLimits.cells) throw badInput(importMessages.tooManyCells(importLimits.cells, true));
-    return true;
+    return this.rows <= importLimits.rows + 1;
   }
 
   /** The header is not a person: the bound is on the rows below it. */
