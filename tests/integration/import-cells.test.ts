@@ -20,7 +20,7 @@ async function workbook(fill: (ws: ExcelJS.Worksheet) => void): Promise<string> 
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 const rows = (data: ExcelJS.CellValue[][]) => workbook((ws) => data.forEach((r) => ws.addRow(r)));
-const importXlsx = (dataBase64: string) => core.call('person.import', { fileName: '名单.xlsx', dataBase64 });
+const importXlsx = (dataBase64: string) => core.invoke('person.import', { fileName: '名单.xlsx', dataBase64 });
 
 async function refused(dataBase64: string): Promise<string> {
   const before = dumpDatabase(core);
@@ -61,7 +61,7 @@ describe('importing every kind of cell', () => {
       ws.addRow(['赵一', '专家学者', { formula: 'CONCATENATE("黑龙江","大学")', result: '黑龙江大学' }]);
       ws.addRow(['钱二', '专家学者', '东北林业大学']);
       // A shared formula: the master cell and one that shares it.
-      ws.getCell('C4').value = { formula: 'C3', result: '东北林业大学', shareType: 'shared', ref: 'C4:C5' };
+      ws.getCell('C4').value = { formula: 'C3', result: '东北林业大学', shareType: 'shared', ref: 'C4:C5' } as ExcelJS.CellFormulaValue;
       ws.getCell('A4').value = '孙三';
       ws.getCell('B4').value = '专家学者';
       ws.getCell('C5').value = { sharedFormula: 'C4', result: '东北林业大学' };

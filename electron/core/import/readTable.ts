@@ -18,17 +18,26 @@ export interface Table {
   rows: TableRow[];
 }
 
+/** How far reading has got, every thousand rows. */
+export interface ReadProgress {
+  rows: number;
+}
+
 /** Rows beyond the bound are still counted (not kept) up to this many, so the message can say how many. */
 const COUNT_UP_TO = importLimits.rows * 10;
 /** A roster has a dozen columns; a stray cell at column XFD must not widen every row. */
 const MAX_WIDTH = 100;
 
 /** Runs in a worker thread (readTable.worker.ts): a large file never holds up the other calls. */
-export async function readTable(fileName: string, data: Uint8Array): Promise<Table> {
+export async function readTable(
+  fileName: string,
+  data: Uint8Array,
+  onProgress: (p: ReadProgress) => void = () => {},
+): Promise<Table> {
   if (data.length > importLimits.bytes) throw badInput(importMessages.tooLarge(data.length));
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'txt') return readCsv(Buffer.from(data.buffer, data.byteOffset, data.length));
-  if (ext === 'xlsx') return readXlsx(data);
+  if (ext === 'xlsx') return readXlsx(data, onProgress);
   if (ext === 'xls') throw badInput('不支持旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入');
   throw badInput(`不支持“.${ext ?? ''}”文件，请选择 Excel（.xlsx）或 CSV 文件`);
 }
@@ -61,7 +70,7 @@ function readCsv(data: Buffer): Table {
  * as a bound is passed. The first worksheet that holds anything is the roster; pictures and other
  * sheets are skipped without being read into memory.
  */
-async function readXlsx(data: Uint8Array): Promise<Table> {
+async function readXlsx(data: Uint8Array, onProgress: (p: ReadProgress) => void): Promise<Table> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -92,6 +101,7 @@ async function readXlsx(data: Uint8Array): Promise<Table> {
           if (read.issue) issues.push(read.issue);
         });
         if (!bound.row(filled, counted)) continue;
+        if (bound.rows % 1000 === 0 && filled) onProgress({ rows: bound.rows });
         const full = Array.from(cells, (c) => c ?? '');
         if (row.number === 1) {
           header = full;

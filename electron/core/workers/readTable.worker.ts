@@ -1,4 +1,4 @@
-import { readTable, type Table } from '../import/readTable';
+import { readTable, type ReadProgress, type Table } from '../import/readTable';
 import { serveWorker } from './serveWorker';
 
 export interface ReadTableInput {
@@ -6,4 +6,4 @@ export interface ReadTableInput {
   data: Uint8Array;
 }
 
-serveWorker<ReadTableInput, Table>(({ fileName, data }) => readTable(fileName, data));
+serveWorker<ReadTableInput, Table, ReadProgress>(({ fileName, data }, progress) => readTable(fileName, data, progress));
