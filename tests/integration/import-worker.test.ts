@@ -29,7 +29,7 @@ describe('reading a spreadsheet on a worker thread', () => {
     const progress: ReadProgress[] = [];
     const table = await runWorker<ReadTableInput, Table, ReadProgress>(
       'readTable',
-      { fileName: 'a.xlsx', data: big },
+      { fileName: 'a.xlsx', dataBase64: Buffer.from(big).toString('base64') },
       { onProgress: (p) => progress.push(p) },
     );
     expect(table.header).toEqual(['姓名', '类别', '单位']);
@@ -39,14 +39,18 @@ describe('reading a spreadsheet on a worker thread', () => {
   });
 
   it("passes the worker's refusal back as an AppError with its Chinese message", async () => {
-    const err = await runWorker('readTable', { fileName: 'a.xlsx', data: new Uint8Array([1, 2, 3]) }).catch((e) => e);
+    const err = await runWorker('readTable', { fileName: 'a.xlsx', dataBase64: 'AQID' }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'bad_input', message: expect.stringContaining('无法读取该 Excel 文件') });
   });
 
   it('stops when aborted', async () => {
     const stop = new AbortController();
-    const reading = runWorker('readTable', { fileName: 'a.xlsx', data: big }, { signal: stop.signal });
+    const reading = runWorker(
+      'readTable',
+      { fileName: 'a.xlsx', dataBase64: Buffer.from(big).toString('base64') },
+      { signal: stop.signal },
+    );
     stop.abort(new Error('取消'));
     await expect(reading).rejects.toThrow('取消');
   });
