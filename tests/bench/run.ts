@@ -7,6 +7,7 @@ import { lanArea } from './areas/lan';
 import { minutesArea } from './areas/minutes';
 import { projectorArea } from './areas/projector';
 import { queueArea } from './areas/queue';
+import { stallDuringImport } from './areas/stallImport';
 import { topicsArea } from './areas/topics';
 import { type Area, type Figure, passes } from './figures';
 
@@ -24,6 +25,8 @@ const areas: Area[] = [
   exportArea,
   archiveArea,
   lanArea,
+  // A cheap call while heavy work runs: the import here; restore and integrity check join it.
+  { name: 'stall', run: async () => [...(await stallDuringImport())] },
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
