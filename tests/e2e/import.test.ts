@@ -162,7 +162,11 @@ describe('桌面版的工作线程入口（out/main）', () => {
     });
     expect(answer).toEqual({
       kind: 'done',
-      value: { header: ['姓名', '类别'], rows: [{ n: 2, cells: ['张伟', '专家学者'] }] },
+      value: {
+        header: ['姓名', '类别'],
+        rows: [{ n: 2, cells: ['张伟', '专家学者'] }],
+        namePinyin: { 张伟: 'zhangwei zw' },
+      },
     });
   });
 });

@@ -16,6 +16,8 @@ export interface TableRow {
 export interface Table {
   header: string[];
   rows: TableRow[];
+  /** The search keys of each name, worked out on the worker (pinyin is the slow part of writing a person). */
+  namePinyin?: Record<string, string>;
 }
 
 /** How far reading has got, every thousand rows. */

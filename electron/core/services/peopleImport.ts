@@ -1,7 +1,6 @@
 import { PersonInput } from '../../../shared/contract/directory';
 import { describeZodError } from '../../../shared/contract/issues';
 import {
-  importColumnAliases,
   importColumns,
   normalisePersonKind,
   unitKindNames,
@@ -14,6 +13,7 @@ import { handlers } from '../handler';
 import { base64Bytes, importLimits, importMessages } from '../../../shared/domain/importLimits';
 import type { PersonFields } from '../data/people';
 import type { CellIssue } from '../import/cellText';
+import { headerMap } from '../import/columns';
 import type { ReadProgress, Table, TableRow } from '../import/readTable';
 import type { ReadTableInput } from '../workers/readTable.worker';
 import { runWorker } from '../workers/runWorker';
@@ -28,16 +28,6 @@ interface RowNote {
 
 /** A file that takes longer than this to read is given up (a zip bomb, or something that is no roster). */
 const READ_TIMEOUT_MS = 60_000;
-
-/** Maps header cells to template columns; unknown headers are ignored. */
-function headerMap(header: string[]): Map<ImportColumn, number> {
-  const map = new Map<ImportColumn, number>();
-  header.forEach((h, i) => {
-    const col = importColumnAliases[h.replace(/[\s*＊]/g, '')];
-    if (col && !map.has(col)) map.set(col, i);
-  });
-  return map;
-}
 
 /**
  * Imports people from a roster. Each row is checked with the same schema and rules as the form;
@@ -74,7 +64,7 @@ export const importHandlers = handlers({
           const key = twinKey(person);
           const earlier = seen.get(key);
           if (earlier !== undefined) throw badInput(`第${row.n}行与第${earlier}行重复（姓名、类别、单位相同）`);
-          addPerson(ctx, person);
+          addPerson(ctx, person, table.namePinyin?.[person.name]);
           seen.set(key, row.n);
           imported++;
           for (const reason of notes) warnings.push({ row: row.n, name, reason });
