@@ -1,5 +1,6 @@
 import { PersonInput } from '../../../shared/contract/directory';
 import { describeZodError } from '../../../shared/contract/issues';
+import { base64Bytes, importLimits, importMessages } from '../../../shared/domain/importLimits';
 import {
   importColumns,
   normalisePersonKind,
@@ -10,7 +11,6 @@ import {
 import type { QueryCtx } from '../context';
 import { AppError, badInput } from '../errors';
 import { handlers } from '../handler';
-import { base64Bytes, importLimits, importMessages } from '../../../shared/domain/importLimits';
 import type { PersonFields } from '../data/people';
 import type { CellIssue } from '../import/cellText';
 import { headerMap } from '../import/columns';
