@@ -55,6 +55,15 @@ describe('reading a spreadsheet on a worker thread', () => {
     await expect(reading).rejects.toThrow('取消');
   });
 
+  it('ends only its own thread when the file needs more memory than allowed', async () => {
+    const reading = runWorker(
+      'readTable',
+      { fileName: 'a.xlsx', dataBase64: Buffer.from(big).toString('base64') },
+      { memoryMb: 4 },
+    );
+    await expect(reading).rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+  });
+
   describe('while the core imports a large file', () => {
     const core = tempCore();
     afterAll(() => core.dispose());

@@ -28,6 +28,8 @@ interface RowNote {
 
 /** A file that takes longer than this to read is given up (a zip bomb, or something that is no roster). */
 const READ_TIMEOUT_MS = 60_000;
+/** The reading thread's heap: a 30 MB roster within the row and cell bounds needs far less. */
+const READ_MEMORY_MB = 512;
 
 /**
  * Imports people from a roster. Each row is checked with the same schema and rules as the form;
@@ -123,8 +125,15 @@ function readInWorker(fileName: string, dataBase64: string): Promise<Table> {
   return runWorker<ReadTableInput, Table, ReadProgress>(
     'readTable',
     { fileName, dataBase64 },
-    { signal: stop.signal },
-  ).finally(() => clearTimeout(timer));
+    { signal: stop.signal, memoryMb: READ_MEMORY_MB },
+  )
+    .catch((e: unknown) => {
+      // A file that unpacks to far more than it weighs (shared strings by the million) ends only its thread.
+      if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+        throw badInput(`读取该文件需要超过 ${READ_MEMORY_MB} MB 内存，已停止：请只保留人员名单后再导入`);
+      throw e;
+    })
+    .finally(() => clearTimeout(timer));
 }
 
 /**

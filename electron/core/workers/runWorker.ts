@@ -9,6 +9,8 @@ export interface RunOptions<P> {
   signal?: AbortSignal;
   /** Buffers handed over rather than copied (the input's ArrayBuffers). */
   transfer?: ArrayBuffer[];
+  /** The thread's heap bound: past it the thread ends (ERR_WORKER_OUT_OF_MEMORY), never the app. */
+  memoryMb?: number;
 }
 
 /**
@@ -17,11 +19,16 @@ export interface RunOptions<P> {
  * An AppError thrown in the worker comes back as an AppError with its Chinese message.
  */
 export function runWorker<I, O, P = never>(name: string, input: I, options: RunOptions<P> = {}): Promise<O> {
-  const { onProgress, signal, transfer } = options;
+  const { onProgress, signal, transfer, memoryMb } = options;
   return new Promise<O>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const { file, execArgv } = workerScript(name);
-    const worker = new Worker(file, { workerData: input, transferList: transfer, execArgv });
+    const worker = new Worker(file, {
+      workerData: input,
+      transferList: transfer,
+      execArgv,
+      resourceLimits: memoryMb ? { maxOldGenerationSizeMb: memoryMb } : undefined,
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
