@@ -61,7 +61,12 @@ describe('importing every kind of cell', () => {
       ws.addRow(['赵一', '专家学者', { formula: 'CONCATENATE("黑龙江","大学")', result: '黑龙江大学' }]);
       ws.addRow(['钱二', '专家学者', '东北林业大学']);
       // A shared formula: the master cell and one that shares it.
-      ws.getCell('C4').value = { formula: 'C3', result: '东北林业大学', shareType: 'shared', ref: 'C4:C5' } as ExcelJS.CellFormulaValue;
+      ws.getCell('C4').value = {
+        formula: 'C3',
+        result: '东北林业大学',
+        shareType: 'shared',
+        ref: 'C4:C5',
+      } as ExcelJS.CellFormulaValue;
       ws.getCell('A4').value = '孙三';
       ws.getCell('B4').value = '专家学者';
       ws.getCell('C5').value = { sharedFormula: 'C4', result: '东北林业大学' };
@@ -137,6 +142,17 @@ describe('importing every kind of cell', () => {
       for (let i = 0; i < 21_000; i++) ws.addRow([`人员${i}`, '专家学者']);
     });
     expect(await refused(data)).toBe('表格行数过多（2.1 万行），最多 5000 行');
+  });
+
+  it('refuses too many rows of a CSV the same way', async () => {
+    const csv = '姓名,类别\n' + Array.from({ length: 6000 }, (_, i) => `人员${i},专家学者`).join('\n');
+    const before = dumpDatabase(core);
+    const r = await core.invoke('person.import', {
+      fileName: 'a.csv',
+      dataBase64: Buffer.from(csv).toString('base64'),
+    });
+    expect(r.ok ? '' : r.error.message).toBe('表格行数过多（6000 行），最多 5000 行');
+    expect(dumpDatabase(core)).toBe(before);
   });
 
   it('refuses too many cells, and stops reading once past the bound', async () => {
