@@ -13,7 +13,10 @@ export async function rosterWithPhotos(people = 600, side = { width: 110, height
   ws.addRow(['姓名', '类别', '单位', '职务', '照片']);
   syntheticRoster(people).forEach((p, i) => {
     ws.addRow([p.name, p.kind, p.unit, p.title]);
-    const image = wb.addImage({ buffer: noisePng(side.width, side.height, i + 1) as unknown as ExcelJS.Buffer, extension: 'png' });
+    const image = wb.addImage({
+      buffer: noisePng(side.width, side.height, i + 1) as unknown as ExcelJS.Buffer,
+      extension: 'png',
+    });
     ws.addImage(image, { tl: { col: 4, row: i + 1 }, ext: { width: 40, height: 40 } });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
