@@ -150,23 +150,33 @@ describe('桌面版的工作线程入口（out/main）', () => {
     expect(existsSync(built.file), '先运行 electron-vite build').toBe(true);
     expect(built.execArgv).toBeUndefined();
 
-    const csv = Buffer.from('姓名,类别\n张伟,专家学者\n').toString('base64');
-    // Plain Node, no TypeScript loader: what the bundle needs must all be in it (or in node_modules).
-    const answer = await new Promise<WorkerMessage<unknown, unknown>>((resolve, reject) => {
-      const worker = new Worker(built.file, { workerData: { fileName: 'a.csv', dataBase64: csv }, execArgv: [] });
-      worker.once('message', (m: WorkerMessage<unknown, unknown>) => {
-        void worker.terminate();
-        resolve(m);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名单').addRows([
+      ['姓名', '类别'],
+      ['张伟', '专家学者'],
+    ]);
+    const files = {
+      'a.csv': Buffer.from('姓名,类别\n张伟,专家学者\n').toString('base64'),
+      'a.xlsx': Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    };
+    for (const [fileName, dataBase64] of Object.entries(files)) {
+      // Plain Node, no TypeScript loader: what the bundle needs must all be in it (or in node_modules).
+      const answer = await new Promise<WorkerMessage<unknown, unknown>>((resolve, reject) => {
+        const worker = new Worker(built.file, { workerData: { fileName, dataBase64 }, execArgv: [] });
+        worker.once('message', (m: WorkerMessage<unknown, unknown>) => {
+          void worker.terminate();
+          resolve(m);
+        });
+        worker.once('error', reject);
       });
-      worker.once('error', reject);
-    });
-    expect(answer).toEqual({
-      kind: 'done',
-      value: {
-        header: ['姓名', '类别'],
-        rows: [{ n: 2, cells: ['张伟', '专家学者'] }],
-        namePinyin: { 张伟: 'zhangwei zw' },
-      },
-    });
+      expect(answer, fileName).toEqual({
+        kind: 'done',
+        value: {
+          header: ['姓名', '类别'],
+          rows: [{ n: 2, cells: ['张伟', '专家学者'] }],
+          namePinyin: { 张伟: 'zhangwei zw' },
+        },
+      });
+    }
   });
 });
