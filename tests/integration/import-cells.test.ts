@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maxImportBase64 } from '../../shared/domain/importLimits';
 import { dumpDatabase, ok, tempCore } from '../support/tempCore';
@@ -128,6 +129,26 @@ describe('importing every kind of cell', () => {
     const csv = Buffer.from('姓名,类别\n,\n').toString('base64');
     const r = await core.call('person.import', { fileName: 'a.csv', dataBase64: csv });
     expect(r.ok ? '' : r.error.message).toBe('文件中没有数据行：第一行是列名，下面没有人员');
+  });
+
+  it('refuses a damaged workbook (cut short, a cell without an address, a zip with no workbook) in Chinese', async () => {
+    const good = Buffer.from(
+      await rows([['姓名', '类别'], ...Array.from({ length: 300 }, (_, i) => [`人员${i}`, '专家学者'])]),
+      'base64',
+    );
+    const zip = await JSZip.loadAsync(good);
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      // A cell with no address: what no spreadsheet program writes.
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row><c><v>1</v></c></row></sheetData></worksheet>',
+    );
+    const other = new JSZip().file('hello.txt', 'hi');
+    const cases: [Buffer, string][] = [
+      [good.subarray(0, good.length / 2), '无法读取该 Excel 文件：文件可能已损坏或不是 .xlsx 格式'],
+      [await zip.generateAsync({ type: 'nodebuffer' }), '无法读取该 Excel 文件：文件可能已损坏或不是 .xlsx 格式'],
+      [await other.generateAsync({ type: 'nodebuffer' }), 'Excel 文件中没有数据'],
+    ];
+    for (const [data, message] of cases) expect(await refused(data.toString('base64')), `${data.length}`).toBe(message);
   });
 
   it('refuses an over-size file by its base64 length, in MB, before reading it', async () => {
