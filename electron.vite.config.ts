@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -8,6 +9,16 @@ const root = import.meta.dirname;
 // (app:// in Electron, serve and 会场互联 over HTTP). A meta copy could not name the desktop app's
 // minutes endpoint, whose port is chosen at each start, and would block it.
 
+/**
+ * Each worker thread's entry (electron/core/workers/<name>.worker.ts) is bundled beside the main
+ * process as out/main/workers/<name>.worker.js, where workerScript.ts looks for it.
+ */
+const workerEntries = Object.fromEntries(
+  readdirSync(resolve(root, 'electron/core/workers'))
+    .filter((f) => f.endsWith('.worker.ts'))
+    .map((f) => [`workers/${f.replace(/\.ts$/, '')}`, resolve(root, 'electron/core/workers', f)]),
+);
+
 export default defineConfig({
   main: {
     build: {
@@ -16,6 +27,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The backup worker thread's own file, found beside index.js (electron/core/backup/worker/run.ts).
           backupWorker: resolve(root, 'electron/core/backup/worker/backupWorker.ts'),
+          ...workerEntries,
         },
       },
       outDir: resolve(root, 'out/main'),

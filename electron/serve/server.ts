@@ -1,6 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Core } from '../core';
-import { EventStreams, readBody, sendJson, serveStatic } from '../core/http/respond';
+import {
+  BodyTooLarge,
+  decodePath,
+  EventStreams,
+  readBody,
+  sendBadAddress,
+  sendJson,
+  sendTooLarge,
+  serveStatic,
+} from '../core/http/respond';
 import { attachMinutesSocket } from '../core/minutesSync/socket';
 import { sameSecret } from '../core/security';
 
@@ -67,11 +76,14 @@ export function startServer({
     if (req.method !== 'POST')
       return sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: '只接受 POST 请求' } });
     if (!authorised(req.headers['x-bcsl-token'] as string | undefined)) return sendJson(res, 401, unauthorised());
+    const call = decodePath(name);
+    if (call === null) return sendBadAddress(res);
     let body: string;
     try {
       body = await readBody(req);
-    } catch {
-      return sendJson(res, 413, { ok: false, error: { code: 'bad_input', message: '请求内容过大（上限 16 MB）' } });
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return sendTooLarge(res, e);
+      throw e;
     }
     let input: unknown;
     try {
@@ -79,7 +91,7 @@ export function startServer({
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'bad_input', message: '请求内容不是有效的 JSON' } });
     }
-    sendJson(res, 200, await core.call(decodeURIComponent(name), input));
+    sendJson(res, 200, await core.call(call, input));
   }
 
   return new Promise((resolve, reject) => {

@@ -41,8 +41,11 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, input: unknow
     case 'invalid_element':
       return `${q}的内容不对`;
     case 'custom':
-    default:
+      // A message that names its own subject (文件过大（7.2 MB）…) goes out as it is.
+      if (issue.params?.standalone) return issue.message;
       return `${q}${issue.message}`;
+    default:
+      return `${q}${(issue as { message: string }).message}`;
   }
 }
 

@@ -59,7 +59,7 @@ describe('importing people', () => {
       Buffer.from('姓名,类别,单位\n王五,群众代表,"道里区,中央大街社区"\n'),
     ]);
     const r1 = ok(await core.invoke('person.import', { fileName: 'a.CSV', dataBase64: utf8.toString('base64') }));
-    expect(r1).toEqual({ imported: 1, rows: 1, rejected: [] });
+    expect(r1).toEqual({ imported: 1, rows: 1, rejected: [], warnings: [] });
     expect(ok(await core.invoke('person.list', {})).find((p) => p.name === '王五')!.unit).toBe('道里区,中央大街社区');
     // "姓名,类别\n张伟,专家学者" in GBK
     const gbk = Buffer.from([

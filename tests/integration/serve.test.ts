@@ -2,8 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
+import { MAX_BODY } from '../../electron/core/http/respond';
 import { startServer } from '../../electron/serve/server';
 
 let core: Core;
@@ -89,5 +90,30 @@ describe('serve', () => {
     expect(text).toContain('"topics":["directory"]');
     controller.abort();
     expect((await fetch(`${base}/api/events?token=nope`)).status).toBe(401);
+  });
+
+  it('answers an over-size body with 413 and a Chinese message before the connection closes', async () => {
+    const res = await post('person.import', 'x'.repeat(MAX_BODY + 1024));
+    expect(res.status).toBe(413);
+    const answer = await res.json();
+    expect(answer.error.message).toMatch(/^请求内容过大（\d+(\.\d)? MB），最多 \d+(\.\d)? MB。导入的文件最多 30 MB$/);
+    // The server is still there for the next call.
+    expect((await (await post('app.status', '{}')).json()).ok).toBe(true);
+  });
+
+  it('answers a malformed address (/%) with 400 and logs no stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const path of ['/%', '/%E4%B8', '/assets/%zz.js']) {
+        const res = await fetch(`${base}${path}`);
+        expect(res.status, path).toBe(400);
+        expect((await res.json()).error.message).toContain('地址无效');
+      }
+      const api = await post('%', '{}');
+      expect(api.status).toBe(400);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -33,13 +33,13 @@ export const twinOf = (ctx: QueryCtx, p: PersonFields): number | undefined =>
            AND id IS NOT ${p.id ?? null} AND retired_at IS NULL`,
   )?.id;
 
-export function insertPerson(ctx: Ctx, p: PersonFields, at: string): number {
+export function insertPerson(ctx: Ctx, p: PersonFields, at: string, pinyin = pinyinKeys(p.name)): number {
   return Number(
     run(
       ctx.db,
       sql`INSERT INTO person (name, kind, sector_id, committee_id, department_id, unit, title, phone, note, pinyin, created_at, updated_at)
           VALUES (${p.name}, ${p.kind}, ${p.sectorId ?? null}, ${p.committeeId ?? null}, ${p.departmentId ?? null},
-                  ${p.unit ?? ''}, ${p.title ?? ''}, ${p.phone ?? ''}, ${p.note ?? ''}, ${pinyinKeys(p.name)}, ${at}, ${at})`,
+                  ${p.unit ?? ''}, ${p.title ?? ''}, ${p.phone ?? ''}, ${p.note ?? ''}, ${pinyin}, ${at}, ${at})`,
     ).lastInsertRowid,
   );
 }

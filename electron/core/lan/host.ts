@@ -18,7 +18,7 @@ import {
 } from '../data/lanDevice';
 import { participantsOf } from '../data/participant';
 import type { EventHub } from '../events';
-import { EventStreams, readBody, refusal, sendJson, serveStatic } from '../http/respond';
+import { decodePath, EventStreams, readBody, refusal, sendBadAddress, sendJson, serveStatic } from '../http/respond';
 import { attachMinutesSocket } from '../minutesSync/socket';
 import type { MinutesDocs } from '../minutesSync/docs';
 import type { Caller, Router } from '../router';
@@ -304,9 +304,11 @@ export class LanHost {
       if (!caller) return sendJson(res, 401, unknownDevice());
       if (!this.calls.allow(caller.deviceId, Date.now()))
         return sendJson(res, 429, refusal('操作过于频繁，请稍后再试'));
+      const call = decodePath(url.pathname.slice('/api/'.length));
+      if (call === null) return sendBadAddress(res);
       const input = await readJson(req);
       if (!input) return sendJson(res, 400, refusal('请求内容不是有效的 JSON，或超过 64 KB'));
-      const result = await this.core.call(decodeURIComponent(url.pathname.slice('/api/'.length)), input, caller);
+      const result = await this.core.call(call, input, caller);
       return sendJson(res, result.ok ? 200 : result.error.code === 'refused' ? 403 : 200, result);
     }
     if (!this.options.staticDir) return sendJson(res, 404, refusal('未找到'));

@@ -42,10 +42,10 @@ export function checkPerson(ctx: QueryCtx, p: PersonFields, before?: Person): vo
     );
 }
 
-/** A new person after the same checks as the form (the import and the demo directory add people this way). */
-export function addPerson(ctx: Ctx, p: PersonFields): number {
+/** A new person after the same checks as the form (the import and the demo directory add people this way); the import brings its pinyin worked out. */
+export function addPerson(ctx: Ctx, p: PersonFields, pinyin?: string): number {
   checkPerson(ctx, p);
-  return insertPerson(ctx, p, isoNow(ctx));
+  return insertPerson(ctx, p, isoNow(ctx), pinyin);
 }
 
 export const peopleHandlers = handlers({

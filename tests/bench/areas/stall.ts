@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../../electron/core';
 import { generateArchive } from '../../../electron/core/generate/archive';
 import { type Area, type Figure, percentile, round } from '../figures';
 import { ok } from '../../support/tempCore';
+import { stallDuringImport } from './stallImport';
 
 const MEETINGS = 1000;
 const CHARS = 30_000;
@@ -68,6 +69,8 @@ export const stallArea: Area = {
       const check = await checkStall(core);
       const restore = await restoreStall(core);
       return [
+        // The import in a core of its own: its roster file and its worker.
+        ...(await stallDuringImport()),
         {
           key: 'stall.during_check_p95_ms',
           label: `完整性检查 ${MEETINGS} 次会议的档案（${round(check.workMs / 1000)} s）期间，app.health 的延迟 p95（${check.samples} 次）`,

@@ -1,4 +1,6 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import type { ImportReport } from '../../../../shared/contract/directory';
+import { importLimits, importMessages } from '../../../../shared/domain/importLimits';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
 import { bytesToBase64 } from '../../lib/base64';
@@ -12,12 +14,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const importPeople = useAction('person.import', { errorInPlace: true });
   const fileRef = useRef<HTMLInputElement>(null);
   const fileName = useRef('');
+  // A file over the bound is refused here, before it is read and sent (the core says the same).
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     fileName.current = file.name;
-    importPeople.mutate({ fileName: file.name, dataBase64: bytesToBase64(await file.arrayBuffer()) });
     if (fileRef.current) fileRef.current.value = '';
+    if (file.size > importLimits.bytes) {
+      importPeople.reset();
+      setTooLarge(importMessages.tooLarge(file.size));
+      return;
+    }
+    setTooLarge(null);
+    importPeople.mutate({ fileName: file.name, dataBase64: bytesToBase64(await file.arrayBuffer()) });
   };
   const report = importPeople.data;
 
@@ -68,7 +78,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </div>
-      <ErrorText error={importPeople.error} />
+      <ErrorText error={tooLarge ?? importPeople.error} />
       {report && (
         <div className="import-report" aria-label={ti.report}>
           <p className="import-summary">{ti.result(report.imported, report.rows)}</p>
@@ -77,28 +87,41 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <>
               <p className="warn-text">{ti.rejectedTitle(report.rejected.length)}</p>
-              <table className="table compact" aria-label={ti.rejectedRows}>
-                <thead>
-                  <tr>
-                    <th>{ti.row}</th>
-                    <th>{t.col.name}</th>
-                    <th>{ti.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.map((r) => (
-                    <tr key={r.row}>
-                      <td className="num">{r.row}</td>
-                      <td>{r.name}</td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RowTable label={ti.rejectedRows} head={ti.reason} rows={report.rejected} />
+            </>
+          )}
+          {report.warnings.length > 0 && (
+            <>
+              <p className="warn-text">{ti.warningsTitle(report.warnings.length)}</p>
+              <RowTable label={ti.warningRows} head={ti.note} rows={report.warnings} />
             </>
           )}
         </div>
       )}
     </Drawer>
+  );
+}
+
+/** Rows of the file with what is to be said about each: the ones refused, or imported with a warning. */
+function RowTable({ label, head, rows }: { label: string; head: string; rows: ImportReport['warnings'] }) {
+  return (
+    <table className="table compact" aria-label={label}>
+      <thead>
+        <tr>
+          <th>{ti.row}</th>
+          <th>{t.col.name}</th>
+          <th>{head}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={`${r.row}-${i}`}>
+            <td className="num">{r.row}</td>
+            <td>{r.name}</td>
+            <td>{r.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
