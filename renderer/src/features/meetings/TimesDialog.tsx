@@ -102,26 +102,18 @@ export function TimesDialog({ speech, onClose }: { speech: Speech; onClose: () =
           {segments.map((s, n) => (
             <div key={s.key} className="times-row" role="group" aria-label={x.segment(n + 1)}>
               <span className="times-no">{x.segment(n + 1)}</span>
-              <Field label={x.start}>
-                <input
-                  value={s.start}
-                  inputMode="numeric"
-                  maxLength={5}
-                  placeholder={x.placeholder}
-                  autoComplete="off"
-                  onChange={(e) => edit(s.key, 'start', e.target.value)}
-                />
-              </Field>
-              <Field label={x.end}>
-                <input
-                  value={s.end}
-                  inputMode="numeric"
-                  maxLength={5}
-                  placeholder={x.placeholder}
-                  autoComplete="off"
-                  onChange={(e) => edit(s.key, 'end', e.target.value)}
-                />
-              </Field>
+              {(['start', 'end'] as const).map((side) => (
+                <Field key={side} label={x[side]}>
+                  <input
+                    value={s[side]}
+                    inputMode="numeric"
+                    maxLength={5}
+                    placeholder={x.placeholder}
+                    autoComplete="off"
+                    onChange={(e) => edit(s.key, side, e.target.value)}
+                  />
+                </Field>
+              ))}
               {segments.length > 1 && (
                 <button
                   type="button"
