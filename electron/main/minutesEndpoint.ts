@@ -18,7 +18,7 @@ export function startMinutesEndpoint(core: Core): Promise<{ endpoint: MinutesEnd
     docs: core.minutesDocs,
     hostOk: (host) => host === `127.0.0.1:${port}`,
     authorise: (t) => (sameSecret(t, token) ? { readOnly: false } : null),
-    busy: () => core.ctx.slot.task,
+    busy: () => core.ctx.slot.replacing,
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -50,7 +50,7 @@ export function startServer({
     docs: core.minutesDocs,
     hostOk,
     authorise: (t) => (authorised(t) ? { readOnly: false } : null),
-    busy: () => core.ctx.slot.task,
+    busy: () => core.ctx.slot.replacing,
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

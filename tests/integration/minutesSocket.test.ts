@@ -96,6 +96,23 @@ describe("serve's minutes socket", () => {
     b.leave();
   });
 
+  it('keeps windows linked and saving while a backup is taken, and asks them to wait only during a restore', async () => {
+    // The daily backup at start takes a while (its worker thread starts first): windows opened meanwhile must link.
+    const backup = core.invoke('backup.create', {});
+    expect(core.ctx.slot.task).toBe('正在备份');
+    const w = await connect(socketUrl(origin, token, meetingId, docKey));
+    await w.until(() => w.synced);
+    w.type('备份期间写入');
+    await w.until(() => w.durable);
+    const taken = ok(await backup);
+    w.leave();
+    const restore = core.invoke('backup.restore', { path: taken.path });
+    expect(await attempt(socketUrl(origin, token, meetingId, docKey))).toEqual({ close: CLOSE.busy });
+    ok(await restore);
+    docKey = ok(await core.invoke('minutes.get', { meetingId })).docKey;
+    expect(ok(await core.invoke('minutes.get', { meetingId })).doc).toContain('备份期间写入');
+  });
+
   it('after a backup is restored, a window holding the old file’s document is told to reopen', async () => {
     const before = ok(await core.invoke('backup.create', {}));
     const w = await connect(socketUrl(origin, token, meetingId, docKey));

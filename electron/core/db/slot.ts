@@ -58,6 +58,14 @@ export class DatabaseSlot {
     return this.current;
   }
 
+  /**
+   * The restore under way, if any: the one task during which the minutes' links must wait. A backup
+   * copies through its own connection and takes every write made meanwhile, so links stay open then.
+   */
+  get replacing(): string | undefined {
+    return this.task === RESTORING ? this.task : undefined;
+  }
+
   /** The connection when open, without throwing (backups check for it themselves). */
   get raw(): Db | undefined {
     return this.current;

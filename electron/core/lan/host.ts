@@ -165,7 +165,7 @@ export class LanHost {
             if (caller.role !== 'recorder' && caller.role !== 'chair') return null;
             return { readOnly: caller.role === 'chair' };
           },
-          busy: () => this.core.ctx().slot.task,
+          busy: () => this.core.ctx().slot.replacing,
         });
       this.session = { meetingId, listener, codes: new Map(), streams, stopEvents };
     })();
