@@ -100,6 +100,23 @@ describe('backups', () => {
     expect(err(await c.invoke('backup.create', { file: c.dataFile }))).toContain('数据文件本身');
   });
 
+  it('refuses network and device paths for every path it takes, touching nothing', async () => {
+    const c = core();
+    ok(await c.invoke('app.loadDemo', {}));
+    const before = dumpDatabase(c);
+    const listed = ok(await c.invoke('backup.list', {})).backups.length;
+    for (const path of ['\\\\server\\share\\上次会议备份.db', '\\\\?\\C:\\备份.db']) {
+      for (const r of [
+        await c.call('backup.describe', { path }),
+        await c.call('backup.restore', { path }),
+        await c.call('backup.create', { file: path }),
+      ])
+        expect(err(r), path).toMatch(/^不能使用(网络|设备)路径/);
+    }
+    expect(dumpDatabase(c)).toBe(before);
+    expect(ok(await c.invoke('backup.list', {})).backups.length).toBe(listed);
+  });
+
   it('restores the earlier state, keeps the current file as 恢复前 and tells every window', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));

@@ -14,6 +14,7 @@ import {
   recordOf,
   unrecordedEntry,
 } from '../backup/files';
+import { localPathProblem } from '../backup/localPath';
 import { runInWorker } from '../backup/worker/run';
 import { RESTORING } from '../db/slot';
 import { badInput, notFound, refused } from '../errors';
@@ -24,12 +25,16 @@ import { storeValue } from '../data/settings';
 
 /** A backup file named by its full path (a relative one would depend on where the app was started). */
 function backupPath(path: string): string {
+  const problem = localPathProblem(path);
+  if (problem) throw badInput(problem);
   if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
   return resolve(path);
 }
 
 /** A path the user chose: absolute, ending in .db, not the data file itself, never an existing file. */
 function chosenFile(ctx: Ctx, file: string): string {
+  const problem = localPathProblem(file);
+  if (problem) throw badInput(problem);
   if (!isAbsolute(file)) throw badInput('请填写完整的文件路径，例如 D:\\备份\\冰城商量-备份.db');
   const path = resolve(extname(file).toLowerCase() === '.db' ? file : `${file}.db`);
   if (sameFile(path, ctx.dataFile)) throw badInput('不能备份到数据文件本身，请换一个文件名');
