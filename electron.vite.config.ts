@@ -25,8 +25,6 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
-          // The backup worker thread's own file, found beside index.js (electron/core/backup/worker/run.ts).
-          backupWorker: resolve(root, 'electron/core/backup/worker/backupWorker.ts'),
           ...workerEntries,
         },
       },

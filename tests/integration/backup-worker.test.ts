@@ -9,7 +9,7 @@ import { err, ok, tempCore } from '../support/tempCore';
 
 /**
  * The checks of backup and restore run in a worker thread, found both from the TypeScript sources
- * (vitest, `npm run serve` under tsx) and in the built bundle (out/main/backupWorker.js).
+ * (vitest, `npm run serve` under tsx) and in the built bundle (out/main/workers/backup.worker.js).
  */
 const cores: ReturnType<typeof tempCore>[] = [];
 afterEach(() => {
@@ -76,9 +76,9 @@ describe('the backup worker thread, from the sources', () => {
   });
 });
 
-describe('the built worker (out/main/backupWorker.js, from npx electron-vite build)', () => {
+describe('the built worker (out/main/workers/backup.worker.js, from npx electron-vite build)', () => {
   it('answers a task', async () => {
-    const built = join(projectRoot, 'out', 'main', 'backupWorker.js');
+    const built = join(projectRoot, 'out', 'main', 'workers', 'backup.worker.js');
     expect(existsSync(built), '先运行 npx electron-vite build（npm test 会先构建）').toBe(true);
     const c = tempCore();
     cores.push(c);

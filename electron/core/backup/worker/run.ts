@@ -1,20 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
+import { workerScript } from '../../workers/workerScript';
 import type { TaskName, Tasks } from './tasks';
-
-/**
- * Where the worker's code is: beside the bundle in the built app (electron-vite emits
- * backupWorker.js next to index.js), else the TypeScript source through tsx's loader (vitest,
- * `npm run serve`).
- */
-function workerScript(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, 'backupWorker.js');
-  return existsSync(built) ? built : join(here, 'sourceWorker.mjs');
-}
 
 type Answer = { id: number; ok: true; value: never } | { id: number; ok: false; code: string; message: string };
 interface Pending {
@@ -44,7 +31,9 @@ class BackupWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerScript());
+    // Found as every worker entry is: built beside the bundle, or the source through tsx (workers/workerScript.ts).
+    const { file, execArgv } = workerScript('backup');
+    const worker = new Worker(file, { execArgv });
     worker.on('message', (m: Answer) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);

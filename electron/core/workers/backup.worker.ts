@@ -1,13 +1,13 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../errors';
-import { tasks, type TaskName } from './tasks';
+import { AppError } from '../errors';
+import { tasks, type TaskName } from '../backup/worker/tasks';
 
 // On Linux a nice value belongs to the thread: this one yields the CPU to the main thread, whose
 // answers the projector's countdown waits for. (Elsewhere it would lower the whole process.)
 if (process.platform === 'linux') setPriority(10);
 
-/** The worker thread's entry: runs each task of tasks.ts it is sent and posts the answer under the same id. */
+/** The backup worker thread's entry (long-lived, unlike serveWorker's one-shot entries): runs each task of backup/worker/tasks.ts it is sent and posts the answer under the same id. */
 parentPort!.on('message', async ({ id, task, input }: { id: number; task: TaskName; input: never }) => {
   try {
     const value = await tasks[task](input);
