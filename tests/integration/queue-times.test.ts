@@ -25,14 +25,17 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
+/** A speech with a pause: 14:52–14:57, then 14:58–15:00 (seven minutes spoken). */
+const TWO_RUNS = [
+  { start: '14:52', end: '14:57' },
+  { start: '14:58', end: '15:00' },
+];
+
 it('records a waiting speech afterwards: spoken, two runs, ended at the last end; bad times change nothing', async () => {
   const q = ok(
     await core.invoke('queue.setTimes', {
       speechId,
-      intervals: [
-        { start: '14:52', end: '14:57' },
-        { start: '14:58', end: '15:00' },
-      ],
+      intervals: TWO_RUNS,
     }),
   );
   const e = q.entries[0];
@@ -123,10 +126,7 @@ it("corrects the time of a speech's header in the minutes, and its statistics an
   const q = ok(
     await core.invoke('queue.setTimes', {
       speechId,
-      intervals: [
-        { start: '14:52', end: '14:57' },
-        { start: '14:58', end: '15:00' },
-      ],
+      intervals: TWO_RUNS,
     }),
   );
   expect(await headers()).toEqual([[speechId, '14:52']]);
