@@ -423,12 +423,13 @@ export const FONT_FALLBACKS: Record<string, { alt: string; family: 'roman' | 'mo
   'SimSun-ExtB': { alt: '宋体', family: 'roman' },
 };
 
-/** Each government font's fuller face of the same family, for the GBK characters GB2312 lacks. */
-const FAMILY_FACE: Record<string, string> = {
-  [FONT.body]: '仿宋',
-  [FONT.heading2]: '楷体',
-  [FONT.title]: '华文中宋',
-};
+/**
+ * Each GB2312-only government font's fuller face, for the GBK characters GB2312 lacks: the same
+ * face Word falls back to when the font is missing.
+ */
+const FAMILY_FACE: Record<string, string> = Object.fromEntries(
+  [FONT.body, FONT.heading2, FONT.title].map((font) => [font, FONT_FALLBACKS[font].alt]),
+);
 
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
