@@ -16,6 +16,7 @@ import {
   launchBrowser,
   openAppIn,
   projectRoot,
+  screenPath,
   startServe,
   visible,
   type Served,
@@ -87,6 +88,8 @@ describe('导入名单（浏览器模式）', () => {
     expect(await rejected.locator('tbody tr td').first().innerText()).toBe('3');
     expect(await rejected.innerText()).toContain('文件中没有保存它的计算结果');
     expect(await names()).toEqual(['甲一']);
+    await report.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenPath('directory-import-warnings') });
   });
 
   it('只有列名的文件：提示“文件中没有数据行”，不说“所有行都已导入”', async () => {

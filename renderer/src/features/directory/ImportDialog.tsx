@@ -105,7 +105,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 /** Rows of the file with what is to be said about each: the ones refused, or imported with a warning. */
 function RowTable({ label, head, rows }: { label: string; head: string; rows: ImportReport['warnings'] }) {
   return (
-    <table className="table compact" aria-label={label}>
+    <table className="table compact import-rows" aria-label={label}>
       <thead>
         <tr>
           <th>{ti.row}</th>
