@@ -1,3 +1,4 @@
+import type { ChosenFiles } from './backup/chosenFiles';
 import type { LanHost } from './lan/host';
 import type { Caller } from './router';
 import { localIsoDate } from '../../shared/domain/chineseText';
@@ -21,6 +22,8 @@ export interface Ctx {
   minutesDocs: MinutesDocsPort;
   /** 会场互联 (electron/core/lan/host.ts). */
   lan: LanHost;
+  /** Files from outside the app, which pages name by handle only (backup/chosenFiles.ts). */
+  files: ChosenFiles;
   /** Who makes this call: absent for the secretary's own windows, a device of the room otherwise. */
   readonly caller?: Caller;
 }

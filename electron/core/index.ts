@@ -22,7 +22,10 @@ import { resolutionHandlers } from './services/resolutions';
 import { followUpHandlers } from './services/followUp';
 import { archiveHandlers } from './services/archive';
 import { memberRecordHandlers } from './services/memberRecords';
-import { backupHandlers } from './services/backup';
+import { backupHandlers, backupToChosenFile } from './services/backup';
+import { ChosenFiles } from './backup/chosenFiles';
+import { AppError } from './errors';
+import type { BackupFile } from '../../shared/contract/backup';
 import { peopleHandlers } from './services/people';
 import { planHandlers } from './services/plan';
 import { queueHandlers } from './services/queue';
@@ -99,6 +102,10 @@ export interface Core {
   minutesDocs: MinutesDocs;
   /** 会场互联 (lan/host.ts). */
   lan: LanHost;
+  /** Files from outside the app: a native dialog's choice or a browser's upload, named to pages by handle. */
+  files: ChosenFiles;
+  /** A backup written to a path the desktop app's save dialog gave (the trusted side: no call takes a path). */
+  backupTo(path: string): Promise<CallResult<BackupFile>>;
   close(): void;
 }
 
@@ -123,6 +130,7 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     now,
     minutesDocs: undefined as unknown as MinutesDocs,
     lan: undefined as unknown as LanHost,
+    files: new ChosenFiles(join(dataDir, 'uploads')),
   };
   const events = new EventHub();
   const minutesDocs = new MinutesDocs(
@@ -155,12 +163,25 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     ctx,
     minutesDocs,
     lan: ctx.lan,
+    files: ctx.files,
+    backupTo: async (path) => {
+      try {
+        const value = await backupToChosenFile(ctx, path);
+        events.emit({ topics: ['backups'], call: 'backup.create' });
+        return { ok: true, value };
+      } catch (e) {
+        if (e instanceof AppError) return { ok: false, error: e.toCallError() };
+        console.error('[backupTo]', e);
+        return { ok: false, error: { code: 'internal', message: '备份未能完成，数据未做改动' } };
+      }
+    },
     startAutoBackup: () => (backups ??= startAutoBackup(ctx)),
     close: () => {
       backups?.stop();
       if (slot.isOpen) ctx.lan.stop(ctx, '程序已退出');
       if (slot.isOpen) minutesDocs.closeAll(REASON.stopping);
       slot.close();
+      ctx.files.clear();
     },
   };
 }

@@ -8,9 +8,23 @@ import { registerAppScheme, serveAppFiles } from './appProtocol';
 import { denyPermissions, guardContents } from './guard';
 import { startMinutesEndpoint } from './minutesEndpoint';
 import { buildMenu } from './menu';
-import { chooseBackupFile, saveFileWithDialog } from './saveFile';
+import { askWhereToBackup, askWhichBackup, saveFileWithDialog } from './saveFile';
 import { isAppPage } from './trust';
 import { createConsoleWindow, openProjectorWindow, origins } from './windows';
+
+const UNKNOWN_PAGE = { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } } as const;
+
+/** A file the dialog gave, as its handle; the core's Chinese refusal (a network path…) otherwise. */
+function chosen<T>(take: () => T) {
+  try {
+    return { ok: true, value: take() } as const;
+  } catch (e) {
+    return {
+      ok: false,
+      error: e instanceof AppError ? e.toCallError() : { code: 'internal', message: String(e) },
+    } as const;
+  }
+}
 
 /** The built pages, served as app://bcsl/ (appProtocol.ts). */
 const rendererRoot = join(import.meta.dirname, '../renderer');
@@ -59,16 +73,24 @@ if (!app.requestSingleInstanceLock()) {
     const trusted = (e: Electron.IpcMainInvokeEvent) =>
       BrowserWindow.fromWebContents(e.sender) !== null && isAppPage(e.senderFrame?.url ?? '', origins);
     ipcMain.handle(CHANNELS.call, (e, name: unknown, input: unknown) => {
-      if (!trusted(e)) return { ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求' } };
+      if (!trusted(e)) return UNKNOWN_PAGE;
       return c.call(String(name), input);
     });
     ipcMain.handle(CHANNELS.minutesEndpoint, (e) => (trusted(e) ? endpoint : null));
     ipcMain.handle(CHANNELS.openProjector, (e) => {
       if (trusted(e)) openProjectorWindow();
     });
-    ipcMain.handle(CHANNELS.chooseBackupFile, (e, mode: unknown, suggested: unknown) =>
-      trusted(e) ? chooseBackupFile(e.sender, mode === 'open' ? 'open' : 'save', String(suggested ?? '')) : null,
-    );
+    // A dialog's path never reaches the page: it gets a handle (open) or the written backup (save).
+    ipcMain.handle(CHANNELS.chooseBackupFile, async (e) => {
+      if (!trusted(e)) return UNKNOWN_PAGE;
+      const path = await askWhichBackup(e.sender);
+      return path ? chosen(() => c.files.choose(path)) : { ok: true, value: null };
+    });
+    ipcMain.handle(CHANNELS.saveBackupAs, async (e, suggested: unknown) => {
+      if (!trusted(e)) return UNKNOWN_PAGE;
+      const path = await askWhereToBackup(e.sender, String(suggested ?? ''));
+      return path ? c.backupTo(path) : { ok: true, value: null };
+    });
     ipcMain.handle(CHANNELS.saveFile, (e, fileName: unknown, dataBase64: unknown) =>
       trusted(e)
         ? saveFileWithDialog(e.sender, fileName, dataBase64)

@@ -39,23 +39,23 @@ export async function saveFileWithDialog(
   }
 }
 
-/** Where to write a backup, or which backup to restore from: a path, or null when cancelled. */
-export async function chooseBackupFile(
-  sender: Electron.WebContents,
-  mode: 'save' | 'open',
-  suggestedName: string,
-): Promise<string | null> {
+const backupFilters = [{ name: '冰城商量数据备份', extensions: ['db'] }];
+
+/** Where to write a backup: a path, or null when cancelled. It stays in the main process. */
+export async function askWhereToBackup(sender: Electron.WebContents, suggestedName: string): Promise<string | null> {
   const win = BrowserWindow.fromWebContents(sender);
-  const filters = [{ name: '冰城商量数据备份', extensions: ['db'] }];
-  if (mode === 'save') {
-    const options = {
-      defaultPath: join(app.getPath('documents'), safeFileName(suggestedName.replace(/\.db$/i, ''), '.db')),
-      filters,
-    };
-    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return choice.canceled || !choice.filePath ? null : choice.filePath;
-  }
-  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters };
+  const options = {
+    defaultPath: join(app.getPath('documents'), safeFileName(suggestedName.replace(/\.db$/i, ''), '.db')),
+    filters: backupFilters,
+  };
+  const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+/** Which backup to restore from: a path, or null when cancelled. It stays in the main process. */
+export async function askWhichBackup(sender: Electron.WebContents): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(sender);
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: backupFilters };
   const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
 }

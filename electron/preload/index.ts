@@ -5,7 +5,7 @@ import { BRIDGE_KEY, CHANNELS, type ElectronBridge } from '../../shared/bridge';
 /**
  * The only bridge between a window and the main process: one generic invoke for every call of
  * the contract and one event subscription, plus opening the projector, saving an exported file,
- * choosing a backup file and
+ * choosing a backup file or where to write one (the path stays in the main process) and
  * answering the main side's request to store unsaved text before the window closes. Nothing
  * else of Node or Electron reaches the page. Its shape and channels: shared/bridge.
  */
@@ -18,7 +18,8 @@ contextBridge.exposeInMainWorld(BRIDGE_KEY, {
   },
   openProjector: () => ipcRenderer.invoke(CHANNELS.openProjector),
   saveFile: (fileName, dataBase64) => ipcRenderer.invoke(CHANNELS.saveFile, fileName, dataBase64),
-  chooseBackupFile: (mode, suggestedName) => ipcRenderer.invoke(CHANNELS.chooseBackupFile, mode, suggestedName),
+  chooseBackupFile: () => ipcRenderer.invoke(CHANNELS.chooseBackupFile),
+  saveBackupAs: (suggestedName) => ipcRenderer.invoke(CHANNELS.saveBackupAs, suggestedName),
   onFlushRequest: (handler) => {
     const listener = () => {
       void handler()

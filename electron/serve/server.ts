@@ -10,6 +10,7 @@ import {
   sendTooLarge,
   serveStatic,
 } from '../core/http/respond';
+import { DOWNLOAD_PREFIX, receiveUpload, sendBackupFile, UPLOAD_PATH } from '../core/http/backupFiles';
 import { attachMinutesSocket } from '../core/minutesSync/socket';
 import { sameSecret } from '../core/security';
 
@@ -23,7 +24,7 @@ export interface ServeOptions {
 
 /**
  * The core's router over HTTP for a browser: POST /api/<call> answers the router's JSON,
- * GET /api/events streams change events (server-sent events). Bound to 127.0.0.1 only; every
+ * GET /api/events streams change events (server-sent events), backups go up and down under /files/. Bound to 127.0.0.1 only; every
  * API request must carry the per-run token, and the Host header must be ours (no DNS rebinding).
  */
 export function startServer({
@@ -61,6 +62,8 @@ export function startServer({
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/events') return openStream(req, res, url);
+    if (url.pathname === UPLOAD_PATH) return upload(req, res);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return download(res, url);
     if (url.pathname.startsWith('/api/')) return callApi(req, res, url.pathname.slice('/api/'.length));
     return serveStatic(res, staticDir, url.pathname);
   }
@@ -70,6 +73,19 @@ export function startServer({
   function openStream(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, unauthorised());
     streams.open(req, res);
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: '只接受 POST 请求' } });
+    if (!authorised(req.headers['x-bcsl-token'] as string | undefined)) return sendJson(res, 401, unauthorised());
+    await receiveUpload(core.ctx, req, res);
+  }
+
+  // A link the page follows to save the file: the token comes in the address, as for the event stream.
+  function download(res: ServerResponse, url: URL) {
+    if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, unauthorised());
+    sendBackupFile(core.ctx, res, url.pathname.slice(DOWNLOAD_PREFIX.length));
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, name: string) {

@@ -1,4 +1,5 @@
 import type { CallResult, ChangeEvent } from '../contract';
+import type { BackupFile, ChosenFile } from '../contract/backup';
 
 /**
  * The bridge between a window and Electron's main process, in one place: the IPC channel names
@@ -16,8 +17,10 @@ export const CHANNELS = {
   openProjector: 'bcsl:open-projector',
   /** invoke: save an exported document through a save dialog, `(fileName, dataBase64)` → SaveResult. */
   saveFile: 'bcsl:save-file',
-  /** invoke: a file dialog for a backup, `(mode, suggestedName)` → path or null. */
+  /** invoke: an open dialog for a backup to restore → CallResult of a ChosenFile (its handle), or of null when cancelled. */
   chooseBackupFile: 'bcsl:choose-backup-file',
+  /** invoke: a save dialog, then a backup written there by the main process, `(suggestedName)` → CallResult of a BackupFile or null. */
+  saveBackupAs: 'bcsl:save-backup-as',
   /** main → window: store what is unsaved, the window is about to close. */
   flush: 'bcsl:flush',
   /** window → main: done storing (or failed to), the window may close. */
@@ -50,7 +53,9 @@ export interface ElectronBridge {
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   openProjector(): Promise<void>;
   saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
-  chooseBackupFile(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
+  /** The path stays in the main process: the page gets a handle to name the file by. */
+  chooseBackupFile(): Promise<CallResult<ChosenFile | null>>;
+  saveBackupAs(suggestedName: string): Promise<CallResult<BackupFile | null>>;
   /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): () => void;
   /** The desktop app's loopback endpoint of the shared minutes. */

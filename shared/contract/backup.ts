@@ -32,7 +32,24 @@ export const BackupFile = z.object({
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
-const filePath = (label: string) => text(label, { max: 1000 });
+/**
+ * Which backup a call means. A page never names a path: a file of the backups folder by its name
+ * (as backup.list gives it), or a file from elsewhere by the handle the desktop app's file dialog
+ * or the browser's upload gave (electron/core/backup/chosenFiles.ts).
+ */
+export const BackupSource = z
+  .strictObject({
+    name: text('备份文件夹中的文件名', { max: 255 }).optional(),
+    handle: z.string().max(64).describe('所选文件的凭据').optional(),
+  })
+  .refine((s) => (s.name === undefined) !== (s.handle === undefined), {
+    message: '请指明一个备份：备份文件夹中的文件名，或选择的文件（二者取一）',
+  });
+export type BackupSource = z.infer<typeof BackupSource>;
+
+/** What an upload or the desktop's file dialog answers: the handle to name the file by, and its name. */
+export const ChosenFile = z.object({ handle: z.string(), name: z.string() });
+export type ChosenFile = z.infer<typeof ChosenFile>;
 
 export const backupCalls = {
   'backup.list': query({
@@ -44,25 +61,25 @@ export const backupCalls = {
   }),
   'backup.describe': query({
     summary: '读出一个备份文件的概况（从其他位置恢复前确认用），不改动它',
-    input: z.strictObject({ path: filePath('备份文件') }),
+    input: BackupSource,
     output: BackupFile,
     topics: [],
-    example: { path: '/tmp/冰城商量-备份示例.db' },
+    example: { name: '手动备份-20261102-103000.db' },
   }),
   'backup.create': maintenance({
-    summary: '立即备份数据文件（SQLite 在线备份）：放入备份文件夹，或写到指定的文件',
-    input: z.strictObject({ file: filePath('备份文件位置').optional() }),
+    summary: '立即备份数据文件（SQLite 在线备份），放入备份文件夹',
+    input: z.strictObject({}),
     output: BackupFile,
     topics: ['backups'],
-    example: { file: '/tmp/冰城商量-备份示例.db' },
+    example: {},
   }),
   'backup.restore': maintenance({
     summary: '用备份替换当前数据：先把当前数据文件另存一份，再换上备份',
-    input: z.strictObject({ path: filePath('备份文件') }),
+    input: BackupSource,
     output: z.object({ restoredFrom: z.string(), keptCopy: z.string(), meetings: z.number().nullable() }),
     // Everything may have changed: every window reloads.
     topics: [...topics],
-    example: { path: '/tmp/冰城商量-备份示例.db' },
+    example: { name: '手动备份-20261102-103000.db' },
   }),
   'backup.check': maintenance({
     summary: '检查数据文件是否完好（SQLite integrity_check）；发现问题时各窗口显示提示',

@@ -86,14 +86,15 @@ describe('backup and restore', () => {
     }
   });
 
-  it('refuses to restore a file that is not a backup, in Chinese, changing nothing', async () => {
+  it('refuses a file that is not a backup, in Chinese, changing nothing', async () => {
     const notes = join(served.dataDir, '会议通知.db');
     writeFileSync(notes, '不是数据库');
     const { context, page } = await openAppIn(browser, served, '/backup');
     try {
+      // The browser's own file chooser: the page uploads the file, it never names a path.
+      const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '从其他文件恢复…' }).click();
-      await page.getByLabel('文件的完整路径').fill(notes);
-      await page.getByRole('button', { name: '下一步' }).click();
+      await (await chooser).setFiles(notes);
       // Read before anything is offered: no confirmation for a file that cannot be restored.
       await visible(page.getByText('“会议通知.db”不能用来恢复：不是冰城商量的数据文件'));
       expect(await page.getByRole('dialog', { name: '从备份恢复' }).count()).toBe(0);
@@ -101,6 +102,44 @@ describe('backup and restore', () => {
       expect(meetings.map((m) => m.title)).toEqual(['备份之前的会议']);
     } finally {
       await context.close();
+    }
+  });
+
+  it('downloads a backup, and restores a colleague’s from a USB stick with the keyboard alone', async () => {
+    await apiValue(served, 'meeting.create', meeting('同事电脑上的会议'));
+    const made = await apiValue<BackupFile>(served, 'backup.create', {});
+    const stick = await mkdtemp(join(tmpdir(), 'bcsl-e2e-stick-'));
+    const { context, page } = await openAppIn(browser, served, '/backup');
+    try {
+      // 下载 on the row: the browser saves the file byte for byte.
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: `下载 ${made.name}` }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe(made.name);
+      const theirs = join(stick, '同事的备份.db');
+      await download.saveAs(theirs);
+      expect(readFileSync(theirs).equals(readFileSync(made.path))).toBe(true);
+
+      await apiValue(served, 'meeting.create', meeting('本机后来的会议'));
+      const button = page.getByRole('button', { name: '从其他文件恢复…' });
+      await button.focus();
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles(theirs);
+      const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+      await visible(dialog);
+      expect(await dialog.innerText()).toContain('同事的备份.db');
+      expect(await dialog.innerText()).toContain('会议 2 次');
+      await page.screenshot({ path: screenPath('backup-upload-confirm') });
+      await dialog.getByRole('button', { name: '确认恢复' }).focus();
+      await page.keyboard.press('Enter');
+      await visible(page.getByRole('heading', { name: '备份与恢复' }));
+      await expect
+        .poll(async () => (await apiValue<{ title: string }[]>(served, 'meeting.list', {})).map((m) => m.title).sort())
+        .toEqual(['同事电脑上的会议', '备份之前的会议'].sort());
+    } finally {
+      await context.close();
+      await rm(stick, { recursive: true, force: true });
     }
   });
 });

@@ -32,11 +32,11 @@ describe('backup rotation', () => {
     const planted: string[] = [];
     for (let n = 1; n <= 14; n++) {
       const file = join(folder, `自动备份-2099-01-${String(n).padStart(2, '0')}.db`);
-      ok(await c.invoke('backup.create', { file }));
+      ok(await c.backupTo(file));
       planted.push(file);
     }
     // And one under today's own name: the day's backup still happens, under another name.
-    ok(await c.invoke('backup.create', { file: join(folder, '自动备份-2026-11-01.db') }));
+    ok(await c.backupTo(join(folder, '自动备份-2026-11-01.db')));
     const made: string[] = [];
     for (let d = 1; d <= 16; d++) {
       setNow(day(d));

@@ -18,7 +18,7 @@ import { referenceSchema, schemaOf, type SchemaObject } from '../../electron/cor
 import { openDatabase } from '../../electron/core/db/open';
 import { MAX_BACKUP_BYTES } from '../../electron/core/backup/trust';
 import { heldMeeting } from '../support/meetingScenario';
-import { err, ok, tempCore } from '../support/tempCore';
+import { chosen, err, ok, tempCore } from '../support/tempCore';
 
 /**
  * A backup is data, never code: crafted files are refused by describe and restore alike, with
@@ -42,7 +42,7 @@ async function setUp() {
   ok(await c.invoke('app.loadDemo', {}));
   await heldMeeting(c, { title: '当前的会议' });
   const good = join(c.dir, '同事的备份.db');
-  ok(await c.invoke('backup.create', { file: good }));
+  ok(await c.backupTo(good));
   await heldMeeting(c, { title: '备份之后的会议' });
   return { c, good };
 }
@@ -188,10 +188,10 @@ describe('a crafted backup', () => {
       const before = fileHash(c);
       const listing = readdirSync(c.dir).sort();
 
-      const described = ok(await c.invoke('backup.describe', { path: bad }));
+      const described = ok(await c.invoke('backup.describe', chosen(c, bad)));
       expect(described.readable).toBe(false);
       expect(described.problem).toMatch(reason);
-      const refused = err(await c.invoke('backup.restore', { path: bad }));
+      const refused = err(await c.invoke('backup.restore', chosen(c, bad)));
       expect(refused).toBe(`${described.problem}，未恢复`); // one check: they cannot disagree
 
       expect(fileHash(c)).toBe(before);
@@ -203,18 +203,18 @@ describe('a crafted backup', () => {
 
   it('the genuine backup it was made from is described as restorable, and restores', async () => {
     const { c, good } = await setUp();
-    expect(ok(await c.invoke('backup.describe', { path: good }))).toMatchObject({
+    expect(ok(await c.invoke('backup.describe', chosen(c, good)))).toMatchObject({
       readable: true,
       meetings: 1,
       problem: '',
     });
-    ok(await c.invoke('backup.restore', { path: good }));
+    ok(await c.invoke('backup.restore', chosen(c, good)));
     expect(ok(await c.invoke('meeting.list', {})).map((m) => m.title)).toEqual(['当前的会议']);
   });
 
   it('a restore builds a fresh file: the schema is the app’s own, the search index is built anew and answers', async () => {
     const { c, good } = await setUp();
-    ok(await c.invoke('backup.restore', { path: good }));
+    ok(await c.invoke('backup.restore', chosen(c, good)));
     expect([...schemaOf(c.db).values()].sort(byKey)).toEqual([...referenceSchema(latestVersion).values()].sort(byKey));
     c.db.exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')");
     const found = ok(await c.invoke('archive.search', { q: '当前的会议' }));
@@ -228,7 +228,7 @@ describe('a crafted backup', () => {
     copyFileSync(c.dataFile, raw);
     copyFileSync(`${c.dataFile}-wal`, `${raw}-wal`);
     await heldMeeting(c, { title: '复制之后的会议' });
-    ok(await c.invoke('backup.restore', { path: raw }));
+    ok(await c.invoke('backup.restore', chosen(c, raw)));
     expect(
       ok(await c.invoke('meeting.list', {}))
         .map((m) => m.title)
@@ -252,11 +252,11 @@ describe('a crafted backup', () => {
       d.exec(`CREATE TRIGGER later AFTER INSERT ON sector BEGIN DELETE FROM person; END`),
     );
     const before = fileHash(c);
-    expect(err(await c.invoke('backup.restore', { path: evil }))).toMatch(/触发器“later”/);
+    expect(err(await c.invoke('backup.restore', chosen(c, evil)))).toMatch(/触发器“later”/);
     expect(fileHash(c)).toBe(before);
 
-    expect(ok(await c.invoke('backup.describe', { path: old }))).toMatchObject({ readable: true, schemaVersion: 9 });
-    ok(await c.invoke('backup.restore', { path: old }));
+    expect(ok(await c.invoke('backup.describe', chosen(c, old)))).toMatchObject({ readable: true, schemaVersion: 9 });
+    ok(await c.invoke('backup.restore', chosen(c, old)));
     expect(c.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(c.db.prepare('SELECT name FROM sector').pluck().all()).toContain('测试界别');
   });

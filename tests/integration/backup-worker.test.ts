@@ -43,7 +43,7 @@ describe('the backup worker thread, from the sources', () => {
     const backup = ok(await c.invoke('backup.create', {}));
 
     const duringCheck = await lateness(c, c.invoke('backup.check', {}).then(ok));
-    const duringRestore = await lateness(c, c.invoke('backup.restore', { path: backup.path }).then(ok));
+    const duringRestore = await lateness(c, c.invoke('backup.restore', { name: backup.name }).then(ok));
     // Calls answered while the work ran (on the main thread they could not have), and promptly: the
     // bench (area stall) measures the p95 on the 1,000-meeting archive; this machine is shared.
     expect(duringCheck.length).toBeGreaterThan(3);
@@ -58,7 +58,7 @@ describe('the backup worker thread, from the sources', () => {
     cores.push(c);
     ok(await c.invoke('app.loadDemo', {}));
     const backup = ok(await c.invoke('backup.create', {}));
-    const restoring = c.invoke('backup.restore', { path: backup.path });
+    const restoring = c.invoke('backup.restore', { name: backup.name });
     while (!c.ctx.slot.task) await new Promise((r) => setImmediate(r));
     expect(err(await c.invoke('backup.check', {}))).toContain('正在从备份恢复');
     ok(await restoring);
@@ -66,7 +66,7 @@ describe('the backup worker thread, from the sources', () => {
     const check = c.invoke('backup.check', {});
     c.ctx.slot.readers++; // a check still reading when the staged copy is ready
     try {
-      const restore = await c.invoke('backup.restore', { path: backup.path });
+      const restore = await c.invoke('backup.restore', { name: backup.name });
       expect(restore.ok).toBe(false);
       expect(!restore.ok && restore.error.message).toContain('正在检查数据文件');
     } finally {
@@ -110,11 +110,11 @@ describe('the worker under the served app (tsx electron/serve/cli.ts)', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await apiValue(served, 'backup.check')).toMatchObject({ ok: true, problems: [] });
-    const made = await apiValue<{ path: string; readable: boolean }>(served, 'backup.create');
+    const made = await apiValue<{ name: string; readable: boolean }>(served, 'backup.create');
     expect(made.readable).toBe(true);
-    expect(await apiValue(served, 'backup.describe', { path: made.path })).toMatchObject({ readable: true });
+    expect(await apiValue(served, 'backup.describe', { name: made.name })).toMatchObject({ readable: true });
     const [restored, health] = await Promise.all([
-      api(served, 'backup.restore', { path: made.path }),
+      api(served, 'backup.restore', { name: made.name }),
       api(served, 'app.health'),
     ]);
     expect(restored.ok).toBe(true);

@@ -8,7 +8,8 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
@@ -17,7 +18,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
 import type { ChangeEvent } from '../../shared/contract';
 import { heldMeeting } from '../support/meetingScenario';
-import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
+import { chosen, dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 /** Backups and restore on real files: what was there comes back, and nothing is ever lost on the way. */
 const cores: ReturnType<typeof tempCore>[] = [];
@@ -87,34 +88,62 @@ describe('backups', () => {
     expect(names).toContain(second.name);
   });
 
-  it('backs up to a chosen file, refusing relative paths, the data file itself and existing files', async () => {
+  it('backs up to a file chosen in the save dialog, refusing relative paths, the data file itself and existing files', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
     const target = join(c.dir, '会前备份');
-    const made = ok(await c.invoke('backup.create', { file: target }));
+    const made = ok(await c.backupTo(target));
     expect(made).toMatchObject({ path: `${target}.db`, kind: 'other', readable: true });
     const before = readFileSync(`${target}.db`);
-    expect(err(await c.invoke('backup.create', { file: `${target}.db` }))).toContain('已存在');
+    expect(err(await c.backupTo(`${target}.db`))).toContain('已存在');
     expect(readFileSync(`${target}.db`).equals(before)).toBe(true); // not overwritten
-    expect(err(await c.invoke('backup.create', { file: '备份.db' }))).toContain('完整的文件路径');
-    expect(err(await c.invoke('backup.create', { file: c.dataFile }))).toContain('数据文件本身');
+    expect(err(await c.backupTo('备份.db'))).toContain('完整的文件位置');
+    expect(err(await c.backupTo(c.dataFile))).toContain('数据文件本身');
   });
 
-  it('refuses network and device paths for every path it takes, touching nothing', async () => {
+  it('refuses network and device paths from a dialog, touching nothing', async () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
     const before = dumpDatabase(c);
     const listed = ok(await c.invoke('backup.list', {})).backups.length;
     for (const path of ['\\\\server\\share\\上次会议备份.db', '\\\\?\\C:\\备份.db']) {
-      for (const r of [
-        await c.call('backup.describe', { path }),
-        await c.call('backup.restore', { path }),
-        await c.call('backup.create', { file: path }),
-      ])
-        expect(err(r), path).toMatch(/^不能使用(网络|设备)路径/);
+      expect(() => c.files.choose(path), path).toThrow(/^不能使用(网络|设备)路径/);
+      expect(err(await c.backupTo(path)), path).toMatch(/^不能使用(网络|设备)路径/);
     }
     expect(dumpDatabase(c)).toBe(before);
     expect(ok(await c.invoke('backup.list', {})).backups.length).toBe(listed);
+  });
+
+  it('takes no path from a page: a file is named by its place in the backups folder or by a chosen file’s handle', async () => {
+    const c = core();
+    ok(await c.invoke('app.loadDemo', {}));
+    const made = ok(await c.invoke('backup.create', {}));
+    const outside = join(c.dir, '..', `${basename(c.dir)}-外面.db`);
+    const before = dumpDatabase(c);
+    const files = () => readdirSync(c.dir).sort().join('|');
+    const present = files();
+    // As a window calls: through the router, with whatever a page could send.
+    for (const [name, input] of [
+      ['backup.describe', { path: made.path }],
+      ['backup.restore', { path: made.path }],
+      ['backup.create', { file: outside }],
+    ] as const) {
+      const r = await c.call(name, input);
+      expect(r.ok ? '' : r.error.code, name).toBe('bad_input');
+      expect(err(r)).toContain('不认识的字段');
+    }
+    for (const name of ['../bcsl.db', '../backups/../bcsl.db', made.path, 'bcsl.db', '.records.db', 'backups']) {
+      expect(err(await c.call('backup.restore', { name })), name).toMatch(/备份文件夹中没有/);
+      expect(err(await c.call('backup.describe', { name })), name).toMatch(/备份文件夹中没有/);
+    }
+    expect(err(await c.call('backup.restore', { handle: randomUUID() }))).toContain('请重新选择');
+    expect(err(await c.call('backup.restore', { name: made.name, handle: randomUUID() }))).toContain('二者取一');
+    expect(err(await c.call('backup.restore', {}))).toContain('二者取一');
+    expect(existsSync(outside)).toBe(false);
+    expect(files()).toBe(present);
+    expect(dumpDatabase(c)).toBe(before);
+    // The folder's own file by its name does work.
+    expect(ok(await c.invoke('backup.describe', { name: made.name }))).toMatchObject({ readable: true });
   });
 
   it('restores the earlier state, keeps the current file as 恢复前 and tells every window', async () => {
@@ -128,7 +157,7 @@ describe('backups', () => {
     const events: ChangeEvent[] = [];
     c.events.subscribe((e) => events.push(e));
     const generation = ok(await c.invoke('app.status', {})).fileGeneration;
-    const restored = ok(await c.invoke('backup.restore', { path: backup.path }));
+    const restored = ok(await c.invoke('backup.restore', { name: backup.name }));
     expect(restored.meetings).toBe(1);
     expect(await meetingTitles(c)).toEqual(['早先的会议']);
     expect(events.map((e) => e.call)).toEqual(['backup.restore']);
@@ -139,7 +168,7 @@ describe('backups', () => {
     expect(restored.keptCopy).toMatch(/恢复前-\d{8}-\d{6}\.db$/);
     const kept = ok(await c.invoke('backup.list', {})).backups.find((b) => b.path === restored.keptCopy)!;
     expect(kept).toMatchObject({ kind: 'before-restore', readable: true, meetings: 2 });
-    ok(await c.invoke('backup.restore', { path: restored.keptCopy }));
+    ok(await c.invoke('backup.restore', { name: basename(restored.keptCopy) }));
     expect(await meetingTitles(c)).toEqual(['备份之后的会议', '早先的会议']);
     // And the app goes on writing to the restored file.
     await heldMeeting(c, { title: '恢复后的会议' });
@@ -154,15 +183,15 @@ describe('backups', () => {
     const notes = join(c.dir, '会议通知.db');
     writeFileSync(notes, '这不是数据库'.repeat(200));
     const newer = join(c.dir, '新版本.db');
-    ok(await c.invoke('backup.create', { file: newer }));
+    ok(await c.backupTo(newer));
     const db = new Database(newer);
     db.pragma('user_version = 99');
     db.close();
 
-    expect(err(await c.invoke('backup.restore', { path: join(c.dir, '不存在.db') }))).toContain('未找到');
-    expect(err(await c.invoke('backup.restore', { path: notes }))).toContain('不是冰城商量的数据文件');
-    expect(err(await c.invoke('backup.restore', { path: newer }))).toContain('更新版本');
-    expect(err(await c.invoke('backup.restore', { path: c.dataFile }))).toContain('当前数据文件本身');
+    expect(() => c.files.choose(join(c.dir, '不存在.db'))).toThrow('未找到');
+    expect(err(await c.invoke('backup.restore', chosen(c, notes)))).toContain('不是冰城商量的数据文件');
+    expect(err(await c.invoke('backup.restore', chosen(c, newer)))).toContain('更新版本');
+    expect(err(await c.invoke('backup.restore', chosen(c, c.dataFile)))).toContain('当前数据文件本身');
     expect(dumpDatabase(c)).toBe(before);
     // Nothing kept, staged or left behind when nothing was replaced.
     expect(readdirSync(c.dir).sort()).toEqual(['bcsl.db', 'bcsl.db-shm', 'bcsl.db-wal', '会议通知.db', '新版本.db']);
@@ -172,7 +201,7 @@ describe('backups', () => {
     const c = core();
     const old = join(c.dir, '旧版本.db');
     openDatabase(old, { migrations: migrations.slice(0, 2) }).close();
-    const restored = ok(await c.invoke('backup.restore', { path: old }));
+    const restored = ok(await c.invoke('backup.restore', chosen(c, old)));
     expect(restored.meetings).toBeNull();
     expect(c.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(ok(await c.invoke('meeting.list', {}))).toEqual([]);
@@ -189,15 +218,15 @@ describe('backups', () => {
     const c = core();
     ok(await c.invoke('app.loadDemo', {}));
     const file = join(c.dir, '会前备份.db');
-    ok(await c.invoke('backup.create', { file }));
+    ok(await c.backupTo(file));
     const before = readFileSync(file);
-    expect(ok(await c.invoke('backup.describe', { path: file }))).toMatchObject({
+    expect(ok(await c.invoke('backup.describe', chosen(c, file)))).toMatchObject({
       name: '会前备份.db',
       readable: true,
       meetings: 0,
     });
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(err(await c.invoke('backup.describe', { path: join(c.dir, '没有.db') }))).toContain('未找到');
+    expect(() => c.files.choose(join(c.dir, '没有.db'))).toThrow('未找到');
   });
 
   it('runs one backup at a time', async () => {
@@ -307,7 +336,7 @@ describe('a damaged data file at start-up', () => {
 
       const newest = ok(await broken.invoke('backup.list', {})).backups[0];
       expect(newest).toMatchObject({ kind: 'auto', readable: true, meetings: 1 });
-      const restored = ok(await broken.invoke('backup.restore', { path: newest.path }));
+      const restored = ok(await broken.invoke('backup.restore', { name: newest.name }));
       expect(restored.keptCopy).toMatch(/损坏-\d{8}-\d{6}\.db$/);
       expect(readFileSync(restored.keptCopy).equals(bytes)).toBe(true); // the damaged file, byte for byte
       expect(ok(await broken.invoke('app.health', {}))).toEqual({ state: 'ok', warning: null });

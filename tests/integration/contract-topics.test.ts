@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
 import {
@@ -69,13 +68,12 @@ const READS_WITHOUT_TOPIC: Partial<Record<CallName, Record<string, string>>> = {
   'minutes.get': { setting: 'generation' },
 };
 
-const BACKUP_FILE = '示例备份.db';
-
 describe('contract topics cover what each call touches', () => {
   const core = tempCore();
   const call = async <K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> =>
     ok(await core.invoke(name, input));
-  const backupPath = (name: string) => join(core.dir, 'elsewhere', name);
+  /** The backup describe reads and restore takes back. */
+  let backupName = '';
   /** Minutes with marks of every kind, on the speeches of the queue, written as a window does. */
   const writeMarkedMinutes = async () => {
     const { entries } = await call('queue.get', { meetingId: 1 });
@@ -145,11 +143,11 @@ describe('contract topics cover what each call touches', () => {
     // Keep resolution 1 for the confirmation and the follow-up that come next.
     'resolution.remove': async () => ({ id: await newestResolution() }),
     'backup.describe': async () => {
-      await call('backup.create', { file: backupPath(BACKUP_FILE) });
-      return { path: backupPath(BACKUP_FILE) };
+      backupName = (await call('backup.create', {})).name;
+      return { name: backupName };
     },
-    'backup.create': async () => ({ file: backupPath('另一份.db') }),
-    'backup.restore': async () => ({ path: backupPath(BACKUP_FILE) }),
+    'backup.create': async () => ({}),
+    'backup.restore': async () => ({ name: backupName }),
     // 会场互联 on a meeting still running, with a phone that signs in, asks to speak and writes.
     'lan.start': async () => ({ meetingId: await runningMeeting() }),
     'lan.removeDevice': async () => {

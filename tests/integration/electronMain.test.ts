@@ -71,6 +71,8 @@ const electron = await vi.hoisted(async () => {
   }
   const state = {
     userData: '',
+    /** What the next open or save dialog answers: the path the user picked, or null for 取消. */
+    dialogAnswer: null as string | null,
     isPackaged: true,
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>),
@@ -125,7 +127,11 @@ const electron = await vi.hoisted(async () => {
     },
     BrowserWindow: FakeWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    dialog: { showErrorBox: (...a: unknown[]) => log.push(`error:${String(a[1])}`) },
+    dialog: {
+      showErrorBox: (...a: unknown[]) => log.push(`error:${String(a[1])}`),
+      showOpenDialog: async () => ({ canceled: !state.dialogAnswer, filePaths: [state.dialogAnswer ?? ''] }),
+      showSaveDialog: async () => ({ canceled: !state.dialogAnswer, filePath: state.dialogAnswer ?? '' }),
+    },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
   };
   return { module, state, log, ready: () => ready(), windows, appEvents, FakeContents };
@@ -258,5 +264,35 @@ describe.skipIf(!hasBuild)('the built main process, against a stand-in of Electr
       expect(r, url).toMatchObject({ ok: false, error: { code: 'refused' } });
     }
     expect(await state.handlers.get(CHANNELS.minutesEndpoint)!(from(ours, 'file:///x/renderer/index.html'))).toBeNull();
+  });
+
+  it('keeps a dialog’s path in the main process: the page gets a handle to open, the written backup to save', async () => {
+    const ours = windows[0].webContents;
+    const from = (sender: unknown) => ({ sender, senderFrame: { url: 'app://bcsl/index.html#/backup' } });
+    const call = state.handlers.get(CHANNELS.call)!;
+    const choose = state.handlers.get(CHANNELS.chooseBackupFile)!;
+    const saveAs = state.handlers.get(CHANNELS.saveBackupAs)!;
+
+    state.dialogAnswer = join(state.userData, '同事的备份');
+    const saved = (await saveAs(from(ours), '冰城商量-备份.db')) as { ok: boolean; value: { path: string } };
+    expect(saved).toMatchObject({ ok: true, value: { path: `${state.dialogAnswer}.db`, readable: true } });
+
+    state.dialogAnswer = `${state.dialogAnswer}.db`;
+    const picked = (await choose(from(ours))) as { ok: boolean; value: Record<string, string> };
+    expect(Object.keys(picked.value).sort()).toEqual(['handle', 'name']);
+    expect(picked.value.name).toBe('同事的备份.db');
+    expect(JSON.stringify(picked)).not.toContain(state.userData); // no path reaches the page
+    const described = await call(from(ours), 'backup.describe', { handle: picked.value.handle });
+    expect(described).toMatchObject({ ok: true, value: { readable: true, name: '同事的备份.db' } });
+
+    state.dialogAnswer = null; // 取消
+    expect(await choose(from(ours))).toEqual({ ok: true, value: null });
+    expect(await saveAs(from(ours), 'x.db')).toEqual({ ok: true, value: null });
+    // A stranger gets nothing, and is not even shown a dialog.
+    state.dialogAnswer = join(state.userData, '不该写的.db');
+    const stranger = new electron.FakeContents();
+    expect(await saveAs(from(stranger), 'x.db')).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await choose(from(stranger))).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(existsSync(state.dialogAnswer)).toBe(false);
   });
 });

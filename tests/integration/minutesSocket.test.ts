@@ -106,7 +106,7 @@ describe("serve's minutes socket", () => {
     await w.until(() => w.durable);
     const taken = ok(await backup);
     w.leave();
-    const restore = core.invoke('backup.restore', { path: taken.path });
+    const restore = core.invoke('backup.restore', { name: taken.name });
     expect(await attempt(socketUrl(origin, token, meetingId, docKey))).toEqual({ close: CLOSE.busy });
     ok(await restore);
     docKey = ok(await core.invoke('minutes.get', { meetingId })).docKey;
@@ -117,7 +117,7 @@ describe("serve's minutes socket", () => {
     const before = ok(await core.invoke('backup.create', {}));
     const w = await connect(socketUrl(origin, token, meetingId, docKey));
     await w.until(() => w.synced);
-    ok(await core.invoke('backup.restore', { path: before.path }));
+    ok(await core.invoke('backup.restore', { name: before.name }));
     const fresh = ok(await core.invoke('minutes.get', { meetingId })).docKey;
     expect(fresh).not.toBe(docKey);
     expect(await attempt(socketUrl(origin, token, meetingId, docKey))).toEqual({ close: CLOSE.otherFile });

@@ -46,3 +46,6 @@ export function ok<T>(result: { ok: true; value: T } | { ok: false; error: { cod
 
 /** The Chinese message of a refused call, or '' when it succeeded. */
 export const err = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
+
+/** A file as the desktop's dialog hands it to the core (the trusted side): the source a call names it by. */
+export const chosen = (core: Core, path: string) => ({ handle: core.files.choose(path).handle });

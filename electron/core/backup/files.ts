@@ -138,6 +138,18 @@ export function listBackups(folder: string): BackupFile[] {
   return [...out, ...others];
 }
 
+/**
+ * A backup of the folder named as backup.list names it: a plain file name of a .db file there,
+ * never a path (`../`, a folder, or a name that merely looks like one is not found).
+ */
+export function folderFile(folder: string, name: string): string {
+  const path = join(folder, name);
+  const plain = name === basename(name) && !name.includes('\\') && !name.startsWith('.') && name.endsWith('.db');
+  if (!plain || dirname(path) !== folder || !existsSync(path) || !statSync(path).isFile())
+    throw new AppError('not_found', `备份文件夹中没有“${name}”，请在备份列表中重新选择`);
+  return path;
+}
+
 /** The record of the file at `path` in `folder`, if the app made it. */
 export const recordOf = (folder: string, path: string) =>
   readRecords(folder).find((r) => recordPath(folder, r) === path);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { AUTO_BACKUPS_KEPT } from '../../../shared/contract/backup';
+import { AUTO_BACKUPS_KEPT, type BackupFile, type BackupSource } from '../../../shared/contract/backup';
 import type { Ctx } from '../context';
 import { restoreBackup, sameFile, takeBackup } from '../backup/copy';
 import {
   backupFolder,
   describeBackup,
+  folderFile,
   freshName,
   listBackups,
   recordBackup,
@@ -17,29 +18,42 @@ import {
 import { localPathProblem } from '../backup/localPath';
 import { runInWorker } from '../backup/worker/run';
 import { RESTORING } from '../db/slot';
-import { badInput, notFound, refused } from '../errors';
+import { badInput, refused } from '../errors';
 import { handlers } from '../handler';
 import { FILE_GENERATION } from './app';
 import { REASON } from '../minutesSync/reasons';
 import { storeValue } from '../data/settings';
 
-/** A backup file named by its full path (a relative one would depend on where the app was started). */
-function backupPath(path: string): string {
-  const problem = localPathProblem(path);
-  if (problem) throw badInput(problem);
-  if (!isAbsolute(path)) throw badInput('请填写备份文件的完整路径');
-  return resolve(path);
+/** The file a call means: one of the backups folder by name, or one chosen elsewhere by its handle. */
+function sourceFile(ctx: Pick<Ctx, 'files' | 'dataFile'>, source: BackupSource): string {
+  return source.handle !== undefined
+    ? ctx.files.pathOf(source.handle)
+    : folderFile(backupFolder(ctx.dataFile), source.name ?? '');
 }
 
-/** A path the user chose: absolute, ending in .db, not the data file itself, never an existing file. */
-function chosenFile(ctx: Ctx, file: string): string {
+/**
+ * A backup written where the user chose in the desktop app's save dialog. The trusted side only
+ * (electron/main): no contract call takes a path. Absolute, ending in .db, not the data file
+ * itself, never over an existing file.
+ */
+export async function backupToChosenFile(ctx: Ctx, file: string): Promise<BackupFile> {
   const problem = localPathProblem(file);
   if (problem) throw badInput(problem);
-  if (!isAbsolute(file)) throw badInput('请填写完整的文件路径，例如 D:\\备份\\冰城商量-备份.db');
+  if (!isAbsolute(file)) throw badInput('请选择完整的文件位置');
   const path = resolve(extname(file).toLowerCase() === '.db' ? file : `${file}.db`);
   if (sameFile(path, ctx.dataFile)) throw badInput('不能备份到数据文件本身，请换一个文件名');
   if (existsSync(path)) throw refused(`“${path}”已存在：备份不会覆盖已有文件，请换一个文件名`);
-  return path;
+  return writeBackup(ctx, path, 'other');
+}
+
+async function writeBackup(ctx: Ctx, dest: string, kind: 'manual' | 'other'): Promise<BackupFile> {
+  const folder = backupFolder(ctx.dataFile);
+  void ctx.db; // the Chinese reason when the data file is not open
+  await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest));
+  // Only the folder's backups are recorded (and listed); one written there under a chosen name is
+  // 其他 whatever it is called: a name counts for nothing.
+  if (dirname(dest) !== folder) return unrecordedEntry(dest);
+  return recordedEntry(folder, await recordBackup(folder, dest, kind, ctx.now()));
 }
 
 export const backupHandlers = handlers({
@@ -51,24 +65,17 @@ export const backupHandlers = handlers({
   }),
 
   'backup.describe': async (input, ctx) => {
-    const path = backupPath(input.path);
-    if (!existsSync(path) || !statSync(path).isFile()) throw notFound('备份文件', path);
-    return describeBackup(path, recordOf(backupFolder(ctx.dataFile), path));
+    const path = sourceFile(ctx, input);
+    const described = await describeBackup(path, recordOf(backupFolder(ctx.dataFile), path));
+    // A chosen file is shown by its own name (an upload's staged copy has a made-up one).
+    return input.handle !== undefined ? { ...described, name: ctx.files.nameOf(input.handle) } : described;
   },
 
-  'backup.create': async ({ file }, ctx) => {
-    const folder = backupFolder(ctx.dataFile);
-    const dest = file ? chosenFile(ctx, file) : freshName(folder, 'manual', ctx.now());
-    void ctx.db; // the Chinese reason when the data file is not open
-    await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest));
-    // Only the folder's backups are recorded (and listed); one written there under a chosen name is
-    // 其他 whatever it is called: a name counts for nothing.
-    if (dirname(dest) !== folder) return unrecordedEntry(dest);
-    return recordedEntry(folder, await recordBackup(folder, dest, file ? 'other' : 'manual', ctx.now()));
-  },
+  'backup.create': (_input, ctx) =>
+    writeBackup(ctx, freshName(backupFolder(ctx.dataFile), 'manual', ctx.now()), 'manual'),
 
   'backup.restore': async (input, ctx) => {
-    const path = backupPath(input.path);
+    const path = sourceFile(ctx, input);
     // The current file is kept as it is: a readable one as 恢复前, a damaged one as 损坏 (byte copy).
     const folder = backupFolder(ctx.dataFile);
     const kind = ctx.slot.isOpen ? 'before-restore' : 'damaged';
@@ -85,7 +92,8 @@ export const backupHandlers = handlers({
     });
     // A new identity for the restored file: drafts kept by windows before the restore are offered, never imposed.
     storeValue(ctx, FILE_GENERATION, randomUUID());
-    return { restoredFrom: path, keptCopy: keepAs, meetings };
+    const restoredFrom = input.handle !== undefined ? ctx.files.nameOf(input.handle) : (input.name ?? '');
+    return { restoredFrom, keptCopy: keepAs, meetings };
   },
 
   'backup.check': async (_input, ctx) => {

@@ -1,4 +1,6 @@
+import { ApiError } from './apiError';
 import { base64ToBytes } from './base64';
+import { browserBackupFiles, dialogBackupFiles, type BackupFiles } from './backupFiles';
 import { BRIDGE_KEY, type ElectronBridge, type SaveResult } from '../../../shared/bridge';
 import { minutesSocketPath } from '../../../shared/minutesSync/protocol';
 import {
@@ -24,14 +26,7 @@ declare global {
   }
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 export interface Api {
   transport: 'electron' | 'http';
@@ -40,11 +35,8 @@ export interface Api {
   openProjector(): void;
   /** Saves an exported document: a save dialog in Electron, a download in the browser. */
   saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
-  /**
-   * A file dialog for a backup (Electron). `undefined` when there is none (the browser): the page
-   * then asks for the path in a text field.
-   */
-  chooseBackupFile?: (mode: 'save' | 'open', suggestedName: string) => Promise<string | null>;
+  /** Backups to and from elsewhere: the desktop's dialogs, or the browser's upload and download. */
+  backupFiles: BackupFiles;
   topicsOf(name: string): readonly Topic[];
   /** The address of a meeting's shared minutes: serve's own socket, or the desktop app's loopback endpoint. */
   minutesSocketUrl(meetingId: number, docKey: string): Promise<string>;
@@ -149,7 +141,10 @@ export function createApi(credential: string | Credential | null): Api {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, where: '浏览器的下载文件夹' };
     },
-    chooseBackupFile: bridge.chooseBackupFile ? (mode, name) => bridge.chooseBackupFile!(mode, name) : undefined,
+    backupFiles:
+      bridge.chooseBackupFile && bridge.saveBackupAs
+        ? dialogBackupFiles({ chooseBackupFile: bridge.chooseBackupFile, saveBackupAs: bridge.saveBackupAs })
+        : browserBackupFiles(token ?? ''),
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
     onFlushRequest: (handler) => bridge.onFlushRequest?.(handler) ?? (() => {}),
     async minutesSocketUrl(meetingId, docKey) {

@@ -115,7 +115,7 @@ export const archiveArea: Area = {
       if (!(await ensureDailyBackup(core.ctx))) throw new Error('今日自动备份未执行');
       const dailyMs = performance.now() - d0;
       const r0 = performance.now();
-      ok(await core.invoke('backup.restore', { path: backup.path }));
+      ok(await core.invoke('backup.restore', { name: backup.name }));
       const restoreMs = performance.now() - r0;
       core.close();
 

@@ -49,7 +49,7 @@ async function checkStall(core: Core): Promise<Stall> {
 /** A restore of the archive's own backup (copied, checked, the current file kept, swapped in) while the app answers. */
 async function restoreStall(core: Core): Promise<Stall> {
   const backup = ok(await core.invoke('backup.create', {}));
-  return stallDuring(core, async () => ok(await core.invoke('backup.restore', { path: backup.path })));
+  return stallDuring(core, async () => ok(await core.invoke('backup.restore', { name: backup.name })));
 }
 
 /**

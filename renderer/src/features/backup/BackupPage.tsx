@@ -1,53 +1,89 @@
-import { useState } from 'react';
-import type { BackupFile } from '../../../../shared/contract/backup';
+import { useRef, useState } from 'react';
+import type { BackupFile, BackupSource, ChosenFile } from '../../../../shared/contract/backup';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useAction, useApi, useCall } from '../../lib/query';
 import { todayIso } from '../../lib/dates';
 import { BackupTable } from './BackupTable';
-import { PathDrawer } from './PathDrawer';
 import { RestoreDrawer } from './RestoreDrawer';
+import { UploadProgress } from './UploadProgress';
 import { t } from './text';
 import './backup.css';
 
-/** 备份与恢复: the backups folder, a backup now or to a chosen file, a restore after confirmation, the integrity check. */
+/** A backup about to be restored: what it holds, and how the core is to find it again. */
+export interface RestoreChoice {
+  backup: BackupFile;
+  source: BackupSource;
+}
+
+/**
+ * 备份与恢复: the backups folder, a backup now or to elsewhere, a restore after confirmation, the
+ * integrity check. Files from elsewhere come through the desktop's own dialogs or, in the
+ * browser, as an upload and a download: the page never names a path.
+ */
 export function BackupPage() {
   const api = useApi();
+  const files = api.backupFiles;
   const toast = useToast();
   const list = useCall('backup.list', {});
   const create = useAction('backup.create');
   const check = useAction('backup.check');
-  const [asking, setAsking] = useState<'save' | 'open' | null>(null);
-  const [restoring, setRestoring] = useState<BackupFile | null>(null);
+  const [restoring, setRestoring] = useState<RestoreChoice | null>(null);
+  const [upload, setUpload] = useState<{ name: string; fraction: number; abort: AbortController } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const data = list.data;
 
-  const backup = async (file?: string) => {
+  // In the browser a backup "elsewhere" is one made in the folder, then downloaded.
+  const backupNow = async (thenDownload = false) => {
     try {
-      const made = await create.mutateAsync(file ? { file } : {});
-      toast(t.made(made.path));
-      setAsking(null);
+      const made = await create.mutateAsync({});
+      if (thenDownload && files.kind === 'browser') {
+        files.download(made.name);
+        toast(t.downloading(made.name));
+      } else toast(t.made(made.path));
     } catch {
       // Refused: the error channel has toasted the message.
     }
   };
-  const suggested = t.suggestedName(todayIso());
-  // Electron asks with its own dialogs; the browser asks for a path.
-  const choose = async (mode: 'save' | 'open') => {
-    if (!api.chooseBackupFile) return setAsking(mode);
-    const path = await api.chooseBackupFile(mode, suggested);
-    if (path && mode === 'save') await backup(path);
-    if (path && mode === 'open') await openRestore(path);
-  };
-  // A file from elsewhere is read first, so the confirmation shows what it really holds.
-  const openRestore = async (path: string) => {
+  const backupElsewhere = async () => {
+    if (files.kind === 'browser') return backupNow(true);
     try {
-      const known = data?.backups.find((b) => b.path === path) ?? (await api.call('backup.describe', { path }));
-      setAsking(null);
-      if (!known.readable) return toast(t.notRestorable(known.name, known.problem), 'error');
-      setRestoring(known);
+      const made = await files.saveAs(t.suggestedName(todayIso()));
+      if (made) toast(t.made(made.path));
     } catch (e) {
       toast((e as Error).message, 'error');
+    }
+  };
+
+  // A file from elsewhere is read first, so the confirmation shows what it really holds.
+  const offer = async (chosen: ChosenFile) => {
+    const source = { handle: chosen.handle };
+    const described = await api.call('backup.describe', source);
+    if (!described.readable) return toast(t.notRestorable(described.name, described.problem), 'error');
+    setRestoring({ backup: described, source });
+  };
+  const restoreElsewhere = async () => {
+    if (files.kind === 'browser') return fileInput.current?.click();
+    try {
+      const chosen = await files.choose();
+      if (chosen) await offer(chosen);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+  const onFile = async (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file || files.kind !== 'browser') return;
+    const abort = new AbortController();
+    setUpload({ name: file.name, fraction: 0, abort });
+    try {
+      const chosen = await files.upload(file, (fraction) => setUpload((u) => u && { ...u, fraction }), abort.signal);
+      await offer(chosen);
+    } catch (e) {
+      if (!abort.signal.aborted) toast((e as Error).message, 'error');
+    } finally {
+      setUpload(null);
     }
   };
 
@@ -62,17 +98,28 @@ export function BackupPage() {
           <button type="button" className="button" onClick={() => check.mutate({})} disabled={check.isPending}>
             {check.isPending ? t.checking : t.check}
           </button>
-          <button type="button" className="button" onClick={() => void choose('open')}>
+          <button type="button" className="button" onClick={() => void restoreElsewhere()} disabled={!!upload}>
             {t.restoreFrom}
           </button>
-          <button type="button" className="button" onClick={() => void choose('save')} disabled={create.isPending}>
-            {t.backupTo}
+          <button type="button" className="button" onClick={() => void backupElsewhere()} disabled={create.isPending}>
+            {files.kind === 'browser' ? t.backupDownload : t.backupTo}
           </button>
-          <button type="button" className="button primary" onClick={() => void backup()} disabled={create.isPending}>
+          <button type="button" className="button primary" onClick={() => void backupNow()} disabled={create.isPending}>
             {create.isPending ? t.working : t.backupNow}
           </button>
         </div>
+        {files.kind === 'browser' && (
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".db"
+            hidden
+            aria-label={t.chooseFile}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        )}
       </header>
+      {upload && <UploadProgress {...upload} onCancel={() => upload.abort.abort()} />}
       {data && (
         <dl className="backup-paths">
           <dt>{t.dataFile}</dt>
@@ -98,17 +145,13 @@ export function BackupPage() {
         (data.backups.length === 0 ? (
           <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
         ) : (
-          <BackupTable backups={data.backups} onRestore={setRestoring} />
+          <BackupTable
+            backups={data.backups}
+            onRestore={(b) => setRestoring({ backup: b, source: { name: b.name } })}
+            onDownload={files.kind === 'browser' ? (b) => files.download(b.name) : undefined}
+          />
         ))}
-      {asking && (
-        <PathDrawer
-          mode={asking}
-          suggested={asking === 'save' && data ? `${data.folder}/${suggested}` : ''}
-          onClose={() => setAsking(null)}
-          onChoose={(path) => void (asking === 'save' ? backup(path) : openRestore(path))}
-        />
-      )}
-      {restoring && <RestoreDrawer backup={restoring} currentDamaged={false} onClose={() => setRestoring(null)} />}
+      {restoring && <RestoreDrawer {...restoring} currentDamaged={false} onClose={() => setRestoring(null)} />}
     </section>
   );
 }

@@ -2,8 +2,16 @@ import type { BackupFile } from '../../../../shared/contract/backup';
 import { clockDateTime } from '../../lib/dates';
 import { t } from './text';
 
-/** The backups, newest first; only a readable one can be restored. */
-export function BackupTable({ backups, onRestore }: { backups: BackupFile[]; onRestore: (b: BackupFile) => void }) {
+/** The backups, newest first; only a readable one can be restored. In the browser each can be downloaded. */
+export function BackupTable({
+  backups,
+  onRestore,
+  onDownload,
+}: {
+  backups: BackupFile[];
+  onRestore: (b: BackupFile) => void;
+  onDownload?: (b: BackupFile) => void;
+}) {
   const c = t.columns;
   return (
     <div className="table-wrap">
@@ -37,6 +45,16 @@ export function BackupTable({ backups, onRestore }: { backups: BackupFile[]; onR
                 >
                   {t.restore}
                 </button>
+                {onDownload && (
+                  <button
+                    type="button"
+                    className="button link"
+                    onClick={() => onDownload(b)}
+                    aria-label={`${t.download} ${b.name}`}
+                  >
+                    {t.download}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

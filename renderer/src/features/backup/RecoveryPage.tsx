@@ -53,7 +53,14 @@ export function RecoveryPage({ message, dataFile }: { message: string; dataFile:
           <BackupTable backups={list.data.backups.filter((b) => b !== newest)} onRestore={setRestoring} />
         </>
       )}
-      {restoring && <RestoreDrawer backup={restoring} currentDamaged onClose={() => setRestoring(null)} />}
+      {restoring && (
+        <RestoreDrawer
+          backup={restoring}
+          source={{ name: restoring.name }}
+          currentDamaged
+          onClose={() => setRestoring(null)}
+        />
+      )}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BackupFile } from '../../../../shared/contract/backup';
+import type { BackupFile, BackupSource } from '../../../../shared/contract/backup';
 import { Drawer } from '../../components/Drawer';
 import { ErrorText } from '../../components/Field';
 import { useFlushEditors } from '../../lib/beforeClose';
@@ -15,10 +15,13 @@ import { t } from './text';
  */
 export function RestoreDrawer({
   backup,
+  source,
   currentDamaged,
   onClose,
 }: {
   backup: BackupFile;
+  /** How the core finds the file: its name in the folder, or a chosen file's handle. */
+  source: BackupSource;
   currentDamaged: boolean;
   onClose: () => void;
 }) {
@@ -30,7 +33,7 @@ export function RestoreDrawer({
     setBusy(true);
     try {
       await flushEditors();
-      await restore.mutateAsync({ path: backup.path });
+      await restore.mutateAsync(source);
       window.location.reload(); // the change event does this too; this window must not wait for it
     } catch {
       setBusy(false);
