@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError, refused } from '../errors';
 import { migrations } from '../db/migrations';
+import { UID_SQL_011 } from '../db/migrations/011-stable-identity';
 
 /**
  * A restore never puts the backup's own file in place: it builds a fresh file with this app's
@@ -55,6 +56,10 @@ export function rebuildFrom(source: string, dest: string, version: number): void
       for (const table of tables) copyTable(db, table);
       for (const v of virtuals) refillFullText(db, v);
       for (const t of triggers) db.exec(t.sql!);
+      // A row arrives with its identity; one without (its trigger was off in the copy above) gets one here.
+      for (const table of tables)
+        if ((db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes('uid'))
+          db.exec(`UPDATE main.${quote(table)} SET uid = ${UID_SQL_011} WHERE uid IS NULL`);
     }).immediate();
     db.exec('DETACH DATABASE src');
     db.pragma('foreign_keys = ON');

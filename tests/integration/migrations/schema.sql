@@ -1,4 +1,4 @@
--- Schema version 10, as sqlite_master holds it after the last migration.
+-- Schema version 11, as sqlite_master holds it after the last migration.
 -- Written by tests/integration/migrations/schema.test.ts (UPDATE_SCHEMA=1); review every diff.
 
 -- table agenda_item on agenda_item
@@ -10,10 +10,17 @@ title TEXT NOT NULL,
 planned_minutes INTEGER NOT NULL,
 started_at TEXT,
 ended_at TEXT
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index agenda_item_meeting on agenda_item
 CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id, position);
+
+-- index agenda_item_uid on agenda_item
+CREATE UNIQUE INDEX agenda_item_uid ON agenda_item(uid);
+
+-- trigger agenda_item_uid_fill on agenda_item
+CREATE TRIGGER agenda_item_uid_fill AFTER INSERT ON agenda_item WHEN NEW.uid IS NULL
+BEGIN UPDATE agenda_item SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table committee on committee
 CREATE TABLE committee (
@@ -25,10 +32,17 @@ sort INTEGER NOT NULL DEFAULT 0,
 retired_at TEXT,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index committee_uid on committee
+CREATE UNIQUE INDEX committee_uid ON committee(uid);
 
 -- index sqlite_autoindex_committee_1 on committee
 -- (made by SQLite itself)
+
+-- trigger committee_uid_fill on committee
+CREATE TRIGGER committee_uid_fill AFTER INSERT ON committee WHEN NEW.uid IS NULL
+BEGIN UPDATE committee SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table department on department
 CREATE TABLE department (
@@ -40,10 +54,17 @@ sort INTEGER NOT NULL DEFAULT 0,
 retired_at TEXT,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index department_uid on department
+CREATE UNIQUE INDEX department_uid ON department(uid);
 
 -- index sqlite_autoindex_department_1 on department
 -- (made by SQLite itself)
+
+-- trigger department_uid_fill on department
+CREATE TRIGGER department_uid_fill AFTER INSERT ON department WHEN NEW.uid IS NULL
+BEGIN UPDATE department SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table device_event on device_event
 CREATE TABLE device_event (
@@ -54,10 +75,17 @@ role TEXT NOT NULL,
 action TEXT NOT NULL,
 detail TEXT NOT NULL DEFAULT '',
 at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index device_event_meeting on device_event
 CREATE INDEX device_event_meeting ON device_event(meeting_id, id);
+
+-- index device_event_uid on device_event
+CREATE UNIQUE INDEX device_event_uid ON device_event(uid);
+
+-- trigger device_event_uid_fill on device_event
+CREATE TRIGGER device_event_uid_fill AFTER INSERT ON device_event WHEN NEW.uid IS NULL
+BEGIN UPDATE device_event SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table followup on followup
 CREATE TABLE followup (
@@ -99,16 +127,25 @@ reply_text TEXT,
 reply_class TEXT,
 evaluation TEXT,
 created_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index followup_event_resolution on followup_event
 CREATE INDEX followup_event_resolution ON followup_event(resolution_id, id);
+
+-- index followup_event_uid on followup_event
+CREATE UNIQUE INDEX followup_event_uid ON followup_event(uid);
 
 -- trigger followup_event_no_delete on followup_event
 CREATE TRIGGER followup_event_no_delete BEFORE DELETE ON followup_event BEGIN SELECT RAISE(ABORT, '督办记录只能追加，不能删除'); END;
 
 -- trigger followup_event_no_update on followup_event
-CREATE TRIGGER followup_event_no_update BEFORE UPDATE ON followup_event BEGIN SELECT RAISE(ABORT, '督办记录只能追加，不能修改'); END;
+CREATE TRIGGER followup_event_no_update BEFORE UPDATE ON followup_event
+WHEN NOT (OLD.uid IS NULL AND NEW.uid IS NOT NULL AND (NEW.id, NEW.resolution_id, NEW.action, NEW.date, NEW.by, NEW.note, NEW.reply_text, NEW.reply_class, NEW.evaluation, NEW.created_at) IS (OLD.id, OLD.resolution_id, OLD.action, OLD.date, OLD.by, OLD.note, OLD.reply_text, OLD.reply_class, OLD.evaluation, OLD.created_at))
+BEGIN SELECT RAISE(ABORT, '督办记录只能追加，不能修改'); END;
+
+-- trigger followup_event_uid_fill on followup_event
+CREATE TRIGGER followup_event_uid_fill AFTER INSERT ON followup_event WHEN NEW.uid IS NULL
+BEGIN UPDATE followup_event SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table lan_device on lan_device
 CREATE TABLE lan_device (
@@ -124,13 +161,20 @@ last_seen_at TEXT NOT NULL,
 -- Removed by the secretary, or 会场互联 turned off: the token works no more.
 ended_at TEXT,
 ended_reason TEXT
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index lan_device_meeting on lan_device
 CREATE INDEX lan_device_meeting ON lan_device(meeting_id, ended_at);
 
+-- index lan_device_uid on lan_device
+CREATE UNIQUE INDEX lan_device_uid ON lan_device(uid);
+
 -- index sqlite_autoindex_lan_device_1 on lan_device
 -- (made by SQLite itself)
+
+-- trigger lan_device_uid_fill on lan_device
+CREATE TRIGGER lan_device_uid_fill AFTER INSERT ON lan_device WHEN NEW.uid IS NULL
+BEGIN UPDATE lan_device SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table lan_session on lan_session
 CREATE TABLE lan_session (
@@ -141,7 +185,14 @@ port INTEGER NOT NULL,
 started_at TEXT NOT NULL,
 ended_at TEXT,
 ended_reason TEXT
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index lan_session_uid on lan_session
+CREATE UNIQUE INDEX lan_session_uid ON lan_session(uid);
+
+-- trigger lan_session_uid_fill on lan_session
+CREATE TRIGGER lan_session_uid_fill AFTER INSERT ON lan_session WHEN NEW.uid IS NULL
+BEGIN UPDATE lan_session SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table mark on mark
 CREATE TABLE mark (
@@ -178,10 +229,17 @@ recorder_id INTEGER REFERENCES person(id),
 status TEXT NOT NULL DEFAULT '筹备中',
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index meeting_uid on meeting
+CREATE UNIQUE INDEX meeting_uid ON meeting(uid);
 
 -- index meeting_year_form on meeting
 CREATE INDEX meeting_year_form ON meeting(year, form, issue_no);
+
+-- trigger meeting_uid_fill on meeting
+CREATE TRIGGER meeting_uid_fill AFTER INSERT ON meeting WHEN NEW.uid IS NULL
+BEGIN UPDATE meeting SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- trigger search_meeting on meeting
 CREATE TRIGGER search_meeting AFTER INSERT ON meeting BEGIN
@@ -204,7 +262,14 @@ from_status TEXT NOT NULL,
 to_status TEXT NOT NULL,
 reason TEXT NOT NULL DEFAULT '',
 at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index meeting_status_log_uid on meeting_status_log
+CREATE UNIQUE INDEX meeting_status_log_uid ON meeting_status_log(uid);
+
+-- trigger meeting_status_log_uid_fill on meeting_status_log
+CREATE TRIGGER meeting_status_log_uid_fill AFTER INSERT ON meeting_status_log WHEN NEW.uid IS NULL
+BEGIN UPDATE meeting_status_log SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table meeting_summary on meeting_summary
 CREATE TABLE meeting_summary (
@@ -241,10 +306,17 @@ doc TEXT NOT NULL,
 plain TEXT NOT NULL,
 chars INTEGER NOT NULL,
 created_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index minutes_revision_meeting on minutes_revision
 CREATE INDEX minutes_revision_meeting ON minutes_revision(meeting_id, created_at);
+
+-- index minutes_revision_uid on minutes_revision
+CREATE UNIQUE INDEX minutes_revision_uid ON minutes_revision(uid);
+
+-- trigger minutes_revision_uid_fill on minutes_revision
+CREATE TRIGGER minutes_revision_uid_fill AFTER INSERT ON minutes_revision WHEN NEW.uid IS NULL
+BEGIN UPDATE minutes_revision SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table minutes_yjs_snapshot on minutes_yjs_snapshot
 CREATE TABLE minutes_yjs_snapshot (
@@ -272,12 +344,19 @@ meeting_id INTEGER NOT NULL REFERENCES meeting(id),
 person_id INTEGER NOT NULL REFERENCES person(id),
 role TEXT NOT NULL,
 attendance TEXT NOT NULL DEFAULT '未签到',
-checked_in_at TEXT,
+checked_in_at TEXT, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
 UNIQUE (meeting_id, person_id)
 ) STRICT;
 
+-- index participant_uid on participant
+CREATE UNIQUE INDEX participant_uid ON participant(uid);
+
 -- index sqlite_autoindex_participant_1 on participant
 -- (made by SQLite itself)
+
+-- trigger participant_uid_fill on participant
+CREATE TRIGGER participant_uid_fill AFTER INSERT ON participant WHEN NEW.uid IS NULL
+BEGIN UPDATE participant SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table person on person
 CREATE TABLE person (
@@ -295,7 +374,7 @@ pinyin TEXT NOT NULL DEFAULT '',
 retired_at TEXT,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index person_committee on person
 CREATE INDEX person_committee ON person(committee_id);
@@ -309,6 +388,13 @@ CREATE INDEX person_pinyin ON person(pinyin);
 -- index person_sector on person
 CREATE INDEX person_sector ON person(sector_id);
 
+-- index person_uid on person
+CREATE UNIQUE INDEX person_uid ON person(uid);
+
+-- trigger person_uid_fill on person
+CREATE TRIGGER person_uid_fill AFTER INSERT ON person WHEN NEW.uid IS NULL
+BEGIN UPDATE person SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
+
 -- table resolution on resolution
 CREATE TABLE resolution (
 id INTEGER PRIMARY KEY,
@@ -321,10 +407,17 @@ lead_department_id INTEGER REFERENCES department(id),
 deadline TEXT,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index resolution_meeting on resolution
 CREATE INDEX resolution_meeting ON resolution(meeting_id, position);
+
+-- index resolution_uid on resolution
+CREATE UNIQUE INDEX resolution_uid ON resolution(uid);
+
+-- trigger resolution_uid_fill on resolution
+CREATE TRIGGER resolution_uid_fill AFTER INSERT ON resolution WHEN NEW.uid IS NULL
+BEGIN UPDATE resolution SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- trigger search_resolution on resolution
 CREATE TRIGGER search_resolution AFTER INSERT ON resolution BEGIN
@@ -432,10 +525,17 @@ sort INTEGER NOT NULL DEFAULT 0,
 retired_at TEXT,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index sector_uid on sector
+CREATE UNIQUE INDEX sector_uid ON sector(uid);
 
 -- index sqlite_autoindex_sector_1 on sector
 -- (made by SQLite itself)
+
+-- trigger sector_uid_fill on sector
+CREATE TRIGGER sector_uid_fill AFTER INSERT ON sector WHEN NEW.uid IS NULL
+BEGIN UPDATE sector SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table sector_convenor on sector_convenor
 CREATE TABLE sector_convenor (
@@ -469,10 +569,17 @@ state TEXT NOT NULL DEFAULT '待处理' CHECK (state IN ('待处理', '已接受
 created_at TEXT NOT NULL,
 decided_at TEXT,
 speech_id INTEGER REFERENCES speech(id)
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index speak_request_meeting on speak_request
 CREATE INDEX speak_request_meeting ON speak_request(meeting_id, state);
+
+-- index speak_request_uid on speak_request
+CREATE UNIQUE INDEX speak_request_uid ON speak_request(uid);
+
+-- trigger speak_request_uid_fill on speak_request
+CREATE TRIGGER speak_request_uid_fill AFTER INSERT ON speak_request WHEN NEW.uid IS NULL
+BEGIN UPDATE speak_request SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table speech on speech
 CREATE TABLE speech (
@@ -487,13 +594,20 @@ state TEXT NOT NULL DEFAULT '等待',
 limit_seconds INTEGER NOT NULL,
 created_at TEXT NOT NULL,
 ended_at TEXT
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index speech_meeting on speech
 CREATE INDEX speech_meeting ON speech(meeting_id, position);
 
 -- index speech_one_on_floor on speech
 CREATE UNIQUE INDEX speech_one_on_floor ON speech(meeting_id) WHERE state IN ('发言中', '暂停');
+
+-- index speech_uid on speech
+CREATE UNIQUE INDEX speech_uid ON speech(uid);
+
+-- trigger speech_uid_fill on speech
+CREATE TRIGGER speech_uid_fill AFTER INSERT ON speech WHEN NEW.uid IS NULL
+BEGIN UPDATE speech SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table speech_answer on speech_answer
 CREATE TABLE speech_answer (
@@ -511,10 +625,17 @@ id INTEGER PRIMARY KEY,
 speech_id INTEGER NOT NULL REFERENCES speech(id),
 started_at TEXT NOT NULL,
 stopped_at TEXT
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index speech_interval_speech on speech_interval
 CREATE INDEX speech_interval_speech ON speech_interval(speech_id);
+
+-- index speech_interval_uid on speech_interval
+CREATE UNIQUE INDEX speech_interval_uid ON speech_interval(uid);
+
+-- trigger speech_interval_uid_fill on speech_interval
+CREATE TRIGGER speech_interval_uid_fill AFTER INSERT ON speech_interval WHEN NEW.uid IS NULL
+BEGIN UPDATE speech_interval SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table sqlite_sequence on sqlite_sequence
 CREATE TABLE sqlite_sequence(name,seq);
@@ -546,10 +667,13 @@ merged_into INTEGER REFERENCES topic(id),
 deferred_to INTEGER,
 created_at TEXT NOT NULL,
 updated_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
 
 -- index topic_status on topic
 CREATE INDEX topic_status ON topic(status);
+
+-- index topic_uid on topic
+CREATE UNIQUE INDEX topic_uid ON topic(uid);
 
 -- index topic_year_step on topic
 CREATE INDEX topic_year_step ON topic(year, step);
@@ -561,11 +685,15 @@ VALUES (1000000000 + new.id, coalesce(nullif(new.narrowed_title, ''), new.title)
 END;
 
 -- trigger search_topic_update on topic
-CREATE TRIGGER search_topic_update AFTER UPDATE ON topic BEGIN
+CREATE TRIGGER search_topic_update AFTER UPDATE OF title, narrowed_title, description, year, meeting_form, status ON topic BEGIN
 DELETE FROM search_index WHERE rowid = 1000000000 + new.id;
 INSERT INTO search_index (rowid, title, body, kind, ref_id, meeting_id, year, form, status, department)
 VALUES (1000000000 + new.id, coalesce(nullif(new.narrowed_title, ''), new.title), new.title || ' ' || new.description, 'topic', new.id, NULL, new.year, new.meeting_form, new.status, '');
 END;
+
+-- trigger topic_uid_fill on topic
+CREATE TRIGGER topic_uid_fill AFTER INSERT ON topic WHEN NEW.uid IS NULL
+BEGIN UPDATE topic SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table topic_event on topic_event
 CREATE TABLE topic_event (
@@ -581,12 +709,15 @@ decided_on TEXT NOT NULL,
 body TEXT NOT NULL DEFAULT '',
 note TEXT NOT NULL DEFAULT '',
 batch TEXT,
-created_at TEXT NOT NULL, backfilled INTEGER NOT NULL DEFAULT 0 CHECK (backfilled IN (0, 1)),
+created_at TEXT NOT NULL, backfilled INTEGER NOT NULL DEFAULT 0 CHECK (backfilled IN (0, 1)), uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
 UNIQUE (topic_id, seq)
 ) STRICT;
 
 -- index sqlite_autoindex_topic_event_1 on topic_event
 -- (made by SQLite itself)
+
+-- index topic_event_uid on topic_event
+CREATE UNIQUE INDEX topic_event_uid ON topic_event(uid);
 
 -- trigger topic_event_no_delete on topic_event
 CREATE TRIGGER topic_event_no_delete BEFORE DELETE ON topic_event
@@ -594,7 +725,12 @@ BEGIN SELECT RAISE(ABORT, '议题决定记录只能追加，不能删除'); END;
 
 -- trigger topic_event_no_update on topic_event
 CREATE TRIGGER topic_event_no_update BEFORE UPDATE ON topic_event
+WHEN NOT (OLD.uid IS NULL AND NEW.uid IS NOT NULL AND (NEW.id, NEW.topic_id, NEW.seq, NEW.decision, NEW.step, NEW.to_step, NEW.other_topic_id, NEW.deferred_to, NEW.decided_on, NEW.body, NEW.note, NEW.batch, NEW.created_at, NEW.backfilled) IS (OLD.id, OLD.topic_id, OLD.seq, OLD.decision, OLD.step, OLD.to_step, OLD.other_topic_id, OLD.deferred_to, OLD.decided_on, OLD.body, OLD.note, OLD.batch, OLD.created_at, OLD.backfilled))
 BEGIN SELECT RAISE(ABORT, '议题决定记录只能追加，不能修改'); END;
+
+-- trigger topic_event_uid_fill on topic_event
+CREATE TRIGGER topic_event_uid_fill AFTER INSERT ON topic_event WHEN NEW.uid IS NULL
+BEGIN UPDATE topic_event SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;
 
 -- table topic_sector on topic_sector
 CREATE TABLE topic_sector (
@@ -615,4 +751,11 @@ device_id INTEGER NOT NULL REFERENCES lan_device(id),
 text TEXT NOT NULL,
 mark_id TEXT NOT NULL,
 created_at TEXT NOT NULL
-) STRICT;
+, uid TEXT CHECK (uid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]')) STRICT;
+
+-- index written_opinion_uid on written_opinion
+CREATE UNIQUE INDEX written_opinion_uid ON written_opinion(uid);
+
+-- trigger written_opinion_uid_fill on written_opinion
+CREATE TRIGGER written_opinion_uid_fill AFTER INSERT ON written_opinion WHEN NEW.uid IS NULL
+BEGIN UPDATE written_opinion SET uid = printf('%08x-%04x-7%03x-%04x-%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER) >> 16, CAST(unixepoch('subsec') * 1000 AS INTEGER) & 65535, random() & 4095, (random() & 16383) | 32768, random() & 281474976710655) WHERE rowid = NEW.rowid; END;

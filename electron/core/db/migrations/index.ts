@@ -8,6 +8,7 @@ import { migration007 } from './007-search';
 import { migration008 } from './008-minutes-yjs';
 import { migration009 } from './009-lan';
 import { migration010 } from './010-documents-practice';
+import { migration011 } from './011-stable-identity';
 import type { Migration } from './types';
 
 /**
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
