@@ -5,7 +5,7 @@ import { UID_TABLES_011 } from '../../../electron/core/db/migrations/011-stable-
 import type { Db } from '../../../electron/core/db/open';
 import { heldMeeting } from '../../support/meetingScenario';
 import { pairedDevice } from '../../support/lanDevice';
-import { ok, tempCore } from '../../support/tempCore';
+import { chosen, ok, tempCore } from '../../support/tempCore';
 import { isoNow, migrateWithData, openAt, useTempFiles } from './kit';
 
 const tempFile = useTempFiles();
@@ -250,7 +250,7 @@ describe('stable identity through backups', () => {
     seedVersion10(v10);
     const before = contents(v10, { withoutUid: false });
     v10.close();
-    expect(ok(await core.invoke('backup.restore', { path: old })).meetings).toBe(2);
+    expect(ok(await core.invoke('backup.restore', chosen(core, old))).meetings).toBe(2);
     expect(core.db.pragma('user_version', { simple: true })).toBe(11);
     expectDistinctUids(core.db);
     // The restore marks the file it made as a new one (a setting of its own); the rest is the backup's.
@@ -264,7 +264,7 @@ describe('stable identity through backups', () => {
     ok(await core.invoke('app.loadDemo', {}));
     await heldMeeting(core, { speeches: 2, minutesChars: 400, resolutions: 1, marks: 2 });
     const file = join(core.dir, '会后备份.db');
-    ok(await core.invoke('backup.create', { file }));
+    ok(await core.backupTo(file));
     const uids = uidsOf(core.db);
     await heldMeeting(core, {
       title: '备份之后的会议',
@@ -273,16 +273,16 @@ describe('stable identity through backups', () => {
       resolutions: 0,
       confirm: false,
     });
-    ok(await core.invoke('backup.restore', { path: file }));
+    ok(await core.invoke('backup.restore', chosen(core, file)));
     expect(uidsOf(core.db)).toEqual(uids);
 
     // A file whose rows lack a uid (no release writes one: its trigger fills every insert) still restores whole.
     const bare = join(core.dir, '缺标识的备份.db');
-    ok(await core.invoke('backup.create', { file: bare }));
+    ok(await core.backupTo(bare));
     const raw = new Database(bare);
     raw.exec('UPDATE meeting SET uid = NULL; UPDATE person SET uid = NULL WHERE id = 1');
     raw.close();
-    ok(await core.invoke('backup.restore', { path: bare }));
+    ok(await core.invoke('backup.restore', chosen(core, bare)));
     const after = uidsOf(core.db);
     expectDistinctUids(core.db, { someEmpty: true });
     for (const table of UID_TABLES_011.filter((t) => t !== 'meeting' && t !== 'person'))
