@@ -57,7 +57,9 @@ export interface MinutesDocsPort {
  */
 export interface QueryCtx extends Omit<Ctx, 'db' | 'slot'> {
   readonly db: ReadDb;
-  readonly slot: Readonly<Pick<DatabaseSlot, 'isOpen' | 'unavailable' | 'failure' | 'task' | 'warning' | 'file'>>;
+  readonly slot: Readonly<
+    Pick<DatabaseSlot, 'isOpen' | 'unavailable' | 'failure' | 'task' | 'progress' | 'warning' | 'file'>
+  >;
 }
 
 export const isoNow = (ctx: QueryCtx) => ctx.now().toISOString();

@@ -81,6 +81,28 @@ export const backupCalls = {
     topics: [...topics],
     example: { name: '手动备份-20261102-103000.db' },
   }),
+  'backup.progress': query({
+    summary: '正在进行的备份或恢复进行到哪一步（恢复时窗口每秒读几次）',
+    input: z.strictObject({}),
+    output: z.object({
+      /** The task under way (正在从备份恢复…), null when none. */
+      task: z.string().nullable(),
+      step: z.string(),
+      percent: z.number(),
+      /** It can still be stopped without harm (a restore before the current data is touched). */
+      cancellable: z.boolean(),
+    }),
+    topics: [],
+    example: {},
+  }),
+  'backup.cancel': maintenance({
+    summary: '取消正在进行的恢复（只在尚未改动当前数据之前可以取消）',
+    input: z.strictObject({}),
+    output: z.object({ cancelled: z.boolean() }),
+    // It changes no data: the stopped restore's own answer says what happened.
+    topics: [],
+    example: {},
+  }),
   'backup.check': maintenance({
     summary: '检查数据文件是否完好（SQLite integrity_check）；发现问题时各窗口显示提示',
     input: z.strictObject({}),

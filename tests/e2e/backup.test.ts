@@ -144,6 +144,45 @@ describe('backup and restore', () => {
   });
 });
 
+describe('a long restore', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await startServe({ demo: true, generate: 250 });
+  }, 120_000);
+  afterAll(async () => {
+    await served?.stop();
+  });
+
+  it('shows how far it has come and is stopped with 取消恢复, changing nothing', async () => {
+    const made = await apiValue<BackupFile>(served, 'backup.create', {});
+    await apiValue(served, 'meeting.create', meeting('备份之后的会议'));
+    const count = (await apiValue<unknown[]>(served, 'meeting.list', {})).length;
+    const { context, page } = await openAppIn(browser, served, '/backup');
+    try {
+      await page.getByRole('button', { name: `恢复 ${made.name}` }).click();
+      const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+      await dialog.getByRole('button', { name: '确认恢复' }).click();
+      const status = dialog.getByRole('status');
+      await visible(status);
+      const cancel = dialog.getByRole('button', { name: '取消恢复' });
+      // The long step, the copy of the rows: still before the current data is touched.
+      await visible(status.getByText(/正在重建数据… \d+%/), 20_000);
+      expect(await cancel.isEnabled()).toBe(true);
+      await page.screenshot({ path: screenPath('backup-restore-progress') });
+      await cancel.focus();
+      await page.keyboard.press('Enter');
+      await visible(dialog.getByText('已取消恢复。当前数据未受影响。'));
+      // The drawer is the secretary's again: close it, the data as it was.
+      await hidden(status);
+      expect((await apiValue<unknown[]>(served, 'meeting.list', {})).length).toBe(count);
+      const kinds = (await apiValue<{ backups: BackupFile[] }>(served, 'backup.list', {})).backups.map((b) => b.kind);
+      expect(kinds).not.toContain('before-restore');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a damaged data file at start-up', () => {
   let dataDir: string;
   let served: Served | undefined;

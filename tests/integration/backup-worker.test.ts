@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../electron/core/generate/archive';
 import { api, apiValue, projectRoot, startServe, type Served } from '../e2e/support/serve';
 import { median } from '../bench/figures';
-import { err, ok, tempCore } from '../support/tempCore';
+import { heldMeeting } from '../support/meetingScenario';
+import { dumpDatabase, err, ok, tempCore } from '../support/tempCore';
 
 /**
  * The checks of backup and restore run in a worker thread, found both from the TypeScript sources
@@ -51,6 +52,57 @@ describe('the backup worker thread, from the sources', () => {
     expect(median(duringCheck)).toBeLessThan(50);
     expect(median(duringRestore)).toBeLessThan(50);
     expect(ok(await c.invoke('meeting.list', {}))).toHaveLength(100);
+  });
+
+  it('tells how far a restore has come, and stops one on request before the current data is touched', async () => {
+    const c = tempCore();
+    cores.push(c);
+    ok(await c.invoke('app.loadDemo', {}));
+    generateArchive(c.ctx, { meetings: 60, minutesChars: 20_000 });
+    const backup = ok(await c.invoke('backup.create', {}));
+    await heldMeeting(c, { title: '备份之后的会议' });
+    const before = dumpDatabase(c);
+    const files = () => readdirSync(c.dir).sort();
+    const present = files();
+    expect(ok(await c.invoke('backup.progress', {}))).toEqual({ task: null, step: '', percent: 0, cancellable: false });
+    expect(ok(await c.invoke('backup.cancel', {}))).toEqual({ cancelled: false });
+
+    // Seen as a window polls it: steps a person reads, the percentage never going back.
+    const seen: { task: string | null; step: string; percent: number; cancellable: boolean }[] = [];
+    const restore = c.invoke('backup.restore', { name: backup.name });
+    let stopped = false;
+    while (!stopped) {
+      const p = ok(await c.invoke('backup.progress', {}));
+      if (p.task === null) break;
+      seen.push(p);
+      if (p.step === '正在重建数据' && p.cancellable) stopped = ok(await c.invoke('backup.cancel', {})).cancelled;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(stopped).toBe(true);
+    const asked = performance.now();
+    expect(err(await restore)).toBe('已取消恢复。当前数据未受影响。');
+    // At once: the thread is left to end on its own, nobody waits for it.
+    expect(performance.now() - asked).toBeLessThan(500);
+    expect(seen[0].task).toBe('正在从备份恢复');
+    expect(seen.map((p) => p.percent)).toEqual([...seen.map((p) => p.percent)].sort((a, b) => a - b));
+    expect(seen.some((p) => p.step === '正在检查备份' || p.step === '正在复制备份文件')).toBe(true);
+    // Nothing changed, nothing left behind: no staged file, no kept copy.
+    expect(dumpDatabase(c)).toBe(before);
+    expect(files()).toEqual(present);
+    expect(ok(await c.invoke('backup.list', {})).backups.map((b) => b.kind)).toEqual(['manual']);
+
+    // The next restore runs to the end in a fresh thread, through the steps that cannot be stopped.
+    const next = c.invoke('backup.restore', { name: backup.name });
+    let late: { step: string; cancellable: boolean } | undefined;
+    for (;;) {
+      const p = ok(await c.invoke('backup.progress', {}));
+      if (!p.task) break;
+      if (p.step === '正在保存当前数据') late = p;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    ok(await next);
+    if (late) expect(late.cancellable).toBe(false);
+    expect(ok(await c.invoke('meeting.list', {})).some((m) => m.title === '备份之后的会议')).toBe(false);
   });
 
   it('refuses a restore while a check reads the file, and a check while a restore runs', async () => {

@@ -7,12 +7,14 @@ import { syncFolder } from './durable';
 import { runInWorker } from './worker/run';
 import { removeWithSideFiles } from './worker/tasks';
 import type { DatabaseSlot } from '../db/slot';
+import type { Progress } from './worker/progress';
 
 /**
  * A backup of the data file at `dest` (backup/durable.ts), written in the worker thread: the main
  * thread keeps answering calls while hundreds of megabytes are copied and forced to the disk.
  */
-export const takeBackup = (file: string, dest: string): Promise<void> => runInWorker('backup', { source: file, dest });
+export const takeBackup = (file: string, dest: string, onProgress?: (p: Progress) => void): Promise<void> =>
+  runInWorker('backup', { source: file, dest }, { onProgress });
 
 const SIDE_FILES = ['-wal', '-shm'] as const;
 
@@ -37,9 +39,25 @@ export async function restoreBackup(
   if (sameFile(from, slot.file)) throw badInput('不能用当前数据文件本身来恢复，请选择一个备份文件');
 
   const staged = `${slot.file}.restoring`;
-  const { meetings } = await runInWorker('stage', { source: from, staged }).catch((e: unknown) => {
-    throw e instanceof AppError ? refused(`${e.message}，未恢复`) : e;
+  // Until the fresh file is built nothing of the current data is touched: it may be stopped (backup.cancel).
+  const stop = new AbortController();
+  const show = (p: Progress, from: number, to: number, cancel?: () => void) =>
+    (slot.progress = { step: p.step, fraction: from + (to - from) * p.fraction, cancel });
+  const cancel = () => stop.abort();
+  show({ step: '正在复制备份文件', fraction: 0 }, 0, 0.9, cancel);
+  const { meetings } = await runInWorker(
+    'stage',
+    { source: from, staged },
+    {
+      onProgress: (p) => show(p, 0, 0.9, cancel),
+      signal: stop.signal,
+      cancelled: '已取消恢复。当前数据未受影响。',
+    },
+  ).catch((e: unknown) => {
+    if (stop.signal.aborted) [staged, `${staged}.source`].forEach(removeStaged); // the stopped thread left them
+    throw e instanceof AppError && !stop.signal.aborted ? refused(`${e.message}，未恢复`) : e;
   });
+  show({ step: '正在保存当前数据', fraction: 0 }, 0.9, 1);
   // A check of the current file started meanwhile reads it through its own connection: wait for no one.
   if (slot.readers > 0) {
     removeStaged(staged);
@@ -48,7 +66,7 @@ export async function restoreBackup(
 
   try {
     const open = slot.raw;
-    if (open) await takeBackup(slot.file, keepAs);
+    if (open) await takeBackup(slot.file, keepAs, (p) => show({ ...p, step: '正在保存当前数据' }, 0.9, 1));
     else {
       await mkdir(dirname(keepAs), { recursive: true });
       if (existsSync(slot.file)) await copyFile(slot.file, keepAs);

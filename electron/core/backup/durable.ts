@@ -1,3 +1,4 @@
+import { noReport, type Report } from './worker/progress';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,13 +30,19 @@ export function syncFolder(dir: string): void {
   }
 }
 
+/** The step a backup reports while its pages are copied. */
+export const STEP_COPY = '正在复制数据';
+
 /**
  * Copies the data file to `dest` with SQLite's online backup through a connection of its own
  * (consistent even while the app writes, WAL content included; run in the worker thread), first
  * into `dest.partial`, so a half-written file never looks like a backup. The copy is switched to a
  * plain rollback journal: one self-contained file.
  */
-export async function writeBackup({ source, dest }: { source: string; dest: string }): Promise<void> {
+export async function writeBackup(
+  { source, dest }: { source: string; dest: string },
+  report: Report = noReport,
+): Promise<void> {
   if (existsSync(dest)) throw refused(`“${dest}”已存在：备份不会覆盖已有文件，请换一个文件名`);
   const partial = `${dest}.partial`;
   try {
@@ -46,7 +53,12 @@ export async function writeBackup({ source, dest }: { source: string; dest: stri
     try {
       db.pragma('busy_timeout = 1000');
       // Off the main thread there is no one to yield to: large steps.
-      await db.backup(partial, { progress: () => 4096 });
+      await db.backup(partial, {
+        progress: ({ totalPages, remainingPages }) => {
+          report(STEP_COPY, totalPages ? 1 - remainingPages / totalPages : 0);
+          return 4096;
+        },
+      });
     } finally {
       db.close();
     }

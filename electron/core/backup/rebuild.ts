@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError, refused } from '../errors';
 import { migrations } from '../db/migrations';
+import { noReport, type Report } from './worker/progress';
 import { UID_SQL_011 } from '../db/migrations/011-stable-identity';
 
 /**
@@ -18,7 +19,7 @@ const ftsShadow = (table: string, virtuals: string[]) =>
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Builds `dest` from the checked backup `source` (schema `version`, verified by trust.ts beforehand). */
-export function rebuildFrom(source: string, dest: string, version: number): void {
+export function rebuildFrom(source: string, dest: string, version: number, report: Report = noReport): void {
   rmSync(dest, { force: true });
   const db = new Database(dest);
   try {
@@ -53,7 +54,11 @@ export function rebuildFrom(source: string, dest: string, version: number): void
     db.transaction(() => {
       // The app's triggers would act on every copied row (the search index, the append-only guards): off while copying.
       for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
-      for (const table of tables) copyTable(db, table);
+      tables.forEach((table, i) => {
+        report('正在重建数据', (i / tables.length) * 0.9);
+        copyTable(db, table);
+      });
+      report('正在建立检索', 0.9);
       for (const v of virtuals) refillFullText(db, v);
       for (const t of triggers) db.exec(t.sql!);
       // A row arrives with its identity; one without (its trigger was off in the copy above) gets one here.
@@ -64,6 +69,7 @@ export function rebuildFrom(source: string, dest: string, version: number): void
     db.exec('DETACH DATABASE src');
     db.pragma('foreign_keys = ON');
 
+    report('正在升级数据', 0.95);
     // Then up to this version of the app, here in the worker rather than when the slot reopens it.
     for (const m of migrations.filter((m) => m.version > version))
       db.transaction(() => {
@@ -72,6 +78,7 @@ export function rebuildFrom(source: string, dest: string, version: number): void
       }).immediate();
     // In WAL mode already, as the app opens it: the swap then reopens it without converting it on the main thread.
     db.pragma('journal_mode = WAL');
+    report('正在升级数据', 1);
   } catch (e) {
     db.close();
     rmSync(dest, { force: true });

@@ -1,5 +1,6 @@
 import { AppError, refused } from '../errors';
 import { openDatabase, type Db } from './open';
+import type { Progress } from '../backup/worker/progress';
 
 /** The task name of a restore: the one task that replaces the file under every connection. */
 export const RESTORING = '正在从备份恢复';
@@ -17,6 +18,8 @@ export class DatabaseSlot {
   task: string | undefined;
   /** Checks reading the file through their own connection (in a worker): any number at once, never during a restore's swap. */
   readers = 0;
+  /** How far the task under way has come (backup.progress); `cancel` while it can still be stopped without harm. */
+  progress: (Progress & { cancel?: () => void }) | undefined;
   /** Signs of damage inside an open file (a failed check, a corrupt page met by a call): shown as a banner. */
   warning: string | undefined;
 
@@ -82,6 +85,7 @@ export class DatabaseSlot {
     while (this.background && !background) await this.background.catch(() => undefined);
     if (this.task) throw refused(`${this.task}，请稍候再试`);
     this.task = what;
+    this.progress = { step: what, fraction: 0 };
     let running: Promise<T> | undefined;
     try {
       running = work();
@@ -89,6 +93,7 @@ export class DatabaseSlot {
       return await running;
     } finally {
       this.task = undefined;
+      this.progress = undefined;
       if (this.background === running) this.background = undefined;
     }
   }

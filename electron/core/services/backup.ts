@@ -49,7 +49,7 @@ export async function backupToChosenFile(ctx: Ctx, file: string): Promise<Backup
 async function writeBackup(ctx: Ctx, dest: string, kind: 'manual' | 'other'): Promise<BackupFile> {
   const folder = backupFolder(ctx.dataFile);
   void ctx.db; // the Chinese reason when the data file is not open
-  await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest));
+  await ctx.slot.exclusive('正在备份', () => takeBackup(ctx.dataFile, dest, (p) => (ctx.slot.progress = p)));
   // Only the folder's backups are recorded (and listed); one written there under a chosen name is
   // 其他 whatever it is called: a name counts for nothing.
   if (dirname(dest) !== folder) return unrecordedEntry(dest);
@@ -94,6 +94,21 @@ export const backupHandlers = handlers({
     storeValue(ctx, FILE_GENERATION, randomUUID());
     const restoredFrom = input.handle !== undefined ? ctx.files.nameOf(input.handle) : (input.name ?? '');
     return { restoredFrom, keptCopy: keepAs, meetings };
+  },
+
+  'backup.progress': (_input, ctx) => {
+    const p = ctx.slot.progress;
+    if (!ctx.slot.task || !p) return { task: null, step: '', percent: 0, cancellable: false };
+    return { task: ctx.slot.task, step: p.step, percent: Math.floor(p.fraction * 100), cancellable: !!p.cancel };
+  },
+
+  'backup.cancel': (_input, ctx) => {
+    const cancel = ctx.slot.progress?.cancel;
+    // Nothing under way: nothing to stop (a second press after the first stopped it).
+    if (!ctx.slot.task) return { cancelled: false };
+    if (!cancel) throw refused(`${ctx.slot.task}已到不能取消的一步（正在保存当前数据、换上备份），请稍候`);
+    cancel();
+    return { cancelled: true };
   },
 
   'backup.check': async (_input, ctx) => {

@@ -82,7 +82,10 @@ export async function startServe({
   port = 0,
   token: sameToken,
   lanAddress = '127.0.0.2',
+  generate = 0,
 }: {
+  /** Meetings of a made-up archive (--generate), for work that takes long enough to watch. */
+  generate?: number;
   /** Where 会场互联 listens when turned on. */
   lanAddress?: string;
   demo?: boolean;
@@ -100,6 +103,7 @@ export async function startServe({
   const args = [join(projectRoot, 'electron', 'serve', 'cli.ts'), '--data', dataDir, '--port', String(port)];
   args.push('--lan-address', lanAddress, '--lan-port', '0');
   if (demo) args.push('--demo');
+  if (generate) args.push('--generate', String(generate));
 
   // Its own process group, so stop() also ends the node process tsx starts under it.
   const child = spawn(join(bin, 'tsx'), args, {

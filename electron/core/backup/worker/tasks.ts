@@ -5,6 +5,7 @@ import { isDamage, refused } from '../../errors';
 import { fileProblem } from '../fileProblem';
 import { syncFile, writeBackup } from '../durable';
 import { rebuildFrom } from '../rebuild';
+import { noReport, partOf, type Report } from './progress';
 import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
 
 /**
@@ -22,12 +23,13 @@ export const removeWithSideFiles = (file: string) =>
  * change between the check and the use), the copy is checked as describe checks it, and the file
  * that will take the data file's place is built fresh from it by this app (backup/rebuild.ts).
  */
-function stage({ source, staged }: { source: string; staged: string }): TrustedBackup {
+function stage({ source, staged }: { source: string; staged: string }, report: Report = noReport): TrustedBackup {
   const copy = `${staged}.source`;
   const cleanUp = () => [staged, copy].forEach(removeWithSideFiles);
   cleanUp();
   checkSize(source); // a file too large or no SQLite file at all is not even copied
   try {
+    report('正在复制备份文件', 0);
     copyFileSync(source, copy);
     if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${copy}-wal`);
   } catch (e) {
@@ -35,8 +37,9 @@ function stage({ source, staged }: { source: string; staged: string }): TrustedB
     throw refused(`无法读取或复制备份文件：${fileProblem(e)}`);
   }
   try {
+    report('正在检查备份', 0.1);
     const found = inspectBackup(copy, { deep: true });
-    rebuildFrom(copy, staged, found.schemaVersion);
+    rebuildFrom(copy, staged, found.schemaVersion, partOf(report, 0.3, 1));
     removeWithSideFiles(copy);
     syncFile(staged);
     return found;

@@ -7,6 +7,7 @@ import { useAction, useApi, useCall } from '../../lib/query';
 import { todayIso } from '../../lib/dates';
 import { BackupTable } from './BackupTable';
 import { RestoreDrawer } from './RestoreDrawer';
+import { TaskProgress } from './TaskProgress';
 import { UploadProgress } from './UploadProgress';
 import { t } from './text';
 import './backup.css';
@@ -120,6 +121,7 @@ export function BackupPage() {
         )}
       </header>
       {upload && <UploadProgress {...upload} onCancel={() => upload.abort.abort()} />}
+      {create.isPending && <TaskProgress />}
       {data && (
         <dl className="backup-paths">
           <dt>{t.dataFile}</dt>

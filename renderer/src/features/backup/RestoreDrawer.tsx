@@ -6,6 +6,7 @@ import { ErrorText } from '../../components/Field';
 import { useFlushEditors } from '../../lib/beforeClose';
 import { clockDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/query';
+import { TaskProgress } from './TaskProgress';
 import { t } from './text';
 
 /**
@@ -66,6 +67,7 @@ export function RestoreDrawer({
         <li>{currentDamaged ? c.keepDamaged : c.keep}</li>
         <li>{c.windows}</li>
       </ul>
+      {busy && <TaskProgress withCancel />}
       <ErrorText error={restore.error} />
     </Drawer>
   );

@@ -35,6 +35,11 @@ export const t = {
   uploading: (name: string, percent: number) => `正在上传“${name}”… ${percent}%`,
   reading: (name: string) => `正在检查“${name}”…`,
   uploadProgress: '上传进度',
+  taskProgress: '恢复进度',
+  backupProgress: '备份进度',
+  progress: (step: string, percent: number) => `${step}… ${percent}%`,
+  cancelRestore: '取消恢复',
+  notCancellable: '已在保存当前数据、换上备份，这一步不能取消',
   cancel: '取消',
   confirm: {
     title: '从备份恢复',
