@@ -104,6 +104,15 @@ const cases: Case[] = [
     /缺少本程序的触发器“topic_event_no_update”/,
   ],
   [
+    'a row pointing at nothing (a participant of a meeting that is not there)',
+    (good) =>
+      crafted(good, '引用不存在', (db) => {
+        db.pragma('foreign_keys = OFF');
+        db.exec('UPDATE participant SET meeting_id = 9999 WHERE rowid = (SELECT min(rowid) FROM participant)');
+      }),
+    /表“participant”有 1 行引用了不存在的“meeting”记录/,
+  ],
+  [
     'a huge page count in the header',
     (good) => {
       const path = join(good, '..', '页数巨大.db');

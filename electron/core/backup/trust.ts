@@ -9,7 +9,8 @@ import { referenceSchema, schemaOf, type SchemaObject } from './referenceSchema'
  * A backup is data, never code. Every file that arrives from elsewhere (a backup to describe or
  * restore, a copy about to take the data file's place) passes this one check, so that describe
  * and restore cannot disagree: read-only, `trusted_schema` off, the header and size plausible,
- * the schema exactly what this app's migrations make for its version, and (deep) a quick_check.
+ * the schema exactly what this app's migrations make for its version, and (deep) a quick_check and
+ * every foreign key holding.
  */
 
 /** Larger than any data file of a consultation office could grow (a 1,000-meeting archive is a few hundred MB). */
@@ -52,6 +53,14 @@ export function inspectBackup(path: string, { deep }: { deep: boolean }): Truste
     if (version > latestVersion) throw refused(`由更新版本的程序写入（数据版本 ${version}），本程序无法使用`);
     checkSchema(schemaOf(db), referenceSchema(version));
     if (deep && db.pragma('quick_check', { simple: true }) !== 'ok') throw refused('文件已损坏（完整性检查未通过）');
+    if (deep) {
+      // Every reference holds, as the app's constraints keep it: a row pointing at nothing is no backup of ours.
+      const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (dangling.length)
+        throw refused(
+          `文件中表“${dangling[0].table}”有 ${dangling.length} 行引用了不存在的“${dangling[0].parent}”记录（数据不完整或被改动过）`,
+        );
+    }
     return { schemaVersion: version, meetings: count(db, 'meeting'), people: count(db, 'person') };
   } catch (e) {
     if (e instanceof AppError) throw e;
