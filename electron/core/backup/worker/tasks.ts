@@ -6,6 +6,7 @@ import { fileProblem } from '../fileProblem';
 import { syncFile, writeBackup } from '../durable';
 import { rebuildFrom } from '../rebuild';
 import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
+import { writePackage } from '../../transfer/writePackage';
 
 /**
  * The heavy parts of backup and restore, each reading whole files: run in a worker thread
@@ -92,6 +93,7 @@ export const tasks = {
   stage,
   integrity,
   seal,
+  writePackage,
 };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;
