@@ -73,7 +73,7 @@ export const packageCalls = {
     summary: '导入会议包前的预览：包中有什么，哪些是新的、已有且相同、已有但不同，名录如何对应',
     input: z.strictObject({ handle }),
     output: PackagePreview,
-    topics: ['meetings', 'minutes', 'resolutions', 'followup', 'directory', 'topics', 'settings'],
+    topics: ['meetings', 'minutes', 'resolutions', 'followup', 'directory', 'topics', 'queue', 'lan', 'settings'],
     example: { handle: 'f0123456789abcdef' },
   }),
   'package.import': mutation({
@@ -93,7 +93,8 @@ export const packageCalls = {
       acceptOtherOrganisation: flag('确认导入其他组织的会议包').optional(),
     }),
     output: z.object({ meetings: z.array(PackageMeeting), added: counts, updated: counts }),
-    topics: ['meetings', 'minutes', 'resolutions', 'followup', 'directory', 'topics', 'queue', 'lan'],
+    // The directory and topics gain entries; a merge into an existing person is remembered in the settings.
+    topics: ['meetings', 'minutes', 'resolutions', 'followup', 'directory', 'topics', 'queue', 'lan', 'settings'],
     example: { handle: 'f0123456789abcdef', people: [] },
   }),
 };

@@ -61,8 +61,9 @@ export function writePackage({ source, dest, meetingIds, head }: WritePackageInp
       for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
       for (const seeded of ['setting', 'screen']) db.exec(`DELETE FROM ${quote(seeded)}`);
       for (const [table, list] of rows) copyRows(db, table, list);
+      // The package file's own table (not the data file's, which data/minutesYjs.ts alone writes).
       const snapshot = db.prepare(
-        'INSERT INTO minutes_yjs_snapshot (meeting_id, upto_seq, state, at) VALUES (?, 0, ?, ?)',
+        `INSERT INTO ${quote('minutes_yjs_snapshot')} (meeting_id, upto_seq, state, at) VALUES (?, 0, ?, ?)`,
       );
       for (const d of docs)
         if (d.parts.length) snapshot.run(d.id, Buffer.from(Y.mergeUpdates(d.parts)), head.exportedAt);
