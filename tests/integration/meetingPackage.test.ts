@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, Input, Output } from '../../shared/contract';
 import { latestVersion } from '../../electron/core/db/migrations';
 import { readMinutesDoc } from '../../shared/domain/minutesDoc';
+import { updatesToJson } from '../../electron/core/minutesSync/convert';
 import { readDocx } from '../support/docx';
 import { heldMeeting } from '../support/meetingScenario';
 import { writeMinutesDoc } from '../support/minutesClient';
@@ -136,6 +137,18 @@ describe('a meeting held on A, exported and imported on B', () => {
         f.items.filter((i) => i.meetingTitle === title).map((i) => [i.text, i.state]),
       );
     expect(await board(b, 'A 的会议：江畔步道照明')).toEqual(await board(a, 'A 的会议：江畔步道照明'));
+    // The speaker headers name B's speeches, in the minutes row and in the shared document itself.
+    const speechIds = new Set((await callOn(b)('queue.get', { meetingId: id })).entries.map((s) => s.id));
+    const headers = (doc: string) => {
+      const read = readMinutesDoc(doc);
+      return read.ok ? read.value.speechIds : ['unreadable'];
+    };
+    const row = (await callOn(b)('minutes.get', { meetingId: id })).doc!;
+    const state = b.db.prepare('SELECT state FROM minutes_yjs_snapshot WHERE meeting_id = ?').pluck().get(id) as Buffer;
+    for (const doc of [row, updatesToJson([new Uint8Array(state)])]) {
+      expect(headers(doc).length).toBeGreaterThan(0);
+      for (const s of headers(doc)) expect(speechIds).toContain(s);
+    }
     // The respelled speaker was added; the others merged into B's own entries.
     const people = await callOn(b)('person.list', {});
     expect(people.filter((p) => p.name === renamed)).toHaveLength(1);

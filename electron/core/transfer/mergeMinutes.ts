@@ -3,10 +3,11 @@ import { readMinutesDoc } from '../../../shared/domain/minutesDoc';
 import { minutesVersion, saveMinutes } from '../data/minutes';
 import { loadDoc, writeSnapshot } from '../data/minutesYjs';
 import { refused } from '../errors';
-import { updatesToJson } from '../minutesSync/convert';
+import { $getRoot } from 'lexical';
+import { bindEditor } from '../minutesSync/boundEditor';
+import { $isSpeakerNode } from '../minutesSync/nodes';
 import type { MergeRun } from './mergePackage';
 import type { OpenedPackage } from './readPackage';
-import { remapSpeechIds } from './speechIds';
 
 /** Shown to the windows that had the minutes open when an import brought them up to date. */
 export const IMPORTING = '会议记录已由导入的会议包更新，请重新打开';
@@ -45,9 +46,8 @@ export function mergeMinutes(
       roomsClosed = true;
       stored = loadDoc(readCtx, local);
     }
-    const merged = Y.mergeUpdates([...parts(stored), theirs]);
-    writeSnapshot(ctx, local, merged, stored.lastSeq, run.now);
-    const doc = remapSpeechIds(updatesToJson([merged]), speeches);
+    const { state, doc } = relabelled(Y.mergeUpdates([...parts(stored), theirs]), speeches, localSpeeches(run, local));
+    writeSnapshot(ctx, local, state, stored.lastSeq, run.now);
     const read = readMinutesDoc(doc);
     if (!read.ok) throw refused(`不能导入该会议包：会议记录无法读取（${read.reason}）`);
     saveMinutes(ctx, local, {
@@ -75,5 +75,51 @@ function brings(stored: ReturnType<typeof loadDoc>, theirs: Uint8Array): boolean
     return !Buffer.from(before).equals(Buffer.from(Y.encodeStateAsUpdate(doc)));
   } finally {
     doc.destroy();
+  }
+}
+
+/** This meeting's speeches here: id → the speaker's name. */
+const localSpeeches = (run: MergeRun, meetingId: number) =>
+  new Map(
+    (
+      run.db
+        .prepare('SELECT s.id, p.name FROM speech s JOIN person p ON p.id = s.person_id WHERE s.meeting_id = ?')
+        .all(meetingId) as { id: number; name: string }[]
+    ).map((r) => [r.id, r.name]),
+  );
+
+/**
+ * The speaker headers name their speech by its id, written by the exporting installation: each one
+ * still naming a package speech is set to this installation's id, as one edit of the shared
+ * document (an attribute of the header, so that later packages merge around it). A header already
+ * relabelled by an earlier import names a speech of this meeting here, under its speaker's name.
+ */
+function relabelled(
+  merged: Uint8Array,
+  speeches: ReadonlyMap<number, number>,
+  here: ReadonlyMap<number, string>,
+): { state: Uint8Array; doc: string } {
+  const ydoc = new Y.Doc();
+  const bound = bindEditor(ydoc);
+  try {
+    Y.applyUpdate(ydoc, merged, 'load');
+    bound.flush();
+    bound.editor.update(
+      () => {
+        for (const node of $getRoot().getChildren()) {
+          if (!$isSpeakerNode(node)) continue;
+          const info = node.getLatest().__info;
+          const to = speeches.get(info.speechId);
+          if (to === undefined || to === info.speechId || here.get(info.speechId) === info.name) continue;
+          // Replaced, never mutated: the binding compares __info by reference.
+          node.getWritable().__info = { ...info, speechId: to };
+        }
+      },
+      { discrete: true },
+    );
+    return { state: Y.encodeStateAsUpdate(ydoc), doc: bound.json() };
+  } finally {
+    bound.dispose();
+    ydoc.destroy();
   }
 }
