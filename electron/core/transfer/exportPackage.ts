@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isoNow, type Ctx } from '../context';
 import { latestVersion } from '../db/migrations';
 import { runInWorker } from '../backup/worker/run';
@@ -9,7 +9,7 @@ import { makePrivateDir, makePrivateFile } from '../db/privateFiles';
 import { findMinutes } from '../data/minutes';
 import { loadDoc, writeSnapshot } from '../data/minutesYjs';
 import { storeValue, storedValue } from '../data/settings';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { jsonToUpdate } from '../minutesSync/convert';
 import { readSettings } from '../services/settings';
 import { PACKAGE_FORMAT } from './manifest';
@@ -20,6 +20,15 @@ export const INSTALLATION_ID = 'installationId';
 
 /** Packages are written here, beside the data file (private, as the data file is). */
 export const packageFolder = (dataFile: string) => join(dirname(dataFile), 'packages');
+
+/** A package of the folder by its name: a plain file name, nothing else (a page names no path). */
+export function packageFile(folder: string, name: string): string {
+  const path = join(folder, name);
+  const plain = name === basename(name) && !name.includes('\\') && !name.startsWith('.') && name.endsWith('.db');
+  if (!plain || dirname(path) !== folder || !existsSync(path) || !statSync(path).isFile())
+    throw new AppError('not_found', `会议包文件夹中没有“${name}”，请重新导出`);
+  return path;
+}
 
 const stamp = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
