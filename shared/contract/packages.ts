@@ -54,6 +54,16 @@ export const PackagePreview = z.object({
 });
 export type PackagePreview = z.infer<typeof PackagePreview>;
 
+/** Where an imported meeting came from (来自：<installation>, <date>): the package that last brought it or its changes. */
+export const PackageOrigin = z.object({
+  installationId: z.string(),
+  installation: z.string(),
+  organisation: z.string(),
+  exportedAt: z.string(),
+  importedAt: z.string(),
+});
+export type PackageOrigin = z.infer<typeof PackageOrigin>;
+
 export const packageCalls = {
   'package.export': maintenance({
     summary: '导出会议包：所选会议及其全部记录写成一个文件，放入数据文件旁的会议包文件夹',
@@ -96,5 +106,12 @@ export const packageCalls = {
     // The directory and topics gain entries; a merge into an existing person is remembered in the settings.
     topics: ['meetings', 'minutes', 'resolutions', 'followup', 'directory', 'topics', 'queue', 'lan', 'settings'],
     example: { handle: 'f0123456789abcdef', people: [] },
+  }),
+  'package.origin': query({
+    summary: '会议的来源：由哪个安装、何时导出的会议包带来（本机的会议为空）',
+    input: z.strictObject({ meetingId: id('会议编号') }),
+    output: PackageOrigin.nullable(),
+    topics: ['meetings', 'settings'],
+    example: { meetingId: 1 },
   }),
 };

@@ -149,6 +149,9 @@ describe('a meeting held on A, exported and imported on B', () => {
       expect(headers(doc).length).toBeGreaterThan(0);
       for (const s of headers(doc)) expect(speechIds).toContain(s);
     }
+    // 来自：A, the day it was exported; B's own meeting has no origin.
+    expect(await callOn(b)('package.origin', { meetingId: id })).toMatchObject({ organisation: '政协哈尔滨市委员会' });
+    expect(await callOn(b)('package.origin', { meetingId: ownB })).toBeNull();
     // The respelled speaker was added; the others merged into B's own entries.
     const people = await callOn(b)('person.list', {});
     expect(people.filter((p) => p.name === renamed)).toHaveLength(1);

@@ -1,11 +1,23 @@
-import type { PackagePreview } from '../../../shared/contract/packages';
-import { isoNow } from '../context';
-import { AppError, refused } from '../errors';
+import type { PackageOrigin, PackagePreview } from '../../../shared/contract/packages';
+import { storeValue, storedValue } from '../data/settings';
+import { isoNow, type Ctx } from '../context';
+import { AppError, notFound, refused } from '../errors';
 import { handlers } from '../handler';
 import { exportPackage } from '../transfer/exportPackage';
 import { mergePackage, type PersonChoice } from '../transfer/mergePackage';
 import { readPackage, type OpenedPackage } from '../transfer/readPackage';
 import { readSettings } from './settings';
+
+/**
+ * An imported meeting's origin, kept under its uid in the settings (the app's own bookkeeping): the
+ * package that last brought it or changes to it. A package bringing nothing new leaves it as it was.
+ */
+const originKey = (meetingUid: string) => `package.origin.${meetingUid}`;
+function keepOrigin(ctx: Ctx, meetingUid: string, origin: PackageOrigin): void {
+  const known = storedValue(ctx, originKey(meetingUid)) as PackageOrigin | undefined;
+  if (known?.installationId === origin.installationId && known.exportedAt === origin.exportedAt) return;
+  storeValue(ctx, originKey(meetingUid), origin);
+}
 
 /** The exporting organisation when it is not this installation's, else ''. */
 const otherOrganisation = (pkg: OpenedPackage, orgName: string) =>
@@ -63,6 +75,23 @@ export const packageHandlers = handlers({
       ctx,
       now: isoNow(ctx),
     });
+    const { manifest: m } = pkg;
+    for (const meeting of meetings)
+      if (meeting.status !== 'identical')
+        keepOrigin(ctx, meeting.uid, {
+          installationId: m.installation.id,
+          installation: m.installation.name,
+          organisation: m.organisation,
+          exportedAt: m.exportedAt,
+          importedAt: isoNow(ctx),
+        });
     return { meetings, added, updated };
+  },
+
+  'package.origin': (input, ctx) => {
+    const uid = ctx.db.prepare('SELECT uid FROM meeting WHERE id = ?').pluck().get(input.meetingId) as
+      string | undefined;
+    if (uid === undefined) throw notFound('会议', input.meetingId);
+    return (storedValue(ctx, originKey(uid)) as PackageOrigin | undefined) ?? null;
   },
 });

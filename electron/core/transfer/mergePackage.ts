@@ -90,7 +90,16 @@ export function mergePackage(pkg: OpenedPackage, run: MergeRun): MergeOutcome {
   };
 
   const one = <T>(sql: string, ...params: unknown[]) => run.db.prepare(sql).get(...params) as T | undefined;
-  const write = (sql: string, params: unknown[]) => (run.db as Db).prepare(sql).run(...params);
+  const write = (sql: string, params: unknown[]) => {
+    try {
+      return (run.db as Db).prepare(sql).run(...params);
+    } catch (e) {
+      // A value this installation's constraints refuse (two package people merged into one participant, a crafted row).
+      if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+        throw refused(`不能导入该会议包：包中的记录与本机已有的记录冲突（${(e as Error).message}），未导入`);
+      throw e;
+    }
+  };
 
   for (const t of TRAVEL) {
     const map = mapOf(t.name);
