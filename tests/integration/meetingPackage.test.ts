@@ -224,6 +224,39 @@ describe('follow-up on B, then a newer package of the same meeting from A', () =
   });
 });
 
+describe('a package taken back, and several meetings in one', () => {
+  it("carries B's follow-up and B's edits of the minutes back to A, A's speeches named by A's ids", async () => {
+    const id = await meetingOnB();
+    const back = await exportFrom(b, [id]);
+    const before = dumpDatabase(a);
+    const preview = await callOn(a)('package.preview', chosen(a, back));
+    expect(preview.meetings[0]).toMatchObject({ status: 'differs', localId: meetingA });
+    expect(dumpDatabase(a)).toBe(before); // a preview writes nothing
+    ok(await importInto(a, back));
+    const resolution = (await callOn(a)('resolution.list', { meetingId: meetingA })).items[0];
+    expect((await callOn(a)('followup.history', { resolutionId: resolution.id })).map((s) => s.action)).toEqual([
+      '交办',
+    ]);
+    const doc = (await callOn(a)('minutes.get', { meetingId: meetingA })).doc!;
+    expect(plainOf(doc)).toContain('会议记录（档案室已核）');
+    const speeches = new Set((await callOn(a)('queue.get', { meetingId: meetingA })).entries.map((s) => s.id));
+    const read = readMinutesDoc(doc);
+    for (const s of read.ok ? read.value.speechIds : []) expect(speeches).toContain(s);
+    // Both sides now hold the same meeting.
+    expect(await meetingAsShown(a, meetingA)).toEqual(await meetingAsShown(b, id));
+  });
+
+  it('exports several meetings in one package: each previewed on its own', async () => {
+    const first = (await callOn(a)('meeting.list', {})).find((m) => m.title === 'A 的预备会')!.id;
+    const both = await exportFrom(a, [first, meetingA]);
+    const preview = await callOn(b)('package.preview', chosen(b, both));
+    expect(preview.meetings.map((m) => [m.title, m.status])).toEqual([
+      ['A 的预备会', 'new'],
+      ['A 的会议：江畔步道照明', 'identical'],
+    ]);
+  });
+});
+
 describe('packages that are refused, with nothing changed', () => {
   const refusedOnB = async (path: string, pattern: RegExp) => {
     const before = dumpDatabase(b);

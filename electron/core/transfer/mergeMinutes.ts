@@ -5,6 +5,7 @@ import { loadDoc, writeSnapshot } from '../data/minutesYjs';
 import { refused } from '../errors';
 import { $getRoot } from 'lexical';
 import { bindEditor } from '../minutesSync/boundEditor';
+import { updatesToJson } from '../minutesSync/convert';
 import { $isSpeakerNode } from '../minutesSync/nodes';
 import type { MergeRun } from './mergePackage';
 import type { OpenedPackage } from './readPackage';
@@ -37,6 +38,14 @@ export function mergeMinutes(
     let stored = loadDoc(readCtx, local);
     const hadDoc = stored.snapshot !== null || stored.updates.length > 0;
     if (hadDoc && !brings(stored, theirs)) continue;
+    // What the other side changed may be only its own relabelling of the headers (after an earlier
+    // import from here): nothing to show, nothing stored, so that a round trip ends identical.
+    const here = localSpeeches(run, local);
+    if (
+      hadDoc &&
+      relabelled(Y.mergeUpdates([...parts(stored), theirs]), speeches, here).doc === updatesToJson(parts(stored))
+    )
+      continue;
     out.push({ meeting: pkgMeeting, kind: hadDoc ? 'update' : 'add' });
     if (!run.apply) continue;
     const ctx = run.ctx!;
@@ -46,7 +55,7 @@ export function mergeMinutes(
       roomsClosed = true;
       stored = loadDoc(readCtx, local);
     }
-    const { state, doc } = relabelled(Y.mergeUpdates([...parts(stored), theirs]), speeches, localSpeeches(run, local));
+    const { state, doc } = relabelled(Y.mergeUpdates([...parts(stored), theirs]), speeches, here);
     writeSnapshot(ctx, local, state, stored.lastSeq, run.now);
     const read = readMinutesDoc(doc);
     if (!read.ok) throw refused(`不能导入该会议包：会议记录无法读取（${read.reason}）`);
