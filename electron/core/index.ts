@@ -23,6 +23,7 @@ import { followUpHandlers } from './services/followUp';
 import { archiveHandlers } from './services/archive';
 import { memberRecordHandlers } from './services/memberRecords';
 import { backupHandlers, backupToChosenFile } from './services/backup';
+import { packageHandlers } from './services/packages';
 import { ChosenFiles } from './backup/chosenFiles';
 import { AppError } from './errors';
 import type { BackupFile } from '../../shared/contract/backup';
@@ -67,6 +68,7 @@ const allHandlers: Handlers = {
   ...archiveHandlers,
   ...memberRecordHandlers,
   ...backupHandlers,
+  ...packageHandlers,
   ...lanHandlers,
 };
 

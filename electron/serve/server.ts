@@ -10,7 +10,14 @@ import {
   sendTooLarge,
   serveStatic,
 } from '../core/http/respond';
-import { DOWNLOAD_PREFIX, receiveUpload, sendBackupFile, UPLOAD_PATH } from '../core/http/backupFiles';
+import {
+  DOWNLOAD_PREFIX,
+  PACKAGE_PREFIX,
+  receiveUpload,
+  sendBackupFile,
+  sendPackageFile,
+  UPLOAD_PATH,
+} from '../core/http/backupFiles';
 import { attachMinutesSocket } from '../core/minutesSync/socket';
 import { sameSecret } from '../core/security';
 
@@ -63,7 +70,8 @@ export function startServer({
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/events') return openStream(req, res, url);
     if (url.pathname === UPLOAD_PATH) return upload(req, res);
-    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return download(res, url);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return download(res, url, DOWNLOAD_PREFIX, sendBackupFile);
+    if (url.pathname.startsWith(PACKAGE_PREFIX)) return download(res, url, PACKAGE_PREFIX, sendPackageFile);
     if (url.pathname.startsWith('/api/')) return callApi(req, res, url.pathname.slice('/api/'.length));
     return serveStatic(res, staticDir, url.pathname);
   }
@@ -83,9 +91,9 @@ export function startServer({
   }
 
   // A link the page follows to save the file: the token comes in the address, as for the event stream.
-  function download(res: ServerResponse, url: URL) {
+  function download(res: ServerResponse, url: URL, prefix: string, send: typeof sendBackupFile) {
     if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, unauthorised());
-    sendBackupFile(core.ctx, res, url.pathname.slice(DOWNLOAD_PREFIX.length));
+    send(core.ctx, res, url.pathname.slice(prefix.length));
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, name: string) {

@@ -13,6 +13,7 @@ import { planCalls } from './plan';
 import { settingsCalls } from './settings';
 import { topicCalls } from './topics';
 import { lanCalls } from './lan';
+import { packageCalls } from './packages';
 
 export * from './define';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...memberRecordCalls,
   ...backupCalls,
   ...lanCalls,
+  ...packageCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -127,3 +127,22 @@ describe('backups through the browser', () => {
     expect(readdirSync(staging)).toEqual([]);
   });
 });
+
+describe('meeting packages through the browser', () => {
+  it('downloads a package by the name package.export gave, and previews it uploaded again', async () => {
+    const { meetingId } = await heldMeeting(core, { title: '要带走的会议', speeches: 2, resolutions: 1 });
+    const exported = await api('package.export', { meetingIds: [meetingId] });
+    const name = String(exported.value!.name);
+    expect((await fetch(`${origin}/files/packages/${encodeURIComponent(name)}`)).status).toBe(401);
+    const res = await fetch(`${origin}/files/packages/${encodeURIComponent(name)}?token=${token}`);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.length).toBe(exported.value!.bytes);
+    expect((await fetch(`${origin}/files/packages/..%2Fdata.db?token=${token}`)).status).toBe(404);
+
+    const { value: chosen } = (await (await upload(bytes, name)).json()) as { value: { handle: string } };
+    const preview = await api('package.preview', { handle: chosen.handle });
+    // Its own meeting, come back: already here and identical.
+    expect(preview.value).toMatchObject({ problem: '', meetings: [{ title: '要带走的会议', status: 'identical' }] });
+  });
+});

@@ -1,4 +1,7 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heldMeeting } from '../support/meetingScenario';
 import { generateMinutesDoc } from '../../electron/core/generate/minutesText';
 import {
   callNames,
@@ -167,6 +170,17 @@ describe('contract topics cover what each call touches', () => {
       accept: true,
     }),
     'opinion.list': async () => ({ meetingId: phone!.caller.meetingId }),
+    // A package from another installation (its own demo directory: every name matches, merged), new here.
+    'package.preview': async () => ({ handle: await otherPackage() }),
+    'package.import': async () => {
+      const handle = await otherPackage();
+      const preview = await call('package.preview', { handle });
+      const people = preview.people
+        .filter((p) => p.match === 'name')
+        .map((p) => ({ uid: p.uid, action: 'merge' as const, intoId: p.candidates[0].id }));
+      // settings.save's example renamed this organisation: the package is another's, confirmed.
+      return { handle, people, acceptOtherOrganisation: true };
+    },
     // A second phone signs in with the example's participant.
     'device.checkIn': async () => {
       phone = await pairedDevice(core, 'participant', '李四的手机');
@@ -176,6 +190,23 @@ describe('contract topics cover what each call touches', () => {
     },
   };
   let phone: { caller: DeviceCaller } | undefined;
+  /** A meeting held on another installation, exported: the file the package calls name by handle. */
+  let packageFile: string | undefined;
+  const otherPackage = async () => {
+    if (!packageFile) {
+      const other = tempCore();
+      try {
+        ok(await other.invoke('app.loadDemo', {}));
+        const { meetingId } = await heldMeeting(other, { speeches: 2, minutesChars: 400, resolutions: 1, marks: 2 });
+        const { name } = ok(await other.invoke('package.export', { meetingIds: [meetingId] }));
+        packageFile = join(core.dir, name);
+        copyFileSync(join(other.dir, 'packages', name), packageFile);
+      } finally {
+        other.dispose();
+      }
+    }
+    return core.files.choose(packageFile).handle;
+  };
   /** A meeting the room can open: one still in preparation or running. */
   let roomMeeting: number | undefined;
   const runningMeeting = async () => {

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { backupFolder, folderFile } from '../backup/files';
 import { UploadTooLarge } from '../backup/chosenFiles';
 import { AppError } from '../errors';
+import { packageFile, packageFolder } from '../transfer/exportPackage';
 import { decodePath, sendBadAddress, sendJson } from './respond';
 
 /**
@@ -15,6 +16,8 @@ import { decodePath, sendBadAddress, sendJson } from './respond';
 /** The paths: POST to upload, GET /files/backups/<name> to download. */
 export const UPLOAD_PATH = '/files/upload';
 export const DOWNLOAD_PREFIX = '/files/backups/';
+/** GET /files/packages/<name>: a 会议包 of the packages folder, as package.export names it. */
+export const PACKAGE_PREFIX = '/files/packages/';
 
 export async function receiveUpload(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const given = decodePath(String(req.headers['x-file-name'] ?? ''));
@@ -28,12 +31,19 @@ export async function receiveUpload(ctx: Ctx, req: IncomingMessage, res: ServerR
   }
 }
 
-export function sendBackupFile(ctx: Ctx, res: ServerResponse, encodedName: string): void {
+export const sendBackupFile = (ctx: Ctx, res: ServerResponse, encodedName: string) =>
+  sendFolderFile(res, encodedName, 'backup.db', (name) => folderFile(backupFolder(ctx.dataFile), name));
+
+export const sendPackageFile = (ctx: Ctx, res: ServerResponse, encodedName: string) =>
+  sendFolderFile(res, encodedName, 'package.db', (name) => packageFile(packageFolder(ctx.dataFile), name));
+
+/** Streams the file `find` names (it throws not_found for any name that is not a plain file of its folder). */
+function sendFolderFile(res: ServerResponse, encodedName: string, fallback: string, find: (name: string) => string) {
   const name = decodePath(encodedName);
   if (name === null) return sendBadAddress(res);
   let path: string;
   try {
-    path = folderFile(backupFolder(ctx.dataFile), name);
+    path = find(name);
   } catch (e) {
     if (e instanceof AppError) return sendJson(res, 404, { ok: false, error: e.toCallError() });
     throw e;
@@ -42,7 +52,7 @@ export function sendBackupFile(ctx: Ctx, res: ServerResponse, encodedName: strin
     'content-type': 'application/octet-stream',
     'content-length': String(statSync(path).size),
     // The name as the folder has it, in UTF-8 (RFC 6266), with an ASCII fallback for old agents.
-    'content-disposition': `attachment; filename="backup.db"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'content-disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });

@@ -59,7 +59,7 @@ function board(
   };
 }
 
-const toEvent = (e: FollowUpStep): FollowUpEvent => ({
+export const toFollowUpEvent = (e: FollowUpStep): FollowUpEvent => ({
   action: e.action,
   date: e.date,
   by: e.by,
@@ -99,7 +99,7 @@ export const followUpHandlers = handlers({
     };
     // The stored events are the truth; the cached row only serves the lists.
     const stored = orRefuse(
-      replayFollowUp(followUpSteps(ctx, input.resolutionId).map(toEvent)),
+      replayFollowUp(followUpSteps(ctx, input.resolutionId).map(toFollowUpEvent)),
       'refused',
       '督办记录不一致：',
     );

@@ -7,6 +7,7 @@ import { syncFile, writeBackup } from '../durable';
 import { rebuildFrom } from '../rebuild';
 import { noReport, partOf, type Report } from './progress';
 import { checkSize, inspectBackup, type TrustedBackup } from '../trust';
+import { writePackage } from '../../transfer/writePackage';
 
 /**
  * The heavy parts of backup and restore, each reading whole files: run in a worker thread
@@ -95,6 +96,7 @@ export const tasks = {
   stage,
   integrity,
   seal,
+  writePackage,
 };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;
