@@ -25,6 +25,7 @@ import { memberRecordHandlers } from './services/memberRecords';
 import { backupHandlers, backupToChosenFile } from './services/backup';
 import { packageHandlers } from './services/packages';
 import { ChosenFiles } from './backup/chosenFiles';
+import { copyPackageTo } from './transfer/savePackage';
 import { AppError } from './errors';
 import type { BackupFile } from '../../shared/contract/backup';
 import { peopleHandlers } from './services/people';
@@ -43,6 +44,17 @@ import { networkInterfaces } from 'node:os';
 import { lanAddresses } from './lan/addresses';
 import { LanHost } from './lan/host';
 import { lanHandlers } from './services/lan';
+
+/** What the trusted side asks outside the contract, answered as a call is: a value or the Chinese refusal. */
+async function trustedSide<T>(what: string, work: () => Promise<T>): Promise<CallResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toCallError() };
+    console.error(`[${what}]`, e);
+    return { ok: false, error: { code: 'internal', message: '操作未能完成，数据未做改动' } };
+  }
+}
 
 /** Every call of the contract must have its handler here: the type fails to check otherwise. */
 const allHandlers: Handlers = {
@@ -108,6 +120,8 @@ export interface Core {
   files: ChosenFiles;
   /** A backup written to a path the desktop app's save dialog gave (the trusted side: no call takes a path). */
   backupTo(path: string): Promise<CallResult<BackupFile>>;
+  /** A 会议包 of the packages folder copied to a path the desktop's save dialog gave (the trusted side). */
+  copyPackageTo(name: string, path: string): Promise<CallResult<string>>;
   close(): void;
 }
 
@@ -166,17 +180,13 @@ export function createCore({ dataDir, validateOutput = false, now = () => new Da
     minutesDocs,
     lan: ctx.lan,
     files: ctx.files,
-    backupTo: async (path) => {
-      try {
+    backupTo: (path) =>
+      trustedSide('backupTo', async () => {
         const value = await backupToChosenFile(ctx, path);
         events.emit({ topics: ['backups'], call: 'backup.create' });
-        return { ok: true, value };
-      } catch (e) {
-        if (e instanceof AppError) return { ok: false, error: e.toCallError() };
-        console.error('[backupTo]', e);
-        return { ok: false, error: { code: 'internal', message: '备份未能完成，数据未做改动' } };
-      }
-    },
+        return value;
+      }),
+    copyPackageTo: (name, path) => trustedSide('copyPackageTo', () => copyPackageTo(ctx, name, path)),
     startAutoBackup: () => (backups ??= startAutoBackup(ctx)),
     close: () => {
       backups?.stop();

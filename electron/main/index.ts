@@ -8,7 +8,7 @@ import { registerAppScheme, serveAppFiles } from './appProtocol';
 import { denyPermissions, guardContents } from './guard';
 import { startMinutesEndpoint } from './minutesEndpoint';
 import { buildMenu } from './menu';
-import { askWhereToBackup, askWhichBackup, saveFileWithDialog } from './saveFile';
+import { askWhereToBackup, askWhereToSavePackage, askWhichBackup, saveFileWithDialog } from './saveFile';
 import { isAppPage } from './trust';
 import { createConsoleWindow, openProjectorWindow, origins } from './windows';
 
@@ -81,15 +81,20 @@ if (!app.requestSingleInstanceLock()) {
       if (trusted(e)) openProjectorWindow();
     });
     // A dialog's path never reaches the page: it gets a handle (open) or the written backup (save).
-    ipcMain.handle(CHANNELS.chooseBackupFile, async (e) => {
+    ipcMain.handle(CHANNELS.chooseBackupFile, async (e, kind: unknown) => {
       if (!trusted(e)) return UNKNOWN_PAGE;
-      const path = await askWhichBackup(e.sender);
+      const path = await askWhichBackup(e.sender, kind === 'package' ? 'package' : 'backup');
       return path ? chosen(() => c.files.choose(path)) : { ok: true, value: null };
     });
     ipcMain.handle(CHANNELS.saveBackupAs, async (e, suggested: unknown) => {
       if (!trusted(e)) return UNKNOWN_PAGE;
       const path = await askWhereToBackup(e.sender, String(suggested ?? ''));
       return path ? c.backupTo(path) : { ok: true, value: null };
+    });
+    ipcMain.handle(CHANNELS.savePackageAs, async (e, name: unknown) => {
+      if (!trusted(e)) return UNKNOWN_PAGE;
+      const path = await askWhereToSavePackage(e.sender, String(name ?? ''));
+      return path ? c.copyPackageTo(String(name ?? ''), path) : { ok: true, value: null };
     });
     ipcMain.handle(CHANNELS.saveFile, (e, fileName: unknown, dataBase64: unknown) =>
       trusted(e)

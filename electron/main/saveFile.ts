@@ -40,6 +40,7 @@ export async function saveFileWithDialog(
 }
 
 const backupFilters = [{ name: '冰城商量数据备份', extensions: ['db'] }];
+const packageFilters = [{ name: '冰城商量会议包', extensions: ['db'] }];
 
 /** Where to write a backup: a path, or null when cancelled. It stays in the main process. */
 export async function askWhereToBackup(sender: Electron.WebContents, suggestedName: string): Promise<string | null> {
@@ -52,10 +53,25 @@ export async function askWhereToBackup(sender: Electron.WebContents, suggestedNa
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
-/** Which backup to restore from: a path, or null when cancelled. It stays in the main process. */
-export async function askWhichBackup(sender: Electron.WebContents): Promise<string | null> {
+/** Where to save a 会议包: a path, or null when cancelled. It stays in the main process. */
+export async function askWhereToSavePackage(sender: Electron.WebContents, name: string): Promise<string | null> {
   const win = BrowserWindow.fromWebContents(sender);
-  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: backupFilters };
+  const options = {
+    defaultPath: join(app.getPath('documents'), safeFileName(name.replace(/\.db$/i, ''), '.db')),
+    filters: packageFilters,
+  };
+  const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+/** Which backup to restore from, or which 会议包 to import: a path, or null when cancelled. It stays in the main process. */
+export async function askWhichBackup(
+  sender: Electron.WebContents,
+  kind: 'backup' | 'package' = 'backup',
+): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(sender);
+  const filters = kind === 'package' ? packageFilters : backupFilters;
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters };
   const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
 }

@@ -18,7 +18,8 @@ contextBridge.exposeInMainWorld(BRIDGE_KEY, {
   },
   openProjector: () => ipcRenderer.invoke(CHANNELS.openProjector),
   saveFile: (fileName, dataBase64) => ipcRenderer.invoke(CHANNELS.saveFile, fileName, dataBase64),
-  chooseBackupFile: () => ipcRenderer.invoke(CHANNELS.chooseBackupFile),
+  chooseBackupFile: (kind) => ipcRenderer.invoke(CHANNELS.chooseBackupFile, kind),
+  savePackageAs: (name) => ipcRenderer.invoke(CHANNELS.savePackageAs, name),
   saveBackupAs: (suggestedName) => ipcRenderer.invoke(CHANNELS.saveBackupAs, suggestedName),
   onFlushRequest: (handler) => {
     const listener = () => {

@@ -17,8 +17,10 @@ export const CHANNELS = {
   openProjector: 'bcsl:open-projector',
   /** invoke: save an exported document through a save dialog, `(fileName, dataBase64)` → SaveResult. */
   saveFile: 'bcsl:save-file',
-  /** invoke: an open dialog for a backup to restore → CallResult of a ChosenFile (its handle), or of null when cancelled. */
+  /** invoke: an open dialog, `(kind: 'backup' | 'package')` → CallResult of a ChosenFile (its handle), or of null when cancelled. */
   chooseBackupFile: 'bcsl:choose-backup-file',
+  /** invoke: a save dialog, then a 会议包 of the packages folder copied there by the main process, `(name)` → CallResult of the path or null. */
+  savePackageAs: 'bcsl:save-package-as',
   /** invoke: a save dialog, then a backup written there by the main process, `(suggestedName)` → CallResult of a BackupFile or null. */
   saveBackupAs: 'bcsl:save-backup-as',
   /** main → window: store what is unsaved, the window is about to close. */
@@ -54,7 +56,8 @@ export interface ElectronBridge {
   openProjector(): Promise<void>;
   saveFile(fileName: string, dataBase64: string): Promise<SaveResult>;
   /** The path stays in the main process: the page gets a handle to name the file by. */
-  chooseBackupFile(): Promise<CallResult<ChosenFile | null>>;
+  chooseBackupFile(kind?: 'backup' | 'package'): Promise<CallResult<ChosenFile | null>>;
+  savePackageAs(name: string): Promise<CallResult<string | null>>;
   saveBackupAs(suggestedName: string): Promise<CallResult<BackupFile | null>>;
   /** Electron asks before a window closes: store what is unsaved, then it closes. Returns the unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): () => void;

@@ -20,7 +20,7 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 /** An upload over the bound, answered 413 in Chinese once its body has been read. */
 export class UploadTooLarge extends Error {
   constructor(size: number, max: number) {
-    super(`上传的文件过大（${megabytes(size)}），备份文件最多 ${megabytes(max)}`);
+    super(`上传的文件过大（${megabytes(size)}），备份文件和会议包最多 ${megabytes(max)}`);
   }
 }
 

@@ -139,16 +139,20 @@ export function listBackups(folder: string): BackupFile[] {
 }
 
 /**
- * A backup of the folder named as backup.list names it: a plain file name of a .db file there,
- * never a path (`../`, a folder, or a name that merely looks like one is not found).
+ * A .db file of `folder` named by its plain file name, never a path (`../`, a folder, or a name
+ * that merely looks like one is not found): how pages name backups and packages.
  */
-export function folderFile(folder: string, name: string): string {
+export function plainFileIn(folder: string, name: string, missing: string): string {
   const path = join(folder, name);
   const plain = name === basename(name) && !name.includes('\\') && !name.startsWith('.') && name.endsWith('.db');
   if (!plain || dirname(path) !== folder || !existsSync(path) || !statSync(path).isFile())
-    throw new AppError('not_found', `备份文件夹中没有“${name}”，请在备份列表中重新选择`);
+    throw new AppError('not_found', missing);
   return path;
 }
+
+/** A backup of the folder named as backup.list names it. */
+export const folderFile = (folder: string, name: string) =>
+  plainFileIn(folder, name, `备份文件夹中没有“${name}”，请在备份列表中重新选择`);
 
 /** The record of the file at `path` in `folder`, if the app made it. */
 export const recordOf = (folder: string, path: string) =>

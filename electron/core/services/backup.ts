@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { AUTO_BACKUPS_KEPT, type BackupFile, type BackupSource } from '../../../shared/contract/backup';
 import type { Ctx } from '../context';
-import { restoreBackup, sameFile, takeBackup } from '../backup/copy';
+import { restoreBackup, takeBackup } from '../backup/copy';
 import {
   backupFolder,
   describeBackup,
@@ -15,10 +15,10 @@ import {
   recordOf,
   unrecordedEntry,
 } from '../backup/files';
-import { localPathProblem } from '../backup/localPath';
+import { chosenDestination } from '../backup/destination';
 import { runInWorker } from '../backup/worker/run';
 import { RESTORING } from '../db/slot';
-import { badInput, refused } from '../errors';
+import { refused } from '../errors';
 import { handlers } from '../handler';
 import { FILE_GENERATION } from './app';
 import { REASON } from '../minutesSync/reasons';
@@ -37,13 +37,7 @@ function sourceFile(ctx: Pick<Ctx, 'files' | 'dataFile'>, source: BackupSource):
  * itself, never over an existing file.
  */
 export async function backupToChosenFile(ctx: Ctx, file: string): Promise<BackupFile> {
-  const problem = localPathProblem(file);
-  if (problem) throw badInput(problem);
-  if (!isAbsolute(file)) throw badInput('请选择完整的文件位置');
-  const path = resolve(extname(file).toLowerCase() === '.db' ? file : `${file}.db`);
-  if (sameFile(path, ctx.dataFile)) throw badInput('不能备份到数据文件本身，请换一个文件名');
-  if (existsSync(path)) throw refused(`“${path}”已存在：备份不会覆盖已有文件，请换一个文件名`);
-  return writeBackup(ctx, path, 'other');
+  return writeBackup(ctx, chosenDestination(file, ctx.dataFile), 'other');
 }
 
 async function writeBackup(ctx: Ctx, dest: string, kind: 'manual' | 'other'): Promise<BackupFile> {

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isoNow, type Ctx } from '../context';
 import { latestVersion } from '../db/migrations';
 import { runInWorker } from '../backup/worker/run';
+import { plainFileIn } from '../backup/files';
 import { makePrivateDir, makePrivateFile } from '../db/privateFiles';
 import { findMinutes } from '../data/minutes';
 import { loadDoc, writeSnapshot } from '../data/minutesYjs';
 import { storeValue, storedValue } from '../data/settings';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { jsonToUpdate } from '../minutesSync/convert';
 import { readSettings } from '../services/settings';
 import { PACKAGE_FORMAT } from './manifest';
@@ -22,13 +23,8 @@ export const INSTALLATION_ID = 'installationId';
 export const packageFolder = (dataFile: string) => join(dirname(dataFile), 'packages');
 
 /** A package of the folder by its name: a plain file name, nothing else (a page names no path). */
-export function packageFile(folder: string, name: string): string {
-  const path = join(folder, name);
-  const plain = name === basename(name) && !name.includes('\\') && !name.startsWith('.') && name.endsWith('.db');
-  if (!plain || dirname(path) !== folder || !existsSync(path) || !statSync(path).isFile())
-    throw new AppError('not_found', `会议包文件夹中没有“${name}”，请重新导出`);
-  return path;
-}
+export const packageFile = (folder: string, name: string) =>
+  plainFileIn(folder, name, `会议包文件夹中没有“${name}”，请重新导出`);
 
 const stamp = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 

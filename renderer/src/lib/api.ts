@@ -142,8 +142,12 @@ export function createApi(credential: string | Credential | null): Api {
       return { saved: true, where: '浏览器的下载文件夹' };
     },
     backupFiles:
-      bridge.chooseBackupFile && bridge.saveBackupAs
-        ? dialogBackupFiles({ chooseBackupFile: bridge.chooseBackupFile, saveBackupAs: bridge.saveBackupAs })
+      bridge.chooseBackupFile && bridge.saveBackupAs && bridge.savePackageAs
+        ? dialogBackupFiles({
+            chooseBackupFile: bridge.chooseBackupFile,
+            saveBackupAs: bridge.saveBackupAs,
+            savePackageAs: bridge.savePackageAs,
+          })
         : browserBackupFiles(token ?? ''),
     topicsOf: (name) => (name in contract ? contract[name as CallName].topics : []),
     onFlushRequest: (handler) => bridge.onFlushRequest?.(handler) ?? (() => {}),

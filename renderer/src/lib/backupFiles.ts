@@ -11,27 +11,35 @@ import { ApiError } from './apiError';
 export type BackupFiles =
   | {
       kind: 'dialogs';
-      /** The open dialog's choice as a handle; null when cancelled. */
-      choose(): Promise<ChosenFile | null>;
+      /** The open dialog's choice (a backup, or a 会议包 to import) as a handle; null when cancelled. */
+      choose(kind?: FileKind): Promise<ChosenFile | null>;
       /** The save dialog, then the backup written there; null when cancelled. */
       saveAs(suggestedName: string): Promise<BackupFile | null>;
+      /** The save dialog, then a 会议包 of the packages folder copied there: its path; null when cancelled. */
+      savePackage(name: string): Promise<string | null>;
     }
   | {
       kind: 'browser';
       upload(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<ChosenFile>;
-      download(name: string): void;
+      /** A file of the backups or the packages folder, by name, saved by the browser. */
+      download(name: string, kind?: FileKind): void;
     };
+
+export type FileKind = 'backup' | 'package';
 
 const valueOf = <T>(result: CallResult<T>): T => {
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;
 };
 
-export function dialogBackupFiles(bridge: Pick<ElectronBridge, 'chooseBackupFile' | 'saveBackupAs'>): BackupFiles {
+export function dialogBackupFiles(
+  bridge: Pick<ElectronBridge, 'chooseBackupFile' | 'saveBackupAs' | 'savePackageAs'>,
+): BackupFiles {
   return {
     kind: 'dialogs',
-    choose: async () => valueOf(await bridge.chooseBackupFile()),
+    choose: async (kind = 'backup') => valueOf(await bridge.chooseBackupFile(kind)),
     saveAs: async (name) => valueOf(await bridge.saveBackupAs(name)),
+    savePackage: async (name) => valueOf(await bridge.savePackageAs(name)),
   };
 }
 
@@ -62,8 +70,9 @@ export function browserBackupFiles(token: string): BackupFiles {
         };
         xhr.send(file);
       }),
-    download(name) {
-      const href = `/files/backups/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
+    download(name, kind = 'backup') {
+      const folder = kind === 'package' ? 'packages' : 'backups';
+      const href = `/files/${folder}/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
       Object.assign(document.createElement('a'), { href, download: name }).click();
     },
   };
