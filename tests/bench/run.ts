@@ -9,6 +9,7 @@ import { projectorArea } from './areas/projector';
 import { queueArea } from './areas/queue';
 import { stallArea } from './areas/stall';
 import { topicsArea } from './areas/topics';
+import { transferArea } from './areas/transfer';
 import { type Area, type Figure, passes } from './figures';
 
 /**
@@ -26,6 +27,7 @@ const areas: Area[] = [
   archiveArea,
   lanArea,
   stallArea,
+  transferArea,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
