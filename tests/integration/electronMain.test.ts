@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/bridge';
+import { contract } from '../../shared/contract';
 
 /**
  * The built main process (out/main/index.js) started against a stand-in of Electron's API: no
@@ -293,6 +294,28 @@ describe.skipIf(!hasBuild)('the built main process, against a stand-in of Electr
     const stranger = new electron.FakeContents();
     expect(await saveAs(from(stranger), 'x.db')).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await choose(from(stranger))).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(existsSync(state.dialogAnswer)).toBe(false);
+  });
+
+  it('saves a 会议包 where the save dialog says, written by main from the packages folder', async () => {
+    const ours = windows[0].webContents;
+    const from = (sender: unknown) => ({ sender, senderFrame: { url: 'app://bcsl/index.html#/meetings' } });
+    const call = state.handlers.get(CHANNELS.call)! as (...a: unknown[]) => Promise<{ ok: boolean; value: never }>;
+    const meeting = await call(from(ours), 'meeting.create', contract['meeting.create'].example);
+    const made = await call(from(ours), 'package.export', { meetingIds: [(meeting.value as { id: number }).id] });
+    const { name } = made.value as { name: string };
+    state.dialogAnswer = join(state.userData, '带回办公室');
+    const saved = await state.handlers.get(CHANNELS.savePackageAs)!(from(ours), name);
+    expect(saved).toEqual({ ok: true, value: `${state.dialogAnswer}.db` });
+    expect(readFileSync(`${state.dialogAnswer}.db`).equals(readFileSync(join(state.userData, 'packages', name)))).toBe(
+      true,
+    );
+    // Only a package of the folder, by its plain name: a path from the page finds nothing.
+    state.dialogAnswer = join(state.userData, '另一份.db');
+    expect(await state.handlers.get(CHANNELS.savePackageAs)!(from(ours), '../bcsl.db')).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(existsSync(state.dialogAnswer)).toBe(false);
   });
 });

@@ -17,8 +17,8 @@ const REFUSED = '不能导入该会议包：';
 /**
  * Reads a package file, or throws why it cannot be imported (Chinese). A package is data, never
  * code: first the same check as a backup to restore (read-only, trusted_schema off, header, size,
- * the exact schema of this app's migrations, quick_check), then its manifest and checksum, then
- * its references, all inside the file. Only then are its rows read, into memory (one package is
+ * the exact schema of this app's migrations, quick_check, every reference inside the file), then
+ * its manifest and checksum. Only then are its rows read, into memory (one package is
  * a few meetings).
  */
 export function readPackage(path: string): OpenedPackage {
@@ -36,8 +36,6 @@ export function readPackage(path: string): OpenedPackage {
       throw refused(`${REFUSED}说明中的数据版本与文件不符（文件被改动过）`);
     if (rowsChecksum(db) !== manifest.checksum)
       throw refused(`${REFUSED}内容与其校验值不符，文件在导出后被改动过或已损坏`);
-    if ((db.pragma('foreign_key_check') as unknown[]).length)
-      throw refused(`${REFUSED}包内的记录引用了包中没有的记录（文件不完整）`);
     const rows = new Map<string, Row[]>();
     for (const t of PACKAGE_TABLES) rows.set(t, db.prepare(`SELECT * FROM ${quote(t)} ORDER BY rowid`).all() as Row[]);
     return { manifest, rows };
