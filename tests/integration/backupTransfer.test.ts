@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { MAX_UPLOAD_BYTES } from '../../electron/core/backup/chosenFiles';
-import { startServer } from '../../electron/serve/server';
+import { serveCoreIn, type ServedCore } from '../support/servedCore';
 import { heldMeeting } from '../support/meetingScenario';
 import { dumpDatabase, ok } from '../support/tempCore';
 
@@ -16,24 +16,15 @@ const dir = mkdtempSync(join(tmpdir(), 'bcsl-transfer-'));
 const token = 'transfer-token-123';
 let core: Core;
 let origin: string;
-let closeServer: () => void;
+let served: ServedCore;
 const staging = join(dir, 'data', 'uploads');
 
 beforeAll(async () => {
-  const staticDir = join(dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>冰城商量</title>');
-  core = createCore({ dataDir: join(dir, 'data'), validateOutput: true });
-  const started = await startServer({ core, token, staticDir, port: 0 });
-  origin = `http://127.0.0.1:${started.port}`;
-  closeServer = () => started.server.close();
+  served = await serveCoreIn(dir, token);
+  ({ core, origin } = served);
   ok(await core.invoke('app.loadDemo', {}));
 });
-afterAll(() => {
-  closeServer();
-  core.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => served.stop());
 
 const upload = (body: Buffer | string, name: string, t = token) =>
   fetch(`${origin}/files/upload`, {

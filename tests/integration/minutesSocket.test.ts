@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createCore, type Core } from '../../electron/core';
+import type { Core } from '../../electron/core';
 import { startMinutesEndpoint } from '../../electron/main/minutesEndpoint';
-import { startServer } from '../../electron/serve/server';
+import { serveCoreIn, type ServedCore } from '../support/servedCore';
 import { CLOSE } from '../../shared/minutesSync/protocol';
 import { MinutesClient, socketUrl } from '../support/minutesClient';
 import { ok } from '../support/tempCore';
@@ -19,18 +19,13 @@ const dir = mkdtempSync(join(tmpdir(), 'bcsl-socket-'));
 const token = 'socket-token-123';
 let core: Core;
 let origin: string;
-let closeServer: () => void;
+let served: ServedCore;
 let meetingId: number;
 let docKey: string;
 
 beforeAll(async () => {
-  const staticDir = join(dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>冰城商量</title>');
-  core = createCore({ dataDir: join(dir, 'data'), validateOutput: true });
-  const started = await startServer({ core, token, staticDir, port: 0 });
-  origin = `http://127.0.0.1:${started.port}`;
-  closeServer = () => started.server.close();
+  served = await serveCoreIn(dir, token);
+  ({ core, origin } = served);
   meetingId = ok(
     await core.invoke('meeting.create', {
       topicId: null,
@@ -41,11 +36,7 @@ beforeAll(async () => {
   ).id;
   docKey = ok(await core.invoke('minutes.get', { meetingId })).docKey;
 });
-afterAll(() => {
-  closeServer();
-  core.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => served.stop());
 
 /** How an upgrade ends: refused with an HTTP status, or opened and then closed with a code. */
 function attempt(url: string, headers: Record<string, string> = {}): Promise<{ status?: number; close?: number }> {
