@@ -182,11 +182,12 @@ describe('会议包 from the meeting-room laptop to the office archive', () => {
       const choices = page.getByRole('table', { name: '人员对应' }).getByRole('combobox');
       expect(await choices.count()).toBeGreaterThan(3);
       const choice = choices.first();
-      expect(await choice.locator('option:checked').innerText()).toMatch(/^合并到已有人员：/);
+      expect(await choice.locator('option:checked').innerText()).toMatch(/^合并到已有人员：.*（编号 \d+）$/);
       const added = (await choice.getAttribute('aria-label'))!.replace(/的处理$/, '');
       await choice.selectOption({ label: '作为新人员添加' });
+      await visible(page.getByText(/^将新增：人员 1、会议 1、/));
       expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: screenPath('package-preview'), fullPage: true });
+      await page.screenshot({ path: screenPath('package-preview') });
 
       await page.getByRole('button', { name: '导入…' }).click();
       const confirm = page.getByRole('dialog', { name: '导入会议包' });
@@ -220,6 +221,11 @@ describe('会议包 from the meeting-room laptop to the office archive', () => {
       const origin = await apiValue<{ installation: string }>(b, 'package.origin', { meetingId: imported.id });
       await visible(page.getByText(new RegExp(`来自：${origin.installation}，\\d{4}/`)));
       await page.screenshot({ path: screenPath('package-origin') });
+      // And from its own page the meeting goes on in a package of its own (the archive's follow-up carried back).
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出会议包' }).click();
+      expect((await downloading).suggestedFilename()).toMatch(/^会议包-.*-1场\.db$/);
+      await visible(page.getByText(/已导出 1 次会议/));
     } finally {
       await context.close();
     }

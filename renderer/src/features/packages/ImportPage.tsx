@@ -10,7 +10,7 @@ import { ImportDrawer } from './ImportDrawer';
 import { ImportResult } from './ImportResult';
 import { PackageMeetings } from './PackageMeetings';
 import { PackageSource } from './PackageSource';
-import { ADD, choiceOf, PeopleChoices } from './PeopleChoices';
+import { ADD, choiceOf, PeopleChoices, peopleAdded } from './PeopleChoices';
 import { t } from './text';
 import './packages.css';
 
@@ -165,7 +165,11 @@ function PreviewBody({
         <p className="package-refused-hint">{i.refusedHint}</p>
       </div>
     );
-  const unchanged = Object.keys(preview.added).length === 0 && Object.keys(preview.updated).length === 0;
+  // The preview counts without the secretary's choices: the people added are the ones chosen so.
+  const added = { ...preview.added, person: peopleAdded(preview.people, choices) };
+  const unchanged = Object.values(added).every((n) => !n) && Object.keys(preview.updated).length === 0;
+  const willAdd = i.willAdd(added);
+  const willUpdate = i.willUpdate(preview.updated);
   const blocked = !!preview.otherOrganisation && !acceptOther;
   return (
     <>
@@ -184,14 +188,16 @@ function PreviewBody({
             </label>
           </div>
         )}
-        {unchanged ? (
-          <p className="package-line">{i.nothingNew}</p>
-        ) : (
-          <>
-            <p className="package-line">{i.willAdd(preview.added)}</p>
-            <p className="package-line">{i.willUpdate(preview.updated)}</p>
-          </>
-        )}
+        <div className="package-counts">
+          {unchanged ? (
+            <p className="package-line">{i.nothingNew}</p>
+          ) : (
+            <>
+              {willAdd && <p className="package-line">{willAdd}</p>}
+              {willUpdate && <p className="package-line">{willUpdate}</p>}
+            </>
+          )}
+        </div>
         <button type="button" className="button primary" onClick={onImport} disabled={blocked}>
           {i.go}
         </button>

@@ -9,6 +9,10 @@ export const ADD = 'add';
 export const choiceOf = (p: PackagePerson, choices: Readonly<Record<string, string>>): PersonChoiceValue =>
   choices[p.uid] ?? String(p.candidates[0]?.id ?? ADD);
 
+/** The people the import adds: the new ones, and the name matches the secretary adds rather than merges. */
+export const peopleAdded = (people: PackagePerson[], choices: Readonly<Record<string, string>>) =>
+  people.filter((p) => p.match === 'new' || (p.match === 'name' && choiceOf(p, choices) === ADD)).length;
+
 /**
  * The package's people as they meet this directory: the ones seen before and the new ones in a
  * line each, the name matches one row each with the secretary's choice (merge into whom, or add).
@@ -59,7 +63,7 @@ export function PeopleChoices({
                     >
                       {p.candidates.map((c) => (
                         <option key={c.id} value={String(c.id)}>
-                          {i.mergeInto(c.name, c.unit, c.id)}
+                          {i.mergeInto(c.name, c.id)}
                         </option>
                       ))}
                       <option value={ADD}>{i.addNew}</option>

@@ -99,8 +99,7 @@ export const t = {
     peopleLead: '以下人员在本机名录中有同名同单位的人，请逐一选择合并到已有人员，还是作为新人员添加：',
     peopleCols: { name: '姓名', unit: '单位', action: '处理' },
     choiceOf: (name: string) => `${name}的处理`,
-    mergeInto: (name: string, unit: string, id: number) =>
-      `合并到已有人员：${name}${unit ? `（${unit}）` : ''} · 编号 ${id}`,
+    mergeInto: (name: string, id: number) => `合并到已有人员：${name}（编号 ${id}）`,
     addNew: '作为新人员添加',
     knownPeople: (n: number) => `${n} 人以前导入过，自动对应到本机的人员。`,
     newPeople: (names: string[]) => `${names.length} 人本机没有，将作为新人员添加：${names.join('、')}`,
