@@ -146,6 +146,7 @@ describe('会议包 from the meeting-room laptop to the office archive', () => {
       await drawer.getByRole('checkbox', { name: new RegExp(TITLE) }).focus();
       await page.keyboard.press('Space');
       await visible(drawer.getByText('已选择 1 次会议'));
+      expect(await axeViolations(page, { include: '.drawer' })).toEqual([]);
       await page.screenshot({ path: screenPath('package-export') });
 
       const downloading = page.waitForEvent('download');
@@ -194,6 +195,7 @@ describe('会议包 from the meeting-room laptop to the office archive', () => {
       await visible(confirm);
       expect(await confirm.innerText()).toContain('导入在一个事务中完成');
       expect(await confirm.innerText()).toContain('同一个会议包再导入一次不会改变任何内容');
+      expect(await axeViolations(page, { include: '.drawer' })).toEqual([]);
       await page.screenshot({ path: screenPath('package-confirm') });
       await confirm.getByRole('button', { name: '确认导入' }).focus();
       await page.keyboard.press('Enter');
@@ -247,6 +249,36 @@ describe('会议包 from the meeting-room laptop to the office archive', () => {
       await visible(result);
       expect(await result.innerText()).toContain('没有改变任何内容');
       expect(await stateOfB()).toEqual(before);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('brings the meeting up to date from a newer package: 已有，有更新 says what differs', async () => {
+    // On the laptop the follow-up starts after the first package went: a second package carries it.
+    const resolution = (await apiValue<{ items: { id: number }[] }>(a, 'resolution.list', { meetingId: meetingA }))
+      .items[0];
+    await apiValue(a, 'followup.act', {
+      resolutionId: resolution.id,
+      action: '交办',
+      date: '2026-06-02',
+      by: '政协办公厅',
+      note: '',
+    });
+    const newer = await apiValue<{ name: string }>(a, 'package.export', { meetingIds: [meetingA] });
+    const { context, page } = await openAppIn(browser, b, '/packages/import');
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await openImport(page, join(a.dataDir, 'packages', newer.name));
+      const meetings = page.getByRole('table', { name: '包中的会议' });
+      await visible(meetings.getByText('已有，有更新'));
+      expect(await meetings.innerText()).toMatch(/将更新：.*督办记录/);
+      await page.screenshot({ path: screenPath('package-differs') });
+      await page.getByRole('button', { name: '导入…' }).click();
+      await page.getByRole('dialog', { name: '导入会议包' }).getByRole('button', { name: '确认导入' }).click();
+      await visible(page.getByRole('status', { name: '导入完成' }).getByText('已更新'));
+      expect(await followUp(b)).toEqual(await followUp(a));
+      expect(await shown(b, (await meetingOnB())!.id)).toEqual(await shown(a, meetingA));
     } finally {
       await context.close();
     }

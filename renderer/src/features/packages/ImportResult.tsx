@@ -13,8 +13,8 @@ export function ImportResult({ result, onAnother }: { result: Output<'package.im
         <p className="package-line">{r.unchanged}</p>
       ) : (
         <>
-          <p className="package-line">{r.added(result.added)}</p>
-          <p className="package-line">{r.updated(result.updated)}</p>
+          {Object.keys(result.added).length > 0 && <p className="package-line">{r.added(result.added)}</p>}
+          {Object.keys(result.updated).length > 0 && <p className="package-line">{r.updated(result.updated)}</p>}
         </>
       )}
       <ul className="package-links">
