@@ -47,6 +47,7 @@ const nav: { group: string; items: NavItem[] }[] = [
     items: [
       { to: '/settings', label: t.nav.settings },
       { to: '/backup', label: t.nav.backup },
+      { to: '/packages/import', label: t.nav.importPackage },
     ],
   },
 ];

@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { ArchivePage } from '../features/archive/ArchivePage';
 import { BackupPage } from '../features/backup/BackupPage';
+import { ImportPage } from '../features/packages/ImportPage';
 import { PeoplePage } from '../features/directory/PeoplePage';
 import { FollowUpPage } from '../features/followup/FollowUpPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -45,6 +46,7 @@ export const router = createHashRouter([
       { path: 'directory/departments', element: <UnitsPage kind="department" key="department" /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'backup', element: <BackupPage /> },
+      { path: 'packages/import', element: <ImportPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -21,6 +21,7 @@ export const t = {
     system: '系统',
     settings: '设置',
     backup: '备份与恢复',
+    importPackage: '导入会议包',
   },
   openBackups: '打开“备份与恢复”',
   projector: '投屏',

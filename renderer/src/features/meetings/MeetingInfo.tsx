@@ -3,6 +3,8 @@ import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { roleLabels } from '../../../../shared/contract/roles';
 import { paren } from '../../components/text';
 import { useCall } from '../../lib/query';
+import { ExportOneButton } from '../packages/ExportOneButton';
+import { MeetingOrigin } from '../packages/MeetingOrigin';
 import { t } from './text';
 
 /** The meeting's particulars and its status log. */
@@ -26,7 +28,11 @@ export function MeetingInfo({ meeting }: { meeting: MeetingDetail }) {
         <dd>{(meeting.recorderId && people.get(meeting.recorderId)) || f.none}</dd>
         <dt>{f.topic}</dt>
         <dd>{meeting.topicId ? <Link to={`/topics/${meeting.topicId}`}>{t.viewTopic}</Link> : t.adHoc}</dd>
+        <MeetingOrigin meetingId={meeting.id} />
       </dl>
+      <div className="info-actions">
+        <ExportOneButton meetingId={meeting.id} />
+      </div>
       {meeting.statusLog.length > 0 && (
         <>
           <h3 className="card-title">{t.statusLog}</h3>

@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { useHotkey } from '../../components/useHotkey';
 import { useCall } from '../../lib/query';
+import { ExportDrawer } from '../packages/ExportDrawer';
+import { t as packageText } from '../packages/text';
 import { MeetingDrawer } from './MeetingDrawer';
 import { StatusTag } from './StatusTag';
 import { t } from './text';
@@ -11,6 +13,7 @@ export function MeetingsPage() {
   const navigate = useNavigate();
   const meetings = useCall('meeting.list', {});
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
   useHotkey('mod+n', () => setCreating(true));
   const list = meetings.data ?? [];
 
@@ -22,6 +25,9 @@ export function MeetingsPage() {
           <p className="page-sub">{t.meetingsSub(list.length)}</p>
         </div>
         <div className="page-actions">
+          <button type="button" className="button" onClick={() => setExporting(true)} disabled={!meetings.isSuccess}>
+            {packageText.export.open}
+          </button>
           <button type="button" className="button primary" onClick={() => setCreating(true)} title="Ctrl+N">
             + {t.newMeeting}
           </button>
@@ -76,6 +82,7 @@ export function MeetingsPage() {
           </table>
         </div>
       )}
+      {exporting && <ExportDrawer meetings={list} onClose={() => setExporting(false)} />}
       {creating && <MeetingDrawer onClose={() => setCreating(false)} onCreated={(id) => navigate(`/meetings/${id}`)} />}
     </section>
   );
