@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BackupFile, BackupSource, ChosenFile } from '../../../../shared/contract/backup';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
@@ -8,7 +8,7 @@ import { todayIso } from '../../lib/dates';
 import { BackupTable } from './BackupTable';
 import { RestoreDrawer } from './RestoreDrawer';
 import { TaskProgress } from './TaskProgress';
-import { UploadProgress } from './UploadProgress';
+import { useFileFromElsewhere } from './useFileFromElsewhere';
 import { t } from './text';
 import './backup.css';
 
@@ -31,8 +31,6 @@ export function BackupPage() {
   const create = useAction('backup.create');
   const check = useAction('backup.check');
   const [restoring, setRestoring] = useState<RestoreChoice | null>(null);
-  const [upload, setUpload] = useState<{ name: string; fraction: number; abort: AbortController } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const data = list.data;
 
   // In the browser a backup "elsewhere" is one made in the folder, then downloaded.
@@ -64,29 +62,7 @@ export function BackupPage() {
     if (!described.readable) return toast(t.notRestorable(described.name, described.problem), 'error');
     setRestoring({ backup: described, source });
   };
-  const restoreElsewhere = async () => {
-    if (files.kind === 'browser') return fileInput.current?.click();
-    try {
-      const chosen = await files.choose();
-      if (chosen) await offer(chosen);
-    } catch (e) {
-      toast((e as Error).message, 'error');
-    }
-  };
-  const onFile = async (file: File | undefined) => {
-    if (fileInput.current) fileInput.current.value = '';
-    if (!file || files.kind !== 'browser') return;
-    const abort = new AbortController();
-    setUpload({ name: file.name, fraction: 0, abort });
-    try {
-      const chosen = await files.upload(file, (fraction) => setUpload((u) => u && { ...u, fraction }), abort.signal);
-      await offer(chosen);
-    } catch (e) {
-      if (!abort.signal.aborted) toast((e as Error).message, 'error');
-    } finally {
-      setUpload(null);
-    }
-  };
+  const elsewhere = useFileFromElsewhere('backup', t.chooseFile, offer);
 
   return (
     <section className="page backup-page">
@@ -99,7 +75,12 @@ export function BackupPage() {
           <button type="button" className="button" onClick={() => check.mutate({})} disabled={check.isPending}>
             {check.isPending ? t.checking : t.check}
           </button>
-          <button type="button" className="button" onClick={() => void restoreElsewhere()} disabled={!!upload}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void elsewhere.choose()}
+            disabled={elsewhere.uploading}
+          >
             {t.restoreFrom}
           </button>
           <button type="button" className="button" onClick={() => void backupElsewhere()} disabled={create.isPending}>
@@ -109,18 +90,9 @@ export function BackupPage() {
             {create.isPending ? t.working : t.backupNow}
           </button>
         </div>
-        {files.kind === 'browser' && (
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".db"
-            hidden
-            aria-label={t.chooseFile}
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
-        )}
+        {elsewhere.picker}
       </header>
-      {upload && <UploadProgress {...upload} onCancel={() => upload.abort.abort()} />}
+      {elsewhere.progress}
       {create.isPending && <TaskProgress />}
       {data && (
         <dl className="backup-paths">

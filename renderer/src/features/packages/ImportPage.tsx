@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { ChosenFile } from '../../../../shared/contract/backup';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/Field';
-import { useToast } from '../../components/Toasts';
-import { useApi, useCall } from '../../lib/query';
-import { UploadProgress } from '../backup/UploadProgress';
+import { useCall } from '../../lib/query';
+import { useFileFromElsewhere } from '../backup/useFileFromElsewhere';
 import { ImportDrawer } from './ImportDrawer';
 import { ImportResult } from './ImportResult';
 import { PackageMeetings } from './PackageMeetings';
@@ -22,15 +21,11 @@ type Preview = Output<'package.preview'>;
  * decide), a confirmation, then what the import did. The page never names a path.
  */
 export function ImportPage() {
-  const files = useApi().backupFiles;
-  const toast = useToast();
   const [file, setFile] = useState<ChosenFile | null>(null);
-  const [upload, setUpload] = useState<{ name: string; fraction: number; abort: AbortController } | null>(null);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [acceptOther, setAcceptOther] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<Output<'package.import'> | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const preview = useCall('package.preview', { handle: file?.handle ?? '' }, { enabled: !!file && !result });
 
   const take = (chosen: ChosenFile) => {
@@ -39,28 +34,7 @@ export function ImportPage() {
     setAcceptOther(false);
     setResult(null);
   };
-  const choose = async () => {
-    if (files.kind === 'browser') return fileInput.current?.click();
-    try {
-      const chosen = await files.choose('package');
-      if (chosen) take(chosen);
-    } catch (e) {
-      toast((e as Error).message, 'error');
-    }
-  };
-  const onFile = async (picked: File | undefined) => {
-    if (fileInput.current) fileInput.current.value = '';
-    if (!picked || files.kind !== 'browser') return;
-    const abort = new AbortController();
-    setUpload({ name: picked.name, fraction: 0, abort });
-    try {
-      take(await files.upload(picked, (fraction) => setUpload((u) => u && { ...u, fraction }), abort.signal));
-    } catch (e) {
-      if (!abort.signal.aborted) toast((e as Error).message, 'error');
-    } finally {
-      setUpload(null);
-    }
-  };
+  const elsewhere = useFileFromElsewhere('package', t.import.chooseFile, take);
 
   const i = t.import;
   const data = file && !result ? preview.data : undefined;
@@ -75,25 +49,16 @@ export function ImportPage() {
           <button
             type="button"
             className={`button${file ? '' : ' primary'}`}
-            onClick={() => void choose()}
-            disabled={!!upload}
+            onClick={() => void elsewhere.choose()}
+            disabled={elsewhere.uploading}
           >
             {file ? i.chooseAnother : i.choose}
           </button>
         </div>
-        {files.kind === 'browser' && (
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".db"
-            hidden
-            aria-label={i.chooseFile}
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
-        )}
+        {elsewhere.picker}
       </header>
-      {upload && <UploadProgress {...upload} onCancel={() => upload.abort.abort()} />}
-      {!file && !upload && <EmptyState title={i.empty}>{i.emptyHint}</EmptyState>}
+      {elsewhere.progress}
+      {!file && !elsewhere.uploading && <EmptyState title={i.empty}>{i.emptyHint}</EmptyState>}
       {file && !result && preview.isFetching && !data && (
         <p className="hint" role="status">
           {i.reading}
@@ -111,7 +76,7 @@ export function ImportPage() {
           onImport={() => setConfirming(true)}
         />
       )}
-      {result && <ImportResult result={result} onAnother={() => void choose()} />}
+      {result && <ImportResult result={result} onAnother={() => void elsewhere.choose()} />}
       {confirming && file && data && (
         <ImportDrawer
           meetings={data.meetings.length}
