@@ -17,6 +17,13 @@ import {
 } from './support/serve';
 
 /** Backups from the app: back to an earlier state in three clicks, and a damaged file is not the end. */
+
+/** `work` within `ms`, or a failure naming the step (Playwright bounds no download's saving). */
+const within = <T>(ms: number, work: Promise<T>, step: string) =>
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${step}：${ms} ms 内未完成`)), ms)),
+  ]);
 let browser: Browser;
 const meeting = (title: string) => ({
   topicId: null,
@@ -117,7 +124,7 @@ describe('backup and restore', () => {
       const download = await downloading;
       expect(download.suggestedFilename()).toBe(made.name);
       const theirs = join(stick, '同事的备份.db');
-      await download.saveAs(theirs);
+      await within(20_000, download.saveAs(theirs), '浏览器保存下载的备份');
       expect(readFileSync(theirs).equals(readFileSync(made.path))).toBe(true);
 
       await apiValue(served, 'meeting.create', meeting('本机后来的会议'));
@@ -135,7 +142,12 @@ describe('backup and restore', () => {
       await page.keyboard.press('Enter');
       await visible(page.getByRole('heading', { name: '备份与恢复' }));
       await expect
-        .poll(async () => (await apiValue<{ title: string }[]>(served, 'meeting.list', {})).map((m) => m.title).sort())
+        .poll(
+          async () => (await apiValue<{ title: string }[]>(served, 'meeting.list', {})).map((m) => m.title).sort(),
+          {
+            timeout: 10_000,
+          },
+        )
         .toEqual(['同事电脑上的会议', '备份之前的会议'].sort());
     } finally {
       await context.close();

@@ -198,10 +198,14 @@ function kill(child: ChildProcess): Promise<void> {
 
 /** Calls the serve API the way the browser does; returns the raw { ok, value | error } answer. */
 export async function api<T = unknown>(served: Pick<Served, 'origin' | 'token'>, name: string, input: unknown = {}) {
+  // Bounded below the test's own timeout, so a call that never answers is named in the failure.
   const res = await fetch(`${served.origin}/api/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-bcsl-token': served.token },
     body: JSON.stringify(input),
+    signal: AbortSignal.timeout(60_000),
+  }).catch((e: unknown) => {
+    throw new Error(`${name}：服务没有应答（${(e as Error).message}）`);
   });
   return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 }
