@@ -129,9 +129,15 @@ describe('backup and restore', () => {
 
       await apiValue(served, 'meeting.create', meeting('本机后来的会议'));
       const button = page.getByRole('button', { name: '从其他文件恢复…' });
-      await button.focus();
-      const chooser = page.waitForEvent('filechooser');
-      await page.keyboard.press('Enter');
+      // The list refetches after the change above: Enter only once the button really holds the focus.
+      await expect
+        .poll(async () => {
+          await button.focus();
+          return button.evaluate((el) => el === document.activeElement);
+        })
+        .toBe(true);
+      const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
+      await button.press('Enter');
       await (await chooser).setFiles(theirs);
       const dialog = page.getByRole('dialog', { name: '从备份恢复' });
       await visible(dialog);
