@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { isoNow, type Ctx } from '../context';
 import { latestVersion } from '../db/migrations';
 import { runInWorker } from '../backup/worker/run';
-import { plainFileIn } from '../backup/files';
+import { plainFileIn, stamp } from '../backup/files';
 import { makePrivateDir, makePrivateFile } from '../db/privateFiles';
 import { findMinutes } from '../data/minutes';
 import { loadDoc, writeSnapshot } from '../data/minutesYjs';
@@ -25,8 +25,6 @@ export const packageFolder = (dataFile: string) => join(dirname(dataFile), 'pack
 /** A package of the folder by its name: a plain file name, nothing else (a page names no path). */
 export const packageFile = (folder: string, name: string) =>
   plainFileIn(folder, name, `会议包文件夹中没有“${name}”，请重新导出`);
-
-const stamp = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
 export interface Exported {
   name: string;
@@ -61,8 +59,10 @@ export async function exportPackage(ctx: Ctx, meetingIds: readonly number[]): Pr
 
   const folder = packageFolder(ctx.dataFile);
   makePrivateDir(folder);
-  let name = `会议包-${stamp(now)}-${meetings.length}场.db`;
-  for (let n = 2; existsSync(join(folder, name)); n++) name = `会议包-${stamp(now)}-${meetings.length}场-${n}.db`;
+  // Named in local time, as backups are (a package exported at 09:30 says 093000).
+  const base = `会议包-${stamp(ctx.now())}-${meetings.length}场`;
+  let name = `${base}.db`;
+  for (let n = 2; existsSync(join(folder, name)); n++) name = `${base}-${n}.db`;
   const path = join(folder, name);
   // Written under a temporary name, so that the folder never shows a half-written package.
   const partial = `${path}.partial`;
